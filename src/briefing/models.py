@@ -1,0 +1,128 @@
+"""Plain, typed data that flows through briefing: sources -> documents -> sentences -> briefs.
+
+Everything here is a frozen dataclass so that plugins cannot change what other plugins see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """Raw bytes of one input, before any loader has looked at them.
+
+    ``origin`` is what the user named (a path, ``-`` or a URL); ``path`` is set for files.
+    """
+
+    origin: str
+    data: bytes
+    path: Path | None = None
+    media_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document: ``paragraph`` and ``position`` count from 0 within the document."""
+
+    text: str
+    paragraph: int
+    position: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded source (a file may hold several, e.g. a feed).
+
+    ``text`` is prose with paragraphs separated by blank lines; markup, front matter and headings
+    are gone. ``headings`` keeps the section headings (the Edmundson title method uses them).
+    ``sentences`` is filled by segmentation; loaders leave it empty.
+    """
+
+    id: str
+    title: str
+    text: str
+    origin: str
+    date: str | None = None
+    author: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """A sentence a summarizer chose: its score from the summarizer and its rank (1 = best)."""
+
+    text: str
+    paragraph: int
+    position: int
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Chosen sentences in document order."""
+
+    summarizer: str
+    sentences: tuple[ScoredSentence, ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme a tagger found: ``evidence`` holds the sentences that carry it."""
+
+    name: str
+    score: float
+    evidence: tuple[str, ...] = ()
+    tagger: str = ""
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    """A sentence of a topic-level brief, attributed to the document it came from."""
+
+    text: str
+    document: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class DocumentBrief:
+    document: Document
+    summary: Summary | None
+    themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A topic's per-document summaries and its multi-document brief."""
+
+    topic: str
+    documents: tuple[DocumentBrief, ...]
+    brief: tuple[BriefSentence, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that went wrong with one source or plugin; the rest of the run goes on."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The result of a run: every topic's brief plus what went wrong."""
+
+    briefs: tuple[Brief, ...]
+    errors: tuple[Problem, ...] = field(default=())

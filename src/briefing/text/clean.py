@@ -1,0 +1,123 @@
+"""Clean-up before segmentation: characters, whitespace, glued sentences and page-noise lines.
+
+Source text is untrusted. Terminal escape sequences and control characters are removed here,
+before any other step sees the text, so no view can ever replay them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
+# C0 and C1 controls except tab and newline; bidi overrides and isolates, which can reorder
+# what the reader sees; zero-width characters and the soft hyphen.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\u00ad\ufeff]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+# A sentence end glued to the next sentence: "word.Next". The token around it is checked so that
+# URLs, e-mail addresses and domains stay whole; abbreviations such as "U.S." or "z.B." never
+# match because they need two letters before the stop.
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?])(?=[^\W\d_]{2})")
+_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
+_URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|de|io|gov|edu|co|uk|eu|info)\b", re.IGNORECASE)
+
+_NOISE_PATTERNS = [
+    # view, read and comment counters: "Views : 2", "1,234 views", "Aufrufe: 17"
+    r"(?:views?|reads?|hits|clicks|likes|comments?|shares?|aufrufe|kommentare|gelesen)\s*[:：]?\s*[\d.,]+\s*[km]?",
+    r"[\d.,]+\s*[km]?\s*(?:views?|reads?|comments?|shares?|likes?|aufrufe|kommentare|mal gelesen)",
+    # time stamps on their own line: "Update time : 2024-11-14 18:17:38", "Published: 3 May 2024"
+    r"(?:update[d]?(?: time| on| at)?|last updated|published(?: on| at)?|posted(?: on| at)?|release time"
+    r"|date|time|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand)\s*[:：]?\s*[\w ,.:/+-]{0,40}\d[\w ,.:/+-]{0,40}",
+    # share and follow prompts
+    r"(?:share|teilen)(?: this| diesen)?(?: article| story| post| page| artikel| beitrag)?"
+    r"(?:\s*(?:on|via|auf|per))?(?:[\s,|/•·]*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|print|copy link))*",
+    r"(?:click|tap) (?:here )?to (?:share|print|email|tweet)\b.*",
+    r"(?:follow us|folgen sie uns|subscribe|abonnieren)(?: on| auf| to)?[\w\s,&|/•·!]{0,60}",
+    r"(?:tweet|pin it|print|e-?mail|drucken|advertisement|anzeige|werbung|sponsored)",
+    r"(?:read more|mehr lesen|weiterlesen|continue reading|related articles?|ähnliche artikel)\s*[:»›>.…]*",
+]
+_NOISE_LINE = re.compile(r"^\s*(?:" + "|".join(_NOISE_PATTERNS) + r")\s*$", re.IGNORECASE)
+_MAX_NOISE_LENGTH = 100
+
+_TERMINAL = tuple('.!?:;"”»)')
+
+
+def clean_characters(text: str) -> str:
+    """NFC, no escapes or controls, one kind of line break and of space, ``…`` spelled ``...``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROLS.sub("", text)
+    text = text.replace("\u2026", "...").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return _SPACES.sub(" ", text)
+
+
+def is_noise_line(line: str) -> bool:
+    """Whether a whole line is page furniture: a counter, a time stamp, a share prompt."""
+    return len(line) <= _MAX_NOISE_LENGTH and bool(_NOISE_LINE.match(line))
+
+
+def _unglue(match: re.Match[str]) -> str:
+    text = match.string
+    end = match.end()
+    if not (text[end].isupper() and text[end + 1].islower()):
+        return match.group(0)
+    start = text.rfind(" ", 0, match.start()) + 1
+    stop = text.find(" ", end)
+    token = text[start : stop if stop != -1 else len(text)]
+    if _URLISH.search(token):
+        return match.group(0)
+    return match.group(0) + " "
+
+
+def unglue_sentences(text: str) -> str:
+    """``word.Next`` becomes ``word. Next``; ``U.S.``, ``e.g.``, ``3.5``, ``z.B.`` and domains stay whole."""
+    text = _GLUED.sub(_unglue, text)
+    return _GLUED_COMMA.sub(", ", text)
+
+
+def _blocks(text: str) -> Iterable[list[str]]:
+    block: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line or is_noise_line(line):
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(line)
+    if block:
+        yield block
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of cleaned prose.
+
+    Blank lines and noise lines end a paragraph. Within a block, a line break joins hard-wrapped
+    lines (a block whose lines are all short and break mid-sentence) and otherwise separates
+    paragraphs, so scraped text with one paragraph per line keeps its structure.
+    """
+    paragraphs: list[str] = []
+    for block in _blocks(clean_characters(text)):
+        longest = max(len(line) for line in block)
+        wrapped = longest <= 100
+        current, last = block[0], block[0]
+        for line in block[1:]:
+            if wrapped and not last.endswith(_TERMINAL) and len(last) >= 0.6 * longest:
+                current = f"{current} {line}"
+            else:
+                paragraphs.append(current)
+                current = line
+            last = line
+        paragraphs.append(current)
+    return [unglue_sentences(p) for p in paragraphs]
+
+
+def looks_like_heading(paragraph: str) -> bool:
+    """A short paragraph with no sentence punctuation at its end: a heading or a title."""
+    return len(paragraph.split()) <= 16 and not paragraph.rstrip().endswith(tuple(".!?:;,\"”»…"))

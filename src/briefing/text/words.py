@@ -1,0 +1,73 @@
+"""Words, stems and stop words per language, with no NLTK data needed."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from sumy.utils import get_stop_words
+
+from .languages import language_code, language_name
+from .sentences import Segmenter, segmenter
+
+log = logging.getLogger(__name__)
+
+# Letters, with inner apostrophes and hyphens ("don't", "KI-Boom"); digits and punctuation are not words.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a sentence, in order, as written."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's stop-word list for a language; empty when it has none."""
+    try:
+        return frozenset(get_stop_words(language_name(language)))
+    except LookupError:
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class LanguageKit:
+    """Everything language-specific a summarizer or tagger needs, for one language."""
+
+    code: str
+    name: str
+    stop_words: frozenset[str]
+    segmenter: Segmenter = field(repr=False, compare=False)
+    _stem: object = field(repr=False, compare=False)
+
+    def words(self, text: str) -> list[str]:
+        return words(text)
+
+    def stem(self, word: str) -> str:
+        """Snowball stem of a word, lower-cased (cached: stemming dominates word-level work)."""
+        return self._stem(word.lower())  # type: ignore[operator]
+
+    def content_stems(self, text: str) -> list[str]:
+        """Stems of the words that are not stop words."""
+        stops = self.stop_words
+        return [self.stem(w) for w in words(text) if w.lower() not in stops]
+
+
+def _stemmer(name: str):
+    try:
+        return lru_cache(maxsize=200_000)(SnowballStemmer(name).stem)
+    except ValueError:
+        log.info("no Snowball stemmer for %s; words are only lower-cased", name)
+        return str.lower
+
+
+@lru_cache(maxsize=None)
+def language_kit(language: str) -> LanguageKit:
+    """The kit for a language given by code or name; raises ``UnknownLanguage`` for others."""
+    code = language_code(language)
+    name = language_name(code)
+    stops = stop_words(code)
+    return LanguageKit(code, name, stops, segmenter(name, stops), _stemmer(name))
