@@ -122,7 +122,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class Briefing:
-    """The result of a run: every topic's brief plus what went wrong."""
+    """The result of a run: every topic's brief, what failed, and what the user should know."""
 
     briefs: tuple[Brief, ...]
     errors: tuple[Problem, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())

@@ -1,0 +1,45 @@
+"""briefing: load sources, group them by topic, summarize and tag them, read and export briefs."""
+
+from .hookspecs import hookimpl
+from .interfaces import Exporter, Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
+from .models import (
+    Brief,
+    Briefing,
+    BriefSentence,
+    Document,
+    DocumentBrief,
+    Problem,
+    ScoredSentence,
+    Sentence,
+    Source,
+    Summary,
+    Theme,
+    Topic,
+)
+from .text.words import LanguageKit
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Brief",
+    "BriefSentence",
+    "Briefing",
+    "Document",
+    "DocumentBrief",
+    "Exporter",
+    "LanguageKit",
+    "LoadError",
+    "Loader",
+    "Plugin",
+    "Problem",
+    "ScoredSentence",
+    "Sentence",
+    "Source",
+    "SourceWarning",
+    "Summarizer",
+    "Summary",
+    "Tagger",
+    "Theme",
+    "Topic",
+    "hookimpl",
+]

@@ -1,0 +1,64 @@
+"""JSON export. The keys below are a contract that scripts rely on; more keys may be added."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..interfaces import Exporter
+from ..models import Briefing, DocumentBrief, Problem
+
+
+def _document(entry: DocumentBrief) -> dict[str, Any]:
+    d = entry.document
+    return {
+        "id": d.id,
+        "title": d.title,
+        "origin": d.origin,
+        "date": d.date,
+        "author": d.author,
+        "language": d.language,
+        "tags": list(d.tags),
+        "summarizer": entry.summary.summarizer if entry.summary else None,
+        "summary": [
+            {"text": s.text, "position": s.position, "paragraph": s.paragraph, "score": s.score, "rank": s.rank}
+            for s in (entry.summary.sentences if entry.summary else ())
+        ],
+        "themes": [
+            {"name": t.name, "score": t.score, "evidence": list(t.evidence), "tagger": t.tagger} for t in entry.themes
+        ],
+    }
+
+
+def _problems(problems: tuple[Problem, ...]) -> list[dict[str, str]]:
+    return [{"source": p.source, "message": p.message} for p in problems]
+
+
+def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    return {
+        "topics": [
+            {
+                "name": brief.topic,
+                "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
+                "documents": [_document(entry) for entry in brief.documents],
+            }
+            for brief in briefing.briefs
+        ],
+        "errors": _problems(briefing.errors),
+        "warnings": _problems(briefing.warnings),
+    }
+
+
+class JsonExporter(Exporter):
+    name = "json"
+    description = "JSON with a stable schema, for scripts"
+    suffix = ".json"
+
+    def render(self, briefing: Briefing) -> str:
+        return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def register_exporters(register):
+    register(JsonExporter)

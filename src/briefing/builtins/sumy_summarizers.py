@@ -1,0 +1,144 @@
+"""sumy's extractive methods as briefing summarizers, with every sentence's rating kept.
+
+sumy computes a rating for each sentence and then throws the ratings away in
+``AbstractSummarizer._get_best_sentences``. Each class here runs sumy's own class with that one
+method replaced so it records the ratings; selection then happens in briefing's core, exactly as
+sumy would do it (best rating first, ties by position), so the chosen sentences are sumy's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from sumy.summarizers._summarizer import AbstractSummarizer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+from ..hookspecs import hookimpl
+from ..interfaces import Summarizer
+from ..models import Document
+from ..text.sumy_bridge import sumy_document
+from ..text.words import LanguageKit
+
+
+class _RatingsRecorded(Exception):
+    """Raised from inside sumy once the ratings are known, so no selection work is done."""
+
+    def __init__(self, ratings: list[float]):
+        self.ratings = ratings
+
+
+def _record_ratings(sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+    rate = rating.__getitem__ if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
+    raise _RatingsRecorded([float(rate(s)) for s in sentences])
+
+
+class SumySummarizer(Summarizer):
+    """Adapter for one sumy summarizer class; subclasses name the class."""
+
+    sumy_class: ClassVar[type[AbstractSummarizer]]
+
+    def build(self, kit: LanguageKit) -> AbstractSummarizer:
+        """sumy's summarizer with briefing's stemmer and stop words; subclasses add settings."""
+        summarizer = self.sumy_class(kit.stem)
+        if hasattr(summarizer, "stop_words"):
+            summarizer.stop_words = kit.stop_words
+        return summarizer
+
+    def rate(self, document: Document, kit: LanguageKit) -> list[float]:
+        if not document.sentences:
+            return []
+        summarizer = self.build(kit)
+        summarizer._get_best_sentences = _record_ratings  # type: ignore[method-assign]
+        model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit, document.headings)
+        try:
+            summarizer(model, len(document.sentences))
+        except _RatingsRecorded as recorded:
+            return recorded.ratings
+        raise RuntimeError(f"sumy's {self.sumy_class.__name__} returned without rating sentences")
+
+
+class LexRank(SumySummarizer):
+    name = "lexrank"
+    description = "LexRank: sentence centrality in a TF-IDF similarity graph (default)"
+    sumy_class = LexRankSummarizer
+
+
+class Lsa(SumySummarizer):
+    name = "lsa"
+    description = "Latent semantic analysis: sentences strongest in the main topics of an SVD"
+    sumy_class = LsaSummarizer
+
+
+class Luhn(SumySummarizer):
+    name = "luhn"
+    description = "Luhn: clusters of significant (frequent, non-stop) words"
+    sumy_class = LuhnSummarizer
+
+
+class TextRank(SumySummarizer):
+    name = "textrank"
+    description = "TextRank: PageRank over word-overlap similarity between sentences"
+    sumy_class = TextRankSummarizer
+
+
+class KL(SumySummarizer):
+    name = "kl"
+    description = "KL-Sum: greedily keeps the word distribution closest to the document's"
+    sumy_class = KLSummarizer
+
+
+class SumBasic(SumySummarizer):
+    name = "sumbasic"
+    description = "SumBasic: frequent words, with the chosen words' weight lowered after each pick"
+    sumy_class = SumBasicSummarizer
+
+
+class Reduction(SumySummarizer):
+    name = "reduction"
+    description = "Reduction: sentences most connected to the others by shared words"
+    sumy_class = ReductionSummarizer
+
+
+#: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
+DEFAULT_CUE_WORDS: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "bonus_words": ["announced", "important", "key", "main", "significant", "result", "results",
+                        "conclude", "concluded", "found", "shows", "plan", "plans", "record", "first"],
+        "stigma_words": ["perhaps", "maybe", "hardly", "allegedly", "reportedly", "rumour", "rumor",
+                         "click", "subscribe", "cookie", "advertisement"],
+    },
+    "de": {
+        "bonus_words": ["angekündigt", "wichtig", "wichtigste", "zentral", "ergebnis", "ergebnisse",
+                        "zeigt", "plant", "plan", "rekord", "erstmals", "entscheidend"],
+        "stigma_words": ["vielleicht", "eventuell", "angeblich", "kaum", "gerüchte", "klicken",
+                         "abonnieren", "cookies", "anzeige"],
+    },
+}
+
+
+class Edmundson(SumySummarizer):
+    name = "edmundson"
+    description = "Edmundson: cue words (bonus/stigma from config), title words and position"
+    sumy_class = EdmundsonSummarizer
+
+    def build(self, kit: LanguageKit) -> AbstractSummarizer:
+        summarizer = super().build(kit)
+        defaults = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
+        summarizer.bonus_words = self.settings.get("bonus_words", defaults["bonus_words"])
+        summarizer.stigma_words = self.settings.get("stigma_words", defaults["stigma_words"])
+        summarizer.null_words = kit.stop_words
+        return summarizer
+
+
+@hookimpl
+def register_summarizers(register):
+    for summarizer in (LexRank, Lsa, Luhn, TextRank, KL, SumBasic, Reduction, Edmundson):
+        register(summarizer)

@@ -1,0 +1,81 @@
+"""Plain-text export, wrapped at 78 columns."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..hookspecs import hookimpl
+from ..interfaces import Exporter
+from ..models import Brief, Briefing, DocumentBrief, Problem
+
+WIDTH = 78
+
+
+def _bullet(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ", break_on_hyphens=False) or [f"{indent}-"]
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _document(entry: DocumentBrief) -> list[str]:
+    d = entry.document
+    lines = _wrap(d.title)
+    lines.append("~" * min(WIDTH, max(len(line) for line in lines)))
+    facts = [d.origin] + [x for x in (d.date, d.author, d.language) if x]
+    lines += _wrap(" | ".join(facts))
+    lines.append("")
+    if entry.summary is None:
+        lines.append("(no summary: the summarizer failed, see the errors)")
+    else:
+        for sentence in entry.summary.sentences:
+            lines += _bullet(sentence.text)
+    if entry.themes:
+        lines.append("")
+        lines += _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in entry.themes))
+    lines.append("")
+    return lines
+
+
+def _topic(brief: Brief) -> list[str]:
+    heading = f"Topic: {brief.topic} ({len(brief.documents)} documents)"
+    lines = [heading, "=" * min(WIDTH, len(heading)), ""]
+    if brief.brief:
+        titles = {e.document.id: e.document.title for e in brief.documents}
+        lines.append("Brief")
+        lines.append("-----")
+        for sentence in brief.brief:
+            lines += _bullet(f"{sentence.text} [{titles.get(sentence.document, sentence.document)}]")
+        lines.append("")
+    for entry in brief.documents:
+        lines += _document(entry)
+    return lines
+
+
+def _problems(title: str, problems: tuple[Problem, ...]) -> list[str]:
+    if not problems:
+        return []
+    lines = [title, "-" * len(title)]
+    for p in problems:
+        lines += _bullet(f"{p.source}: {p.message}")
+    return lines + [""]
+
+
+class TextExporter(Exporter):
+    name = "text"
+    description = "Plain text wrapped at 78 columns"
+    suffix = ".txt"
+
+    def render(self, briefing: Briefing) -> str:
+        lines: list[str] = []
+        for brief in briefing.briefs:
+            lines += _topic(brief)
+        lines += _problems("Errors", briefing.errors)
+        lines += _problems("Warnings", briefing.warnings)
+        return "\n".join(lines).rstrip() + "\n"
+
+
+@hookimpl
+def register_exporters(register):
+    register(TextExporter)

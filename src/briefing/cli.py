@@ -1,0 +1,160 @@
+"""The command line: a thin layer over the pipeline, the plugins and the exporters.
+
+Exit codes: 0 success, 1 some sources or plugins failed (each reported on stderr, the rest
+briefed), 2 usage or config errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import __version__
+from .config import Config, ConfigError, find_config, line_of_key, load_config
+from .models import Problem
+from .output import write_output
+from .pipeline import Pipeline
+from .plugins import PluginHost, Registry
+from .summarize import Length
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+DEFAULT_SOURCES = ("sources",)
+
+
+class UsageError(Exception):
+    """Bad arguments or settings: exit code 2."""
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"briefing: {kind}: {message}", file=sys.stderr)
+
+
+def _ratio(value: str) -> float:
+    try:
+        ratio = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < ratio <= 1:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
+    return ratio
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Load sources, group them by topic, summarize them and export briefs."
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="config file (default: ./briefing.toml, then the user's)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    brief = commands.add_parser("brief", help="brief sources and write the result")
+    brief.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    brief.add_argument("--topic", metavar="NAME", help="only this topic")
+    brief.add_argument("--summarizer", metavar="NAME", help="summarizer plugin (see 'briefing plugins list')")
+    length = brief.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive, metavar="N", help="sentences per summary")
+    length.add_argument("--ratio", type=_ratio, metavar="R", help="share of each document's sentences, 0 < R <= 1")
+    brief.add_argument("--format", default="text", metavar="NAME", help="exporter: text, markdown, json, ...")
+    brief.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
+
+    plugins = commands.add_parser("plugins", help="list installed plugins")
+    plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
+    plugin_commands.add_parser("list", help="each plugin's name, kind and origin")
+    return parser
+
+
+def _host(config: Config) -> tuple[PluginHost, Registry]:
+    host = PluginHost(config.plugins)
+    registry = host.registry()
+    for failure in registry.failures:
+        _say("error", f"plugin {failure.plugin!r} ({failure.origin}) failed to load: {failure.error}")
+    return host, registry
+
+
+def _check_name(registry: Registry, config: Config, kind: str, name: str, key: str, from_cli: bool) -> None:
+    if name in registry.entries[kind]:
+        return
+    known = ", ".join(sorted(registry.entries[kind]))
+    message = f"no {kind} named {name!r} (available: {known})"
+    if from_cli or config.path is None:
+        raise UsageError(message)
+    raise ConfigError(config.path, message, line_of_key(config, key), key)
+
+
+def _report(problems: Sequence[Problem], kind: str) -> None:
+    for problem in problems:
+        _say(kind, f"{problem.source}: {problem.message}")
+
+
+def run_brief(args: argparse.Namespace, config: Config) -> int:
+    _, registry = _host(config)
+    settings = config.settings
+    if args.summarizer:
+        settings = replace(settings, summarizer=args.summarizer)
+    if args.sentences:
+        settings = replace(settings, length=Length(sentences=args.sentences))
+    elif args.ratio:
+        settings = replace(settings, length=Length(sentences=None, ratio=args.ratio))
+    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+    _check_name(registry, config, "exporter", args.format, "format", True)
+    paths = args.paths or list(config.sources) or list(DEFAULT_SOURCES)
+
+    pipeline = Pipeline(registry, settings)
+    briefing = pipeline.run(paths, topic=args.topic)
+    if args.topic and not briefing.briefs:
+        raise UsageError(f"no topic named {args.topic!r} in {', '.join(paths)}")
+    text = registry.create("exporter", args.format, settings.plugin_settings.get(args.format)).render(briefing)
+    try:
+        write_output(args.output, text)
+    except OSError as exc:
+        _say("error", f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_PARTIAL
+    _report(briefing.errors, "error")
+    _report(briefing.warnings, "warning")
+    if args.output not in ("-", "/dev/stdout"):
+        print(f"briefing: wrote {args.format} to {args.output}", file=sys.stderr)
+    return EXIT_PARTIAL if briefing.errors or registry.failures else EXIT_OK
+
+
+def run_plugins_list(config: Config) -> int:
+    _, registry = _host(config)
+    rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION")]
+    for entry in sorted(registry.all(), key=lambda e: (e.kind, e.name)):
+        rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return EXIT_PARTIAL if registry.failures else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        config = load_config(find_config(args.config))
+        if args.command == "brief":
+            return run_brief(args, config)
+        return run_plugins_list(config)
+    except ConfigError as exc:
+        _say("config error", str(exc))
+        return EXIT_USAGE
+    except UsageError as exc:
+        _say("error", str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

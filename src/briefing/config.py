@@ -1,0 +1,194 @@
+"""``briefing.toml``: finding, parsing and validating it, with errors that name file, line and key."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .pipeline import Settings
+from .summarize import Length
+from .text.languages import UnknownLanguage, language_code
+from .topics import TopicRule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "briefing.toml"
+
+#: Every top-level key, its type and what it means (the README documents the same keys).
+KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "sources": (list, "paths, folders or URLs to brief when none are given on the command line"),
+    "summarizer": (str, "the summarizer to use (default: lexrank)"),
+    "sentences": (int, "summary length in sentences (default: 3)"),
+    "ratio": ((int, float), "summary length as a ratio of each document's sentences (instead of sentences)"),
+    "topic_sentences": (int, "length of each topic's multi-document brief (default: 5)"),
+    "language": (str, "language of documents whose language cannot be told (default: en)"),
+    "plugins": (list, "local plugin files or folders of them"),
+    "topics": (list, "[[topics]] tables: name and sources (globs)"),
+    "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
+}
+TOPIC_KEYS = {"name": str, "sources": list}
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; ``str()`` reads ``file:line: key: problem``."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None, key: str | None = None):
+        self.path, self.line, self.key, self.message = path, line, key, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {key + ': ' if key else ''}{message}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated config: run settings plus sources and local plugin paths."""
+
+    path: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+    sources: tuple[str, ...] = ()
+    plugins: tuple[Path, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(explicit: str | None = None) -> Path | None:
+    """``--config``, else ``./briefing.toml``, else the user's config folder, else none."""
+    if explicit:
+        return Path(explicit)
+    for candidate in (Path.cwd() / CONFIG_NAME, Path(platformdirs.user_config_dir("briefing")) / CONFIG_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _line_of(text: str, key: str, table: str = "", index: int = 0) -> int | None:
+    """The line of ``key`` inside ``[table]`` (the ``index``-th ``[[table]]``), or of the table itself."""
+    current, seen, header_line = "", -1, None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            current = header.group(1)
+            if current == table:
+                seen += 1
+                if seen == index:
+                    header_line = number
+            continue
+        in_table = current == table and (not table or seen == index)
+        if in_table and re.match(rf'^["\']?{re.escape(key)}["\']?\s*=', stripped):
+            return number
+    return header_line
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    names = {list: "a list", str: "a string", int: "a whole number", float: "a number", dict: "a table"}
+    types = expected if isinstance(expected, tuple) else (expected,)
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _resolve(base: Path, value: str) -> str:
+    if "://" in value or value == "-" or os.path.isabs(value):
+        return value
+    path = base / value
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_config(path: Path | None) -> Config:
+    """The validated config at ``path``; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        line = int(match.group(1)) if match else None
+        raise ConfigError(path, f"not valid TOML: {message}" + (f" (column {match.group(2)})" if match else ""), line) from None
+    return _validate(path, text, raw)
+
+
+def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
+    def fail(key: str, message: str, table: str = "", index: int = 0) -> ConfigError:
+        return ConfigError(path, message, _line_of(text, key.split(".")[-1], table, index), key)
+
+    for key, value in raw.items():
+        if key not in KEYS:
+            raise fail(key, f"unknown key (known keys: {', '.join(KEYS)})")
+        expected = KEYS[key][0]
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise fail(key, f"must be {_type_name(expected)}, not {type(value).__name__}")
+    base = path.parent
+    for key in ("sources", "plugins"):
+        if not all(isinstance(v, str) for v in raw.get(key, [])):
+            raise fail(key, "must be a list of strings")
+    if "sentences" in raw and "ratio" in raw:
+        raise fail("ratio", "give either sentences or ratio, not both")
+    try:
+        length = Length(ratio=float(raw["ratio"]), sentences=None) if "ratio" in raw else Length(raw.get("sentences", 3))
+    except ValueError as exc:
+        raise fail("ratio" if "ratio" in raw else "sentences", str(exc)) from None
+    if raw.get("topic_sentences", 5) < 1:
+        raise fail("topic_sentences", "must be at least 1")
+    language = raw.get("language", "en")
+    try:
+        language_code(language)
+    except UnknownLanguage as exc:
+        raise fail("language", str(exc)) from None
+
+    rules: list[TopicRule] = []
+    for index, topic in enumerate(raw.get("topics", [])):
+        if not isinstance(topic, dict):
+            raise fail("topics", "must be [[topics]] tables")
+        for key, value in topic.items():
+            if key not in TOPIC_KEYS:
+                raise fail(f"topics.{key}", "unknown key (known keys: name, sources)", "topics", index)
+            if not isinstance(value, TOPIC_KEYS[key]):
+                raise fail(f"topics.{key}", f"must be {_type_name(TOPIC_KEYS[key])}", "topics", index)
+        if "name" not in topic or "sources" not in topic:
+            raise ConfigError(path, "each [[topics]] needs a name and sources", _line_of(text, "", "topics", index), "topics")
+        patterns = tuple(str(Path(_resolve(base, p)).absolute()) if "://" not in p else p for p in topic["sources"])
+        rules.append(TopicRule(topic["name"], patterns))
+
+    plugin_settings = raw.get("settings", {})
+    for name, table in plugin_settings.items():
+        if not isinstance(table, dict):
+            raise fail(f"settings.{name}", "must be a table: [settings." + name + "]", "settings")
+
+    settings = Settings(
+        summarizer=raw.get("summarizer", "lexrank"),
+        length=length,
+        topic_sentences=raw.get("topic_sentences", 5),
+        language=language,
+        topics=tuple(rules),
+        plugin_settings=plugin_settings,
+    )
+    return Config(
+        path=path,
+        settings=settings,
+        sources=tuple(_resolve(base, s) for s in raw.get("sources", [])),
+        plugins=tuple(Path(_resolve(base, p)) for p in raw.get("plugins", [])),
+        raw=raw,
+    )
+
+
+def line_of_key(config: Config, key: str) -> int | None:
+    """The line where a top-level key is set, for errors found after loading (an unknown summarizer)."""
+    if config.path is None:
+        return None
+    return _line_of(config.path.read_text(encoding="utf-8-sig"), key)

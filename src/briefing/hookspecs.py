@@ -1,0 +1,67 @@
+"""The plugin contract: every hook briefing calls, documented hook by hook.
+
+Each hook hands the plugin a ``register`` callback instead of asking it to return a list, so one
+plugin can register any number of things. Built-in plugins use exactly these hooks.
+
+A plugin module implements hooks with :data:`hookimpl`::
+
+    from briefing import hookimpl, Summarizer
+
+    class Longest(Summarizer):
+        name = "longest"
+        def rate(self, document, kit):
+            return [len(s.text) for s in document.sentences]
+
+    @hookimpl
+    def register_summarizers(register):
+        register(Longest)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .interfaces import Exporter, Loader, Summarizer, Tagger
+
+hookspec = pluggy.HookspecMarker("briefing")
+hookimpl = pluggy.HookimplMarker("briefing")
+
+
+@hookspec
+def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
+    """Register summarizer classes: call ``register(cls)`` once per :class:`briefing.Summarizer` subclass.
+
+    ``cls.name`` is what ``--summarizer`` and the config's ``summarizer`` key select. A summarizer
+    rates every sentence of a document; briefing picks the best ones, so length, ranks and
+    document order are handled the same way for every summarizer.
+    """
+
+
+@hookspec
+def register_taggers(register: Callable[[type[Tagger]], None]) -> None:
+    """Register theme taggers: call ``register(cls)`` once per :class:`briefing.Tagger` subclass.
+
+    Every registered tagger runs on every document; its themes appear in each exporter.
+    """
+
+
+@hookspec
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
+    """Register source loaders: call ``register(cls)`` once per :class:`briefing.Loader` subclass.
+
+    For each source briefing asks the loaders, most recently registered first, whether they
+    ``accepts(source)``; the first that does loads it. Plugins load after the built-ins, so a
+    plugin loader for ``.html`` takes precedence over the built-in one.
+    """
+
+
+@hookspec
+def register_exporters(register: Callable[[type[Exporter]], None]) -> None:
+    """Register exporters: call ``register(cls)`` once per :class:`briefing.Exporter` subclass.
+
+    ``cls.name`` is what ``--format`` selects.
+    """

@@ -1,0 +1,95 @@
+"""Base classes for the four kinds of plugin: summarizers, taggers, loaders and exporters.
+
+A plugin subclasses one of these and registers the class through a hook in
+:mod:`briefing.hookspecs`. briefing creates the instance, passing the plugin's settings from the
+``[settings.<name>]`` table of ``briefing.toml``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
+from typing import Any, ClassVar
+
+from .models import Briefing, Document, Source, Theme
+from .text.words import LanguageKit
+
+
+class Plugin(ABC):
+    """What all plugin kinds share: a name, a one-line description and settings."""
+
+    kind: ClassVar[str]
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def __init__(self, settings: Mapping[str, Any] | None = None):
+        self.settings: dict[str, Any] = dict(settings or {})
+
+
+class Summarizer(Plugin):
+    """An extractive summarizer: it rates sentences, briefing picks the best."""
+
+    kind = "summarizer"
+
+    @abstractmethod
+    def rate(self, document: Document, kit: LanguageKit) -> Sequence[float]:
+        """One score per sentence of ``document.sentences``, in that order; higher is better.
+
+        ``kit`` gives the document language's words, stems and stop words. Scores must be finite.
+        Ties are broken by position, earlier first.
+        """
+
+
+class Tagger(Plugin):
+    """A theme tagger."""
+
+    kind = "tagger"
+
+    @abstractmethod
+    def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> Sequence[Theme]:
+        """Themes of ``document`` with scores and evidence sentences; ``corpus`` is every document briefed."""
+
+
+class LoadError(Exception):
+    """A source cannot be loaded; the message says why, in words for the user."""
+
+
+class SourceWarning(UserWarning):
+    """Something about a source the user should know, though it loaded (e.g. a guessed encoding)."""
+
+
+class Loader(Plugin):
+    """Turns the bytes of a source into documents."""
+
+    kind = "loader"
+    #: File name endings this loader takes, lower case, with the dot: ``(".txt",)``.
+    suffixes: ClassVar[tuple[str, ...]] = ()
+    #: Media types this loader takes (for URLs and stdin): ``("text/plain",)``.
+    media_types: ClassVar[tuple[str, ...]] = ()
+
+    def accepts(self, source: Source) -> bool:
+        """Whether this loader should load ``source``; by default, by suffix or media type."""
+        if source.media_type and source.media_type in self.media_types:
+            return True
+        suffix = PurePath(source.origin.split("?", 1)[0]).suffix.lower()
+        return bool(suffix) and suffix in self.suffixes
+
+    @abstractmethod
+    def load(self, source: Source) -> Iterable[Document]:
+        """The documents in ``source``; raise :class:`LoadError` when there are none to be had.
+
+        Warn with ``warnings.warn(SourceWarning(...))`` about anything the user should know.
+        """
+
+
+class Exporter(Plugin):
+    """Renders a whole briefing as text."""
+
+    kind = "exporter"
+    #: The usual file name ending for this format.
+    suffix: ClassVar[str] = ".txt"
+
+    @abstractmethod
+    def render(self, briefing: Briefing) -> str:
+        """The briefing in this format, as one string."""

@@ -1,0 +1,167 @@
+"""Sources -> documents -> sentences -> summaries and themes -> briefs. No UI in here.
+
+Every step catches what one source or plugin can break and turns it into a :class:`Problem`
+naming the source and the plugin, so the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .interfaces import Loader, LoadError, SourceWarning, Summarizer, Tagger
+from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Theme, Topic
+from .plugins import Registry
+from .sources import collect
+from .summarize import Length, summarize
+from .text.clean import split_paragraphs
+from .text.detect import guess_language
+from .text.languages import DEFAULT_LANGUAGE, UnknownLanguage, language_code
+from .text.words import LanguageKit, language_kit
+from .topic_brief import topic_brief
+from .topics import TopicRule, group_topics
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run needs to know besides its sources; :mod:`briefing.config` builds it from TOML."""
+
+    summarizer: str = "lexrank"
+    length: Length = field(default_factory=Length)
+    topic_sentences: int = 5
+    language: str = DEFAULT_LANGUAGE
+    topics: tuple[TopicRule, ...] = ()
+    plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+def _failure(kind: str, name: str, exc: BaseException) -> str:
+    detail = str(exc) or type(exc).__name__
+    return f"{kind} {name!r} failed: {type(exc).__name__}: {detail}" if not isinstance(exc, LoadError) else detail
+
+
+class Pipeline:
+    """One configured run: plugins created once, then applied to every source."""
+
+    def __init__(self, registry: Registry, settings: Settings):
+        self.registry = registry
+        self.settings = settings
+        self.summarizer: Summarizer = self._create("summarizer", settings.summarizer)
+        self.loaders: list[Loader] = [self._create("loader", n) for n in reversed(registry.names("loader"))]
+        self.taggers: list[Tagger] = [self._create("tagger", n) for n in registry.names("tagger")]
+        self.warnings: list[Problem] = []
+
+    def _create(self, kind: str, name: str) -> Any:
+        return self.registry.create(kind, name, dict(self.settings.plugin_settings.get(name, {})))
+
+    # -- sources -> documents -------------------------------------------------------------------
+
+    def loader_for(self, source: Source) -> Loader | None:
+        return next((loader for loader in self.loaders if loader.accepts(source)), None)
+
+    def load_source(self, source: Source) -> tuple[list[Document], list[Problem]]:
+        """The documents of one source, and any problem with it."""
+        loader = self.loader_for(source)
+        if loader is None:
+            return [], [Problem(source.origin, "no loader for this kind of file")]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", SourceWarning)
+            try:
+                documents = list(loader.load(source))
+            except Exception as exc:
+                return [], [Problem(source.origin, _failure("loader", loader.name, exc))]
+        self.warnings.extend(
+            Problem(source.origin, str(w.message)) for w in caught if issubclass(w.category, SourceWarning)
+        )
+        if not documents:
+            return [], [Problem(source.origin, f"loader {loader.name!r} found no documents")]
+        return documents, []
+
+    def load(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> tuple[list[Document], list[Problem]]:
+        documents: list[Document] = []
+        problems: list[Problem] = []
+        for item in collect(origins, lambda s: self.loader_for(s) is not None, stdin):
+            if isinstance(item, Problem):
+                problems.append(item)
+                continue
+            loaded, failed = self.load_source(item)
+            documents.extend(self.prepare(d) for d in loaded)
+            problems.extend(failed)
+        return documents, problems
+
+    # -- documents -> sentences -----------------------------------------------------------------
+
+    def language_of(self, document: Document) -> str:
+        if document.language:
+            try:
+                return language_code(document.language)
+            except UnknownLanguage:
+                self.warnings.append(
+                    Problem(document.origin, f"unknown language {document.language!r}; guessing from the text")
+                )
+        return guess_language(document.text, language_code(self.settings.language))
+
+    def prepare(self, document: Document) -> Document:
+        """The document with its language settled and its text split into sentences."""
+        code = self.language_of(document)
+        kit = language_kit(code)
+        sentences: list[Sentence] = []
+        for number, paragraph in enumerate(split_paragraphs(document.text)):
+            for text in kit.segmenter.split(paragraph):
+                sentences.append(Sentence(text, number, len(sentences)))
+        return replace(document, language=code, sentences=tuple(sentences))
+
+    # -- sentences -> summaries and themes -> briefs --------------------------------------------
+
+    def kit(self, document: Document) -> LanguageKit:
+        return language_kit(document.language or self.settings.language)
+
+    def brief_document(
+        self, document: Document, corpus: Sequence[Document], length: Length | None = None,
+        summarizer: Summarizer | None = None,
+    ) -> tuple[DocumentBrief, list[Problem]]:
+        problems: list[Problem] = []
+        summarizer = summarizer or self.summarizer
+        kit = self.kit(document)
+        try:
+            summary = summarize(summarizer, document, kit, length or self.settings.length)
+        except Exception as exc:
+            summary = None
+            problems.append(Problem(document.origin, _failure("summarizer", summarizer.name, exc)))
+        themes: list[Theme] = []
+        for tagger in self.taggers:
+            try:
+                themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in tagger.tag(document, kit, corpus))
+            except Exception as exc:
+                problems.append(Problem(document.origin, _failure("tagger", tagger.name, exc)))
+        themes.sort(key=lambda t: (-t.score, t.name))
+        return DocumentBrief(document, summary, tuple(themes)), problems
+
+    def brief_topic(self, topic: Topic, corpus: Sequence[Document]) -> tuple[Brief, list[Problem]]:
+        entries: list[DocumentBrief] = []
+        problems: list[Problem] = []
+        for document in topic.documents:
+            entry, failed = self.brief_document(document, corpus)
+            entries.append(entry)
+            problems.extend(failed)
+        sentences = topic_brief(entries, self.settings.topic_sentences, self.settings.language)
+        return Brief(topic.name, tuple(entries), sentences), problems
+
+    def topics(self, documents: Sequence[Document]) -> list[Topic]:
+        return group_topics(documents, self.settings.topics)
+
+    def run(
+        self, origins: Iterable[str], topic: str | None = None, stdin: Callable[[], bytes] | None = None
+    ) -> Briefing:
+        """Brief every source; ``topic`` keeps only the topic of that name."""
+        documents, problems = self.load(origins, stdin)
+        topics = self.topics(documents)
+        if topic is not None:
+            topics = [t for t in topics if t.name == topic]
+        briefs: list[Brief] = []
+        for each in topics:
+            brief, failed = self.brief_topic(each, documents)
+            briefs.append(brief)
+            problems.extend(failed)
+        return Briefing(tuple(briefs), tuple(problems), tuple(self.warnings))

@@ -1,0 +1,54 @@
+"""Finding sources: files, folders (recursively, hidden files ignored) and ``-`` for standard input."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .models import Problem, Source
+
+STDIN = "-"
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not _is_hidden(path, folder):
+            yield path
+
+
+def _read(path: Path, origin: str) -> Source | Problem:
+    try:
+        return Source(origin=origin, data=path.read_bytes(), path=path)
+    except OSError as exc:
+        return Problem(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def collect(
+    origins: Iterable[str], wanted: Callable[[Source], bool], stdin: Callable[[], bytes] | None = None
+) -> Iterator[Source | Problem]:
+    """Each named source as bytes, or a :class:`Problem` saying why it could not be read.
+
+    Files found inside folders are kept only when ``wanted`` (some loader accepts them), so a
+    folder of articles can hold images too; a file named on its own is always passed on.
+    """
+    for origin in origins:
+        if origin == STDIN:
+            read = stdin or (lambda: sys.stdin.buffer.read())
+            yield Source(origin=STDIN, data=read())
+            continue
+        path = Path(origin)
+        if path.is_dir():
+            for file in _walk(path):
+                probe = Source(origin=str(file), data=b"", path=file)
+                if wanted(probe):
+                    yield _read(file, str(file))
+        elif path.exists() or os.path.lexists(path):
+            yield _read(path, origin)
+        else:
+            yield Problem(origin, "no such file or folder")

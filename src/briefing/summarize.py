@@ -1,0 +1,61 @@
+"""Choosing a summary from a summarizer's ratings: length, ranks, document order."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .interfaces import Summarizer
+from .models import Document, ScoredSentence, Summary
+from .text.words import LanguageKit
+
+
+@dataclass(frozen=True)
+class Length:
+    """A summary length: a number of sentences, or a ratio of the document's sentences."""
+
+    sentences: int | None = 3
+    ratio: float | None = None
+
+    def __post_init__(self) -> None:
+        if (self.sentences is None) == (self.ratio is None):
+            raise ValueError("give a length as sentences or as a ratio, not both")
+        if self.sentences is not None and self.sentences < 1:
+            raise ValueError("a summary needs at least 1 sentence")
+        if self.ratio is not None and not 0 < self.ratio <= 1:
+            raise ValueError("a ratio must be more than 0 and at most 1")
+
+    def count(self, available: int) -> int:
+        """How many sentences to pick out of ``available`` (at least one when there are any)."""
+        if self.sentences is not None:
+            return min(self.sentences, available)
+        return min(available, max(1, round(self.ratio * available))) if available else 0  # type: ignore[operator]
+
+
+class SummarizerError(Exception):
+    """A summarizer broke its contract (wrong number of scores, a score that is not finite)."""
+
+
+def select(
+    name: str, document: Document, scores: Sequence[float], length: Length
+) -> Summary:
+    """The best ``length`` sentences by score, in document order, each with its score and rank."""
+    sentences = document.sentences
+    if len(scores) != len(sentences):
+        raise SummarizerError(f"gave {len(scores)} scores for {len(sentences)} sentences")
+    values = [float(s) for s in scores]
+    if not all(math.isfinite(v) for v in values):
+        raise SummarizerError("gave a score that is not a finite number")
+    ranked = sorted(range(len(values)), key=lambda i: (-values[i], i))[: length.count(len(values))]
+    rank = {index: place for place, index in enumerate(ranked, start=1)}
+    chosen = tuple(
+        ScoredSentence(s.text, s.paragraph, s.position, values[i], rank[i])
+        for i, s in enumerate(sentences)
+        if i in rank
+    )
+    return Summary(name, chosen)
+
+
+def summarize(summarizer: Summarizer, document: Document, kit: LanguageKit, length: Length) -> Summary:
+    return select(summarizer.name, document, summarizer.rate(document, kit), length)

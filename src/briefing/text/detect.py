@@ -1,0 +1,26 @@
+"""Offline language guess from stop-word coverage: enough to route a document to its stemmer."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .languages import known_languages
+from .words import stop_words, words
+
+_MIN_WORDS = 3
+_MIN_COVERAGE = 0.12
+
+
+def guess_language(text: str, default: str) -> str:
+    """The ISO code of the language whose stop words cover most of ``text``, else ``default``."""
+    tokens = [w.lower() for w in words(text[:20000])]
+    if len(tokens) < _MIN_WORDS:
+        return default
+    counts = Counter(tokens)
+    best, best_hits = default, 0
+    for code in known_languages():
+        stops = stop_words(code)
+        hits = sum(n for word, n in counts.items() if word in stops)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    return best if best_hits / len(tokens) >= _MIN_COVERAGE else default
