@@ -22,7 +22,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence end glued to the next sentence: "word.Next". The token around it is checked so that
 # URLs, e-mail addresses and domains stay whole; abbreviations such as "U.S." or "z.B." never
 # match because they need two letters before the stop.
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})([.!?])(?=[^\W\d_]{2})")
+_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?:][\"“”»’]?(?=[^\W\d_]{2})")
 _GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
 _URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|de|io|gov|edu|co|uk|eu|info)\b", re.IGNORECASE)
 
@@ -32,10 +32,11 @@ _NOISE_PATTERNS = [
     r"[\d.,]+\s*[km]?\s*(?:views?|reads?|comments?|shares?|likes?|aufrufe|kommentare|mal gelesen)",
     # time stamps on their own line: "Update time : 2024-11-14 18:17:38", "Published: 3 May 2024"
     r"(?:update[d]?(?: time| on| at)?|last updated|published(?: on| at)?|posted(?: on| at)?|release time"
-    r"|date|time|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand)\s*[:：]?\s*[\w ,.:/+-]{0,40}\d[\w ,.:/+-]{0,40}",
+    r"|date|time|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand)\s*[:：]?\s*[\w ,.:/+–—-]{0,40}\d[\w ,.:/+–—-]{0,40}",
     # share and follow prompts
     r"(?:share|teilen)(?: this| diesen)?(?: article| story| post| page| artikel| beitrag)?"
     r"(?:\s*(?:on|via|auf|per))?(?:[\s,|/•·]*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|print|copy link))*",
+    r"(?:(?:diesen )?(?:artikel|beitrag) (?:teilen|drucken|merken))",
     r"(?:click|tap) (?:here )?to (?:share|print|email|tweet)\b.*",
     r"(?:follow us|folgen sie uns|subscribe|abonnieren)(?: on| auf| to)?[\w\s,&|/•·!]{0,60}",
     r"(?:tweet|pin it|print|e-?mail|drucken|advertisement|anzeige|werbung|sponsored)",
@@ -76,7 +77,8 @@ def _unglue(match: re.Match[str]) -> str:
 
 
 def unglue_sentences(text: str) -> str:
-    """``word.Next`` becomes ``word. Next``; ``U.S.``, ``e.g.``, ``3.5``, ``z.B.`` and domains stay whole."""
+    """``word.Next`` becomes ``word. Next`` (also after a closing quote or a colon, and ``a,b`` gets its
+    space); ``U.S.``, ``e.g.``, ``3.5``, ``z.B.`` and domains stay whole."""
     text = _GLUED.sub(_unglue, text)
     return _GLUED_COMMA.sub(", ", text)
 
@@ -120,4 +122,4 @@ def split_paragraphs(text: str) -> list[str]:
 
 def looks_like_heading(paragraph: str) -> bool:
     """A short paragraph with no sentence punctuation at its end: a heading or a title."""
-    return len(paragraph.split()) <= 16 and not paragraph.rstrip().endswith(tuple(".!?:;,\"”»…"))
+    return len(paragraph.split()) <= 16 and not paragraph.rstrip().endswith(tuple('.!?:;,"”»…'))

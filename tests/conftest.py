@@ -1,0 +1,46 @@
+"""Shared fixtures. Tests need nothing outside the repo: every input is shipped or made here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import PluginHost, Registry
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = REPO / "sources"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path_factory):
+    """No third-party plugins, no user config: each test sees only what it sets up."""
+    monkeypatch.setenv("BRIEFING_LOAD_PLUGINS", "")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
+
+
+@pytest.fixture
+def registry() -> Registry:
+    return PluginHost(load_entry_points=False).registry()
+
+
+@pytest.fixture
+def pipeline(registry) -> Pipeline:
+    return Pipeline(registry, Settings())
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run the CLI in-process from a folder: returns (exit code, stdout, stderr)."""
+
+    def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

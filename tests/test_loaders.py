@@ -1,0 +1,153 @@
+"""Loaders and decoding: text, markdown with front matter, HTML, folders, stdin, encodings."""
+
+from __future__ import annotations
+
+import codecs
+
+from briefing.models import Problem
+
+from .conftest import SOURCES
+
+
+def load(pipeline, path):
+    return pipeline.load([str(path)])
+
+
+def test_txt_title_headings_and_noise(pipeline, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "A Headline Without a Stop\nViews : 12\n\nFirst paragraph here. It has two sentences.\n"
+        "Short Heading\nSecond paragraph follows the heading and is long enough to count.\n",
+        encoding="utf-8",
+    )
+    [document], problems = load(pipeline, path)
+    assert problems == []
+    assert document.title == "A Headline Without a Stop"
+    assert document.headings == ("Short Heading",)
+    assert [s.text for s in document.sentences] == [
+        "First paragraph here.", "It has two sentences.",
+        "Second paragraph follows the heading and is long enough to count.",
+    ]
+    assert [s.paragraph for s in document.sentences] == [0, 0, 1]
+    assert [s.position for s in document.sentences] == [0, 1, 2]
+
+
+def test_markdown_yaml_front_matter_and_syntax(pipeline, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\ntitle: Tidal Power\ndate: 2026-01-02\nauthor: Ida Lund\ntags: [sea, energy]\nlanguage: en\n---\n"
+        "# Tidal Power\n\nThe **tide** turns [twice a day](http://x.example). Engineers use it.\n\n"
+        "## Costs\n\n- First item of the list\n- Second item of the list\n\n"
+        "```\ncode_is_dropped()\n```\n\n![an image](pic.png) Text `after` the image.\n",
+        encoding="utf-8",
+    )
+    [document], problems = load(pipeline, path)
+    assert problems == []
+    assert (document.title, document.date, document.author, document.tags) == (
+        "Tidal Power", "2026-01-02", "Ida Lund", ("sea", "energy"))
+    assert document.language == "en"
+    assert document.headings == ("Tidal Power", "Costs")
+    texts = [s.text for s in document.sentences]
+    assert texts == ["The tide turns twice a day.", "Engineers use it.", "First item of the list",
+                     "Second item of the list", "Text after the image."]
+    assert len({s.paragraph for s in document.sentences}) == 4
+
+
+def test_markdown_toml_front_matter(pipeline, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text('+++\ntitle = "Wind"\nlanguage = "de"\n+++\nDer Wind weht. Er weht stark.\n', encoding="utf-8")
+    [document], _ = load(pipeline, path)
+    assert (document.title, document.language) == ("Wind", "de")
+
+
+def test_markdown_broken_front_matter_is_reported(pipeline, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    documents, [problem] = load(pipeline, path)
+    assert documents == []
+    assert "front matter is not valid YAML" in problem.message and problem.source == str(path)
+
+
+def test_html_main_text_without_boilerplate(pipeline):
+    [document], problems = load(pipeline, SOURCES / "coral-reefs" / "reef-sensors.html")
+    assert problems == []
+    assert document.title == "Listening to reefs: underwater microphones track coral health"
+    assert (document.author, document.date, document.language) == ("Tom Okafor", "2026-01-15", "en")
+    text = " ".join(s.text for s in document.sentences)
+    assert "A healthy reef is a noisy place." in text
+    assert "Twice as many young fish settled there" in text
+    for boilerplate in ("cookie", "Related articles", "Whale songs", "Fascinating work", "Privacy", "Donate"):
+        assert boilerplate not in text
+
+
+def test_utf8_bom_and_utf16(pipeline, tmp_path):
+    text = "Überschrift ohne Punkt\n\nDie Größe zählt. Das Öl fließt."
+    (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    documents, problems = pipeline.load([str(tmp_path)])
+    assert problems == [] and pipeline.warnings == []
+    assert [d.title for d in documents] == ["Überschrift ohne Punkt"] * 2
+    assert all(d.sentences[0].text == "Die Größe zählt." for d in documents)
+
+
+def test_legacy_encoding_is_read_with_a_warning(pipeline, tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Straßenbahn fährt über die Brücke. Die Größe zählt für Ärzte und Öfen.".encode("cp1252"))
+    [document], problems = load(pipeline, path)
+    assert problems == []
+    assert document.sentences[0].text == "Straßenbahn fährt über die Brücke."
+    [warning] = pipeline.warnings
+    assert warning.source == str(path) and "not UTF-8" in warning.message
+
+
+def test_empty_and_binary_files_are_reported(pipeline, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "good.txt").write_text("A good file. It has text.", encoding="utf-8")
+    documents, problems = pipeline.load([str(tmp_path)])
+    assert [d.origin for d in documents] == [str(tmp_path / "good.txt")]
+    messages = {p.source.rsplit("/", 1)[-1]: p.message for p in problems}
+    assert messages["empty.txt"].startswith("empty")
+    assert messages["binary.txt"] == "binary data, not text"
+
+
+def test_folders_recurse_and_skip_hidden_and_unknown_files(pipeline, tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "deep.txt").write_text("Deep text. Still text.", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "secret.txt").write_text("Hidden. Text.", encoding="utf-8")
+    (tmp_path / ".dotfile.txt").write_text("Hidden. Text.", encoding="utf-8")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n")
+    documents, problems = pipeline.load([str(tmp_path)])
+    assert [d.origin for d in documents] == [str(tmp_path / "a" / "b" / "deep.txt")]
+    assert problems == []
+
+
+def test_missing_and_unreadable_sources(pipeline, tmp_path):
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    documents, problems = pipeline.load([str(tmp_path / "missing.txt"), str(dangling)])
+    assert documents == []
+    assert problems[0] == Problem(str(tmp_path / "missing.txt"), "no such file or folder")
+    assert problems[1].source == str(dangling)
+    assert problems[1].message == "cannot read: No such file or directory"
+
+
+def test_stdin(pipeline):
+    documents, problems = pipeline.load(["-"], stdin=lambda: b"Read from a pipe. Two sentences.")
+    assert problems == []
+    assert [s.text for s in documents[0].sentences] == ["Read from a pipe.", "Two sentences."]
+    assert documents[0].origin == "-"
+
+
+def test_unknown_file_kind_named_explicitly(pipeline, tmp_path):
+    path = tmp_path / "data.xyz"
+    path.write_text("text", encoding="utf-8")
+    _, [problem] = pipeline.load([str(path)])
+    assert problem.message == "no loader for this kind of file"
+
+
+def test_language_guessed_when_not_declared(pipeline):
+    documents, _ = pipeline.load([str(SOURCES / "urban-cycling" / "lastenrad-boom.txt"),
+                                  str(SOURCES / "urban-cycling" / "winter-cycling-tips.txt")])
+    assert [d.language for d in documents] == ["de", "en"]
