@@ -17,8 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path_factory):
-    """No third-party plugins, no user config: each test sees only what it sets up."""
-    monkeypatch.setenv("BRIEFING_LOAD_PLUGINS", "")
+    """No installed third-party plugins, no user config: each test sees only what it sets up."""
+    monkeypatch.delenv("BRIEFING_LOAD_PLUGINS", raising=False)
+    monkeypatch.setattr("briefing.plugins.entry_points", lambda group: [])
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
 
 

@@ -38,12 +38,12 @@ def decode(data: bytes, origin: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise LoadError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc}") from None
+    if _looks_binary(data):
+        raise LoadError("binary data, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_binary(data):
-        raise LoadError("binary data, not text")
     best = from_bytes(data).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:

@@ -8,9 +8,11 @@ sumy would do it (best rating first, ties by position), so the chosen sentences 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+import numpy
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
@@ -59,9 +61,12 @@ class SumySummarizer(Summarizer):
         summarizer._get_best_sentences = _record_ratings  # type: ignore[method-assign]
         model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit, document.headings)
         try:
-            summarizer(model, len(document.sentences))
+            with numpy.errstate(invalid="ignore", divide="ignore"):
+                summarizer(model, len(document.sentences))
         except _RatingsRecorded as recorded:
-            return recorded.ratings
+            # sumy's power method yields NaN when no two sentences share a word; sumy then keeps
+            # document order, which is what equal scores give here too.
+            return [r if math.isfinite(r) else 0.0 for r in recorded.ratings]
         raise RuntimeError(f"sumy's {self.sumy_class.__name__} returned without rating sentences")
 
 
@@ -128,9 +133,12 @@ class Edmundson(SumySummarizer):
     name = "edmundson"
     description = "Edmundson: cue words (bonus/stigma from config), title words and position"
     sumy_class = EdmundsonSummarizer
+    #: Settings that weigh sumy's four Edmundson methods (sumy's defaults: 1, 0, 1, 1).
+    WEIGHTS = ("cue_weight", "key_weight", "title_weight", "location_weight")
 
     def build(self, kit: LanguageKit) -> AbstractSummarizer:
-        summarizer = super().build(kit)
+        weights = {key: float(self.settings[key]) for key in self.WEIGHTS if key in self.settings}
+        summarizer = EdmundsonSummarizer(kit.stem, **weights)
         defaults = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
         summarizer.bonus_words = self.settings.get("bonus_words", defaults["bonus_words"])
         summarizer.stigma_words = self.settings.get("stigma_words", defaults["stigma_words"])

@@ -1,0 +1,237 @@
+"""The command line end to end: formats, output files, exit codes, bad input and bad plugins."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from .conftest import REPO, SOURCES
+
+TOPICS = {"coral-reefs", "energy-storage", "urban-cycling"}
+
+RAISING_SUMMARIZER = """
+from briefing import Summarizer, hookimpl
+
+class Fragile(Summarizer):
+    name = "fragile"
+    def rate(self, document, kit):
+        if "explode" in document.text:
+            raise ZeroDivisionError("cannot rate this")
+        return [1.0] * len(document.sentences)
+
+@hookimpl
+def register_summarizers(register):
+    register(Fragile)
+"""
+
+
+def test_text_brief_of_every_sample_topic(cli):
+    code, out, err = cli("brief", str(SOURCES), "--format", "text")
+    assert code == 0, err
+    for topic in TOPICS:
+        assert f"Topic: {topic} (4 documents)" in out
+    assert all(len(line) <= 78 for line in out.splitlines())
+    assert "Brief\n-----" in out
+
+
+def test_json_follows_the_schema(cli):
+    code, out, _ = cli("brief", str(SOURCES), "--format", "json", "--sentences", "2")
+    assert code == 0
+    data = json.loads(out)
+    assert {t["name"] for t in data["topics"]} == TOPICS
+    assert data["errors"] == []
+    for topic in data["topics"]:
+        assert topic["brief"] and all({"text", "document", "score"} <= set(s) for s in topic["brief"])
+        ids = {d["id"] for d in topic["documents"]}
+        assert all(s["document"] in ids for s in topic["brief"])
+        for document in topic["documents"]:
+            assert {"id", "title", "origin", "date", "language", "summary", "themes"} <= set(document)
+            assert len(document["summary"]) == 2
+            for sentence in document["summary"]:
+                assert isinstance(sentence["text"], str) and isinstance(sentence["position"], int)
+                assert isinstance(sentence["score"], float)
+            assert isinstance(document["themes"], list)
+    languages = {d["language"] for t in data["topics"] for d in t["documents"]}
+    assert languages == {"en", "de"}
+
+
+def test_markdown_and_topic_filter(cli):
+    code, out, _ = cli("brief", str(SOURCES), "--format", "markdown", "--topic", "coral-reefs")
+    assert code == 0
+    assert out.startswith("# Briefing\n\n## coral-reefs")
+    assert "energy" not in out
+
+
+def test_unknown_topic_summarizer_format_are_usage_errors(cli):
+    assert cli("brief", str(SOURCES), "--topic", "nope")[0] == 2
+    code, _, err = cli("brief", str(SOURCES), "--summarizer", "nope")
+    assert code == 2 and "no summarizer named 'nope'" in err and "lexrank" in err
+    assert cli("brief", str(SOURCES), "--format", "nope")[0] == 2
+
+
+def test_usage_errors_exit_2():
+    result = subprocess.run([sys.executable, "-m", "briefing", "brief", "--ratio", "3"], capture_output=True, text=True)
+    assert result.returncode == 2 and "--ratio" in result.stderr
+
+
+def test_ratio_one_keeps_every_sentence(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("One here. Two here. Three here. Four here.", encoding="utf-8")
+    code, out, _ = cli("brief", str(tmp_path / "a.txt"), "--ratio", "1", "--format", "json")
+    assert [s["text"] for s in json.loads(out)["topics"][0]["documents"][0]["summary"]] == [
+        "One here.", "Two here.", "Three here.", "Four here."]
+
+
+def test_output_file_is_written_atomically(cli, tmp_path):
+    target = tmp_path / "brief.txt"
+    target.write_text("old contents", encoding="utf-8")
+    target.chmod(0o640)
+    code, out, err = cli("brief", str(SOURCES), "-o", str(target))
+    assert code == 0 and out == ""
+    assert f"wrote text to {target}" in err
+    assert target.read_text(encoding="utf-8").startswith("Topic: coral-reefs")
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt"]
+
+
+def test_failed_write_leaves_the_old_file(cli, tmp_path, monkeypatch):
+    target = tmp_path / "brief.txt"
+    target.write_text("old contents", encoding="utf-8")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    code, _, err = cli("brief", str(SOURCES), "-o", str(target))
+    assert code == 1 and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "old contents"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt"]
+
+
+def test_output_to_a_pipe_is_written_directly(cli, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, _ = cli("brief", str(SOURCES), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=10)
+    assert code == 0 and json.loads(received[0])["topics"]
+    assert fifo.is_fifo()
+
+
+def test_output_dash_is_stdout(cli):
+    code, out, _ = cli("brief", str(SOURCES), "-o", "-", "--format", "json")
+    assert code == 0 and json.loads(out)
+
+
+def test_failing_sources_give_exit_1_and_the_rest_is_briefed(cli, tmp_path):
+    (tmp_path / "good.txt").write_text("A good file. It has text.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = cli("brief", str(tmp_path), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert [d["origin"] for d in data["topics"][0]["documents"]] == [str(tmp_path / "good.txt")]
+    assert {e["source"] for e in data["errors"]} == {str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt")}
+    assert f"briefing: error: {tmp_path / 'binary.txt'}: binary data, not text" in err
+
+
+def test_raising_summarizer_is_named_and_other_documents_are_briefed(cli, tmp_path):
+    (tmp_path / "fragile.py").write_text(RAISING_SUMMARIZER, encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('plugins = ["fragile.py"]\n', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("This one will explode. Sadly.", encoding="utf-8")
+    (tmp_path / "docs" / "b.txt").write_text("This one is fine. Really.", encoding="utf-8")
+    code, out, err = cli("brief", "docs", "--summarizer", "fragile", "--format", "json", cwd=tmp_path)
+    assert code == 1
+    data = json.loads(out)
+    [error] = data["errors"]
+    assert error["source"] == "docs/a.txt"
+    assert error["message"] == "summarizer 'fragile' failed: ZeroDivisionError: cannot rate this"
+    summaries = {d["origin"]: d["summary"] for d in data["topics"][0]["documents"]}
+    assert summaries["docs/a.txt"] == [] and summaries["docs/b.txt"]
+    assert "summarizer 'fragile' failed" in err
+
+
+def test_untrusted_text_reaches_exports_inert(cli, tmp_path):
+    (tmp_path / "evil.txt").write_text(
+        "Plain [bold]markup[/bold] and [link=http://x.example]a link[/link]. "
+        "An escape \x1b[2J\x1b[31mhere\x1b[0m and a bell\x07. Then *stars* and <b>tags</b>.",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("brief", str(tmp_path), "--ratio", "1")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[bold]markup[/bold]" in out and "[link=http://x.example]" in out
+    code, out, _ = cli("brief", str(tmp_path), "--ratio", "1", "--format", "markdown")
+    assert r"\*stars\*" in out and r"\<b\>tags\</b\>" in out and r"\[bold\]" in out
+
+
+def test_stdin_source():
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "brief", "-", "--format", "json"],
+        input="Piped text arrives here. It is briefed too.", capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["topics"][0]["name"] == "stdin"
+
+
+def test_offline_with_empty_nltk_data(tmp_path):
+    """The 'done when' run: NLTK_DATA pointing at an empty folder, the bundled samples briefed."""
+    env = {**os.environ, "NLTK_DATA": str(tmp_path), "BRIEFING_LOAD_PLUGINS": ""}
+    result = subprocess.run([sys.executable, "-m", "briefing", "brief", "sources/", "--format", "json"],
+                            cwd=REPO, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert {t["name"] for t in json.loads(result.stdout)["topics"]} == TOPICS
+
+
+@pytest.mark.parametrize(
+    "config, where, message",
+    [
+        ('summarizer = "lexrank"\nsentences = \n', ":2", "not valid TOML"),
+        ('summarizer = "lexrank"\n\nsentense = 3\n', ":3: sentense", "unknown key"),
+        ('sentences = "three"\n', ":1: sentences", "must be a whole number"),
+        ('ratio = 1.5\n', ":1: ratio", "at most 1"),
+        ('summarizer = "lexrank"\nlanguage = "klingon"\n', ":2: language", "unknown language"),
+        ('[[topics]]\nname = "x"\nsources = ["a"]\n[[topics]]\nname = "y"\nglobs = ["b"]\n', ":6: topics.globs",
+         "unknown key"),
+        ('summarizer = "nope"\n', ":1: summarizer", "no summarizer named 'nope'"),
+        ('[settings]\nlexrank = 3\n', ":2: settings.lexrank", "must be a table"),
+    ],
+)
+def test_bad_config_names_file_line_and_key(cli, tmp_path, config, where, message):
+    (tmp_path / "briefing.toml").write_text(config, encoding="utf-8")
+    code, out, err = cli("brief", str(SOURCES), cwd=tmp_path)
+    assert code == 2 and out == ""
+    assert f"briefing: config error: {tmp_path / 'briefing.toml'}{where}" in err
+    assert message in err
+
+
+def test_config_sets_sources_topics_and_length(cli, tmp_path):
+    (tmp_path / "briefing.toml").write_text(
+        f'sources = ["{SOURCES}"]\nsentences = 1\ntopic_sentences = 2\n'
+        '[[topics]]\nname = "Batteries"\nsources = ["' + str(SOURCES) + '/energy-storage/*"]\n',
+        encoding="utf-8",
+    )
+    code, out, _ = cli("brief", "--format", "json", cwd=tmp_path)
+    assert code == 0
+    topics = {t["name"]: t for t in json.loads(out)["topics"]}
+    assert set(topics) == {"Batteries", "coral-reefs", "urban-cycling"}
+    assert len(topics["Batteries"]["documents"]) == 4 and len(topics["Batteries"]["brief"]) == 2
+    assert all(len(d["summary"]) == 1 for d in topics["Batteries"]["documents"])
+
+
+def test_config_from_user_config_folder(cli, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    (home / "briefing").mkdir(parents=True)
+    (home / "briefing" / "briefing.toml").write_text('summarizer = "lead"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    (tmp_path / "work").mkdir()
+    code, out, _ = cli("brief", str(SOURCES), "--format", "json", cwd=tmp_path / "work")
+    assert code == 0
+    assert {d["summarizer"] for t in json.loads(out)["topics"] for d in t["documents"]} == {"lead"}

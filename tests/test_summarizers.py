@@ -1,0 +1,128 @@
+"""Built-in summarizers: the same picks as sumy's own classes, scores and ranks kept, deterministic."""
+
+from __future__ import annotations
+
+import pytest
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.utils import get_stop_words
+
+from briefing.builtins.sumy_summarizers import DEFAULT_CUE_WORDS, SumySummarizer
+from briefing.models import Document
+from briefing.summarize import Length, SummarizerError, select, summarize
+from briefing.text.sumy_bridge import sumy_document
+from briefing.text.words import language_kit
+
+from .conftest import SOURCES
+
+BUILT_INS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson"]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    from briefing.pipeline import Pipeline, Settings
+    from briefing.plugins import PluginHost
+
+    pipeline = Pipeline(PluginHost(load_entry_points=False).registry(), Settings())
+    loaded, problems = pipeline.load([str(SOURCES)])
+    assert problems == []
+    return loaded
+
+
+def sumy_reference(name: str, document: Document, count: int) -> list[str]:
+    """What sumy's own class picks from the same sentences, with sumy's own stemmer and stop words."""
+    from briefing.builtins import sumy_summarizers
+
+    cls = next(c for c in vars(sumy_summarizers).values()
+               if isinstance(c, type) and issubclass(c, SumySummarizer) and getattr(c, "name", None) == name)
+    kit = language_kit(document.language)
+    summarizer = cls.sumy_class(Stemmer(kit.name))
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = get_stop_words(kit.name)
+    if isinstance(summarizer, EdmundsonSummarizer):
+        summarizer.bonus_words = DEFAULT_CUE_WORDS[kit.code]["bonus_words"]
+        summarizer.stigma_words = DEFAULT_CUE_WORDS[kit.code]["stigma_words"]
+        summarizer.null_words = get_stop_words(kit.name)
+    model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit, document.headings)
+    return [str(s) for s in summarizer(model, count)]
+
+
+@pytest.mark.parametrize("name", BUILT_INS)
+def test_same_sentences_as_sumy(name, registry, documents):
+    summarizer = registry.create("summarizer", name)
+    for document in documents:
+        for count in (1, 3):
+            ours = summarize(summarizer, document, language_kit(document.language), Length(count))
+            assert [s.text for s in ours.sentences] == sumy_reference(name, document, count), document.origin
+
+
+@pytest.mark.parametrize("name", BUILT_INS + ["lead"])
+def test_scores_ranks_order_and_determinism(name, registry, documents):
+    document = documents[0]
+    kit = language_kit(document.language)
+    first = summarize(registry.create("summarizer", name), document, kit, Length(4))
+    again = summarize(registry.create("summarizer", name), document, kit, Length(4))
+    assert first == again
+    positions = [s.position for s in first.sentences]
+    assert positions == sorted(positions) and len(positions) == 4
+    assert sorted(s.rank for s in first.sentences) == [1, 2, 3, 4]
+    by_rank = sorted(first.sentences, key=lambda s: s.rank)
+    assert [s.score for s in by_rank] == sorted((s.score for s in by_rank), reverse=True)
+    assert first.summarizer == name
+
+
+def test_every_sumy_method_is_registered(registry):
+    assert set(BUILT_INS) | {"lead"} <= set(registry.names("summarizer"))
+
+
+def test_lead_takes_the_first_sentences(registry, documents):
+    document = documents[0]
+    summary = summarize(registry.create("summarizer", "lead"), document, language_kit("en"), Length(2))
+    assert [s.position for s in summary.sentences] == [0, 1]
+
+
+def test_edmundson_cue_words_from_settings(registry):
+    from briefing.pipeline import Pipeline, Settings
+
+    pipeline = Pipeline(registry, Settings())
+    document = pipeline.prepare(Document(
+        id="x", title="x", origin="x", language="en",
+        text="The weather was mild. A zebra crossed the road. The sky stayed grey. Clouds came later."))
+    kit = language_kit("en")
+    plain = summarize(registry.create("summarizer", "edmundson"), document, kit, Length(1))
+    settings = {"bonus_words": ["zebra"], "location_weight": 0, "title_weight": 0}
+    cued = summarize(registry.create("summarizer", "edmundson", settings), document, kit, Length(1))
+    assert plain.sentences[0].text != "A zebra crossed the road."
+    assert cued.sentences[0].text == "A zebra crossed the road."
+
+
+def test_length_as_count_and_ratio():
+    assert Length(3).count(10) == 3 and Length(3).count(2) == 2
+    assert Length(sentences=None, ratio=0.25).count(10) == 2
+    assert Length(sentences=None, ratio=1).count(7) == 7
+    assert Length(sentences=None, ratio=0.01).count(7) == 1
+    with pytest.raises(ValueError):
+        Length(sentences=None, ratio=1.5)
+    with pytest.raises(ValueError):
+        Length(0)
+
+
+def test_ties_go_to_the_earlier_sentence(documents):
+    document = documents[0]
+    summary = select("flat", document, [1.0] * len(document.sentences), Length(2))
+    assert [s.position for s in summary.sentences] == [0, 1]
+    assert [s.rank for s in summary.sentences] == [1, 2]
+
+
+def test_contract_violations_are_errors(documents):
+    document = documents[0]
+    with pytest.raises(SummarizerError, match="scores for"):
+        select("bad", document, [1.0], Length(1))
+    with pytest.raises(SummarizerError, match="finite"):
+        select("bad", document, [float("nan")] * len(document.sentences), Length(1))
+
+
+def test_empty_document(registry):
+    empty = Document(id="e", title="e", text="", origin="e")
+    for name in BUILT_INS + ["lead"]:
+        assert summarize(registry.create("summarizer", name), empty, language_kit("en"), Length(3)).sentences == ()
