@@ -1,0 +1,95 @@
+"""Benchmark: summarizer speed on generated documents, whole-corpus briefing, the shared corpus.
+
+Run with ``.venv/bin/python bench/run.py``; it prints one table. The generator is deterministic
+(a fixed seed), with Zipf-distributed vocabulary and sentence lengths around 20 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import resource
+from pathlib import Path
+
+from briefing.models import Document
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import PluginHost
+from briefing.summarize import Length, summarize
+from briefing.text.words import language_kit
+
+SUMMARIZERS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson", "lead"]
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
+    letters = "etaoinshrdlucmfwypvbgk"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(size)]
+
+
+def generated_text(rng: random.Random, words: list[str], sentences: int) -> str:
+    weights = [1 / (rank + 1) for rank in range(len(words))]
+    out = []
+    for _ in range(sentences):
+        length = max(5, int(rng.gauss(20, 6)))
+        sentence = " ".join(rng.choices(words, weights, k=length))
+        out.append(sentence.capitalize() + ".")
+    paragraphs = [" ".join(out[i : i + 5]) for i in range(0, len(out), 5)]
+    return "\n\n".join(paragraphs)
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, repeat: int) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        fn()
+    return (time.perf_counter() - start) / repeat
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--documents", type=int, default=200, help="documents for the corpus briefing row")
+    args = parser.parse_args()
+
+    rng = random.Random(20261125)
+    words = vocabulary(rng)
+    registry = PluginHost(load_entry_points=False).registry()
+    pipeline = Pipeline(registry, Settings(language="en"))
+    kit = language_kit("en")
+
+    print(f"{'measure':<44}{'value':>16}")
+    print("-" * 60)
+    for size in (20, 200):
+        document = pipeline.prepare(
+            Document(id="g", title="g", text=generated_text(rng, words, size), origin="g", language="en")
+        )
+        for name in SUMMARIZERS:
+            summarizer = registry.create("summarizer", name)
+            seconds = timed(lambda: summarize(summarizer, document, kit, Length(5)), 3 if size == 200 else 10)
+            print(f"{name + f' docs/s ({size} sentences)':<44}{1 / seconds:>16.1f}")
+
+    folder = Path("/tmp/briefing-bench")
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    for i in range(args.documents):
+        (folder / f"doc{i:05d}.txt").write_text(generated_text(rng, words, 40), encoding="utf-8")
+    start = time.perf_counter()
+    briefing = Pipeline(registry, Settings(language="en")).run([str(folder)])
+    elapsed = time.perf_counter() - start
+    count = sum(len(b.documents) for b in briefing.briefs)
+    print(f"{f'brief {count} docs x 40 sentences (s)':<44}{elapsed:>16.2f}")
+    print(f"{'  peak resident memory of the process (MiB)':<44}{peak_rss_mib():>16.1f}")
+
+    if SHARED_CORPUS.is_dir():
+        start = time.perf_counter()
+        briefing = Pipeline(registry, Settings()).run([str(SHARED_CORPUS)])
+        sentences = sum(len(d.document.sentences) for b in briefing.briefs for d in b.documents)
+        print(f"{f'shared corpus, {sentences} sentences (s)':<44}{time.perf_counter() - start:>16.2f}")
+
+
+if __name__ == "__main__":
+    main()
