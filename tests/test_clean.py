@@ -1,7 +1,7 @@
+import pytest
+
 from briefing.text.clean import clean_characters, is_noise_line, split_paragraphs, unglue_sentences
 from briefing.text.languages import UnknownLanguage, language_code, language_name
-
-import pytest
 
 
 @pytest.mark.parametrize(
@@ -28,10 +28,21 @@ def test_unglue(text, expected):
 
 @pytest.mark.parametrize(
     "line",
-    ["Views : 2", "Update time : 2024-11-14 18:17:38", "1,234 views", "Share this article",
-     "Share on Facebook | Twitter | Email", "Published: 3 May 2024", "Aufrufe: 3.418",
-     "Veröffentlicht am: 14.02.2026 – 08:30", "Click here to share", "Subscribe to our newsletter",
-     "Artikel teilen", "Mehr lesen »", "Advertisement"],
+    [
+        "Views : 2",
+        "Update time : 2024-11-14 18:17:38",
+        "1,234 views",
+        "Share this article",
+        "Share on Facebook | Twitter | Email",
+        "Published: 3 May 2024",
+        "Aufrufe: 3.418",
+        "Veröffentlicht am: 14.02.2026 – 08:30",
+        "Click here to share",
+        "Subscribe to our newsletter",
+        "Artikel teilen",
+        "Mehr lesen »",
+        "Advertisement",
+    ],
 )
 def test_noise_lines(line):
     assert is_noise_line(line)
@@ -39,8 +50,12 @@ def test_noise_lines(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["The views from the summit were stunning.", "Time to go home.", "Share prices fell by 3% on Monday.",
-     "Subscribers pay 5 euros a month for the service, which launched in May."],
+    [
+        "The views from the summit were stunning.",
+        "Time to go home.",
+        "Share prices fell by 3% on Monday.",
+        "Subscribers pay 5 euros a month for the service, which launched in May.",
+    ],
 )
 def test_prose_is_not_noise(line):
     assert not is_noise_line(line)

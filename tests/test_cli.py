@@ -83,7 +83,11 @@ def test_ratio_one_keeps_every_sentence(cli, tmp_path):
     (tmp_path / "a.txt").write_text("One here. Two here. Three here. Four here.", encoding="utf-8")
     code, out, _ = cli("brief", str(tmp_path / "a.txt"), "--ratio", "1", "--format", "json")
     assert [s["text"] for s in json.loads(out)["topics"][0]["documents"][0]["summary"]] == [
-        "One here.", "Two here.", "Three here.", "Four here."]
+        "One here.",
+        "Two here.",
+        "Three here.",
+        "Four here.",
+    ]
 
 
 def test_output_file_is_written_atomically(cli, tmp_path):
@@ -175,7 +179,9 @@ def test_untrusted_text_reaches_exports_inert(cli, tmp_path):
 def test_stdin_source():
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "brief", "-", "--format", "json"],
-        input="Piped text arrives here. It is briefed too.", capture_output=True, text=True,
+        input="Piped text arrives here. It is briefed too.",
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["topics"][0]["name"] == "stdin"
@@ -184,8 +190,13 @@ def test_stdin_source():
 def test_offline_with_empty_nltk_data(tmp_path):
     """The 'done when' run: NLTK_DATA pointing at an empty folder, the bundled samples briefed."""
     env = {**os.environ, "NLTK_DATA": str(tmp_path), "BRIEFING_LOAD_PLUGINS": ""}
-    result = subprocess.run([sys.executable, "-m", "briefing", "brief", "sources/", "--format", "json"],
-                            cwd=REPO, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "brief", "sources/", "--format", "json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert {t["name"] for t in json.loads(result.stdout)["topics"]} == TOPICS
 
@@ -196,12 +207,15 @@ def test_offline_with_empty_nltk_data(tmp_path):
         ('summarizer = "lexrank"\nsentences = \n', ":2", "not valid TOML"),
         ('summarizer = "lexrank"\n\nsentense = 3\n', ":3: sentense", "unknown key"),
         ('sentences = "three"\n', ":1: sentences", "must be a whole number"),
-        ('ratio = 1.5\n', ":1: ratio", "at most 1"),
+        ("ratio = 1.5\n", ":1: ratio", "at most 1"),
         ('summarizer = "lexrank"\nlanguage = "klingon"\n', ":2: language", "unknown language"),
-        ('[[topics]]\nname = "x"\nsources = ["a"]\n[[topics]]\nname = "y"\nglobs = ["b"]\n', ":6: topics.globs",
-         "unknown key"),
+        (
+            '[[topics]]\nname = "x"\nsources = ["a"]\n[[topics]]\nname = "y"\nglobs = ["b"]\n',
+            ":6: topics.globs",
+            "unknown key",
+        ),
         ('summarizer = "nope"\n', ":1: summarizer", "no summarizer named 'nope'"),
-        ('[settings]\nlexrank = 3\n', ":2: settings.lexrank", "must be a table"),
+        ("[settings]\nlexrank = 3\n", ":2: settings.lexrank", "must be a table"),
     ],
 )
 def test_bad_config_names_file_line_and_key(cli, tmp_path, config, where, message):

@@ -25,7 +25,8 @@ def test_txt_title_headings_and_noise(pipeline, tmp_path):
     assert document.title == "A Headline Without a Stop"
     assert document.headings == ("Short Heading",)
     assert [s.text for s in document.sentences] == [
-        "First paragraph here.", "It has two sentences.",
+        "First paragraph here.",
+        "It has two sentences.",
         "Second paragraph follows the heading and is long enough to count.",
     ]
     assert [s.paragraph for s in document.sentences] == [0, 0, 1]
@@ -44,12 +45,21 @@ def test_markdown_yaml_front_matter_and_syntax(pipeline, tmp_path):
     [document], problems = load(pipeline, path)
     assert problems == []
     assert (document.title, document.date, document.author, document.tags) == (
-        "Tidal Power", "2026-01-02", "Ida Lund", ("sea", "energy"))
+        "Tidal Power",
+        "2026-01-02",
+        "Ida Lund",
+        ("sea", "energy"),
+    )
     assert document.language == "en"
     assert document.headings == ("Tidal Power", "Costs")
     texts = [s.text for s in document.sentences]
-    assert texts == ["The tide turns twice a day.", "Engineers use it.", "First item of the list",
-                     "Second item of the list", "Text after the image."]
+    assert texts == [
+        "The tide turns twice a day.",
+        "Engineers use it.",
+        "First item of the list",
+        "Second item of the list",
+        "Text after the image.",
+    ]
     assert len({s.paragraph for s in document.sentences}) == 4
 
 
@@ -148,6 +158,10 @@ def test_unknown_file_kind_named_explicitly(pipeline, tmp_path):
 
 
 def test_language_guessed_when_not_declared(pipeline):
-    documents, _ = pipeline.load([str(SOURCES / "urban-cycling" / "lastenrad-boom.txt"),
-                                  str(SOURCES / "urban-cycling" / "winter-cycling-tips.txt")])
+    documents, _ = pipeline.load(
+        [
+            str(SOURCES / "urban-cycling" / "lastenrad-boom.txt"),
+            str(SOURCES / "urban-cycling" / "winter-cycling-tips.txt"),
+        ]
+    )
     assert [d.language for d in documents] == ["de", "en"]

@@ -35,8 +35,10 @@ def entry_point_dist(tmp_path, monkeypatch):
     site = tmp_path / "site"
     (site / "fake_dist-1.2.3.dist-info").mkdir(parents=True)
     write(site / "fake_dist-1.2.3.dist-info" / "METADATA", "Metadata-Version: 2.1\nName: fake-dist\nVersion: 1.2.3\n")
-    write(site / "fake_dist-1.2.3.dist-info" / "entry_points.txt",
-          "[briefing]\nlongest = fake_longest\nbroken = fake_broken\n")
+    write(
+        site / "fake_dist-1.2.3.dist-info" / "entry_points.txt",
+        "[briefing]\nlongest = fake_longest\nbroken = fake_broken\n",
+    )
     write(site / "fake_longest.py", SUMMARIZER_PLUGIN)
     write(site / "fake_broken.py", "raise RuntimeError('this plugin is broken')\n")
     monkeypatch.syspath_prepend(str(site))
@@ -89,24 +91,33 @@ def test_load_plugins_variable_limits_local_plugins(tmp_path, monkeypatch):
 
 
 def test_failing_registration_and_misspelled_hooks_are_listed(tmp_path):
-    write(tmp_path / "raises.py", """
+    write(
+        tmp_path / "raises.py",
+        """
         from briefing import hookimpl
         @hookimpl
         def register_summarizers(register):
             raise ValueError("cannot register")
-    """)
-    write(tmp_path / "typo.py", """
+    """,
+    )
+    write(
+        tmp_path / "typo.py",
+        """
         from briefing import hookimpl
         @hookimpl
         def register_summarisers(register):
             pass
-    """)
-    write(tmp_path / "notaclass.py", """
+    """,
+    )
+    write(
+        tmp_path / "notaclass.py",
+        """
         from briefing import hookimpl
         @hookimpl
         def register_exporters(register):
             register(object)
-    """)
+    """,
+    )
     registry = PluginHost([tmp_path], load_entry_points=False).registry()
     errors = {f.plugin: f.error for f in registry.failures}
     assert "ValueError: cannot register" in errors["raises"]
@@ -135,3 +146,18 @@ def test_plugin_summarizer_used_by_brief(cli, tmp_path):
     assert code == 0, err
     assert "- This is by far the longest sentence in the file." in out
     assert "Tiny." not in out
+
+
+def test_shipped_local_plugin_example(cli, tmp_path):
+    from .conftest import REPO, SOURCES
+
+    (tmp_path / "briefing.toml").write_text(
+        f'plugins = ["{REPO / "plugins" / "local"}"]\nsummarizer = "title-words"\nsentences = 1\n', encoding="utf-8"
+    )
+    code, out, err = cli("brief", str(SOURCES / "coral-reefs" / "coral-gardening.md"), "--format", "json", cwd=tmp_path)
+    assert code == 0, err
+    import json
+
+    [document] = json.loads(out)["topics"][0]["documents"]
+    assert document["summarizer"] == "title-words"
+    assert document["summary"][0]["text"] == "The method, known as coral gardening, is simple and cheap."

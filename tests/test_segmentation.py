@@ -50,7 +50,7 @@ def test_shipped_parameters_beat_untrained_punkt(capsys):
 
 
 def test_paragraph_sentences_are_stripped_and_complete():
-    text = 'Er sagte: „Wir schaffen das.“ Dann ging er am 3. Oktober nach Hause.'
+    text = "Er sagte: „Wir schaffen das.“ Dann ging er am 3. Oktober nach Hause."
     assert language_kit("de").segmenter.split(text) == [
         "Er sagte: „Wir schaffen das.“",
         "Dann ging er am 3. Oktober nach Hause.",

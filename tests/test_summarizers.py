@@ -33,8 +33,11 @@ def sumy_reference(name: str, document: Document, count: int) -> list[str]:
     """What sumy's own class picks from the same sentences, with sumy's own stemmer and stop words."""
     from briefing.builtins import sumy_summarizers
 
-    cls = next(c for c in vars(sumy_summarizers).values()
-               if isinstance(c, type) and issubclass(c, SumySummarizer) and getattr(c, "name", None) == name)
+    cls = next(
+        c
+        for c in vars(sumy_summarizers).values()
+        if isinstance(c, type) and issubclass(c, SumySummarizer) and getattr(c, "name", None) == name
+    )
     kit = language_kit(document.language)
     summarizer = cls.sumy_class(Stemmer(kit.name))
     if hasattr(summarizer, "stop_words"):
@@ -85,9 +88,15 @@ def test_edmundson_cue_words_from_settings(registry):
     from briefing.pipeline import Pipeline, Settings
 
     pipeline = Pipeline(registry, Settings())
-    document = pipeline.prepare(Document(
-        id="x", title="x", origin="x", language="en",
-        text="The weather was mild. A zebra crossed the road. The sky stayed grey. Clouds came later."))
+    document = pipeline.prepare(
+        Document(
+            id="x",
+            title="x",
+            origin="x",
+            language="en",
+            text="The weather was mild. A zebra crossed the road. The sky stayed grey. Clouds came later.",
+        )
+    )
     kit = language_kit("en")
     plain = summarize(registry.create("summarizer", "edmundson"), document, kit, Length(1))
     settings = {"bonus_words": ["zebra"], "location_weight": 0, "title_weight": 0}

@@ -36,11 +36,17 @@ def test_brief_is_deterministic_and_bounded():
 
 
 def test_topics_from_folders_and_rules():
-    docs = [Document(id=o, title=o, text="", origin=o) for o in
-            ("news/energy/a.txt", "news/energy/b.md", "news/reefs/c.txt", "-", "https://example.org/x")]
+    docs = [
+        Document(id=o, title=o, text="", origin=o)
+        for o in ("news/energy/a.txt", "news/energy/b.md", "news/reefs/c.txt", "-", "https://example.org/x")
+    ]
     topics = group_topics(docs)
     assert [(t.name, len(t.documents)) for t in topics] == [
-        ("energy", 2), ("reefs", 1), ("stdin", 1), ("example.org", 1)]
+        ("energy", 2),
+        ("reefs", 1),
+        ("stdin", 1),
+        ("example.org", 1),
+    ]
     rule = TopicRule("Batteries", ("*/energy/b.md",))
     assert [t.name for t in group_topics(docs, [rule])][:2] == ["Batteries", "energy"]
     assert folder_topic("a.txt") == Path.cwd().name

@@ -135,7 +135,7 @@ def run_plugins_list(config: Config) -> int:
         rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     return EXIT_PARTIAL if registry.failures else EXIT_OK
 
 

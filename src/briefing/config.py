@@ -119,7 +119,9 @@ def load_config(path: Path | None) -> Config:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         line = int(match.group(1)) if match else None
-        raise ConfigError(path, f"not valid TOML: {message}" + (f" (column {match.group(2)})" if match else ""), line) from None
+        raise ConfigError(
+            path, f"not valid TOML: {message}" + (f" (column {match.group(2)})" if match else ""), line
+        ) from None
     return _validate(path, text, raw)
 
 
@@ -140,7 +142,9 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
     if "sentences" in raw and "ratio" in raw:
         raise fail("ratio", "give either sentences or ratio, not both")
     try:
-        length = Length(ratio=float(raw["ratio"]), sentences=None) if "ratio" in raw else Length(raw.get("sentences", 3))
+        length = (
+            Length(ratio=float(raw["ratio"]), sentences=None) if "ratio" in raw else Length(raw.get("sentences", 3))
+        )
     except ValueError as exc:
         raise fail("ratio" if "ratio" in raw else "sentences", str(exc)) from None
     if raw.get("topic_sentences", 5) < 1:
@@ -161,7 +165,9 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
             if not isinstance(value, TOPIC_KEYS[key]):
                 raise fail(f"topics.{key}", f"must be {_type_name(TOPIC_KEYS[key])}", "topics", index)
         if "name" not in topic or "sources" not in topic:
-            raise ConfigError(path, "each [[topics]] needs a name and sources", _line_of(text, "", "topics", index), "topics")
+            raise ConfigError(
+                path, "each [[topics]] needs a name and sources", _line_of(text, "", "topics", index), "topics"
+            )
         patterns = tuple(str(Path(_resolve(base, p)).absolute()) if "://" not in p else p for p in topic["sources"])
         rules.append(TopicRule(topic["name"], patterns))
 

@@ -78,7 +78,9 @@ class Pipeline:
             return [], [Problem(source.origin, f"loader {loader.name!r} found no documents")]
         return documents, []
 
-    def load(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> tuple[list[Document], list[Problem]]:
+    def load(
+        self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None
+    ) -> tuple[list[Document], list[Problem]]:
         documents: list[Document] = []
         problems: list[Problem] = []
         for item in collect(origins, lambda s: self.loader_for(s) is not None, stdin):
@@ -118,7 +120,10 @@ class Pipeline:
         return language_kit(document.language or self.settings.language)
 
     def brief_document(
-        self, document: Document, corpus: Sequence[Document], length: Length | None = None,
+        self,
+        document: Document,
+        corpus: Sequence[Document],
+        length: Length | None = None,
         summarizer: Summarizer | None = None,
     ) -> tuple[DocumentBrief, list[Problem]]:
         problems: list[Problem] = []

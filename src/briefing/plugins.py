@@ -190,11 +190,15 @@ class PluginHost:
             for impl in reversed(hook.get_hookimpls()):
                 origin, version = self.origins.get(impl.plugin_name, ("", ""))
 
-                def register(cls: type[Plugin], _kind: str = kind, _impl: Any = impl) -> None:
+                def register(
+                    cls: type[Plugin],
+                    _kind: str = kind,
+                    _plugin: str = impl.plugin_name,
+                    _origin: str = origin,
+                    _version: str = version,
+                ) -> None:
                     _check_class(cls, _kind)
-                    registry.entries[_kind][cls.name] = Registered(
-                        cls.name, _kind, cls, _impl.plugin_name, origin, version
-                    )
+                    registry.entries[_kind][cls.name] = Registered(cls.name, _kind, cls, _plugin, _origin, _version)
 
                 try:
                     impl.function(**{arg: register for arg in impl.argnames})

@@ -37,9 +37,7 @@ class SummarizerError(Exception):
     """A summarizer broke its contract (wrong number of scores, a score that is not finite)."""
 
 
-def select(
-    name: str, document: Document, scores: Sequence[float], length: Length
-) -> Summary:
+def select(name: str, document: Document, scores: Sequence[float], length: Length) -> Summary:
     """The best ``length`` sentences by score, in document order, each with its score and rank."""
     sentences = document.sentences
     if len(scores) != len(sentences):

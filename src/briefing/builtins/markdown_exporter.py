@@ -46,9 +46,7 @@ class MarkdownExporter(Exporter):
             lines += [f"## {escape(brief.topic)}", ""]
             if brief.brief:
                 titles = {e.document.id: e.document.title for e in brief.documents}
-                lines += [
-                    f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief
-                ]
+                lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]
                 lines.append("")
             for entry in brief.documents:
                 lines += _document(entry)

@@ -12,7 +12,9 @@ WIDTH = 78
 
 
 def _bullet(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ", break_on_hyphens=False) or [f"{indent}-"]
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  ", break_on_hyphens=False
+    ) or [f"{indent}-"]
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:

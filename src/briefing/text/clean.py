@@ -14,9 +14,7 @@ from collections.abc import Iterable
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
 # C0 and C1 controls except tab and newline; bidi overrides and isolates, which can reorder
 # what the reader sees; zero-width characters and the soft hyphen.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\u00ad\ufeff]"
-)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 # A sentence end glued to the next sentence: "word.Next". The token around it is checked so that
@@ -32,10 +30,12 @@ _NOISE_PATTERNS = [
     r"[\d.,]+\s*[km]?\s*(?:views?|reads?|comments?|shares?|likes?|aufrufe|kommentare|mal gelesen)",
     # time stamps on their own line: "Update time : 2024-11-14 18:17:38", "Published: 3 May 2024"
     r"(?:update[d]?(?: time| on| at)?|last updated|published(?: on| at)?|posted(?: on| at)?|release time"
-    r"|date|time|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand)\s*[:：]?\s*[\w ,.:/+–—-]{0,40}\d[\w ,.:/+–—-]{0,40}",
+    r"|date|time"
+    r"|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand)\s*[:：]?\s*[\w ,.:/+–—-]{0,40}\d[\w ,.:/+–—-]{0,40}",
     # share and follow prompts
     r"(?:share|teilen)(?: this| diesen)?(?: article| story| post| page| artikel| beitrag)?"
-    r"(?:\s*(?:on|via|auf|per))?(?:[\s,|/•·]*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|print|copy link))*",
+    r"(?:\s*(?:on|via|auf|per))?(?:[\s,|/•·]*"
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|print|copy link))*",
     r"(?:(?:diesen )?(?:artikel|beitrag) (?:teilen|drucken|merken))",
     r"(?:click|tap) (?:here )?to (?:share|print|email|tweet)\b.*",
     r"(?:follow us|folgen sie uns|subscribe|abonnieren)(?: on| auf| to)?[\w\s,&|/•·!]{0,60}",

@@ -11,7 +11,7 @@ parameters are merged in. A few rules then fix what Punkt cannot know (lists, Ge
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
@@ -45,7 +45,7 @@ class _LanguageVars(PunktLanguageVars):
     @property
     def _re_non_word_chars(self) -> str:
         others = re.escape("".join(set(self.sent_end_chars) - {"."}))
-        return r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a%s])" % others
+        return rf"(?:[)\";}}\]\*:@\'\({{\[\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a{others}])"
 
 
 def _read_set(language: str, name: str) -> set[str]:
@@ -134,13 +134,9 @@ class Segmenter:
         if first[:1] in ",;:)]" or (first[:1].islower() and not first[1:2].isupper()):
             return True
         # "am 3. Oktober", "der 2. Platz": a German-style ordinal, unless a sentence plainly starts.
-        return (
-            self._ordinals
-            and bool(_ENDS_WITH_ORDINAL.search(previous))
-            and not self._starts_sentence(piece)
-        )
+        return self._ordinals and bool(_ENDS_WITH_ORDINAL.search(previous)) and not self._starts_sentence(piece)
 
 
-@lru_cache(maxsize=None)
+@cache
 def segmenter(language: str, stop_words: frozenset[str] = frozenset()) -> Segmenter:
     return Segmenter(language, stop_words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 from sumy.utils import get_stop_words
@@ -24,7 +24,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words(language: str) -> frozenset[str]:
     """sumy's stop-word list for a language; empty when it has none."""
     try:
@@ -64,7 +64,7 @@ def _stemmer(name: str):
         return str.lower
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_kit(language: str) -> LanguageKit:
     """The kit for a language given by code or name; raises ``UnknownLanguage`` for others."""
     code = language_code(language)
