@@ -163,6 +163,10 @@ def test_raising_summarizer_is_named_and_other_documents_are_briefed(cli, tmp_pa
 
 
 def test_untrusted_text_reaches_exports_inert(cli, tmp_path):
+    (tmp_path / "meta.md").write_text(
+        '---\ntitle: "Title \\e[31mred\\a"\nauthor: "A\\e]0;pwned\\aB"\n---\nBody text here. More text.\n',
+        encoding="utf-8",
+    )
     (tmp_path / "evil.txt").write_text(
         "Plain [bold]markup[/bold] and [link=http://x.example]a link[/link]. "
         "An escape \x1b[2J\x1b[31mhere\x1b[0m and a bell\x07. Then *stars* and <b>tags</b>.",
@@ -171,6 +175,7 @@ def test_untrusted_text_reaches_exports_inert(cli, tmp_path):
     code, out, _ = cli("brief", str(tmp_path), "--ratio", "1")
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
+    assert "Title red" in out and "AB" in out
     assert "[bold]markup[/bold]" in out and "[link=http://x.example]" in out
     code, out, _ = cli("brief", str(tmp_path), "--ratio", "1", "--format", "markdown")
     assert r"\*stars\*" in out and r"\<b\>tags\</b\>" in out and r"\[bold\]" in out

@@ -16,7 +16,7 @@ from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence,
 from .plugins import Registry
 from .sources import collect
 from .summarize import Length, summarize
-from .text.clean import split_paragraphs
+from .text.clean import clean_characters, split_paragraphs
 from .text.detect import guess_language
 from .text.languages import DEFAULT_LANGUAGE, UnknownLanguage, language_code
 from .text.words import LanguageKit, language_kit
@@ -34,6 +34,11 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     topics: tuple[TopicRule, ...] = ()
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+def _inert(text: str) -> str:
+    """Metadata from a source, on one line and with no escapes or control characters."""
+    return " ".join(clean_characters(text).split())
 
 
 def _failure(kind: str, name: str, exc: BaseException) -> str:
@@ -112,7 +117,16 @@ class Pipeline:
         for number, paragraph in enumerate(split_paragraphs(document.text)):
             for text in kit.segmenter.split(paragraph):
                 sentences.append(Sentence(text, number, len(sentences)))
-        return replace(document, language=code, sentences=tuple(sentences))
+        return replace(
+            document,
+            title=_inert(document.title),
+            author=_inert(document.author) if document.author else None,
+            date=_inert(document.date) if document.date else None,
+            tags=tuple(_inert(t) for t in document.tags),
+            headings=tuple(_inert(h) for h in document.headings),
+            language=code,
+            sentences=tuple(sentences),
+        )
 
     # -- sentences -> summaries and themes -> briefs --------------------------------------------
 

@@ -41,7 +41,8 @@ def _document(entry: DocumentBrief) -> list[str]:
 
 
 def _topic(brief: Brief) -> list[str]:
-    heading = f"Topic: {brief.topic} ({len(brief.documents)} documents)"
+    count = len(brief.documents)
+    heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
     lines = [heading, "=" * min(WIDTH, len(heading)), ""]
     if brief.brief:
         titles = {e.document.id: e.document.title for e in brief.documents}
