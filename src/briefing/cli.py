@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from . import __version__
 from .config import Config, ConfigError, find_config, line_of_key, load_config
@@ -20,7 +21,8 @@ from .plugins import PluginHost, Registry
 from .summarize import Length
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-DEFAULT_SOURCES = ("sources",)
+#: The sample sources beside src/ in a checkout (an editable install).
+BUNDLED_SOURCES = Path(__file__).resolve().parent.parent.parent / "sources"
 
 
 class UsageError(Exception):
@@ -69,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--format", default="text", metavar="NAME", help="exporter: text, markdown, json, ...")
     brief.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
 
+    read = commands.add_parser("read", help="open the reading room (the default command)")
+    read.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
+
     plugins = commands.add_parser("plugins", help="list installed plugins")
     plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
     plugin_commands.add_parser("list", help="each plugin's name, kind and origin")
@@ -109,7 +115,7 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
         settings = replace(settings, length=Length(sentences=None, ratio=args.ratio))
     _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
     _check_name(registry, config, "exporter", args.format, "format", True)
-    paths = args.paths or list(config.sources) or list(DEFAULT_SOURCES)
+    paths = args.paths or default_sources(config)
 
     pipeline = Pipeline(registry, settings)
     briefing = pipeline.run(paths, topic=args.topic)
@@ -128,6 +134,31 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
     return EXIT_PARTIAL if briefing.errors or registry.failures else EXIT_OK
 
 
+def default_sources(config: Config) -> list[str]:
+    """The config's sources, else ./sources, else the sample sources of this checkout."""
+    if config.sources:
+        return list(config.sources)
+    for candidate in (Path("sources"), BUNDLED_SOURCES):
+        if candidate.is_dir():
+            return [str(candidate)]
+    raise UsageError("no sources given, none in the config, and no sources/ folder here")
+
+
+def run_read(args: argparse.Namespace, config: Config) -> int:
+    from .session import Session
+    from .tui.app import BriefingApp
+
+    _, registry = _host(config)
+    settings = config.settings
+    if args.summarizer:
+        settings = replace(settings, summarizer=args.summarizer)
+    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+    session = Session(Pipeline(registry, settings), args.paths or default_sources(config))
+    BriefingApp(session, registry, keymap=config.keys).run()
+    _report(session.problems, "error")
+    return EXIT_PARTIAL if session.problems else EXIT_OK
+
+
 def run_plugins_list(config: Config) -> int:
     _, registry = _host(config)
     rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION")]
@@ -143,12 +174,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+        args = parser.parse_args([*(argv or sys.argv[1:]), "read"])
     try:
         config = load_config(find_config(args.config))
         if args.command == "brief":
             return run_brief(args, config)
+        if args.command == "read":
+            return run_read(args, config)
         return run_plugins_list(config)
     except ConfigError as exc:
         _say("config error", str(exc))

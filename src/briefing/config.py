@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "plugins": (list, "local plugin files or folders of them"),
     "topics": (list, "[[topics]] tables: name and sources (globs)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
+    "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
 TOPIC_KEYS = {"name": str, "sources": list}
 
@@ -55,6 +56,7 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     sources: tuple[str, ...] = ()
     plugins: tuple[Path, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -176,6 +178,11 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         if not isinstance(table, dict):
             raise fail(f"settings.{name}", "must be a table: [settings." + name + "]", "settings")
 
+    keys = raw.get("keys", {})
+    for binding_id, key in keys.items():
+        if not isinstance(key, str) or not key.strip():
+            raise fail(f"keys.{binding_id}", 'must be a key string such as "j" or "ctrl+n,j"', "keys")
+
     settings = Settings(
         summarizer=raw.get("summarizer", "lexrank"),
         length=length,
@@ -189,6 +196,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         settings=settings,
         sources=tuple(_resolve(base, s) for s in raw.get("sources", [])),
         plugins=tuple(Path(_resolve(base, p)) for p in raw.get("plugins", [])),
+        keys=dict(keys),
         raw=raw,
     )
 

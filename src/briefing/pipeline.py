@@ -52,12 +52,12 @@ class Pipeline:
     def __init__(self, registry: Registry, settings: Settings):
         self.registry = registry
         self.settings = settings
-        self.summarizer: Summarizer = self._create("summarizer", settings.summarizer)
-        self.loaders: list[Loader] = [self._create("loader", n) for n in reversed(registry.names("loader"))]
-        self.taggers: list[Tagger] = [self._create("tagger", n) for n in registry.names("tagger")]
+        self.summarizer: Summarizer = self.create("summarizer", settings.summarizer)
+        self.loaders: list[Loader] = [self.create("loader", n) for n in reversed(registry.names("loader"))]
+        self.taggers: list[Tagger] = [self.create("tagger", n) for n in registry.names("tagger")]
         self.warnings: list[Problem] = []
 
-    def _create(self, kind: str, name: str) -> Any:
+    def create(self, kind: str, name: str) -> Any:
         return self.registry.create(kind, name, dict(self.settings.plugin_settings.get(name, {})))
 
     # -- sources -> documents -------------------------------------------------------------------

@@ -1,0 +1,534 @@
+"""The reading room: topics on the left, the topic brief above side-by-side document columns.
+
+Loading and summarizing run in thread workers. The loader reads sources topic by topic, so the
+first topic is on screen while the rest load; the briefer summarizes what is visible first and
+restarts (cancelling itself) whenever the view or the settings change. Results are cached in the
+:class:`~briefing.session.Session`, so nothing is computed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.worker import get_current_worker
+
+from ..models import Document, Theme
+from ..output import write_atomically
+from ..plugins import Registry
+from ..session import Session, TopicState
+from ..summarize import Length
+from .render import document_body, document_header, topic_brief_text
+from .screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
+from .screens.help import HelpScreen
+from .screens.reader import ReaderScreen
+from .screens.search import SearchScreen
+from .widgets.document_column import DocumentColumn
+from .widgets.topic_list import TopicList
+
+#: A document column is never narrower than this (cells); the width decides how many fit.
+MIN_COLUMN_WIDTH = 40
+#: Summarizers shown side by side in compare mode, when installed.
+COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
+
+
+@dataclass
+class TopicsFound(Message):
+    count: int
+
+
+@dataclass
+class TopicLoaded(Message):
+    index: int
+
+
+class LoadingDone(Message):
+    pass
+
+
+@dataclass
+class Briefed(Message):
+    """Some briefs were computed; ``done`` of ``total`` documents for the current settings."""
+
+    done: int
+    total: int
+
+
+class BriefingApp(App[None]):
+    """Page through side-by-side briefs per topic."""
+
+    TITLE = "briefing"
+    CSS_PATH = "briefing.tcss"
+    AUTO_FOCUS = None  # the first document column takes focus once it exists
+    BINDINGS = [
+        Binding("n,pagedown", "topic(1)", "Next topic", id="next-topic"),
+        Binding("p,pageup", "topic(-1)", "Prev topic", id="previous-topic"),
+        Binding("left,h", "page(-1)", "Page left", id="page-left"),
+        Binding("right,l", "page(1)", "Page right", id="page-right"),
+        Binding("plus,equals_sign", "length(1)", "Longer", id="longer"),
+        Binding("minus", "length(-1)", "Shorter", id="shorter"),
+        Binding("s", "choose_summarizer", "Summarizer", id="summarizer"),
+        Binding("t", "filter_theme", "Theme", id="theme"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("enter", "read", "Read", id="read"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        registry: Registry,
+        *,
+        keymap: dict[str, str] | None = None,
+        compare: Iterable[str] = COMPARE_SUMMARIZERS,
+    ):
+        super().__init__()
+        self.session = session
+        self.registry = registry
+        self.summarizer_name = session.pipeline.summarizer.name
+        self.length = session.pipeline.settings.length
+        self.compare_names = [name for name in compare if name in registry.entries["summarizer"]]
+        self.keymap_overrides = dict(keymap or {})
+        self.topic_index = 0
+        self.page = 0
+        self.columns = 2
+        self.comparing = False
+        self.theme_filter: str | None = None
+        self.loading_done = False
+        self.progress = (0, 0)
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield TopicList(id="topics")
+            with Vertical(id="main"):
+                yield Static(id="topic-title", markup=False)
+                yield Static(id="brief", markup=False)
+                yield Horizontal(id="columns")
+                yield Static(id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.query_one("#status", Static).update("Reading sources…")
+        self.load_sources()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        width = self.query_one("#main").size.width
+        columns = max(1, width // MIN_COLUMN_WIDTH)
+        if columns != self.columns:
+            self.columns = columns
+            self.page = (self.page // columns) * columns
+            self.refresh_view()
+            self.start_briefing()
+
+    # -- state helpers ---------------------------------------------------------------------------
+
+    @property
+    def topic(self) -> TopicState | None:
+        topics = self.session.topics
+        return topics[self.topic_index] if 0 <= self.topic_index < len(topics) else None
+
+    def documents(self) -> list[Document]:
+        """The current topic's documents, narrowed to the chosen theme."""
+        topic = self.topic
+        if topic is None:
+            return []
+        if self.theme_filter is None:
+            return list(topic.documents)
+        return [d for d in topic.documents if self.theme_filter in {t.name for t in self._themes(d)}]
+
+    def _themes(self, document: Document) -> tuple[Theme, ...]:
+        entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+        return entry.themes if entry else ()
+
+    def visible(self) -> list[Document]:
+        documents = self.documents()
+        if self.comparing:
+            return documents[self.page : self.page + 1]
+        return documents[self.page : self.page + self.columns]
+
+    # -- workers ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_sources(self) -> None:
+        topics = self.session.discover()
+        self.post_message(TopicsFound(len(topics)))
+        for index, topic in enumerate(topics):
+            if get_current_worker().is_cancelled:
+                return
+            self.session.load_topic(topic)
+            self.post_message(TopicLoaded(index))
+        self.post_message(LoadingDone())
+
+    def _work_order(self) -> Iterator[tuple[Document, str]]:
+        """What to summarize, most urgent first: what is on screen, this topic, then the rest."""
+        if self.comparing:
+            for document in self.visible():
+                for name in self.compare_names:
+                    yield document, name
+        for document in self.visible():
+            yield document, self.summarizer_name
+        for document in self.documents():
+            yield document, self.summarizer_name
+        for topic in list(self.session.topics):
+            for document in list(topic.documents):
+                yield document, self.summarizer_name
+
+    def start_briefing(self) -> None:
+        self.run_worker(self._brief, thread=True, exclusive=True, group="brief")
+
+    def _brief(self) -> None:
+        worker = get_current_worker()
+        summarizer, length = self.summarizer_name, self.length
+        topic = self.topic
+        for document, name in self._work_order():
+            if worker.is_cancelled:
+                return
+            if self.session.cached_brief(document, name, length) is None:
+                self.session.document_brief(document, name, length)
+                self.post_message(Briefed(*self._count_done()))
+            if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
+                if self.session.cached_topic_brief(topic.name, summarizer, length) is None:
+                    self.session.topic_brief(topic, summarizer, length)
+                    self.post_message(Briefed(*self._count_done()))
+        self.post_message(Briefed(*self._count_done()))
+
+    def _count_done(self) -> tuple[int, int]:
+        documents = self.session.all_documents()
+        done = sum(1 for d in documents if self.session.cached_brief(d, self.summarizer_name, self.length))
+        return done, len(documents)
+
+    # -- messages from workers -------------------------------------------------------------------
+
+    def on_topics_found(self, message: TopicsFound) -> None:
+        if message.count == 0:
+            self.query_one("#status", Static).update(self._problem_text("No sources found."))
+        self.refresh_topics()
+
+    def on_topic_loaded(self, message: TopicLoaded) -> None:
+        self.refresh_topics()
+        if message.index == self.topic_index:
+            self.refresh_view()
+        self.start_briefing()
+
+    def on_loading_done(self, message: LoadingDone) -> None:
+        self.loading_done = True
+        self.refresh_status()
+
+    def on_briefed(self, message: Briefed) -> None:
+        self.progress = (message.done, message.total)
+        self.refresh_view()
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def refresh_topics(self) -> None:
+        rows = []
+        for topic in self.session.topics:
+            themes: dict[str, float] = {}
+            for document in topic.documents:
+                for theme in self._themes(document):
+                    themes[theme.name] = themes.get(theme.name, 0.0) + theme.score
+            top = [Theme(n, s) for n, s in sorted(themes.items(), key=lambda kv: (-kv[1], kv[0]))]
+            rows.append((topic.name, len(topic.documents) if topic.loaded else None, top))
+        self.query_one(TopicList).show_topics(rows, self.topic_index)
+
+    def _problem_text(self, message: str) -> Text:
+        return Text(message, style="bold red")
+
+    def refresh_status(self) -> None:
+        documents = self.documents()
+        parts = [f"{self.summarizer_name} · {self._length_text()}"]
+        if documents:
+            last = min(len(documents), self.page + (1 if self.comparing else self.columns))
+            parts.append(f"documents {self.page + 1}–{last} of {len(documents)}")
+        if self.theme_filter:
+            parts.append(f"theme: {self.theme_filter}")
+        done, total = self.progress
+        if not self.loading_done:
+            loaded = sum(1 for t in self.session.topics if t.loaded)
+            parts.append(f"loading topics {loaded}/{len(self.session.topics)}")
+        elif total and done < total:
+            parts.append(f"summarizing {done}/{total}")
+        if self.session.problems:
+            parts.append(f"{len(self.session.problems)} sources failed")
+        self.query_one("#status", Static).update(Text(" · ".join(parts)))
+
+    def _length_text(self) -> str:
+        if self.length.sentences is not None:
+            return f"{self.length.sentences} sentences"
+        return f"ratio {self.length.ratio:.1f}"
+
+    def refresh_view(self) -> None:
+        topic = self.topic
+        title = self.query_one("#topic-title", Static)
+        brief = self.query_one("#brief", Static)
+        if topic is None:
+            title.update(Text("Loading…" if not self.loading_done else "No topics"))
+            brief.update("")
+            self._show_columns([])
+            self.refresh_status()
+            return
+        title.update(Text(f"{topic.name}", style="bold") + Text("  compare mode" if self.comparing else "", "italic"))
+        if not topic.loaded:
+            brief.update(Text("loading…", style="italic dim"))
+        elif self.comparing:
+            brief.update(Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim"))
+        else:
+            sentences = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
+            titles = {d.id: d.title for d in topic.documents}
+            text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
+            failed = [p for p in self.session.problems if p.source in {s.origin for s in topic.sources}]
+            for problem in failed:
+                text.append(f"\n⚠ {problem.source}: {problem.message}", style="bold red")
+            brief.update(text)
+        self._show_columns(self._column_contents())
+        self.refresh_status()
+
+    def _column_contents(self) -> list[tuple[int, Text, Text]]:
+        contents = []
+        if self.comparing:
+            for document in self.visible():
+                briefs = {n: self.session.cached_brief(document, n, self.length) for n in self.compare_names}
+                chosen: dict[int, int] = {}
+                for entry in briefs.values():
+                    for s in entry.summary.sentences if entry and entry.summary else ():
+                        chosen[s.position] = chosen.get(s.position, 0) + 1
+                everyone = len(self.compare_names)
+                marks = {p: "●" if n == everyone else "◐" if n > 1 else "•" for p, n in chosen.items()}
+                for name, entry in briefs.items():
+                    header = Text(name, style="bold reverse") + Text("\n") + document_header(document)
+                    problems = [p.message for p in self.session.document_problems(document, name, self.length)]
+                    contents.append((self.page, header, document_body(entry, problems, self.theme_filter, marks)))
+            return contents
+        for offset, document in enumerate(self.visible()):
+            entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+            problems = [p.message for p in self.session.document_problems(document, self.summarizer_name, self.length)]
+            contents.append(
+                (self.page + offset, document_header(document), document_body(entry, problems, self.theme_filter))
+            )
+        return contents
+
+    def _show_columns(self, contents: list[tuple[int, Text, Text]]) -> None:
+        container = self.query_one("#columns", Horizontal)
+        existing = list(container.query(DocumentColumn))
+        if len(existing) == len(contents) and all(
+            c.document_index == index for c, (index, _, _) in zip(existing, contents, strict=True)
+        ):
+            for column, (_, header, body) in zip(existing, contents, strict=True):
+                column.update(header, body)
+            return
+        focused_index = next((c.document_index for c in existing if c.has_focus_within), None)
+        container.remove_children()
+        columns = [DocumentColumn(index, header, body) for index, header, body in contents]
+        container.mount_all(columns)
+        if columns and (focused_index is not None or self.focused is None):
+            target = next((c for c in columns if c.document_index == focused_index), columns[0])
+            self.call_after_refresh(target.focus)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#topics")
+    def topic_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.topic_index:
+            self.topic_index = event.option_index
+            self.page = 0
+            self.refresh_view()
+            self.start_briefing()
+
+    @on(OptionList.OptionSelected, "#topics")
+    def topic_selected(self) -> None:
+        """Enter on a topic moves into its columns."""
+        columns = self.query(DocumentColumn)
+        if columns:
+            columns.first().focus()
+
+    def action_topic(self, step: int) -> None:
+        topics = self.session.topics
+        if not topics:
+            return
+        self.topic_index = (self.topic_index + step) % len(topics)
+        self.page = 0
+        self.query_one(TopicList).highlighted = self.topic_index
+        self.refresh_view()
+        self.start_briefing()
+
+    def action_page(self, step: int) -> None:
+        size = 1 if self.comparing else self.columns
+        count = len(self.documents())
+        page = self.page + step * size
+        if count == 0 or page < 0 or page >= count:
+            self.bell()
+            return
+        self.page = page
+        self.refresh_view()
+        self.start_briefing()
+
+    def action_length(self, step: int) -> None:
+        length = self.length
+        if length.sentences is not None:
+            length = Length(max(1, length.sentences + step))
+        else:
+            ratio = round(min(1.0, max(0.1, (length.ratio or 0.1) + step * 0.1)), 1)
+            length = Length(sentences=None, ratio=ratio)
+        if length == self.length:
+            self.bell()
+            return
+        self.length = length
+        self.notify(f"Summaries: {self._length_text()}")
+        self.refresh_view()
+        self.start_briefing()
+
+    def action_choose_summarizer(self) -> None:
+        choices = [(e.name, e.cls.description) for e in self.registry.entries["summarizer"].values()]
+
+        def chosen(name: str | None) -> None:
+            if name and name != self.summarizer_name:
+                self.summarizer_name = name
+                self.notify(f"Summarizer: {name}")
+                self.refresh_view()
+                self.start_briefing()
+
+        self.push_screen(ChoiceScreen("Choose a summarizer", choices, self.summarizer_name), chosen)
+
+    def action_filter_theme(self) -> None:
+        topic = self.topic
+        themes: dict[str, int] = {}
+        for document in topic.documents if topic else ():
+            for theme in self._themes(document):
+                themes[theme.name] = themes.get(theme.name, 0) + 1
+        if not themes:
+            self.notify("No themes in this topic (no tagger found any).", severity="warning")
+            return
+        choices = [("(all documents)", "")] + [(n, f"{c} documents") for n, c in sorted(themes.items())]
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            self.theme_filter = None if name == "(all documents)" else name
+            self.page = 0
+            self.refresh_view()
+
+        self.push_screen(ChoiceScreen("Filter by theme", choices, self.theme_filter), chosen)
+
+    def action_search(self) -> None:
+        def searched(query: str | None) -> None:
+            if not query:
+                return
+            hits = self.session.search(query)
+            if not hits:
+                self.notify(f"Nothing matches “{query}”.", severity="warning")
+                return
+            self.push_screen(SearchScreen(query, hits, self._highlighted_positions()))
+
+        self.push_screen(PromptScreen("Search all sources", "words to find"), searched)
+
+    def _highlighted_positions(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for document in self.session.all_documents():
+            entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+            if entry and entry.summary:
+                positions[document.id] = [s.position for s in entry.summary.sentences]
+        return positions
+
+    def action_compare(self) -> None:
+        if len(self.compare_names) < 2:
+            self.notify("Compare mode needs at least two summarizers.", severity="warning")
+            return
+        focused = self.focused
+        if isinstance(focused, DocumentColumn) and not self.comparing:
+            self.page = focused.document_index
+        self.comparing = not self.comparing
+        if not self.comparing:
+            self.page = (self.page // self.columns) * self.columns
+        self.refresh_view()
+        self.start_briefing()
+
+    def action_read(self) -> None:
+        focused = self.focused
+        documents = self.documents()
+        index = focused.document_index if isinstance(focused, DocumentColumn) else self.page
+        if not 0 <= index < len(documents):
+            return
+        document = documents[index]
+        positions = self._highlighted_positions().get(document.id, [])
+        self.push_screen(ReaderScreen(document, positions))
+
+    def action_export(self) -> None:
+        topic = self.topic
+        if topic is None or not topic.loaded:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        exporters = [(e.name, e.cls.suffix) for e in self.registry.entries["exporter"].values()]
+        default = f"{topic.name}.txt".replace("/", "-")
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self.export(topic, *answer)
+
+        self.push_screen(ExportScreen(topic.name, exporters, default), chosen)
+
+    @work(thread=True, group="export")
+    def export(self, topic: TopicState, path: str, exporter_name: str) -> None:
+        target = Path(path).expanduser()
+        try:
+            briefing = self.session.briefing(topic, self.summarizer_name, self.length)
+            settings = self.session.pipeline.settings.plugin_settings.get(exporter_name)
+            text = self.registry.create("exporter", exporter_name, settings).render(briefing)
+            write_atomically(target, text)
+        except Exception as exc:  # report, never crash the reading room
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, f"Wrote the {exporter_name} brief of {topic.name} to {target}", markup=False)
+
+    def action_help(self) -> None:
+        rows = []
+        keymap = self._keymap
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            keys = keymap.get(binding.id or "", binding.key).split(",")
+            shown = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in keys)
+            rows.append((shown, binding.description, binding.id or ""))
+        self.push_screen(HelpScreen(rows))
+
+    # -- command palette -------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if screen is not self.screen or isinstance(screen, (ReaderScreen, SearchScreen)):
+            return
+        commands = [
+            ("Next topic", "Show the next topic", lambda: self.action_topic(1)),
+            ("Previous topic", "Show the previous topic", lambda: self.action_topic(-1)),
+            ("Page right", "Show the next documents of this topic", lambda: self.action_page(1)),
+            ("Page left", "Show the previous documents of this topic", lambda: self.action_page(-1)),
+            ("Longer summaries", "One more sentence per summary", lambda: self.action_length(1)),
+            ("Shorter summaries", "One sentence less per summary", lambda: self.action_length(-1)),
+            ("Choose summarizer", "Pick the summarizer plugin", self.action_choose_summarizer),
+            ("Filter by theme", "Show only documents with a theme", self.action_filter_theme),
+            ("Search sources", "Find sentences across all sources", self.action_search),
+            ("Toggle compare mode", "One document, several summarizers side by side", self.action_compare),
+            ("Export brief", "Write this topic's brief to a file", self.action_export),
+            ("Read document", "Open the full text of the focused document", self.action_read),
+            ("Help", "Keys and what the screen shows", self.action_help),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)

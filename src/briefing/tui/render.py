@@ -1,0 +1,70 @@
+"""Rich ``Text`` from untrusted source text: never parsed as markup, styled only by us."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+
+from ..models import BriefSentence, Document, DocumentBrief, Theme
+
+AGREED = "bold"
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Source text as a ``Text``: brackets, escapes and all shown literally."""
+    return Text(text, style=style, no_wrap=False)
+
+
+def theme_chips(themes: Iterable[Theme], selected: str | None = None) -> Text:
+    chips = Text()
+    for theme in themes:
+        style = "reverse bold" if theme.name == selected else "reverse"
+        chips.append(f" {theme.name} ", style=style)
+        chips.append(" ")
+    return chips
+
+
+def document_header(document: Document) -> Text:
+    header = Text()
+    header.append(document.title, style="bold")
+    facts = [document.origin] + [x for x in (document.date, document.language) if x]
+    header.append("\n" + " · ".join(facts), style="dim")
+    return header
+
+
+def document_body(
+    entry: DocumentBrief | None, problems: Iterable[str], theme: str | None = None, marks: dict[int, str] | None = None
+) -> Text:
+    """A column's text: theme chips, then the summary sentences as bullets (or why there are none)."""
+    body = Text()
+    if entry is None:
+        body.append("summarizing…", style="italic dim")
+        return body
+    if entry.themes:
+        body.append_text(theme_chips(entry.themes[:6], theme))
+        body.append("\n")
+    evidence = {e for t in entry.themes if t.name == theme for e in t.evidence}
+    for message in problems:
+        body.append(f"⚠ {message}\n", style="bold red")
+    if entry.summary is None:
+        return body
+    if not entry.summary.sentences:
+        body.append("(no sentences)", style="italic dim")
+    for number, sentence in enumerate(entry.summary.sentences):
+        mark = (marks or {}).get(sentence.position, "•")
+        style = "underline" if sentence.text in evidence else ""
+        body.append(("\n\n" if number else "") + f"{mark} ", style="bold")
+        body.append(sentence.text, style=style)
+    return body
+
+
+def topic_brief_text(sentences: Iterable[BriefSentence], titles: dict[str, str]) -> Text:
+    text = Text()
+    for sentence in sentences:
+        if text:
+            text.append("\n")
+        text.append("• ", style="bold")
+        text.append(sentence.text)
+        text.append(f"  — {titles.get(sentence.document, sentence.document)}", style="italic dim")
+    return text

@@ -1,0 +1,76 @@
+"""Full text of one document, its summary sentences highlighted, with keys to jump between them."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...models import Document
+from ..render import document_header
+
+HIGHLIGHT = "bold underline"
+CURRENT = "reverse bold"
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="reader-back"),
+        Binding("n,down", "jump(1)", "Next highlight", id="reader-next"),
+        Binding("p,up", "jump(-1)", "Previous highlight", id="reader-previous"),
+    ]
+
+    def __init__(self, document: Document, highlighted: list[int], start: int | None = None):
+        super().__init__()
+        self.document = document
+        self.highlighted = sorted(highlighted)
+        self.marks = sorted(set(self.highlighted) | ({start} if start is not None else set()))
+        self.current = self.marks.index(start) if start is not None else (0 if self.marks else None)
+
+    def compose(self) -> ComposeResult:
+        yield Static(document_header(self.document), id="reader-header", markup=False)
+        with VerticalScroll(id="reader-text"):
+            for number in sorted({s.paragraph for s in self.document.sentences}):
+                yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._render_paragraphs()
+        self.query_one("#reader-text").focus()
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _current_position(self) -> int | None:
+        return self.marks[self.current] if self.current is not None else None
+
+    def _render_paragraphs(self) -> None:
+        current = self._current_position()
+        for number, sentences in groupby(self.document.sentences, key=lambda s: s.paragraph):
+            text = Text()
+            for sentence in sentences:
+                if text:
+                    text.append(" ")
+                style = CURRENT if sentence.position == current else ""
+                if not style and sentence.position in self.highlighted:
+                    style = HIGHLIGHT
+                text.append(sentence.text, style=style)
+            self.query_one(f"#paragraph-{number}", Static).update(text)
+
+    def _scroll_to_current(self) -> None:
+        position = self._current_position()
+        if position is None:
+            return
+        paragraph = self.document.sentences[position].paragraph
+        self.query_one(f"#paragraph-{paragraph}").scroll_visible(top=True, animate=False)
+
+    def action_jump(self, step: int) -> None:
+        if not self.marks or self.current is None:
+            self.notify("No highlighted sentences in this document.")
+            return
+        self.current = (self.current + step) % len(self.marks)
+        self._render_paragraphs()
+        self._scroll_to_current()

@@ -1,0 +1,39 @@
+"""Search results across all loaded sources; Enter opens the document at the sentence."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
+
+from ...session import SearchHit
+from .reader import ReaderScreen
+
+
+def _hit_label(hit: SearchHit, query: str) -> Text:
+    label = Text(hit.text)
+    label.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
+    label.append(f"\n{hit.document.title} · {hit.topic}", style="dim italic")
+    return label
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search-back")]
+
+    def __init__(self, query: str, hits: list[SearchHit], highlighted: dict[str, list[int]]):
+        super().__init__()
+        self.query_text, self.hits, self.highlighted = query, hits, highlighted
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(f"{len(self.hits)} sentences match “{self.query_text}”"), id="search-title")
+        yield OptionList(*[Option(_hit_label(h, self.query_text), id=str(i)) for i, h in enumerate(self.hits)])
+        yield Footer()
+
+    @on(OptionList.OptionSelected)
+    def open_hit(self, event: OptionList.OptionSelected) -> None:
+        hit = self.hits[int(event.option.id or 0)]
+        self.app.push_screen(ReaderScreen(hit.document, self.highlighted.get(hit.document.id, []), hit.position))

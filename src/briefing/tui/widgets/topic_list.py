@@ -1,0 +1,30 @@
+"""The topic list on the left: name, number of documents, top themes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...models import Theme
+
+
+def topic_label(name: str, count: int | None, themes: Sequence[Theme] = ()) -> Text:
+    label = Text(name, style="bold")
+    label.append(f"  {count} docs" if count is not None else "  loading…", style="dim")
+    if themes:
+        label.append("\n" + ", ".join(t.name for t in themes[:3]), style="italic")
+    return label
+
+
+class TopicList(OptionList):
+    """Topics in load order; the highlighted one is shown in the main area."""
+
+    def show_topics(self, rows: Sequence[tuple[str, int | None, Sequence[Theme]]], current: int) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options([Option(topic_label(*row), id=f"topic-{i}") for i, row in enumerate(rows)])
+        if rows:
+            self.highlighted = current if highlighted is None or highlighted != current else highlighted
