@@ -236,6 +236,8 @@ class BriefingApp(App[None]):
 
     def on_briefed(self, message: Briefed) -> None:
         self.progress = (message.done, message.total)
+        if message.done == message.total or message.done % 50 == 0:
+            self.refresh_topics()  # top themes per topic, known once its documents are tagged
         self.refresh_view()
 
     # -- drawing ---------------------------------------------------------------------------------
@@ -513,8 +515,8 @@ class BriefingApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if screen is not self.screen or isinstance(screen, (ReaderScreen, SearchScreen)):
-            return
+        if screen is not self.screen_stack[0]:
+            return  # the briefing controls act on the main screen only
         commands = [
             ("Next topic", "Show the next topic", lambda: self.action_topic(1)),
             ("Previous topic", "Show the previous topic", lambda: self.action_topic(-1)),

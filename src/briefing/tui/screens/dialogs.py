@@ -65,6 +65,9 @@ class PromptScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt")
 
+    def on_mount(self) -> None:
+        self.query_one("#prompt", Input).focus()
+
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

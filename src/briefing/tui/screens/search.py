@@ -33,6 +33,9 @@ class SearchScreen(Screen[None]):
         yield OptionList(*[Option(_hit_label(h, self.query_text), id=str(i)) for i, h in enumerate(self.hits)])
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
     @on(OptionList.OptionSelected)
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]

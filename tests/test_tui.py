@@ -1,0 +1,391 @@
+"""The reading room, driven with Textual's pilot at 80x24 and 160x48, plus snapshots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import PluginHost
+from briefing.session import Session
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.screens.search import SearchScreen
+from briefing.tui.widgets.document_column import DocumentColumn
+
+from .conftest import REPO, SOURCES
+
+SIZES = [(80, 24), (160, 48)]
+
+THEME_TAGGER = """
+from briefing import Tagger, Theme, hookimpl
+
+class Lithium(Tagger):
+    name = "lithium"
+    def tag(self, document, kit, corpus):
+        evidence = tuple(s.text for s in document.sentences if "lithium" in s.text.lower())
+        return [Theme("lithium", float(len(evidence)), evidence)] if evidence else []
+
+@hookimpl
+def register_taggers(register):
+    register(Lithium)
+"""
+
+FRAGILE = """
+from briefing import Summarizer, hookimpl
+
+class Fragile(Summarizer):
+    name = "fragile"
+    def rate(self, document, kit):
+        if "vanadium" in document.text:
+            raise RuntimeError("cannot rate vanadium")
+        return [1.0] * len(document.sentences)
+
+@hookimpl
+def register_summarizers(register):
+    register(Fragile)
+"""
+
+
+def make_app(paths=(SOURCES,), plugins=(), summarizer="lexrank", keymap=None) -> BriefingApp:
+    registry = PluginHost(list(plugins), load_entry_points=False).registry()
+    pipeline = Pipeline(registry, Settings(summarizer=summarizer))
+    return BriefingApp(Session(pipeline, [str(p) for p in paths]), registry, keymap=keymap)
+
+
+async def settle(pilot) -> None:
+    """Wait until every source is loaded and everything on screen is briefed."""
+    app = pilot.app
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        done, total = app.progress
+        if app.loading_done and total and done == total and not app.workers:
+            return
+    raise AssertionError("the app did not settle")
+
+
+def columns(app) -> list[DocumentColumn]:
+    return list(app.query(DocumentColumn))
+
+
+def column_text(column: DocumentColumn) -> str:
+    return "\n".join(str(s.render()) for s in column.query(Static))
+
+
+def title(app) -> str:
+    return str(app.query_one("#topic-title", Static).render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_layout_fits_columns_to_width(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        expected = 1 if size[0] < 120 else (size[0] - 28) // 40
+        assert len(columns(app)) == expected
+        assert title(app).startswith("coral-reefs")
+        topics = app.query_one("#topics", OptionList)
+        assert topics.option_count == 3
+        assert "4 docs" in str(topics.get_option_at_index(0).prompt)
+        assert "Bleaching Season" in column_text(columns(app)[0])
+        brief = str(app.query_one("#brief", Static).render())
+        assert "— Another Bleaching Season on the Reef" in brief
+
+
+async def test_two_columns_at_120():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(columns(app)) == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_next_and_previous_topic(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        assert title(app).startswith("energy-storage")
+        await pilot.press("n", "n")
+        assert title(app).startswith("coral-reefs")
+        await pilot.press("p")
+        assert title(app).startswith("urban-cycling")
+        await settle(pilot)
+        assert "Lastenräder" in "".join(column_text(c) for c in columns(app)) or columns(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_page_left_and_right(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        width = len(columns(app))
+        first = [c.document_index for c in columns(app)]
+        await pilot.press("right")
+        await settle(pilot)
+        assert [c.document_index for c in columns(app)] == [i + width for i in first if i + width < 4]
+        await pilot.press("left")
+        assert [c.document_index for c in columns(app)] == first
+        await pilot.press("left")  # at the start already: nothing moves
+        assert [c.document_index for c in columns(app)] == first
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_longer_and_shorter_summaries(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert column_text(columns(app)[0]).count("• ") == 3
+        await pilot.press("plus")
+        await settle(pilot)
+        assert column_text(columns(app)[0]).count("• ") == 4
+        await pilot.press("minus", "minus", "minus", "minus")
+        await settle(pilot)
+        assert column_text(columns(app)[0]).count("• ") == 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_choose_summarizer(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, ChoiceScreen)
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = [choices.get_option_at_index(i).id for i in range(choices.option_count)].index("lead")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.summarizer_name == "lead"
+        text = column_text(columns(app)[0])
+        assert "Marine scientists reported on Friday" in text and "Bleaching happens when" in text
+        assert "lead · 3 sentences" in str(app.query_one("#status", Static).render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_filter_by_theme_highlights_evidence(size, tmp_path):
+    (tmp_path / "batteries.py").write_text(THEME_TAGGER, encoding="utf-8")
+    app = make_app(paths=[SOURCES / "energy-storage"], plugins=[tmp_path])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert "lithium" in str(app.query_one("#topics", OptionList).get_option_at_index(0).prompt)
+        await pilot.press("t")
+        choices = app.screen.query_one(OptionList)
+        choices.highlighted = 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme_filter == "lithium"
+        kept = app.documents()
+        assert 0 < len(kept) < 4 and all("lithium" in d.text.lower() for d in kept)
+        body = columns(app)[0].query_one(".column-body", Static).render()
+        underlined = [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)]
+        assert underlined and all("lithium" in u.lower() for u in underlined)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_across_sources_and_open_hit(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"vanadium", "enter")
+        assert isinstance(app.screen, SearchScreen)
+        assert len(app.screen.hits) == 3 and all("vanadium" in h.text.lower() for h in app.screen.hits)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.document.title == "Flow batteries, explained without the hype"
+        await pilot.press("escape", "escape")
+        assert not isinstance(app.screen, (ReaderScreen, SearchScreen))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_compare_mode_marks_agreement(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        shown = columns(app)
+        assert len(shown) == 4
+        headers = [str(c.query_one(".column-header", Static).render()).split("\n")[0] for c in shown]
+        assert headers == ["lexrank", "lsa", "textrank", "lead"]
+        texts = [column_text(c) for c in shown]
+        assert any("◐ " in t for t in texts)  # a sentence several summarizers chose
+        for line in (line for t in texts for line in t.split("\n") if line.startswith("● ")):
+            assert all(line[2:] in " ".join(t.split()) or line in t for t in texts)
+        await pilot.press("right")
+        await settle(pilot)
+        assert "Coral gardening" in column_text(columns(app)[0])
+        await pilot.press("c")
+        assert len(columns(app)) == (1 if size[0] < 120 else 3)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_read_document_and_jump_between_highlights(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.document.title == "Another Bleaching Season on the Reef"
+        assert len(reader.highlighted) == 3
+        first = reader.marks[reader.current]
+        await pilot.press("n")
+        assert reader.marks[reader.current] != first
+        await pilot.press("p")
+        assert reader.marks[reader.current] == first
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#path", Input).value == "coral-reefs.txt"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8")
+        assert text.startswith("Topic: coral-reefs (4 documents)") and "energy" not in text
+        await pilot.press("e")
+        app.screen.query_one("#format").value = "json"
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == "coral-reefs.json"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        data = json.loads((tmp_path / "coral-reefs.json").read_text(encoding="utf-8"))
+        assert [t["name"] for t in data["topics"]] == ["coral-reefs"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["coral-reefs.json", "coral-reefs.txt"]
+        assert any("coral-reefs.json" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_lists_every_binding(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = [row[2] for row in app.screen.bindings]
+        assert ids == [b.id for b in app.BINDINGS]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_quit(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_command_palette_has_every_control(size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {
+            "Next topic",
+            "Previous topic",
+            "Page right",
+            "Page left",
+            "Longer summaries",
+            "Shorter summaries",
+            "Choose summarizer",
+            "Filter by theme",
+            "Search sources",
+            "Toggle compare mode",
+            "Export brief",
+            "Read document",
+            "Help",
+            "Quit",
+        } <= titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Next topic")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert title(app).startswith("energy-storage")
+
+
+async def test_keys_can_be_remapped():
+    app = make_app(keymap={"next-topic": "j", "quit": "ctrl+q"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        assert title(app).startswith("energy-storage")
+        await pilot.press("question_mark")
+        keys = {row[2]: row[0] for row in app.screen.bindings}
+        assert keys["next-topic"] == "j" and keys["quit"] == "^q"
+
+
+async def test_untrusted_text_is_shown_literally(tmp_path):
+    (tmp_path / "evil.txt").write_text(
+        "Evil page\n\nThis has [bold]markup[/bold] and [link=http://x.example]a link[/link] in it. "
+        "Escapes \x1b[2J\x1b[31mred\x1b[0m are gone. A third sentence ends here.",
+        encoding="utf-8",
+    )
+    app = make_app(paths=[tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = column_text(columns(app)[0])
+        assert "[bold]markup[/bold]" in text and "[link=http://x.example]a link[/link]" in text
+        assert "\x1b" not in text
+        body = columns(app)[0].query_one(".column-body", Static).render()
+        start = body.plain.index("[bold]markup")
+        assert not any(span.start < start + 20 and span.end > start for span in body.spans)
+        assert not any("link" in str(span.style) for span in body.spans)
+
+
+async def test_failing_summarizer_shows_in_its_column(tmp_path):
+    (tmp_path / "fragile.py").write_text(FRAGILE, encoding="utf-8")
+    app = make_app(paths=[SOURCES / "energy-storage"], plugins=[tmp_path], summarizer="fragile")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        texts = [column_text(c) for c in columns(app)]
+        assert "summarizer 'fragile' failed: RuntimeError: cannot rate vanadium" in texts[0]
+        assert "• " in texts[1] and "failed" not in texts[1]
+
+
+async def test_broken_source_is_reported_not_fatal(tmp_path):
+    (tmp_path / "good.txt").write_text("A good file here. It has two sentences.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    app = make_app(paths=[tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "empty.txt: empty" in str(app.query_one("#brief", Static).render())
+        assert "1 sources failed" in str(app.query_one("#status", Static).render())
+        assert len(columns(app)) == 1
+
+
+def test_snapshot_main_screen(snap_compare, monkeypatch):
+    monkeypatch.chdir(REPO)  # relative origins, so the picture does not depend on the checkout's path
+    assert snap_compare(make_app(paths=["sources"]), terminal_size=(120, 40), run_before=settle)
+
+
+def test_snapshot_compare_mode(snap_compare, monkeypatch):
+    monkeypatch.chdir(REPO)
+
+    async def compare(pilot):
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+
+    assert snap_compare(make_app(paths=["sources"]), terminal_size=(120, 40), run_before=compare)
