@@ -7,6 +7,7 @@ Run with ``.venv/bin/python bench/run.py``; it prints one table. The generator i
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
 import resource
 import time
@@ -49,6 +50,35 @@ def timed(fn, repeat: int) -> float:
     return (time.perf_counter() - start) / repeat
 
 
+async def time_to_first_topic(registry, rng: random.Random, words: list[str]) -> tuple[float, float]:
+    """Headless: seconds until the first topic's visible columns are summarized, and until all are."""
+    from briefing.session import Session
+    from briefing.tui.app import BriefingApp
+
+    folder = Path("/tmp/briefing-bench-tui")
+    for topic in range(10):
+        (folder / f"topic{topic:02d}").mkdir(parents=True, exist_ok=True)
+        for i in range(100):
+            path = folder / f"topic{topic:02d}" / f"doc{i:03d}.txt"
+            if not path.exists():
+                path.write_text(generated_text(rng, words, 40), encoding="utf-8")
+    app = BriefingApp(Session(Pipeline(registry, Settings(language="en")), [str(folder)]), registry)
+    start = time.perf_counter()
+    first = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        while True:
+            await pilot.pause(0.01)
+            visible = app.visible()
+            session = app.session
+            if first is None and visible and all(
+                session.cached_brief(d, app.summarizer_name, app.length) for d in visible
+            ):
+                first = time.perf_counter() - start
+            done, total = app.progress
+            if app.loading_done and total and done == total and total == 1000:
+                return first or 0.0, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=200, help="documents for the corpus briefing row")
@@ -84,6 +114,10 @@ def main() -> None:
     count = sum(len(b.documents) for b in briefing.briefs)
     print(f"{f'brief {count} docs x 40 sentences (s)':<44}{elapsed:>16.2f}")
     print(f"{'  peak resident memory of the process (MiB)':<44}{peak_rss_mib():>16.1f}")
+
+    first_topic, all_done = asyncio.run(time_to_first_topic(registry, rng, words))
+    print(f"{'TUI: 1000 docs in 10 topics, first topic (s)':<44}{first_topic:>16.2f}")
+    print(f"{'TUI: ... every document briefed (s)':<44}{all_done:>16.2f}")
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()

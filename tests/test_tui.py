@@ -388,3 +388,15 @@ def test_snapshot_compare_mode(snap_compare, monkeypatch):
         await settle(pilot)
 
     assert snap_compare(make_app(paths=["sources"]), terminal_size=(120, 40), run_before=compare)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
+async def test_light_and_dark_themes(theme):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await settle(pilot)
+        assert app.current_theme.dark == (theme == "textual-dark")
+        background = app.query_one("#topics").styles.background
+        text = app.query_one("#brief").styles.color
+        assert background != text and len(columns(app)) == 2
