@@ -57,7 +57,6 @@ class Config:
     sources: tuple[str, ...] = ()
     plugins: tuple[Path, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
-    raw: dict[str, Any] = field(default_factory=dict)
 
 
 def find_config(explicit: str | None = None) -> Path | None:
@@ -197,7 +196,6 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         sources=tuple(_resolve(base, s) for s in raw.get("sources", [])),
         plugins=tuple(Path(_resolve(base, p)) for p in raw.get("plugins", [])),
         keys=dict(keys),
-        raw=raw,
     )
 
 

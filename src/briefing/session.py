@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .interfaces import Summarizer
-from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Topic
+from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source
 from .pipeline import Pipeline
 from .sources import collect
 from .summarize import Length
@@ -30,9 +30,6 @@ class TopicState:
     sources: list[Source] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     loaded: bool = False
-
-    def as_topic(self) -> Topic:
-        return Topic(self.name, tuple(self.documents))
 
 
 @dataclass(frozen=True)

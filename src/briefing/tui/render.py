@@ -8,13 +8,6 @@ from rich.text import Text
 
 from ..models import BriefSentence, Document, DocumentBrief, Theme
 
-AGREED = "bold"
-
-
-def plain(text: str, style: str = "") -> Text:
-    """Source text as a ``Text``: brackets, escapes and all shown literally."""
-    return Text(text, style=style, no_wrap=False)
-
 
 def theme_chips(themes: Iterable[Theme], selected: str | None = None) -> Text:
     chips = Text()
