@@ -7,7 +7,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.builtins.sumy_summarizers import DEFAULT_CUE_WORDS, SumySummarizer
+from briefing.builtins.sumy_summarizers import DEFAULT_CUE_WORDS
 from briefing.models import Document
 from briefing.summarize import Length, SummarizerError, select, summarize
 from briefing.text.sumy_bridge import sumy_document
@@ -29,15 +29,9 @@ def documents():
     return loaded
 
 
-def sumy_reference(name: str, document: Document, count: int) -> list[str]:
+def sumy_reference(registry, name: str, document: Document, count: int) -> list[str]:
     """What sumy's own class picks from the same sentences, with sumy's own stemmer and stop words."""
-    from briefing.builtins import sumy_summarizers
-
-    cls = next(
-        c
-        for c in vars(sumy_summarizers).values()
-        if isinstance(c, type) and issubclass(c, SumySummarizer) and getattr(c, "name", None) == name
-    )
+    cls = registry.get("summarizer", name).cls
     kit = language_kit(document.language)
     summarizer = cls.sumy_class(Stemmer(kit.name))
     if hasattr(summarizer, "stop_words"):
@@ -56,7 +50,7 @@ def test_same_sentences_as_sumy(name, registry, documents):
     for document in documents:
         for count in (1, 3):
             ours = summarize(summarizer, document, language_kit(document.language), Length(count))
-            assert [s.text for s in ours.sentences] == sumy_reference(name, document, count), document.origin
+            assert [s.text for s in ours.sentences] == sumy_reference(registry, name, document, count), document.origin
 
 
 @pytest.mark.parametrize("name", BUILT_INS + ["lead"])
@@ -135,3 +129,20 @@ def test_empty_document(registry):
     empty = Document(id="e", title="e", text="", origin="e")
     for name in BUILT_INS + ["lead"]:
         assert summarize(registry.create("summarizer", name), empty, language_kit("en"), Length(3)).sentences == ()
+
+
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vectorised_graph_methods_match_sumy_on_long_documents(name, seed, registry):
+    """On 80 generated sentences with heavy word overlap, the numpy versions rank like sumy's."""
+    import random
+
+    from briefing.pipeline import Pipeline, Settings
+
+    rng = random.Random(seed)
+    vocabulary = [f"{a}{b}" for a in ("grid", "coral", "bike", "storm", "price") for b in ("er", "ing", "s", "")]
+    text = " ".join(" ".join(rng.choices(vocabulary, k=rng.randint(4, 14))).capitalize() + "." for _ in range(80))
+    document = Pipeline(registry, Settings()).prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
+    assert len(document.sentences) == 80
+    ours = summarize(registry.create("summarizer", name), document, language_kit("en"), Length(8))
+    assert [s.text for s in ours.sentences] == sumy_reference(registry, name, document, 8)

@@ -16,12 +16,10 @@ import numpy
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
@@ -70,12 +68,6 @@ class SumySummarizer(Summarizer):
         raise RuntimeError(f"sumy's {self.sumy_class.__name__} returned without rating sentences")
 
 
-class LexRank(SumySummarizer):
-    name = "lexrank"
-    description = "LexRank: sentence centrality in a TF-IDF similarity graph (default)"
-    sumy_class = LexRankSummarizer
-
-
 class Lsa(SumySummarizer):
     name = "lsa"
     description = "Latent semantic analysis: sentences strongest in the main topics of an SVD"
@@ -86,12 +78,6 @@ class Luhn(SumySummarizer):
     name = "luhn"
     description = "Luhn: clusters of significant (frequent, non-stop) words"
     sumy_class = LuhnSummarizer
-
-
-class TextRank(SumySummarizer):
-    name = "textrank"
-    description = "TextRank: PageRank over word-overlap similarity between sentences"
-    sumy_class = TextRankSummarizer
 
 
 class KL(SumySummarizer):
@@ -195,5 +181,5 @@ class Edmundson(SumySummarizer):
 
 @hookimpl
 def register_summarizers(register):
-    for summarizer in (LexRank, Lsa, Luhn, TextRank, KL, SumBasic, Reduction, Edmundson):
+    for summarizer in (Lsa, Luhn, KL, SumBasic, Reduction, Edmundson):
         register(summarizer)
