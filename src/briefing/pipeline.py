@@ -83,6 +83,11 @@ class Pipeline:
             return [], [Problem(source.origin, f"loader {loader.name!r} found no documents")]
         return documents, []
 
+    def prepared_documents(self, source: Source) -> tuple[list[Document], list[Problem]]:
+        """The documents of one source, segmented and ready to brief, and any problem with it."""
+        loaded, problems = self.load_source(source)
+        return [self.prepare(d) for d in loaded], problems
+
     def load(
         self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None
     ) -> tuple[list[Document], list[Problem]]:
@@ -92,8 +97,8 @@ class Pipeline:
             if isinstance(item, Problem):
                 problems.append(item)
                 continue
-            loaded, failed = self.load_source(item)
-            documents.extend(self.prepare(d) for d in loaded)
+            loaded, failed = self.prepared_documents(item)
+            documents.extend(loaded)
             problems.extend(failed)
         return documents, problems
 

@@ -10,6 +10,7 @@ call these methods from their workers.
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .pipeline import Pipeline
 from .sources import collect
 from .summarize import Length
 from .topic_brief import topic_brief
-from .topics import TopicRule, folder_topic
+from .topics import topic_name
 
 
 @dataclass
@@ -40,11 +41,6 @@ class SearchHit:
     text: str
 
 
-def _topic_of(origin: str, rules: Iterable[TopicRule]) -> str:
-    rule = next((r for r in rules if r.matches(origin)), None)
-    return rule.name if rule else folder_topic(origin)
-
-
 class Session:
     """Topics, documents and cached briefs for one set of sources. Safe to use from worker threads."""
 
@@ -55,6 +51,7 @@ class Session:
         self.topics: list[TopicState] = []
         self.problems: list[Problem] = []
         self._briefs: dict[tuple[str, str, Length], DocumentBrief] = {}
+        self._briefed: Counter[tuple[str, Length]] = Counter()  # cached briefs per setting, for progress
         self._topic_briefs: dict[tuple[str, str, Length], tuple[BriefSentence, ...]] = {}
         self._doc_problems: dict[tuple[str, str, Length], list[Problem]] = {}
         self._summarizers: dict[str, Summarizer] = {pipeline.summarizer.name: pipeline.summarizer}
@@ -73,7 +70,7 @@ class Session:
             if isinstance(item, Problem):
                 self.problems.append(item)
                 continue
-            name = _topic_of(item.origin, rules)
+            name = topic_name(item.origin, rules)
             by_name.setdefault(name, TopicState(name)).sources.append(item)
         self.topics = [t for t in by_name.values() if t.sources]
         return self.topics
@@ -82,8 +79,8 @@ class Session:
         """Parse and segment a topic's sources; problems go to :attr:`problems`."""
         documents: list[Document] = []
         for source in topic.sources:
-            loaded, failed = self.pipeline.load_source(source)
-            documents.extend(self.pipeline.prepare(d) for d in loaded)
+            loaded, failed = self.pipeline.prepared_documents(source)
+            documents.extend(loaded)
             self.problems.extend(failed)
         with self._lock:
             topic.documents = documents
@@ -104,6 +101,10 @@ class Session:
     def cached_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief | None:
         return self._briefs.get((document.id, summarizer, length))
 
+    def progress(self, summarizer: str, length: Length) -> tuple[int, int]:
+        """``(briefed, loaded)`` document counts for one setting, without walking every document."""
+        return self._briefed[summarizer, length], sum(len(t.documents) for t in self.topics)
+
     def document_problems(self, document: Document, summarizer: str, length: Length) -> list[Problem]:
         return self._doc_problems.get((document.id, summarizer, length), [])
 
@@ -116,6 +117,8 @@ class Session:
             document, self.all_documents(), length, self.summarizer(summarizer)
         )
         with self._lock:
+            if key not in self._briefs:  # an outgoing worker may have briefed it meanwhile
+                self._briefed[summarizer, length] += 1
             self._briefs[key] = entry
             self._doc_problems[key] = problems
         return entry

@@ -37,10 +37,15 @@ def folder_topic(origin: str) -> str:
     return name or "sources"
 
 
+def topic_name(origin: str, rules: Sequence[TopicRule] = ()) -> str:
+    """The first configured topic that claims ``origin``, else its folder topic."""
+    rule = next((r for r in rules if r.matches(origin)), None)
+    return rule.name if rule else folder_topic(origin)
+
+
 def group_topics(documents: Sequence[Document], rules: Sequence[TopicRule] = ()) -> list[Topic]:
     """Topics in the order first seen: configured ones in config order, then folders as found."""
     groups: dict[str, list[Document]] = {rule.name: [] for rule in rules}
     for document in documents:
-        rule = next((r for r in rules if r.matches(document.origin)), None)
-        groups.setdefault(rule.name if rule else folder_topic(document.origin), []).append(document)
+        groups.setdefault(topic_name(document.origin, rules), []).append(document)
     return [Topic(name, tuple(docs)) for name, docs in groups.items() if docs]

@@ -213,9 +213,7 @@ class BriefingApp(App[None]):
         self.post_message(Briefed(*self._count_done()))
 
     def _count_done(self) -> tuple[int, int]:
-        documents = self.session.all_documents()
-        done = sum(1 for d in documents if self.session.cached_brief(d, self.summarizer_name, self.length))
-        return done, len(documents)
+        return self.session.progress(self.summarizer_name, self.length)
 
     # -- messages from workers -------------------------------------------------------------------
 
@@ -443,13 +441,12 @@ class BriefingApp(App[None]):
 
         self.push_screen(PromptScreen("Search all sources", "words to find"), searched)
 
+    def _summary_positions(self, document: Document) -> list[int]:
+        entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+        return [s.position for s in entry.summary.sentences] if entry and entry.summary else []
+
     def _highlighted_positions(self) -> dict[str, list[int]]:
-        positions: dict[str, list[int]] = {}
-        for document in self.session.all_documents():
-            entry = self.session.cached_brief(document, self.summarizer_name, self.length)
-            if entry and entry.summary:
-                positions[document.id] = [s.position for s in entry.summary.sentences]
-        return positions
+        return {d.id: self._summary_positions(d) for d in self.session.all_documents()}
 
     def action_compare(self) -> None:
         if len(self.compare_names) < 2:
@@ -471,8 +468,7 @@ class BriefingApp(App[None]):
         if not 0 <= index < len(documents):
             return
         document = documents[index]
-        positions = self._highlighted_positions().get(document.id, [])
-        self.push_screen(ReaderScreen(document, positions))
+        self.push_screen(ReaderScreen(document, self._summary_positions(document)))
 
     def action_export(self) -> None:
         topic = self.topic
