@@ -16,7 +16,7 @@ from . import __version__
 from .config import Config, ConfigError, find_config, line_of_key, load_config
 from .models import Problem
 from .output import write_output
-from .pipeline import Pipeline
+from .pipeline import Pipeline, Settings
 from .plugins import PluginHost, Registry
 from .summarize import Length
 
@@ -81,12 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _host(config: Config) -> tuple[PluginHost, Registry]:
-    host = PluginHost(config.plugins)
-    registry = host.registry()
+def _registry(config: Config) -> Registry:
+    registry = PluginHost(config.plugins).registry()
     for failure in registry.failures:
         _say("error", f"plugin {failure.plugin!r} ({failure.origin}) failed to load: {failure.error}")
-    return host, registry
+    return registry
 
 
 def _check_name(registry: Registry, config: Config, kind: str, name: str, key: str, from_cli: bool) -> None:
@@ -99,21 +98,27 @@ def _check_name(registry: Registry, config: Config, kind: str, name: str, key: s
     raise ConfigError(config.path, message, line_of_key(config, key), key)
 
 
+def _settings(args: argparse.Namespace, config: Config, registry: Registry) -> Settings:
+    """The config's settings with ``--summarizer`` applied, the summarizer checked to exist."""
+    settings = config.settings
+    if args.summarizer:
+        settings = replace(settings, summarizer=args.summarizer)
+    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+    return settings
+
+
 def _report(problems: Sequence[Problem], kind: str) -> None:
     for problem in problems:
         _say(kind, f"{problem.source}: {problem.message}")
 
 
 def run_brief(args: argparse.Namespace, config: Config) -> int:
-    _, registry = _host(config)
-    settings = config.settings
-    if args.summarizer:
-        settings = replace(settings, summarizer=args.summarizer)
+    registry = _registry(config)
+    settings = _settings(args, config, registry)
     if args.sentences:
         settings = replace(settings, length=Length(sentences=args.sentences))
     elif args.ratio:
         settings = replace(settings, length=Length(sentences=None, ratio=args.ratio))
-    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
     _check_name(registry, config, "exporter", args.format, "format", True)
     paths = args.paths or default_sources(config)
 
@@ -148,11 +153,8 @@ def run_read(args: argparse.Namespace, config: Config) -> int:
     from .session import Session
     from .tui.app import BriefingApp
 
-    _, registry = _host(config)
-    settings = config.settings
-    if args.summarizer:
-        settings = replace(settings, summarizer=args.summarizer)
-    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+    registry = _registry(config)
+    settings = _settings(args, config, registry)
     session = Session(Pipeline(registry, settings), args.paths or default_sources(config))
     BriefingApp(session, registry, keymap=config.keys).run()
     _report(session.problems, "error")
@@ -160,7 +162,7 @@ def run_read(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_plugins_list(config: Config) -> int:
-    _, registry = _host(config)
+    registry = _registry(config)
     rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION")]
     for entry in sorted(registry.all(), key=lambda e: (e.kind, e.name)):
         rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-"))
