@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.widgets import Input, OptionList, Static
@@ -69,6 +71,15 @@ async def settle(pilot) -> None:
     raise AssertionError("the app did not settle")
 
 
+@asynccontextmanager
+async def running(size: tuple[int, int], **options) -> AsyncIterator[tuple[BriefingApp, object]]:
+    """The app at ``size``, settled: sources loaded and the screen briefed."""
+    app = make_app(**options)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
 def columns(app) -> list[DocumentColumn]:
     return list(app.query(DocumentColumn))
 
@@ -83,9 +94,7 @@ def title(app) -> str:
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_layout_fits_columns_to_width(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         expected = 1 if size[0] < 120 else (size[0] - 28) // 40
         assert len(columns(app)) == expected
         assert title(app).startswith("coral-reefs")
@@ -98,17 +107,13 @@ async def test_layout_fits_columns_to_width(size):
 
 
 async def test_two_columns_at_120():
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with running((120, 40)) as (app, pilot):
         assert len(columns(app)) == 2
 
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_next_and_previous_topic(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("n")
         assert title(app).startswith("energy-storage")
         await pilot.press("n", "n")
@@ -121,9 +126,7 @@ async def test_next_and_previous_topic(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_page_left_and_right(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         width = len(columns(app))
         first = [c.document_index for c in columns(app)]
         await pilot.press("right")
@@ -137,9 +140,7 @@ async def test_page_left_and_right(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_longer_and_shorter_summaries(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         assert column_text(columns(app)[0]).count("• ") == 3
         await pilot.press("plus")
         await settle(pilot)
@@ -151,9 +152,7 @@ async def test_longer_and_shorter_summaries(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_choose_summarizer(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("s")
         assert isinstance(app.screen, ChoiceScreen)
         choices = app.screen.query_one(OptionList)
@@ -169,9 +168,7 @@ async def test_choose_summarizer(size):
 @pytest.mark.parametrize("size", SIZES)
 async def test_filter_by_theme_highlights_evidence(size, tmp_path):
     (tmp_path / "batteries.py").write_text(THEME_TAGGER, encoding="utf-8")
-    app = make_app(paths=[SOURCES / "energy-storage"], plugins=[tmp_path])
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size, paths=[SOURCES / "energy-storage"], plugins=[tmp_path]) as (app, pilot):
         assert "lithium" in str(app.query_one("#topics", OptionList).get_option_at_index(0).prompt)
         await pilot.press("t")
         choices = app.screen.query_one(OptionList)
@@ -188,9 +185,7 @@ async def test_filter_by_theme_highlights_evidence(size, tmp_path):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_search_across_sources_and_open_hit(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("slash")
         assert isinstance(app.screen, PromptScreen)
         await pilot.press(*"vanadium", "enter")
@@ -205,9 +200,7 @@ async def test_search_across_sources_and_open_hit(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_compare_mode_marks_agreement(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("c")
         await settle(pilot)
         shown = columns(app)
@@ -227,9 +220,7 @@ async def test_compare_mode_marks_agreement(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_read_document_and_jump_between_highlights(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("enter")
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
@@ -247,9 +238,7 @@ async def test_read_document_and_jump_between_highlights(size):
 @pytest.mark.parametrize("size", SIZES)
 async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("e")
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#path", Input).value == "coral-reefs.txt"
@@ -273,9 +262,7 @@ async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_help_lists_every_binding(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         ids = [row[2] for row in app.screen.bindings]
@@ -286,9 +273,7 @@ async def test_help_lists_every_binding(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_quit(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -296,9 +281,7 @@ async def test_quit(size):
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_command_palette_has_every_control(size):
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with running(size) as (app, pilot):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {
             "Next topic",
@@ -325,9 +308,7 @@ async def test_command_palette_has_every_control(size):
 
 
 async def test_keys_can_be_remapped():
-    app = make_app(keymap={"next-topic": "j", "quit": "ctrl+q"})
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with running((120, 40), keymap={"next-topic": "j", "quit": "ctrl+q"}) as (app, pilot):
         await pilot.press("j")
         assert title(app).startswith("energy-storage")
         await pilot.press("question_mark")
@@ -341,9 +322,7 @@ async def test_untrusted_text_is_shown_literally(tmp_path):
         "Escapes \x1b[2J\x1b[31mred\x1b[0m are gone. A third sentence ends here.",
         encoding="utf-8",
     )
-    app = make_app(paths=[tmp_path])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with running((120, 40), paths=[tmp_path]) as (app, pilot):
         text = column_text(columns(app)[0])
         assert "[bold]markup[/bold]" in text and "[link=http://x.example]a link[/link]" in text
         assert "\x1b" not in text
@@ -355,9 +334,10 @@ async def test_untrusted_text_is_shown_literally(tmp_path):
 
 async def test_failing_summarizer_shows_in_its_column(tmp_path):
     (tmp_path / "fragile.py").write_text(FRAGILE, encoding="utf-8")
-    app = make_app(paths=[SOURCES / "energy-storage"], plugins=[tmp_path], summarizer="fragile")
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+    async with running((160, 48), paths=[SOURCES / "energy-storage"], plugins=[tmp_path], summarizer="fragile") as (
+        app,
+        pilot,
+    ):
         texts = [column_text(c) for c in columns(app)]
         assert "summarizer 'fragile' failed: RuntimeError: cannot rate vanadium" in texts[0]
         assert "• " in texts[1] and "failed" not in texts[1]
@@ -366,9 +346,7 @@ async def test_failing_summarizer_shows_in_its_column(tmp_path):
 async def test_broken_source_is_reported_not_fatal(tmp_path):
     (tmp_path / "good.txt").write_text("A good file here. It has two sentences.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
-    app = make_app(paths=[tmp_path])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with running((120, 40), paths=[tmp_path]) as (app, pilot):
         assert "empty.txt: empty" in str(app.query_one("#brief", Static).render())
         assert "1 sources failed" in str(app.query_one("#status", Static).render())
         assert len(columns(app)) == 1
