@@ -7,7 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static
+from textual.worker import WorkerCancelled
 
 from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
@@ -63,7 +65,10 @@ async def settle(pilot) -> None:
     """Wait until every source is loaded and everything on screen is briefed."""
     app = pilot.app
     for _ in range(200):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # the briefer restarts (cancelling itself) whenever the view changes; wait again
         await pilot.pause()
         done, total = app.progress
         if app.loading_done and total and done == total and not app.workers:
@@ -301,7 +306,11 @@ async def test_command_palette_has_every_control(size):
         } <= titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Next topic")
-        await pilot.pause(0.5)
+        hits = app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches asynchronously: wait for the hit, not a fixed time
+            await pilot.pause(0.05)
+            if hits.option_count and "Next topic" in str(hits.get_option_at_index(0).prompt):
+                break
         await pilot.press("enter")
         await pilot.pause()
         assert title(app).startswith("energy-storage")

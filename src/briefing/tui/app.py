@@ -8,15 +8,18 @@ restarts (cancelling itself) whenever the view or the settings change. Results a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -61,6 +64,21 @@ class Briefed(Message):
 
     done: int
     total: int
+
+
+def _drawing_while_open(handler: Callable[[BriefingApp, Any], None]) -> Callable[[BriefingApp, Any], None]:
+    """For messages from workers: one that arrives while the app is closing has nothing to draw on."""
+
+    @functools.wraps(handler)
+    def handle(app: BriefingApp, message: Any) -> None:
+        try:
+            handler(app, message)
+        except NoMatches:
+            if not app.query("#main"):
+                return
+            raise
+
+    return handle
 
 
 class BriefingApp(App[None]):
@@ -217,21 +235,25 @@ class BriefingApp(App[None]):
 
     # -- messages from workers -------------------------------------------------------------------
 
+    @_drawing_while_open
     def on_topics_found(self, message: TopicsFound) -> None:
         if message.count == 0:
             self.query_one("#status", Static).update(self._problem_text("No sources found."))
         self.refresh_topics()
 
+    @_drawing_while_open
     def on_topic_loaded(self, message: TopicLoaded) -> None:
         self.refresh_topics()
         if message.index == self.topic_index:
             self.refresh_view()
         self.start_briefing()
 
+    @_drawing_while_open
     def on_loading_done(self, message: LoadingDone) -> None:
         self.loading_done = True
         self.refresh_status()
 
+    @_drawing_while_open
     def on_briefed(self, message: Briefed) -> None:
         self.progress = (message.done, message.total)
         if message.done == message.total or message.done % 50 == 0:

@@ -23,6 +23,8 @@ class DocumentColumn(VerticalScroll):
 
     def update(self, header: Text, body: Text) -> None:
         self._header, self._body = header, body
-        if self.is_mounted:
-            self.query_one(".column-header", Static).update(header)
-            self.query_one(".column-body", Static).update(body)
+        # Children exist once composed, which can be before mounting completes; before that,
+        # compose() picks up the new content itself.
+        for selector, content in ((".column-header", header), (".column-body", body)):
+            for static in self.query(selector).results(Static):
+                static.update(content)
