@@ -50,7 +50,7 @@ def entry_point_dist(tmp_path, monkeypatch):
 
 def test_built_ins_register_through_hooks(registry):
     entries = list(registry.all())
-    assert {e.kind for e in entries} == {"summarizer", "loader", "exporter"}
+    assert {e.kind for e in entries} == {"summarizer", "tagger", "loader", "exporter"}
     assert all(e.origin == "built-in" and e.plugin.startswith("briefing.builtins.") for e in entries)
     assert {"text", "markdown", "html"} <= set(registry.names("loader"))
     assert {"text", "markdown", "json"} <= set(registry.names("exporter"))

@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from textual.command import CommandList
-from textual.widgets import Input, OptionList, Static
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.worker import WorkerCancelled
 
 from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
 from briefing.session import Session
 from briefing.tui.app import BriefingApp
+from briefing.tui.screens.coverage import CoverageScreen
 from briefing.tui.screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.reader import ReaderScreen
@@ -55,9 +58,10 @@ def register_summarizers(register):
 """
 
 
-def make_app(paths=(SOURCES,), plugins=(), summarizer="lexrank", keymap=None) -> BriefingApp:
+def make_app(paths=(SOURCES,), plugins=(), summarizer="lexrank", keymap=None, grouping="folders") -> BriefingApp:
+    """The app on the samples; grouped by folder unless asked, so topic names and order are known."""
     registry = PluginHost(list(plugins), load_entry_points=False).registry()
-    pipeline = Pipeline(registry, Settings(summarizer=summarizer))
+    pipeline = Pipeline(registry, Settings(summarizer=summarizer, grouping=grouping))
     return BriefingApp(Session(pipeline, [str(p) for p in paths]), registry, keymap=keymap)
 
 
@@ -177,7 +181,7 @@ async def test_filter_by_theme_highlights_evidence(size, tmp_path):
         assert "lithium" in str(app.query_one("#topics", OptionList).get_option_at_index(0).prompt)
         await pilot.press("t")
         choices = app.screen.query_one(OptionList)
-        choices.highlighted = 1
+        choices.highlighted = choices.get_option_index("lithium")
         await pilot.press("enter")
         await settle(pilot)
         assert app.theme_filter == "lithium"
@@ -387,3 +391,39 @@ async def test_light_and_dark_themes(theme):
         background = app.query_one("#topics").styles.background
         text = app.query_one("#brief").styles.color
         assert background != text and len(columns(app)) == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_coverage_matrix_then_filter_by_a_theme_from_a_cell(size):
+    async with running(size) as (app, pilot):
+        await pilot.press("v")
+        assert isinstance(app.screen, CoverageScreen)
+        matrix = app.screen.matrix
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 4 and len(table.columns) == len(matrix.themes) + 1
+        assert [str(table.get_cell_at(Coordinate(r, 0))) for r in range(4)][0].startswith("Another Bleaching")
+        await pilot.press("enter")  # the cursor starts on the first theme
+        await settle(pilot)
+        assert not isinstance(app.screen, CoverageScreen)
+        theme = matrix.themes[0].name
+        assert app.theme_filter == theme
+        shown = columns(app)
+        assert shown
+        for column in shown:
+            document = app.documents()[column.document_index]
+            evidence = {e for t in app.session.cached_themes(document) if t.name == theme for e in t.evidence}
+            body = column.query_one(".column-body", Static).render()
+            underlined = {body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)}
+            assert underlined == evidence  # each column shows all its evidence, highlighted
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_topics_grouped_by_content(size):
+    async with running(size, grouping="content") as (app, pilot):
+        topics = app.session.topics
+        assert len(topics) == 3
+        for topic in topics:
+            assert len({Path(d.origin).parent.name for d in topic.documents}) == 1
+            assert topic.name not in {"coral-reefs", "energy-storage", "urban-cycling"}
+        assert title(app).startswith(topics[0].name)
+        assert columns(app)

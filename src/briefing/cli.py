@@ -19,6 +19,7 @@ from .output import write_output
 from .pipeline import Pipeline, Settings
 from .plugins import PluginHost, Registry
 from .summarize import Length
+from .topics import GROUPINGS
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 #: The sample sources beside src/ in a checkout (an editable install).
@@ -53,6 +54,9 @@ def _positive(value: str) -> int:
     return number
 
 
+COMMANDS = ("brief", "read", "plugins")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description="Load sources, group them by topic, summarize them and export briefs."
@@ -68,12 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     length = brief.add_mutually_exclusive_group()
     length.add_argument("--sentences", type=_positive, metavar="N", help="sentences per summary")
     length.add_argument("--ratio", type=_ratio, metavar="R", help="share of each document's sentences, 0 < R <= 1")
+    brief.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
     brief.add_argument("--format", default="text", metavar="NAME", help="exporter: text, markdown, json, ...")
     brief.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
 
     read = commands.add_parser("read", help="open the reading room (the default command)")
     read.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
     read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
+    read.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
 
     plugins = commands.add_parser("plugins", help="list installed plugins")
     plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
@@ -99,11 +105,15 @@ def _check_name(registry: Registry, config: Config, kind: str, name: str, key: s
 
 
 def _settings(args: argparse.Namespace, config: Config, registry: Registry) -> Settings:
-    """The config's settings with ``--summarizer`` applied, the summarizer checked to exist."""
+    """The config's settings with ``--summarizer`` and ``--grouping`` applied, plugin names checked."""
     settings = config.settings
     if args.summarizer:
         settings = replace(settings, summarizer=args.summarizer)
+    if args.grouping:
+        settings = replace(settings, grouping=args.grouping)
     _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+    for tagger in settings.taggers or ():
+        _check_name(registry, config, "tagger", tagger, "taggers", False)
     return settings
 
 
@@ -174,9 +184,14 @@ def run_plugins_list(config: Config) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # "read" is the default command: "briefing notes/" means "briefing read notes/".
+    first = next((i for i, a in enumerate(arguments) if not a.startswith("-")), None)
+    if first is not None and arguments[first] not in COMMANDS and (first == 0 or arguments[first - 1] != "--config"):
+        arguments.insert(first, "read")
+    args = parser.parse_args(arguments)
     if args.command is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "read"])
+        args = parser.parse_args([*arguments, "read"])
     try:
         config = load_config(find_config(args.config))
         if args.command == "brief":

@@ -11,10 +11,11 @@ from typing import Any
 
 import platformdirs
 
+from .clustering import THRESHOLD
 from .pipeline import Settings
 from .summarize import Length
 from .text.languages import UnknownLanguage, language_code
-from .topics import TopicRule
+from .topics import GROUPINGS, TopicRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,7 +33,10 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "topic_sentences": (int, "length of each topic's multi-document brief (default: 5)"),
     "language": (str, "language of documents whose language cannot be told (default: en)"),
     "plugins": (list, "local plugin files or folders of them"),
-    "topics": (list, "[[topics]] tables: name and sources (globs)"),
+    "topics": (list, "[[topics]] tables: name and sources (globs); pinned before automatic grouping"),
+    "grouping": (str, 'how sources without a [[topics]] entry are grouped: "content" (default) or "folders"'),
+    "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.22)"),
+    "taggers": (list, "the taggers to run (default: all of them)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
@@ -137,7 +141,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         if not isinstance(value, expected) or isinstance(value, bool):
             raise fail(key, f"must be {_type_name(expected)}, not {type(value).__name__}")
     base = path.parent
-    for key in ("sources", "plugins"):
+    for key in ("sources", "plugins", "taggers"):
         if not all(isinstance(v, str) for v in raw.get(key, [])):
             raise fail(key, "must be a list of strings")
     if "sentences" in raw and "ratio" in raw:
@@ -155,6 +159,11 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         language_code(language)
     except UnknownLanguage as exc:
         raise fail("language", str(exc)) from None
+
+    if raw.get("grouping", "content") not in GROUPINGS:
+        raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
+    if not 0 < raw.get("topic_threshold", THRESHOLD) < 1:
+        raise fail("topic_threshold", "must be between 0 and 1")
 
     rules: list[TopicRule] = []
     for index, topic in enumerate(raw.get("topics", [])):
@@ -188,6 +197,9 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         topic_sentences=raw.get("topic_sentences", 5),
         language=language,
         topics=tuple(rules),
+        grouping=raw.get("grouping", "content"),
+        topic_threshold=float(raw.get("topic_threshold", THRESHOLD)),
+        taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
         plugin_settings=plugin_settings,
     )
     return Config(

@@ -73,12 +73,19 @@ class Summary:
 
 @dataclass(frozen=True)
 class Theme:
-    """A theme a tagger found: ``evidence`` holds the sentences that carry it."""
+    """A theme a tagger found in a document.
+
+    ``score`` is how strongly the document carries the theme, from 0 to 1; the built-in taggers
+    use the share of its sentences that mention it, so scores compare across taggers.
+    ``evidence`` holds those sentences, best first. ``kind`` says what sort of theme it is
+    ("theme", "key phrase", "person", "organisation", "place", "name"...).
+    """
 
     name: str
     score: float
     evidence: tuple[str, ...] = ()
     tagger: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,11 +112,12 @@ class DocumentBrief:
 
 @dataclass(frozen=True)
 class Brief:
-    """A topic's per-document summaries and its multi-document brief."""
+    """A topic's per-document summaries, its multi-document brief and its pooled themes."""
 
     topic: str
     documents: tuple[DocumentBrief, ...]
     brief: tuple[BriefSentence, ...]
+    themes: tuple[Theme, ...] = ()
 
 
 @dataclass(frozen=True)

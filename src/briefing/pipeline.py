@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .clustering import THRESHOLD
+from .coverage import topic_themes
 from .interfaces import Loader, LoadError, SourceWarning, Summarizer, Tagger
-from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Theme, Topic
+from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Summary, Theme, Topic
 from .plugins import Registry
 from .sources import collect
 from .summarize import Length, summarize
@@ -21,7 +23,7 @@ from .text.detect import guess_language
 from .text.languages import DEFAULT_LANGUAGE, UnknownLanguage, language_code
 from .text.words import LanguageKit, language_kit
 from .topic_brief import topic_brief
-from .topics import TopicRule, group_topics
+from .topics import TopicRule, group_by_grouping
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Settings:
     topic_sentences: int = 5
     language: str = DEFAULT_LANGUAGE
     topics: tuple[TopicRule, ...] = ()
+    grouping: str = "content"
+    topic_threshold: float = THRESHOLD
+    taggers: tuple[str, ...] | None = None  # None: every registered tagger
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
@@ -54,7 +59,16 @@ class Pipeline:
         self.settings = settings
         self.summarizer: Summarizer = self.create("summarizer", settings.summarizer)
         self.loaders: list[Loader] = [self.create("loader", n) for n in reversed(registry.names("loader"))]
-        self.taggers: list[Tagger] = [self.create("tagger", n) for n in registry.names("tagger")]
+        #: Plugins that could not start (bad settings, say); the run goes on without them.
+        self.problems: list[Problem] = []
+        self.taggers: list[Tagger] = []
+        for name in registry.names("tagger"):
+            if settings.taggers is not None and name not in settings.taggers:
+                continue
+            try:
+                self.taggers.append(self.create("tagger", name))
+            except Exception as exc:
+                self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
         self.warnings: list[Problem] = []
 
     def create(self, kind: str, name: str) -> Any:
@@ -138,54 +152,57 @@ class Pipeline:
     def kit(self, document: Document) -> LanguageKit:
         return language_kit(document.language or self.settings.language)
 
-    def brief_document(
-        self,
-        document: Document,
-        corpus: Sequence[Document],
-        length: Length | None = None,
-        summarizer: Summarizer | None = None,
-    ) -> tuple[DocumentBrief, list[Problem]]:
-        problems: list[Problem] = []
+    def summarize_document(
+        self, document: Document, length: Length | None = None, summarizer: Summarizer | None = None
+    ) -> tuple[Summary | None, list[Problem]]:
         summarizer = summarizer or self.summarizer
-        kit = self.kit(document)
         try:
-            summary = summarize(summarizer, document, kit, length or self.settings.length)
+            return summarize(summarizer, document, self.kit(document), length or self.settings.length), []
         except Exception as exc:
-            summary = None
-            problems.append(Problem(document.origin, _failure("summarizer", summarizer.name, exc)))
+            return None, [Problem(document.origin, _failure("summarizer", summarizer.name, exc))]
+
+    def tag_document(self, document: Document, corpus: Sequence[Document]) -> tuple[tuple[Theme, ...], list[Problem]]:
+        """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed."""
+        problems: list[Problem] = []
         themes: list[Theme] = []
+        kit = self.kit(document)
         for tagger in self.taggers:
             try:
-                themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in tagger.tag(document, kit, corpus))
+                found = tagger.tag(document, kit, corpus)
+                themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in found)
             except Exception as exc:
                 problems.append(Problem(document.origin, _failure("tagger", tagger.name, exc)))
         themes.sort(key=lambda t: (-t.score, t.name))
-        return DocumentBrief(document, summary, tuple(themes)), problems
+        return tuple(themes), problems
 
-    def brief_topic(self, topic: Topic, corpus: Sequence[Document]) -> tuple[Brief, list[Problem]]:
-        entries: list[DocumentBrief] = []
-        problems: list[Problem] = []
-        for document in topic.documents:
-            entry, failed = self.brief_document(document, corpus)
-            entries.append(entry)
-            problems.extend(failed)
+    def assemble(self, topic: str, entries: Sequence[DocumentBrief]) -> Brief:
+        """A topic's brief from its document briefs: the multi-document brief and the pooled themes."""
         sentences = topic_brief(entries, self.settings.topic_sentences, self.settings.language)
-        return Brief(topic.name, tuple(entries), sentences), problems
+        return Brief(topic, tuple(entries), sentences, topic_themes(entries))
 
-    def topics(self, documents: Sequence[Document]) -> list[Topic]:
-        return group_topics(documents, self.settings.topics)
+    def topics(self, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[Topic]:
+        """Configured topics, then the rest by content (using their themes) or by folder."""
+        settings = self.settings
+        return group_by_grouping(documents, themes, settings.topics, settings.grouping, settings.topic_threshold)
 
     def run(
         self, origins: Iterable[str], topic: str | None = None, stdin: Callable[[], bytes] | None = None
     ) -> Briefing:
         """Brief every source; ``topic`` keeps only the topic of that name."""
         documents, problems = self.load(origins, stdin)
-        topics = self.topics(documents)
+        themes: dict[str, tuple[Theme, ...]] = {}
+        for document in documents:
+            themes[document.id], failed = self.tag_document(document, documents)
+            problems.extend(failed)
+        topics = self.topics(documents, themes)
         if topic is not None:
             topics = [t for t in topics if t.name == topic]
         briefs: list[Brief] = []
         for each in topics:
-            brief, failed = self.brief_topic(each, documents)
-            briefs.append(brief)
-            problems.extend(failed)
-        return Briefing(tuple(briefs), tuple(problems), tuple(self.warnings))
+            entries = []
+            for document in each.documents:
+                summary, failed = self.summarize_document(document)
+                entries.append(DocumentBrief(document, summary, themes[document.id]))
+                problems.extend(failed)
+            briefs.append(self.assemble(each.name, entries))
+        return Briefing(tuple(briefs), tuple(self.problems + problems), tuple(self.warnings))

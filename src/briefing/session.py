@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .coverage import Coverage, coverage
 from .interfaces import Summarizer
-from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source
+from .models import Brief, Briefing, Document, DocumentBrief, Problem, Source, Theme
 from .pipeline import Pipeline
 from .sources import collect
 from .summarize import Length
-from .topic_brief import topic_brief
 from .topics import topic_name
 
 
@@ -50,9 +50,12 @@ class Session:
         self.stdin = stdin
         self.topics: list[TopicState] = []
         self.problems: list[Problem] = []
+        self.problems.extend(pipeline.problems)
+        self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
+        self._themes: dict[str, tuple[tuple[Theme, ...], list[Problem]]] = {}  # by document id
         self._briefs: dict[tuple[str, str, Length], DocumentBrief] = {}
         self._briefed: Counter[tuple[str, Length]] = Counter()  # cached briefs per setting, for progress
-        self._topic_briefs: dict[tuple[str, str, Length], tuple[BriefSentence, ...]] = {}
+        self._topic_briefs: dict[tuple[str, str, Length], Brief] = {}
         self._doc_problems: dict[tuple[str, str, Length], list[Problem]] = {}
         self._summarizers: dict[str, Summarizer] = {pipeline.summarizer.name: pipeline.summarizer}
         self._lock = threading.RLock()
@@ -60,23 +63,50 @@ class Session:
     # -- loading ---------------------------------------------------------------------------------
 
     def discover(self) -> list[TopicState]:
-        """Read every source and sort it into its topic, without parsing anything yet."""
-        by_name: dict[str, TopicState] = {}
-        rules = self.pipeline.settings.topics
-        for rule in rules:
-            by_name[rule.name] = TopicState(rule.name)
+        """Read every source and sort it into its topic.
+
+        Grouping by folder needs only paths, so nothing is parsed yet and each topic loads later
+        (:meth:`load_topic`). Grouping by content needs every document parsed and tagged first.
+        """
+        sources: list[Source] = []
         wanted = lambda s: self.pipeline.loader_for(s) is not None  # noqa: E731
         for item in collect(self.origins, wanted, self.stdin):
             if isinstance(item, Problem):
                 self.problems.append(item)
-                continue
-            name = topic_name(item.origin, rules)
-            by_name.setdefault(name, TopicState(name)).sources.append(item)
+            else:
+                sources.append(item)
+        settings = self.pipeline.settings
+        if settings.grouping == "content":
+            self.topics = self._group_by_content(sources)
+            return self.topics
+        by_name: dict[str, TopicState] = {rule.name: TopicState(rule.name) for rule in settings.topics}
+        for source in sources:
+            name = topic_name(source.origin, settings.topics)
+            by_name.setdefault(name, TopicState(name)).sources.append(source)
         self.topics = [t for t in by_name.values() if t.sources]
         return self.topics
 
+    def _group_by_content(self, sources: list[Source]) -> list[TopicState]:
+        documents: list[Document] = []
+        source_of: dict[str, Source] = {}
+        for source in sources:
+            loaded, failed = self.pipeline.prepared_documents(source)
+            documents.extend(loaded)
+            source_of.update((d.id, source) for d in loaded)
+            self.problems.extend(failed)
+        self._corpus = tuple(documents)
+        themes = {d.id: self.themes(d) for d in documents}
+        topics = []
+        for topic in self.pipeline.topics(documents, themes):
+            state = TopicState(topic.name, documents=list(topic.documents), loaded=True)
+            state.sources = list({id(s): s for s in (source_of[d.id] for d in topic.documents)}.values())
+            topics.append(state)
+        return topics
+
     def load_topic(self, topic: TopicState) -> TopicState:
         """Parse and segment a topic's sources; problems go to :attr:`problems`."""
+        if topic.loaded:
+            return topic
         documents: list[Document] = []
         for source in topic.sources:
             loaded, failed = self.pipeline.prepared_documents(source)
@@ -85,10 +115,11 @@ class Session:
         with self._lock:
             topic.documents = documents
             topic.loaded = True
+            self._corpus = tuple(d for t in self.topics for d in t.documents)
         return topic
 
-    def all_documents(self) -> list[Document]:
-        return [d for t in self.topics for d in t.documents]
+    def all_documents(self) -> tuple[Document, ...]:
+        return self._corpus
 
     # -- briefs ----------------------------------------------------------------------------------
 
@@ -108,39 +139,54 @@ class Session:
     def document_problems(self, document: Document, summarizer: str, length: Length) -> list[Problem]:
         return self._doc_problems.get((document.id, summarizer, length), [])
 
+    def themes(self, document: Document) -> tuple[Theme, ...]:
+        """The document's themes; tagging does not depend on summarizer or length, so it happens once."""
+        tagged = self._themes.get(document.id)
+        if tagged is None:
+            tagged = self.pipeline.tag_document(document, self.all_documents())
+            self._themes[document.id] = tagged
+        return tagged[0]
+
+    def cached_themes(self, document: Document) -> tuple[Theme, ...]:
+        tagged = self._themes.get(document.id)
+        return tagged[0] if tagged else ()
+
+    def coverage(self, topic: TopicState) -> Coverage:
+        """The topic's sources x themes matrix (tagging any document not tagged yet)."""
+        entries = tuple(DocumentBrief(d, None, self.themes(d)) for d in topic.documents)
+        return coverage(Brief(topic.name, entries, ()))
+
     def document_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief:
         key = (document.id, summarizer, length)
         cached = self._briefs.get(key)
         if cached is not None:
             return cached
-        entry, problems = self.pipeline.brief_document(
-            document, self.all_documents(), length, self.summarizer(summarizer)
-        )
+        summary, problems = self.pipeline.summarize_document(document, length, self.summarizer(summarizer))
+        entry = DocumentBrief(document, summary, self.themes(document))
         with self._lock:
             if key not in self._briefs:  # an outgoing worker may have briefed it meanwhile
                 self._briefed[summarizer, length] += 1
             self._briefs[key] = entry
-            self._doc_problems[key] = problems
+            self._doc_problems[key] = problems + self._themes[document.id][1]
         return entry
 
-    def cached_topic_brief(self, topic: str, summarizer: str, length: Length) -> tuple[BriefSentence, ...] | None:
+    def cached_topic_brief(self, topic: str, summarizer: str, length: Length) -> Brief | None:
         return self._topic_briefs.get((topic, summarizer, length))
 
-    def topic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefSentence, ...]:
+    def topic_brief(self, topic: TopicState, summarizer: str, length: Length) -> Brief:
         key = (topic.name, summarizer, length)
         if key not in self._topic_briefs:
             entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
-            sentences = topic_brief(entries, self.pipeline.settings.topic_sentences, self.pipeline.settings.language)
+            brief = self.pipeline.assemble(topic.name, entries)
             with self._lock:
-                self._topic_briefs[key] = sentences
+                self._topic_briefs[key] = brief
         return self._topic_briefs[key]
 
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
-        entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
-        brief = Brief(topic.name, entries, self.topic_brief(topic, summarizer, length))
+        brief = self.topic_brief(topic, summarizer, length)
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
-        problems = [p for p in self.problems if p.source in origins]
+        problems = [p for p in self.problems if p.source in origins or p in self.pipeline.problems]
         for document in topic.documents:
             problems.extend(self.document_problems(document, summarizer, length))
         return Briefing((brief,), tuple(problems), tuple(w for w in self.pipeline.warnings if w.source in origins))

@@ -1,14 +1,22 @@
-"""Grouping documents into topics: configured globs first, otherwise the folder a source sits in."""
+"""Grouping documents into topics: configured globs first, then by content or by folder.
+
+``grouping = "content"`` (the default) clusters what no rule claims by what it says
+(:mod:`briefing.clustering`); ``grouping = "folders"`` uses the folder a source sits in, which
+needs only its path and so is known before anything is parsed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from .models import Document, Topic
+from .clustering import THRESHOLD, group_by_content
+from .models import Document, Theme, Topic
+
+GROUPINGS = ("content", "folders")
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,41 @@ def topic_name(origin: str, rules: Sequence[TopicRule] = ()) -> str:
 
 
 def group_topics(documents: Sequence[Document], rules: Sequence[TopicRule] = ()) -> list[Topic]:
-    """Topics in the order first seen: configured ones in config order, then folders as found."""
+    """Topics by rule and folder, in the order first seen: configured ones in config order, then folders."""
     groups: dict[str, list[Document]] = {rule.name: [] for rule in rules}
     for document in documents:
         groups.setdefault(topic_name(document.origin, rules), []).append(document)
     return [Topic(name, tuple(docs)) for name, docs in groups.items() if docs]
+
+
+def pinned_and_free(documents: Sequence[Document], rules: Sequence[TopicRule]) -> tuple[list[Topic], list[Document]]:
+    """The topics configured rules pin, in config order, and the documents no rule claims."""
+    pinned: dict[str, list[Document]] = {rule.name: [] for rule in rules}
+    free: list[Document] = []
+    for document in documents:
+        rule = next((r for r in rules if r.matches(document.origin)), None)
+        (pinned[rule.name] if rule else free).append(document)
+    return [Topic(name, tuple(docs)) for name, docs in pinned.items() if docs], free
+
+
+def group_by_grouping(
+    documents: Sequence[Document],
+    themes: Mapping[str, Sequence[Theme]],
+    rules: Sequence[TopicRule] = (),
+    grouping: str = "content",
+    threshold: float = THRESHOLD,
+) -> list[Topic]:
+    """Configured topics first, then the rest grouped by content or by folder."""
+    if grouping == "folders":
+        return group_topics(documents, rules)
+    pinned, free = pinned_and_free(documents, rules)
+    taken = {t.name for t in pinned}
+    found = []
+    for topic in group_by_content(free, themes, threshold):
+        name, number = topic.name, 1
+        while name in taken:
+            number += 1
+            name = f"{topic.name} ({number})"
+        taken.add(name)
+        found.append(Topic(name, topic.documents))
+    return pinned + found

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..coverage import coverage
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Briefing, DocumentBrief, Problem
+from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
 
 
 def _document(entry: DocumentBrief) -> dict[str, Any]:
@@ -25,8 +26,27 @@ def _document(entry: DocumentBrief) -> dict[str, Any]:
             {"text": s.text, "position": s.position, "paragraph": s.paragraph, "score": s.score, "rank": s.rank}
             for s in (entry.summary.sentences if entry.summary else ())
         ],
-        "themes": [
-            {"name": t.name, "score": t.score, "evidence": list(t.evidence), "tagger": t.tagger} for t in entry.themes
+        "themes": [_theme(t) for t in entry.themes],
+    }
+
+
+def _theme(theme: Theme) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "kind": theme.kind,
+        "score": theme.score,
+        "evidence": list(theme.evidence),
+        "tagger": theme.tagger,
+    }
+
+
+def _coverage(brief: Brief) -> dict[str, Any]:
+    matrix = coverage(brief)
+    return {
+        "themes": [{"name": t.name, "tagger": t.tagger} for t in matrix.themes],
+        "rows": [
+            {"document": entry.document.id, "scores": list(scores)}
+            for entry, scores in zip(matrix.documents, matrix.scores, strict=True)
         ],
     }
 
@@ -41,6 +61,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             {
                 "name": brief.topic,
                 "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
+                "themes": [_theme(t) for t in brief.themes],
+                "coverage": _coverage(brief),
                 "documents": [_document(entry) for entry in brief.documents],
             }
             for brief in briefing.briefs

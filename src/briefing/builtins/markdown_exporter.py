@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..coverage import coverage
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Briefing, DocumentBrief, Problem
+from ..models import Brief, Briefing, DocumentBrief, Problem
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -29,6 +30,20 @@ def _document(entry: DocumentBrief) -> list[str]:
     return lines + [""]
 
 
+def _coverage(brief: Brief) -> list[str]:
+    """The sources x themes table: each cell is the share of the document's sentences on the theme."""
+    matrix = coverage(brief)
+    if not matrix.themes:
+        return []
+    lines = ["**Coverage** (share of each document's sentences on each theme)", ""]
+    lines.append("| Document | " + " | ".join(escape(t.name) for t in matrix.themes) + " |")
+    lines.append("|---|" + "---:|" * len(matrix.themes))
+    for entry, scores in zip(matrix.documents, matrix.scores, strict=True):
+        cells = [f"{score:.0%}" if score else "·" for score in scores]
+        lines.append(f"| {escape(entry.document.title)} | " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
 def _problems(title: str, problems: tuple[Problem, ...]) -> list[str]:
     if not problems:
         return []
@@ -48,6 +63,9 @@ class MarkdownExporter(Exporter):
                 titles = {e.document.id: e.document.title for e in brief.documents}
                 lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]
                 lines.append("")
+            if brief.themes:
+                lines += ["**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in brief.themes), ""]
+            lines += _coverage(brief)
             for entry in brief.documents:
                 lines += _document(entry)
         lines += _problems("Errors", briefing.errors)

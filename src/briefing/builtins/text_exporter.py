@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem
@@ -40,6 +41,25 @@ def _document(entry: DocumentBrief) -> list[str]:
     return lines
 
 
+def _coverage(brief: Brief) -> list[str]:
+    """Themes down, documents across (numbered), one shade per cell: ░ ▒ ▓ █ by share of sentences."""
+    matrix = coverage(brief)
+    if not matrix.themes:
+        return []
+    lines = ["Coverage", "--------"]
+    for number, entry in enumerate(matrix.documents, start=1):
+        lines += _wrap(f"{number:>2} {entry.document.title}", "")
+    label_width = 30
+    numbers = "".join(f"{n:>3}" for n in range(1, len(matrix.documents) + 1))
+    lines.append(" " * label_width + numbers)
+    for column, theme in enumerate(matrix.themes):
+        label = f"{theme.name} ({theme.kind or theme.tagger})"
+        label = label if len(label) < label_width else label[: label_width - 2] + "…"
+        cells = "".join(f"{shade(row[column]):>3}" for row in matrix.scores)
+        lines.append(f"{label:<{label_width}}{cells}")
+    return lines + [""]
+
+
 def _topic(brief: Brief) -> list[str]:
     count = len(brief.documents)
     heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
@@ -51,6 +71,10 @@ def _topic(brief: Brief) -> list[str]:
         for sentence in brief.brief:
             lines += _bullet(f"{sentence.text} [{titles.get(sentence.document, sentence.document)}]")
         lines.append("")
+    if brief.themes:
+        lines += _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in brief.themes))
+        lines.append("")
+    lines += _coverage(brief)
     for entry in brief.documents:
         lines += _document(entry)
     return lines

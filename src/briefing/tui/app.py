@@ -25,12 +25,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
-from ..models import Document, Theme
+from ..coverage import TOPIC_THEMES, topic_themes
+from ..models import Document, DocumentBrief, Theme
 from ..output import write_atomically
 from ..plugins import Registry
 from ..session import Session, TopicState
 from ..summarize import Length
 from .render import document_body, document_header, topic_brief_text
+from .screens.coverage import CoverageScreen
 from .screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
 from .screens.help import HelpScreen
 from .screens.reader import ReaderScreen
@@ -40,6 +42,8 @@ from .widgets.topic_list import TopicList
 
 #: A document column is never narrower than this (cells); the width decides how many fit.
 MIN_COLUMN_WIDTH = 40
+#: The theme filter's choice that lifts the filter.
+ALL_DOCUMENTS = "(all documents)"
 #: Summarizers shown side by side in compare mode, when installed.
 COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
 
@@ -96,6 +100,7 @@ class BriefingApp(App[None]):
         Binding("minus", "length(-1)", "Shorter", id="shorter"),
         Binding("s", "choose_summarizer", "Summarizer", id="summarizer"),
         Binding("t", "filter_theme", "Theme", id="theme"),
+        Binding("v", "coverage", "Coverage", id="coverage"),
         Binding("slash", "search", "Search", id="search"),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("e", "export", "Export", id="export"),
@@ -175,8 +180,11 @@ class BriefingApp(App[None]):
         return [d for d in topic.documents if self.theme_filter in {t.name for t in self._themes(d)}]
 
     def _themes(self, document: Document) -> tuple[Theme, ...]:
-        entry = self.session.cached_brief(document, self.summarizer_name, self.length)
-        return entry.themes if entry else ()
+        return self.session.cached_themes(document)
+
+    def _topic_themes(self, topic: TopicState, limit: int = TOPIC_THEMES) -> tuple[Theme, ...]:
+        """The topic's themes pooled over the documents tagged so far."""
+        return topic_themes([DocumentBrief(d, None, self._themes(d)) for d in topic.documents], limit)
 
     def visible(self) -> list[Document]:
         documents = self.documents()
@@ -265,12 +273,7 @@ class BriefingApp(App[None]):
     def refresh_topics(self) -> None:
         rows = []
         for topic in self.session.topics:
-            themes: dict[str, float] = {}
-            for document in topic.documents:
-                for theme in self._themes(document):
-                    themes[theme.name] = themes.get(theme.name, 0.0) + theme.score
-            top = [Theme(n, s) for n, s in sorted(themes.items(), key=lambda kv: (-kv[1], kv[0]))]
-            rows.append((topic.name, len(topic.documents) if topic.loaded else None, top))
+            rows.append((topic.name, len(topic.documents) if topic.loaded else None, self._topic_themes(topic, 3)))
         self.query_one(TopicList).show_topics(rows, self.topic_index)
 
     def _problem_text(self, message: str) -> Text:
@@ -315,9 +318,9 @@ class BriefingApp(App[None]):
         elif self.comparing:
             brief.update(Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim"))
         else:
-            sentences = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
+            done = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
             titles = {d.id: d.title for d in topic.documents}
-            text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
+            text = topic_brief_text(done.brief, titles) if done is not None else Text("briefing…", "italic dim")
             failed = [p for p in self.session.problems if p.source in {s.origin for s in topic.sources}]
             for problem in failed:
                 text.append(f"\n⚠ {problem.source}: {problem.message}", style="bold red")
@@ -433,23 +436,39 @@ class BriefingApp(App[None]):
 
     def action_filter_theme(self) -> None:
         topic = self.topic
-        themes: dict[str, int] = {}
-        for document in topic.documents if topic else ():
-            for theme in self._themes(document):
-                themes[theme.name] = themes.get(theme.name, 0) + 1
+        themes = self._topic_themes(topic, limit=50) if topic else ()
         if not themes:
             self.notify("No themes in this topic (no tagger found any).", severity="warning")
             return
-        choices = [("(all documents)", "")] + [(n, f"{c} documents") for n, c in sorted(themes.items())]
+        covering: dict[str, int] = {}
+        for document in topic.documents if topic else ():
+            for name in {t.name for t in self._themes(document)}:
+                covering[name] = covering.get(name, 0) + 1
+        kinds: dict[str, str] = {}
+        for theme in themes:  # one entry per name: taggers may share one ("energy")
+            kinds.setdefault(theme.name, theme.kind or theme.tagger)
+        choices = [(ALL_DOCUMENTS, "")] + [(n, f"{k} · {covering.get(n, 0)} documents") for n, k in kinds.items()]
+        self.push_screen(ChoiceScreen("Filter by theme", choices, self.theme_filter), self.set_theme_filter)
 
-        def chosen(name: str | None) -> None:
-            if name is None:
-                return
-            self.theme_filter = None if name == "(all documents)" else name
-            self.page = 0
-            self.refresh_view()
+    def set_theme_filter(self, name: str | None) -> None:
+        """Show only documents with theme ``name`` (all of them for :data:`ALL_DOCUMENTS`)."""
+        if name is None:
+            return
+        self.theme_filter = None if name == ALL_DOCUMENTS else name
+        self.page = 0
+        self.refresh_view()
+        self.start_briefing()
 
-        self.push_screen(ChoiceScreen("Filter by theme", choices, self.theme_filter), chosen)
+    def action_coverage(self) -> None:
+        topic = self.topic
+        if topic is None or not topic.loaded:
+            self.notify("This topic is still loading.", severity="warning")
+            return
+        matrix = self.session.coverage(topic)
+        if not matrix.themes:
+            self.notify("No themes in this topic (no tagger found any).", severity="warning")
+            return
+        self.push_screen(CoverageScreen(topic.name, matrix), self.set_theme_filter)
 
     def action_search(self) -> None:
         def searched(query: str | None) -> None:
@@ -543,7 +562,8 @@ class BriefingApp(App[None]):
             ("Longer summaries", "One more sentence per summary", lambda: self.action_length(1)),
             ("Shorter summaries", "One sentence less per summary", lambda: self.action_length(-1)),
             ("Choose summarizer", "Pick the summarizer plugin", self.action_choose_summarizer),
-            ("Filter by theme", "Show only documents with a theme", self.action_filter_theme),
+            ("Filter by theme", "Show only documents with a theme, its evidence highlighted", self.action_filter_theme),
+            ("Coverage", "Which document covers which theme, as a matrix", self.action_coverage),
             ("Search sources", "Find sentences across all sources", self.action_search),
             ("Toggle compare mode", "One document, several summarizers side by side", self.action_compare),
             ("Export brief", "Write this topic's brief to a file", self.action_export),

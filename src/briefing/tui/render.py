@@ -8,6 +8,9 @@ from rich.text import Text
 
 from ..models import BriefSentence, Document, DocumentBrief, Theme
 
+#: How evidence for the chosen theme stands out (underlined, so it shows in every colour theme).
+EVIDENCE = "underline"
+
 
 def theme_chips(themes: Iterable[Theme], selected: str | None = None) -> Text:
     chips = Text()
@@ -29,7 +32,8 @@ def document_header(document: Document) -> Text:
 def document_body(
     entry: DocumentBrief | None, problems: Iterable[str], theme: str | None = None, marks: dict[int, str] | None = None
 ) -> Text:
-    """A column's text: theme chips, then the summary sentences as bullets (or why there are none)."""
+    """A column's text: theme chips, the summary as bullets (or why there is none), then with a
+    theme chosen, its evidence sentences; every evidence sentence is highlighted."""
     body = Text()
     if entry is None:
         body.append("summarizing…", style="italic dim")
@@ -37,18 +41,23 @@ def document_body(
     if entry.themes:
         body.append_text(theme_chips(entry.themes[:6], theme))
         body.append("\n")
-    evidence = {e for t in entry.themes if t.name == theme for e in t.evidence}
+    evidence = list(dict.fromkeys(e for t in entry.themes if t.name == theme for e in t.evidence))
     for message in problems:
         body.append(f"⚠ {message}\n", style="bold red")
-    if entry.summary is None:
-        return body
-    if not entry.summary.sentences:
-        body.append("(no sentences)", style="italic dim")
-    for number, sentence in enumerate(entry.summary.sentences):
-        mark = (marks or {}).get(sentence.position, "•")
-        style = "underline" if sentence.text in evidence else ""
-        body.append(("\n\n" if number else "") + f"{mark} ", style="bold")
-        body.append(sentence.text, style=style)
+    if entry.summary is not None:
+        if not entry.summary.sentences:
+            body.append("(no sentences)", style="italic dim")
+        for number, sentence in enumerate(entry.summary.sentences):
+            mark = (marks or {}).get(sentence.position, "•")
+            body.append(("\n\n" if number else "") + f"{mark} ", style="bold")
+            body.append(sentence.text, style=EVIDENCE if sentence.text in evidence else "")
+    summarized = {s.text for s in entry.summary.sentences} if entry.summary else set()
+    more = [e for e in evidence if e not in summarized]
+    if more:
+        body.append(f"\n\n{theme}, also in:", style="bold italic")
+        for sentence in more:
+            body.append("\n\n› ", style="bold")
+            body.append(sentence, style=EVIDENCE)
     return body
 
 

@@ -1,0 +1,216 @@
+"""The entity tagger: people, organisations and places, found offline.
+
+Names are runs of capitalised words (:mod:`briefing.text.names`). A name counts when a document
+mentions it twice, when another document of the corpus mentions it too, or when the gazetteer in
+``[settings.entities]`` lists it. Its kind comes from the gazetteer, else from cues around each
+mention: titles and "said" for people, words like "University" or "GmbH" for organisations, words
+like "Reef" or a preceding "in" for places.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..interfaces import Tagger
+from ..models import Document, Theme
+from ..text.corpus import PerCorpus
+from ..text.names import NOUN_CAPITALISING, Name, is_acronym, name_spans
+from ..text.words import LanguageKit, language_kit, words
+
+HONORIFICS = frozenset(
+    "Mr Mrs Ms Dr Prof Professor Sir Dame Herr Frau Madame Monsieur Mme Señor Señora Sr Sra Doña".split()
+)
+SPEECH = frozenset(
+    "said says told explained argued added warned sagte sagt sagten erklärte erklärt betonte meint warnte "
+    "dit explique affirme déclare dijo afirmó explicó".split()
+)
+ORGANISATION_WORDS = frozenset(
+    """Inc Ltd Corp Corporation Company Co Group University College Institute Agency Council Ministry
+    Department Bank Association Foundation Commission Authority Union Party Network Watch Service Board
+    Office Society Trust Fund Lab Laboratory Universität Hochschule Institut Verband Ministerium Stiftung
+    Agentur GmbH AG SE Behörde Amt Bundesamt Verein Werke Stadtwerke Université Universidad Ministère
+    Ministerio Agence Agencia Fundación Instituto""".split()
+)
+PLACE_WORDS = frozenset(
+    """Reef River Lake Island Islands Bay Sea Ocean Mountains Mountain Valley Street Park City County Coast
+    Harbour Harbor Gulf Strait Riff See Insel Inseln Tal Straße Fluss Alpen Küste Bucht Stadt Land Mer Lac
+    Île Río Lago Isla Mar""".split()
+)
+#: Nouns that stand before a name in apposition ("die Stadt Malmö", "der Konzern Acme"): not part of it.
+APPOSITIONS = {
+    "Stadt": "place",
+    "Gemeinde": "place",
+    "Land": "place",
+    "Bundesland": "place",
+    "Region": "place",
+    "Insel": "place",
+    "Firma": "organisation",
+    "Konzern": "organisation",
+    "Unternehmen": "organisation",
+}
+PLACE_BEFORE = frozenset("in near across off around aus nach nahe en à dans près".split())
+KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
+
+
+@dataclass
+class _Mentions:
+    """One name's mentions in a document, and the cues for its kind."""
+
+    text: str
+    positions: list[int] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class _CorpusNames:
+    known: frozenset[str]  # names found where capitals mean names, usable in German documents
+    frequencies: Counter[str]  # in how many documents each name occurs
+    found: dict[str, list[tuple[Name, int]]]  # document id -> (name, sentence position)
+
+
+class EntityTagger(Tagger):
+    name = "entities"
+    description = "People, organisations and places: capitalised names, counted across the corpus"
+
+    def __init__(self, settings: Mapping[str, Any] | None = None):
+        super().__init__(settings)
+        unknown = set(self.settings) - {*KINDS, "count", "evidence"}
+        if unknown:
+            raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: {', '.join(KINDS)}, count, evidence)")
+        self.gazetteer: dict[str, str] = {}
+        for key, kind in KINDS.items():
+            names = self.settings.get(key, [])
+            if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                raise ValueError(f"{key} must be a list of names")
+            self.gazetteer.update((" ".join(n.split()), kind) for n in names)
+        self.count = int(self.settings.get("count", 8))
+        self.evidence = int(self.settings.get("evidence", 3))
+        self._corpus = PerCorpus(self._corpus_names)
+
+    def _names(self, document: Document, known: frozenset[str]) -> list[tuple[Name, int]]:
+        kit = language_kit(document.language or "en")
+
+        def find(known: frozenset[str]) -> list[tuple[Name, int]]:
+            found = [
+                (name, sentence.position)
+                for sentence in document.sentences
+                for name in name_spans(sentence.text, kit.code, kit.stop_words, known)
+            ]
+            if kit.code in NOUN_CAPITALISING:  # capitals alone prove nothing: ask for a sign of a name
+                found = [(n, p) for n, p in found if _signals_name(n, known)]
+            return found
+
+        found = find(known)
+        # A surname alone ("..., sagt Weiß") is a name once the document gave it in full.
+        surnames = {n.words[-1] for n, _ in found if len(n.words) > 1} - known
+        return find(known | surnames) if surnames else found
+
+    def _corpus_names(self, corpus: Sequence[Document]) -> _CorpusNames:
+        gazetteer = frozenset(self.gazetteer)
+        found: dict[str, list[tuple[Name, int]]] = {}
+        learned: set[str] = set()
+        for document in corpus:
+            if (document.language or "en") not in NOUN_CAPITALISING:
+                found[document.id] = self._names(document, gazetteer)
+                lower = _lower_case_words(document)
+                singles = (n.text for n, _ in found[document.id] if len(n.words) == 1)
+                learned.update(text for text in singles if text.lower() not in lower)
+        known = gazetteer | learned
+        frequencies: Counter[str] = Counter()
+        for document in corpus:
+            if document.id not in found:
+                found[document.id] = self._names(document, known)
+            frequencies.update({_key(n.text) for n, _ in found[document.id]})
+        return _CorpusNames(frozenset(known), frequencies, found)
+
+    def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
+        if not document.sentences:
+            return []
+        names = self._corpus(corpus)
+        found = names.found.get(document.id)
+        if found is None:  # a document outside the corpus it was given
+            found = self._names(document, names.known | frozenset(self.gazetteer))
+        lower = _lower_case_words(document)
+        mentions: dict[str, _Mentions] = {}
+        for name, position in found:
+            parts = list(name.words)
+            votes: Counter[str] = Counter()
+            while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] in APPOSITIONS):
+                votes[APPOSITIONS.get(parts.pop(0), "person")] += 1
+            text = " ".join(parts)
+            if text not in names.known and len(parts) == 1 and text.lower() in lower:
+                continue  # also written in lower case here: a common word, not a name
+            votes.update(_cues(name, parts))
+            entry = mentions.setdefault(text, _Mentions(text))
+            entry.positions.append(position)
+            entry.votes.update(votes)
+        _merge_surnames(mentions)
+
+        themes = []
+        total = len(document.sentences)
+        for entry in mentions.values():
+            mentioned = len(entry.positions)
+            if mentioned < 2 and entry.text not in self.gazetteer and names.frequencies[_key(entry.text)] < 2:
+                continue
+            positions = sorted(set(entry.positions))
+            evidence = tuple(document.sentences[p].text for p in positions[: self.evidence])
+            kind = self.gazetteer.get(entry.text) or _kind(entry.votes)
+            themes.append((mentioned, Theme(entry.text, round(len(positions) / total, 4), evidence, self.name, kind)))
+        themes.sort(key=lambda item: (-item[0], item[1].name))
+        return [theme for _, theme in themes[: self.count]]
+
+
+def _signals_name(name: Name, known: frozenset[str]) -> bool:
+    """A title, a known name, an acronym, a "von" or a word like "Institut" in or before the name."""
+    if name.text in known or name.before in HONORIFICS:
+        return True
+    return any(
+        w in known or w in HONORIFICS or w in ORGANISATION_WORDS or w in PLACE_WORDS or w == "von" or is_acronym(w)
+        for w in name.words
+    )
+
+
+def _key(text: str) -> str:
+    return text.casefold()
+
+
+def _lower_case_words(document: Document) -> set[str]:
+    return {w for w in words(document.text) if w.islower()}
+
+
+def _cues(name: Name, parts: list[str]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    if name.before in HONORIFICS or name.after in SPEECH:
+        votes["person"] += 1
+    if any(p in ORGANISATION_WORDS for p in parts) or (len(parts) == 1 and is_acronym(parts[0])):
+        votes["organisation"] += 1
+    if parts[-1] in PLACE_WORDS or name.before in PLACE_BEFORE:
+        votes["place"] += 1
+    return votes
+
+
+def _kind(votes: Counter[str]) -> str:
+    if not votes:
+        return "name"
+    return min(votes, key=lambda kind: (-votes[kind], ("organisation", "place", "person").index(kind)))
+
+
+def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
+    """Fold "Müller" into "Anna Müller", "Reef" into "Great Barrier Reef", when both occur."""
+    for text in [t for t in mentions if " " not in t]:
+        fuller = [m for m in mentions.values() if m.text.endswith(" " + text)]
+        if fuller:
+            target = max(fuller, key=lambda m: (len(m.positions), m.text))
+            target.positions.extend(mentions[text].positions)
+            target.votes.update(mentions.pop(text).votes)
+            if not any(w in ORGANISATION_WORDS or w in PLACE_WORDS for w in target.text.split()):
+                target.votes["person"] += 1  # "Maria Lindqvist ... Lindqvist": how news names people
+
+
+@hookimpl
+def register_taggers(register):
+    register(EntityTagger)

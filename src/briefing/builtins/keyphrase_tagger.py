@@ -1,0 +1,159 @@
+"""The key-phrase tagger: phrases the corpus itself makes prominent, with no lexicon.
+
+Candidates are runs of up to three content words between stop words and punctuation (the RAKE
+idea). Each is scored by the TF-IDF weight of its stems over the corpus, so words every document
+uses count for little. Near-duplicates merge: inflections share stems, and a phrase whose stems
+are a subset or superset of a better one ("battery", "battery storage") is folded into it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..hookspecs import hookimpl
+from ..interfaces import Tagger
+from ..models import Document, Theme
+from ..text.corpus import PerCorpus, PerDocument
+from ..text.names import is_acronym
+from ..text.words import LanguageKit, language_kit, words
+
+_BREAK = re.compile(r"[,;:()\[\]{}\"“”„«»!?…–—/|]|\.(?!\w)|\s-\s")
+#: Words that are not stop words but make poor key phrases on their own: hedges, counts, "said".
+_WEAK = {
+    "en": "also just many much more most often still even like however year years per cent percent new one two "
+    "three first last says said say make made get got well really way lot",
+    "de": "nur mehr oft noch schon sehr etwa viele vielen lang lange prozent sagt sagte heute jahr jahre jahren "
+    "ganz gibt zwei drei neue neuen immer wieder bereits rund derzeit",
+    "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit",
+    "es": "también más muy todavía ya menudo mucho año años dos tres nuevo nueva según dijo",
+}
+_WEAK_WORDS = {code: frozenset(text.split()) for code, text in _WEAK.items()}
+#: Below this many sentences, a phrase said once may still be a key phrase.
+_SHORT_DOCUMENT = 8
+
+
+@dataclass
+class Candidates:
+    """A document's candidate phrases: stems -> count, how they were written, where they occur."""
+
+    counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    written: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
+    sentences: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    stems: Counter[str] = field(default_factory=Counter)
+
+
+def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
+    """(stems, words as written) of every run of 1..``longest`` content words in ``text``."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    weak = _WEAK_WORDS.get(kit.code, frozenset())
+    for chunk in _BREAK.split(text):
+        run: list[str] = []
+        for word in [*words(chunk), ""]:
+            lowered = word.lower()
+            if word and lowered not in kit.stop_words and lowered not in weak and (len(word) > 2 or is_acronym(word)):
+                run.append(word)
+                continue
+            for size in range(1, min(longest, len(run)) + 1):
+                for start in range(len(run) - size + 1):
+                    part = run[start : start + size]
+                    found.append((tuple(kit.stem(w) for w in part), " ".join(part)))
+            run = []
+    return found
+
+
+def _candidates(document: Document) -> Candidates:
+    kit = language_kit(document.language or "en")
+    result = Candidates()
+    for sentence in document.sentences:
+        for stems, written in candidate_phrases(sentence.text, kit):
+            result.counts[stems] += 1
+            result.written.setdefault(stems, Counter())[written] += 1
+            positions = result.sentences.setdefault(stems, [])
+            if not positions or positions[-1] != sentence.position:
+                positions.append(sentence.position)
+            if len(stems) == 1:
+                result.stems[stems[0]] += 1
+    return result
+
+
+@dataclass
+class _CorpusCounts:
+    """In how many documents each (language, stem) occurs, and how each phrase is written corpus-wide."""
+
+    frequencies: Counter[tuple[str, str]] = field(default_factory=Counter)
+    written: dict[tuple[str, tuple[str, ...]], Counter[str]] = field(default_factory=dict)
+
+
+class KeyPhraseTagger(Tagger):
+    name = "keyphrases"
+    description = "Key phrases the corpus makes prominent (TF-IDF over stems, near-duplicates merged)"
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        self.count = int(self.settings.get("count", 5))
+        self.evidence = int(self.settings.get("evidence", 3))
+        self._candidates = PerDocument(_candidates)
+        self._frequencies = PerCorpus(self._document_frequencies)
+
+    def _document_frequencies(self, corpus: Sequence[Document]) -> _CorpusCounts:
+        counts = _CorpusCounts()
+        for document in corpus:
+            language = document.language or "en"
+            found = self._candidates(document)
+            counts.frequencies.update((language, s) for s in found.stems)
+            for stems, written in found.written.items():
+                counts.written.setdefault((language, stems), Counter()).update(written)
+        return counts
+
+    def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
+        if not document.sentences:
+            return []
+        found = self._candidates(document)
+        counts = self._frequencies(corpus)
+        frequencies = counts.frequencies
+        size = max(len(corpus), 1)
+        language = document.language or kit.code
+
+        def idf(stem: str) -> float:
+            return math.log((1 + size) / (1 + frequencies.get((language, stem), 0))) + 1
+
+        short = len(document.sentences) < _SHORT_DOCUMENT
+        ranked = []
+        for stems, count in found.counts.items():
+            if count < 2 and not short:
+                continue
+            if size >= 4 and any(frequencies.get((language, s), 0) > size / 2 for s in stems):
+                continue  # words most documents use say nothing about this one (its parts stay candidates)
+            weight = sum(found.stems[s] * idf(s) for s in stems)
+            ranked.append((weight, stems))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+
+        chosen: list[tuple[str, ...]] = []
+        for _, stems in ranked:
+            if len(chosen) == self.count:
+                break
+            if any(set(stems) <= set(other) or set(stems) >= set(other) for other in chosen):
+                continue  # a near-duplicate of a better phrase
+            chosen.append(stems)
+
+        themes = []
+        total = len(document.sentences)
+        for stems in chosen:
+            # One spelling per phrase across the corpus, so that topics pool "coral" and "corals".
+            written = counts.written.get((language, stems)) or found.written[stems]
+            # Prefer a lower-case spelling: a capital may only mean the phrase opened a sentence.
+            pool = [w for w in written if w == w.lower()] or list(written)
+            name = min(pool, key=lambda w: (-written[w], w))
+            positions = found.sentences[stems]
+            evidence = tuple(document.sentences[p].text for p in positions[: self.evidence])
+            themes.append(Theme(name, round(len(positions) / total, 4), evidence, self.name, "key phrase"))
+        return themes
+
+
+@hookimpl
+def register_taggers(register):
+    register(KeyPhraseTagger)

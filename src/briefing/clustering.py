@@ -1,0 +1,221 @@
+"""Automatic topics: documents grouped by what they say, each group named by its top key terms.
+
+Each document becomes a TF-IDF vector over its content stems plus its themes (lexicon themes,
+key phrases and names from the taggers). Names and lexicon themes do not depend on the language,
+so an English and a German article about the same reef or the same city land together. Groups
+form by average-linkage agglomerative clustering on cosine similarity, merging while the closest
+pair of groups is at least ``threshold`` alike. Past :data:`SEED_LIMIT` documents, a spread-out
+sample is clustered and the rest join their nearest group (the "buckshot" scheme), which keeps
+memory and time in bounds for large corpora.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from .models import Document, Theme, Topic
+from .text.words import language_kit
+
+#: Default similarity at which two groups of documents merge.
+THRESHOLD = 0.22
+#: Most documents clustered pairwise; the rest join the nearest group.
+SEED_LIMIT = 1200
+#: Most features kept (the most widespread that still tell documents apart).
+FEATURE_LIMIT = 6000
+#: The share of similarity that comes from concepts (themes, names) rather than words.
+CONCEPT_WEIGHT = 0.5
+
+
+def _features(document: Document, themes: Sequence[Theme]) -> tuple[Counter[str], Counter[str], dict[str, str]]:
+    """A document's word features and concept features, with a readable label for each.
+
+    Words are content stems and key phrases, tagged with the language (``en:batteri``); concepts
+    are every other theme (lexicon themes, names), which mean the same in any language.
+    """
+    kit = language_kit(document.language or "en")
+    words: Counter[str] = Counter()
+    concepts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
+    for sentence in document.sentences:
+        for word in kit.words(sentence.text):
+            lowered = word.lower()
+            if len(word) < 3 or lowered in kit.stop_words:
+                continue
+            feature = f"{kit.code}:{kit.stem(word)}"
+            words[feature] += 1
+            written.setdefault(feature, Counter())[lowered] += 1
+    labels = {f: min(forms, key=lambda w: (-forms[w], w)) for f, forms in written.items()}
+    for theme in themes:
+        mentions = max(1, round(theme.score * len(document.sentences)))
+        if theme.kind == "key phrase":
+            feature = f"{kit.code}:{theme.name.casefold()}"
+            words[feature] += mentions
+        else:
+            feature = f"{theme.tagger}:{theme.name.casefold()}"
+            concepts[feature] += mentions
+        labels[feature] = theme.name
+    return words, concepts, labels
+
+
+def _language(counts: Counter[str]) -> str:
+    """The language code of a document's word features (``en:batteri`` -> ``en``)."""
+    return next((f.split(":", 1)[0] for f in counts), "")
+
+
+def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndarray, list[str]]:
+    """Rows of L2-normalised TF-IDF weights over the features that can link documents.
+
+    With ``per_language``, a feature found in most of the documents of its language is dropped:
+    it links everything to everything ("Prozent" in German news).
+    """
+    size = len(counts)
+    frequencies: Counter[str] = Counter()
+    for each in counts:
+        frequencies.update(each.keys())
+    languages = Counter(_language(each) for each in counts)
+
+    def ceiling(feature: str) -> float:
+        if not per_language:
+            return size
+        pool = languages[feature.split(":", 1)[0]]
+        return pool / 2 if pool >= 4 else pool
+
+    usable = [f for f, df in frequencies.items() if 2 <= df <= ceiling(f)]
+    usable.sort(key=lambda f: (-frequencies[f], f))
+    features = sorted(usable[:FEATURE_LIMIT])
+    column = {f: i for i, f in enumerate(features)}
+    idf = np.array([math.log((1 + size) / (1 + frequencies[f])) + 1 for f in features], dtype=np.float32)
+    matrix = np.zeros((size, len(features)), dtype=np.float32)
+    for row, each in enumerate(counts):
+        for feature, count in each.items():
+            if feature in column:
+                matrix[row, column[feature]] = 1 + math.log(count)
+    matrix *= idf
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
+    return matrix, features
+
+
+def document_vectors(
+    documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
+) -> tuple[np.ndarray, list[str], list[dict[str, str]]]:
+    """Unit vectors whose dot products blend word similarity and concept similarity equally."""
+    extracted = [_features(d, themes.get(d.id, ())) for d in documents]
+    words, word_features = _matrix([w for w, _, _ in extracted], per_language=True)
+    concepts, concept_features = _matrix([c for _, c, _ in extracted], per_language=False)
+    matrix = np.hstack([words * math.sqrt(1 - CONCEPT_WEIGHT), concepts * math.sqrt(CONCEPT_WEIGHT)])
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
+    return matrix, word_features + concept_features, [labels for _, _, labels in extracted]
+
+
+def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of the rows of ``vectors`` (unit length), as lists of row numbers.
+
+    ``dot[a, b]`` is the sum of similarities between the members of groups a and b, so merging
+    two groups adds their rows; each row's best partner is kept up to date instead of searching
+    the whole matrix after every merge.
+    """
+    count = len(vectors)
+    dot = (vectors @ vectors.T).astype(np.float64)
+    sizes = np.ones(count)
+    members: list[list[int]] = [[i] for i in range(count)]
+    linkage = dot.copy()
+    np.fill_diagonal(linkage, -np.inf)
+    partner = linkage.argmax(axis=1) if count > 1 else np.zeros(count, dtype=int)
+    best = linkage[np.arange(count), partner] if count > 1 else np.full(count, -np.inf)
+    while count > 1:
+        a = int(np.argmax(best))
+        b = int(partner[a])
+        if best[a] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        dot[a, :] += dot[b, :]
+        dot[:, a] += dot[:, b]
+        sizes[a] += sizes[b]
+        members[a] += members[b]
+        members[b] = []
+        linkage[b, :] = linkage[:, b] = -np.inf
+        best[b] = -np.inf
+        row = dot[a, :] / (sizes[a] * sizes)
+        row[[a, b]] = -np.inf
+        row[best == -np.inf] = -np.inf  # groups merged away
+        linkage[a, :] = linkage[:, a] = row
+        partner[a], best[a] = int(row.argmax()), row.max()
+        stale = np.flatnonzero((partner == a) | (partner == b))
+        for i in stale:
+            if i != a and best[i] != -np.inf:
+                partner[i] = int(linkage[i].argmax())
+                best[i] = linkage[i, partner[i]]
+        better = row > best
+        better[a] = False
+        partner[better], best[better] = a, row[better]
+    return [sorted(m) for m in members if m]
+
+
+def cluster(vectors: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]]:
+    """Groups of row numbers; buckshot past :data:`SEED_LIMIT` rows. Deterministic."""
+    count = len(vectors)
+    if count <= SEED_LIMIT:
+        return _agglomerate(vectors, threshold)
+    seeds = np.linspace(0, count - 1, SEED_LIMIT).round().astype(int)
+    groups = _agglomerate(vectors[seeds], threshold)
+    groups = [[int(seeds[i]) for i in group] for group in groups]
+    centroids = np.stack([vectors[group].mean(axis=0) for group in groups])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    seeded = set(int(s) for s in seeds)
+    rest = [i for i in range(count) if i not in seeded]
+    leftovers = []
+    for start in range(0, len(rest), 2048):
+        chunk = rest[start : start + 2048]
+        similarity = vectors[chunk] @ centroids.T
+        nearest = similarity.argmax(axis=1)
+        for offset, (row, group) in enumerate(zip(chunk, nearest, strict=True)):
+            if similarity[offset, group] >= threshold:
+                groups[group].append(row)
+            else:
+                leftovers.append(row)
+    if leftovers:
+        groups += [[leftovers[i] for i in group] for group in cluster(vectors[leftovers], threshold)]
+    return [sorted(group) for group in groups]
+
+
+def _name(rows: list[int], matrix: np.ndarray, features: list[str], labels: Sequence[Mapping[str, str]]) -> str:
+    """The group's three heaviest words in its main language ("coral, reef, bleaching")."""
+    languages = Counter(_language(Counter(label)) for label in (labels[r] for r in rows))
+    main = languages.most_common(1)[0][0] + ":" if languages else ""
+    weights = matrix[rows].sum(axis=0)
+    order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
+    preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
+    names: list[str] = []
+    for column in preferred:
+        label = next((lab[features[column]] for lab in (labels[r] for r in rows) if features[column] in lab), "")
+        if label and not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
+            names.append(label)
+        if len(names) == 3:
+            break
+    return ", ".join(names)
+
+
+def group_by_content(
+    documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]], threshold: float = THRESHOLD
+) -> list[Topic]:
+    """Topics found in the documents' content, largest first, named by their top terms."""
+    if not documents:
+        return []
+    matrix, features, labels = document_vectors(documents, themes)
+    groups = cluster(matrix, threshold) if features else [[i] for i in range(len(documents))]
+    groups.sort(key=lambda group: (-len(group), group[0]))
+    topics: list[Topic] = []
+    taken: Counter[str] = Counter()
+    for rows in groups:
+        name = (_name(rows, matrix, features, labels) if features else "") or documents[rows[0]].title or "untitled"
+        taken[name] += 1
+        if taken[name] > 1:
+            name = f"{name} ({taken[name]})"
+        topics.append(Topic(name, tuple(documents[r] for r in rows)))
+    return topics

@@ -1,0 +1,53 @@
+"""Counts over a whole corpus that taggers share, computed once per corpus rather than per document.
+
+Taggers see the corpus on every call; recounting it for each document would make tagging
+quadratic. :class:`PerCorpus` keeps the last few results, keyed by the documents' ids.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+from ..models import Document
+
+T = TypeVar("T")
+
+
+class PerCorpus(Generic[T]):
+    """``compute(corpus)``, remembered for the last ``size`` corpora (by their documents' ids)."""
+
+    def __init__(self, compute: Callable[[Sequence[Document]], T], size: int = 4):
+        self.compute = compute
+        self.size = size
+        self._results: OrderedDict[tuple[str, ...], T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, corpus: Sequence[Document]) -> T:
+        key = tuple(d.id for d in corpus)
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = self.compute(corpus)
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > self.size:
+                self._results.popitem(last=False)
+        return result
+
+
+class PerDocument(Generic[T]):
+    """``compute(document)``, remembered by document id and text (documents repeat across corpora)."""
+
+    def __init__(self, compute: Callable[[Document], T]):
+        self.compute = compute
+        self._results: dict[tuple[str, int], T] = {}
+
+    def __call__(self, document: Document) -> T:
+        key = (document.id, hash(document.text))
+        if key not in self._results:
+            self._results[key] = self.compute(document)
+        return self._results[key]

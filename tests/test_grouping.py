@@ -1,0 +1,137 @@
+"""Automatic topics: grouping by content, pinned topics, coverage in every exporter."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import briefing.clustering as clustering
+from briefing.clustering import group_by_content
+from briefing.coverage import coverage, topic_themes
+from briefing.models import Document, Topic
+from briefing.pipeline import Pipeline, Settings
+from briefing.topics import TopicRule
+
+from .conftest import SOURCES
+
+
+def purity(topics: list[Topic], label) -> tuple[float, float]:
+    """(purity, inverse purity) of ``topics`` against the classes ``label(document)`` gives."""
+    total = sum(len(t.documents) for t in topics)
+    overlap = Counter((t.name, label(d)) for t in topics for d in t.documents)
+    clusters = {t.name for t in topics}
+    classes = {c for _, c in overlap}
+    pure = sum(max(overlap[t, c] for c in classes) for t in clusters) / total
+    inverse = sum(max(overlap[t, c] for t in clusters) for c in classes) / total
+    return pure, inverse
+
+
+def folder(document: Document) -> str:
+    return Path(document.origin).parent.name
+
+
+def test_samples_regroup_into_the_topics_they_were_written_for(pipeline):
+    briefing = pipeline.run([str(SOURCES)])
+    topics = [Topic(b.topic, tuple(e.document for e in b.documents)) for b in briefing.briefs]
+    pure, inverse = purity(topics, folder)
+    assert pure >= 0.9 and inverse >= 0.9, [(t.name, [folder(d) for d in t.documents]) for t in topics]
+    # Across languages: the German reef article joins the English reef articles.
+    topic_of = {Path(d.origin).name: t.name for t in topics for d in t.documents}
+    assert topic_of["riffe-und-fischerei.md"] == topic_of["bleaching-season.txt"]
+    assert topic_of["radweg-streit.html"] == topic_of["protected-lanes-study.md"]
+    # Each topic is named by its top terms, which come from its own documents.
+    for topic in topics:
+        text = " ".join(d.text.lower() for d in topic.documents)
+        assert all(word.lower() in text for word in topic.name.split(", ")), topic.name
+
+
+def generated_corpus(count: int, seed: int = 7) -> tuple[list[Document], dict[str, str]]:
+    """Documents on three subjects, words drawn from each subject's vocabulary plus a shared one."""
+    subjects = {
+        "rail": "train track station signal carriage platform timetable railway locomotive freight",
+        "bees": "hive honey pollen queen colony nectar swarm beekeeper flower wax",
+        "chess": "opening gambit bishop knight rook endgame pawn checkmate tournament grandmaster",
+    }
+    shared = "people year time report place week group change number part".split()
+    rng = random.Random(seed)
+    documents, truth = [], {}
+    for index in range(count):
+        subject = list(subjects)[index % 3]
+        vocabulary = subjects[subject].split()
+        sentences = []
+        for _ in range(8):
+            picked = rng.sample(vocabulary, 3) + rng.sample(shared, 2)
+            sentences.append(
+                f"The {picked[0]} and the {picked[1]} met the {picked[3]} near the {picked[2]} {picked[4]}."
+            )
+        document_id = f"g{index}"
+        truth[document_id] = subject
+        documents.append(
+            Document(id=document_id, title=document_id, text=" ".join(sentences), origin=f"{document_id}.txt")
+        )
+    return documents, truth
+
+
+@pytest.mark.parametrize("seed_limit", [clustering.SEED_LIMIT, 20])
+def test_generated_corpus_groups_by_subject_also_past_the_seed_limit(pipeline, monkeypatch, seed_limit):
+    monkeypatch.setattr(clustering, "SEED_LIMIT", seed_limit)  # 20: most documents join a seeded group
+    documents, truth = generated_corpus(90)
+    prepared = [pipeline.prepare(d) for d in documents]
+    topics = group_by_content(prepared, {})
+    assert purity(topics, lambda d: truth[d.id]) == (1.0, 1.0)
+    assert group_by_content(prepared, {}) == topics  # deterministic
+
+
+def test_unrelated_documents_stay_apart_and_empty_input_gives_no_topics(pipeline):
+    assert group_by_content([], {}) == []
+    documents = [
+        pipeline.prepare(Document(id=str(i), title=f"Note {i}", text=text, origin=f"{i}.txt"))
+        for i, text in enumerate(["Volcanoes erupt lava.", "Sourdough needs flour and patience.", ""])
+    ]
+    topics = group_by_content(documents, {})
+    assert sorted(len(t.documents) for t in topics) == [1, 1, 1]
+    assert len({t.name for t in topics}) == 3
+
+
+def test_pinned_topics_come_first_and_folders_still_work(registry):
+    rule = TopicRule("Batteries", (str(SOURCES / "energy-storage" / "*"),))
+    pipeline = Pipeline(registry, Settings(topics=(rule,)))
+    briefs = pipeline.run([str(SOURCES)]).briefs
+    assert briefs[0].topic == "Batteries" and {folder(e.document) for e in briefs[0].documents} == {"energy-storage"}
+    assert len(briefs) == 3
+    by_folder = Pipeline(registry, Settings(grouping="folders")).run([str(SOURCES)]).briefs
+    assert [b.topic for b in by_folder] == ["coral-reefs", "energy-storage", "urban-cycling"]
+
+
+def test_topic_themes_and_coverage_matrix(pipeline):
+    [brief] = [b for b in pipeline.run([str(SOURCES)]).briefs if "coral" in b.topic]
+    assert brief.themes == topic_themes(brief.documents)
+    oceans = next(t for t in brief.themes if t.name == "oceans")
+    assert oceans.kind == "theme" and len(oceans.evidence) == 4  # every reef article, one sentence each
+    matrix = coverage(brief)
+    assert len(matrix.scores) == len(brief.documents) == 4
+    column = list(matrix.themes).index(oceans)
+    for entry, row in zip(matrix.documents, matrix.scores, strict=True):
+        own = {(t.tagger, t.name): t.score for t in entry.themes}
+        assert row[column] == own[("lexicon", "oceans")] > 0
+    assert oceans.score == pytest.approx(sum(r[column] for r in matrix.scores) / 4, abs=1e-3)
+
+
+def test_coverage_in_every_exporter(cli):
+    code, out, _ = cli("brief", str(SOURCES), "--format", "json")
+    assert code == 0
+    for topic in json.loads(out)["topics"]:
+        ids = [d["id"] for d in topic["documents"]]
+        assert [row["document"] for row in topic["coverage"]["rows"]] == ids
+        assert all(len(row["scores"]) == len(topic["coverage"]["themes"]) for row in topic["coverage"]["rows"])
+        assert topic["themes"] and all(
+            {"name", "kind", "score", "evidence", "tagger"} <= set(t) for t in topic["themes"]
+        )
+    code, out, _ = cli("brief", str(SOURCES), "--format", "markdown")
+    assert out.count("**Coverage**") == 3 and "| Document | oceans |" in out
+    code, out, _ = cli("brief", str(SOURCES), "--format", "text")
+    assert out.count("Coverage\n--------") == 3 and "oceans (theme)" in out

@@ -1,0 +1,156 @@
+"""The built-in theme taggers: lexicon, key phrases and entities."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.builtins.entity_tagger import EntityTagger
+from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
+from briefing.builtins.lexicon_tagger import LexiconTagger
+from briefing.models import Document
+from briefing.pipeline import Pipeline, Settings
+from briefing.text.words import language_kit, words
+
+HEAT_PUMPS = """Heat pumps are replacing gas boilers in many terraced houses.
+A heat pump moves warmth from the air outside.
+
+Installers say the boilers they remove are often twenty years old. The city pays part of the cost of each heat pump.
+
+Critics point to noisy fans. Maria Lindqvist of the Nordic Heating Association said modern fans are quieter.
+
+Lindqvist expects sales to double in Malmö next year. In Malmö, a third of new houses already use heat pumps."""
+
+WAERME = """Wärmepumpen ersetzen in vielen Reihenhäusern die alten Gaskessel.
+Die Stadt Malmö zahlt einen Teil der Kosten.
+
+Frau Dr. Maria Lindqvist vom Nordischen Heizungsverband sagte, moderne Ventilatoren seien leiser.
+
+Lindqvist erwartet, dass sich der Absatz in Malmö verdoppelt. Die Nachfrage nach Wärmepumpen steigt."""
+
+
+def document(pipeline: Pipeline, text: str, id: str = "doc", title: str = "Heat pumps") -> Document:
+    return pipeline.prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt"))
+
+
+@pytest.fixture
+def heat(pipeline) -> Document:
+    return document(pipeline, HEAT_PUMPS)
+
+
+TAGGERS = [LexiconTagger, KeyPhraseTagger, EntityTagger]
+
+
+@pytest.mark.parametrize("tagger_class", TAGGERS)
+def test_tagger_is_deterministic(tagger_class, pipeline, heat):
+    other = document(pipeline, WAERME, id="de")
+    first = tagger_class().tag(heat, language_kit("en"), [heat, other])
+    again = tagger_class().tag(heat, language_kit("en"), [heat, other])
+    assert first and first == again
+
+
+@pytest.mark.parametrize("tagger_class", TAGGERS)
+def test_tagger_copes_with_empty_and_one_sentence_documents(tagger_class, pipeline):
+    empty = Document(id="empty", title="", text="", origin="empty.txt")
+    one = document(pipeline, "The Nordic Heating Association praised heat pumps in Malmö.", id="one")
+    assert tagger_class().tag(empty, language_kit("en"), [empty]) == []
+    for theme in tagger_class().tag(one, language_kit("en"), [one, empty]):
+        assert 0 < theme.score <= 1 and theme.evidence == (one.sentences[0].text,)
+
+
+def stems(text: str, language: str = "en") -> list[str]:
+    kit = language_kit(language)
+    return [kit.stem(w) for w in words(text)]
+
+
+def contains(sentence: str, phrase: str, language: str = "en") -> bool:
+    """Whether the phrase's stems occur, in order and adjacent, among the sentence's stems."""
+    haystack, needle = stems(sentence, language), stems(phrase, language)
+    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
+
+
+def test_lexicon_matches_inflections_compounds_and_names_its_evidence(pipeline, heat):
+    settings = {"replace": True, "themes": {"heating": {"en": ["heat pump", "boiler*"], "de": ["*pumpe", "Gaskessel"]}}}
+    tagger = LexiconTagger(settings)
+    [theme] = tagger.tag(heat, language_kit("en"), [heat])
+    assert (theme.name, theme.kind, theme.tagger) == ("heating", "theme", "lexicon")
+    hits = [s.text for s in heat.sentences if re.search(r"heat pumps?\b|boilers?", s.text, re.IGNORECASE)]
+    assert theme.score == round(len(hits) / len(heat.sentences), 4)
+    assert theme.evidence and all(e in hits for e in theme.evidence)
+    german = document(pipeline, WAERME, id="de")
+    [found] = tagger.tag(german, language_kit("de"), [german])
+    assert all("Wärmepumpen" in e or "Gaskessel" in e for e in found.evidence)
+
+
+def test_lexicon_config_adds_and_replaces_themes(heat):
+    added = LexiconTagger({"themes": {"noise": {"en": ["noisy", "quiet"]}}})
+    names = {t.name for t in added.tag(heat, language_kit("en"), [heat])}
+    assert "noise" in names and "money" in names  # added beside the shipped themes
+    replaced = LexiconTagger({"replace": True, "themes": {"noise": {"en": ["noisy", "quiet"]}}})
+    assert {t.name for t in replaced.tag(heat, language_kit("en"), [heat])} == {"noise"}
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"themes": {"x": ["a"]}}, "themes.x must be a table"),
+        ({"themes": {"x": {"klingon": ["a"]}}}, "unknown language 'klingon'"),
+        ({"themes": {"x": {"en": "a"}}}, "themes.x.en must be a list of strings"),
+        ({"colour": "red"}, "unknown setting 'colour'"),
+    ],
+)
+def test_bad_lexicon_settings_are_reported_and_the_run_goes_on(registry, settings, message):
+    pipeline = Pipeline(registry, Settings(plugin_settings={"lexicon": settings}))
+    [problem] = pipeline.problems
+    assert problem.source == "[settings.lexicon]" and message in problem.message
+    assert "lexicon" not in {t.name for t in pipeline.taggers} and pipeline.taggers
+
+
+def test_key_phrases_merge_near_duplicates_and_evidence_contains_them(pipeline, heat):
+    others = [document(pipeline, t, id=f"o{i}") for i, t in enumerate(["Gas prices rose again.", "Houses sold."])]
+    themes = KeyPhraseTagger().tag(heat, language_kit("en"), [heat, *others])
+    names = [t.name for t in themes]
+    assert "heat pumps" in names or "heat pump" in names
+    assert "heat" not in names and "pump" not in names  # folded into the longer phrase
+    for theme in themes:
+        assert theme.kind == "key phrase" and theme.evidence
+        assert all(contains(e, theme.name) for e in theme.evidence), theme
+
+
+def test_key_phrases_skip_words_every_document_uses(pipeline):
+    texts = [
+        f"The report covers {subject}. The report was late. The report names {subject} twice."
+        for subject in ("bridges", "tunnels", "ferries", "harbours")
+    ]
+    corpus = [document(pipeline, t, id=str(i)) for i, t in enumerate(texts)]
+    names = {t.name for t in KeyPhraseTagger().tag(corpus[0], language_kit("en"), corpus)}
+    assert "bridges" in names and "report" not in names
+
+
+def test_entities_in_english_with_kinds_and_evidence(pipeline, heat):
+    themes = {t.name: t for t in EntityTagger().tag(heat, language_kit("en"), [heat])}
+    assert themes["Maria Lindqvist"].kind == "person"  # "said", and "Lindqvist" alone folds into her
+    assert themes["Malmö"].kind == "place"  # "in Malmö"
+    assert "Heat" not in themes and "Installers" not in themes and "Critics" not in themes
+    for theme in themes.values():
+        surname = theme.name.split()[-1]
+        assert all(surname in e for e in theme.evidence)
+
+
+def test_entities_in_german_need_a_sign_of_a_name(pipeline, heat):
+    german = document(pipeline, WAERME, id="de")
+    alone = {t.name: t for t in EntityTagger().tag(german, language_kit("de"), [german])}
+    assert alone["Maria Lindqvist"].kind == "person"  # after "Frau Dr."
+    assert not {"Wärmepumpen", "Stadt", "Kosten", "Ventilatoren"} & set(alone)  # capitalised nouns
+    # Malmö is a name in the English document, so the German one counts it too.
+    together = {t.name for t in EntityTagger().tag(german, language_kit("de"), [german, heat])}
+    assert "Malmö" in together
+    gazetteer = EntityTagger({"organisations": ["Nordischen Heizungsverband"]})
+    found = {t.name: t.kind for t in gazetteer.tag(german, language_kit("de"), [german])}
+    assert found["Nordischen Heizungsverband"] == "organisation"
+
+
+def test_bad_entity_settings_are_refused():
+    with pytest.raises(ValueError, match="people must be a list"):
+        EntityTagger({"people": "Ada"})
