@@ -13,6 +13,7 @@ import resource
 import time
 from pathlib import Path
 
+from briefing.clustering import group_by_content
 from briefing.models import Document
 from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
@@ -28,13 +29,32 @@ def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
     return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 10))) for _ in range(size)]
 
 
-def generated_text(rng: random.Random, words: list[str], sentences: int) -> str:
+FUNCTION_WORDS = "the of and to in a is that for on with as was by at from it are be this has".split()
+THEME_WORDS = "energy battery grid climate emissions traffic bicycle study research cost price risk safety".split()
+
+
+def generated_text(rng: random.Random, words: list[str], sentences: int, topic: int = 0) -> str:
+    """Sentences of about 20 words: function words, Zipf-distributed content words (each topic
+    favouring its own), now and then a theme word or a capitalised two-word name."""
     weights = [1 / (rank + 1) for rank in range(len(words))]
+    shift = (topic * 397) % len(words)
+    content = words[shift:] + words[:shift]
+    names = [f"{content[i].title()} {content[i + 1].title()}" for i in range(0, 12, 2)]
     out = []
     for _ in range(sentences):
         length = max(5, int(rng.gauss(20, 6)))
-        sentence = " ".join(rng.choices(words, weights, k=length))
-        out.append(sentence.capitalize() + ".")
+        tokens = []
+        for _ in range(length):
+            roll = rng.random()
+            if roll < 0.4:
+                tokens.append(rng.choice(FUNCTION_WORDS))
+            elif roll < 0.43:
+                tokens.append(rng.choice(THEME_WORDS))
+            elif roll < 0.45:
+                tokens.append(rng.choice(names))
+            else:
+                tokens.append(rng.choices(content, weights)[0])
+        out.append(" ".join(tokens).capitalize() + ".")
     paragraphs = [" ".join(out[i : i + 5]) for i in range(0, len(out), 5)]
     return "\n\n".join(paragraphs)
 
@@ -70,8 +90,10 @@ async def time_to_first_topic(registry, rng: random.Random, words: list[str]) ->
             await pilot.pause(0.01)
             visible = app.visible()
             session = app.session
-            if first is None and visible and all(
-                session.cached_brief(d, app.summarizer_name, app.length) for d in visible
+            if (
+                first is None
+                and visible
+                and all(session.cached_brief(d, app.summarizer_name, app.length) for d in visible)
             ):
                 first = time.perf_counter() - start
             done, total = app.progress
@@ -114,6 +136,22 @@ def main() -> None:
     count = sum(len(b.documents) for b in briefing.briefs)
     print(f"{f'brief {count} docs x 40 sentences (s)':<44}{elapsed:>16.2f}")
     print(f"{'  peak resident memory of the process (MiB)':<44}{peak_rss_mib():>16.1f}")
+
+    documents = [
+        pipeline.prepare(
+            Document(
+                id=f"t{i}", title=f"t{i}", text=generated_text(rng, words, 40, i % 10), origin=f"t{i}", language="en"
+            )
+        )
+        for i in range(1000)
+    ]
+    start = time.perf_counter()
+    themes = {d.id: pipeline.tag_document(d, documents)[0] for d in documents}
+    print(f"{'tag 1000 docs x 40 sentences, 3 taggers (s)':<44}{time.perf_counter() - start:>16.2f}")
+    start = time.perf_counter()
+    topics = group_by_content(documents, themes)
+    print(f"{'group those 1000 docs by content (s)':<44}{time.perf_counter() - start:>16.2f}")
+    print(f"{'  topics found (10 generated)':<44}{len(topics):>16}")
 
     first_topic, all_done = asyncio.run(time_to_first_topic(registry, rng, words))
     print(f"{'TUI: 1000 docs in 10 topics, first topic (s)':<44}{first_topic:>16.2f}")

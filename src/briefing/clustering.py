@@ -18,16 +18,18 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .models import Document, Theme, Topic
-from .text.words import language_kit
+from .text.words import filler_words, language_kit
 
 #: Default similarity at which two groups of documents merge.
-THRESHOLD = 0.22
+THRESHOLD = 0.18
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200
 #: Most features kept (the most widespread that still tell documents apart).
 FEATURE_LIMIT = 6000
 #: The share of similarity that comes from concepts (themes, names) rather than words.
 CONCEPT_WEIGHT = 0.5
+#: The IDF of a feature found in half the documents: below this, a document's concepts count less.
+CONCEPT_FLOOR = math.log(2)
 
 
 def _features(document: Document, themes: Sequence[Theme]) -> tuple[Counter[str], Counter[str], dict[str, str]]:
@@ -37,13 +39,14 @@ def _features(document: Document, themes: Sequence[Theme]) -> tuple[Counter[str]
     are every other theme (lexicon themes, names), which mean the same in any language.
     """
     kit = language_kit(document.language or "en")
+    skip = kit.stop_words | filler_words(kit.code)
     words: Counter[str] = Counter()
     concepts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     for sentence in document.sentences:
         for word in kit.words(sentence.text):
             lowered = word.lower()
-            if len(word) < 3 or lowered in kit.stop_words:
+            if len(word) < 3 or lowered in skip:
                 continue
             feature = f"{kit.code}:{kit.stem(word)}"
             words[feature] += 1
@@ -66,11 +69,13 @@ def _language(counts: Counter[str]) -> str:
     return next((f.split(":", 1)[0] for f in counts), "")
 
 
-def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndarray, list[str]]:
-    """Rows of L2-normalised TF-IDF weights over the features that can link documents.
+def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Rows of TF-IDF weights over the features that can link documents (not yet normalised), the
+    IDF of each feature, and the features.
 
-    With ``per_language``, a feature found in most of the documents of its language is dropped:
-    it links everything to everything ("Prozent" in German news).
+    The IDF has no +1, so a feature every document has weighs nothing. With ``per_language``, a
+    feature found in most documents of its language is dropped as well: it links everything to
+    everything ("Prozent" in German news).
     """
     size = len(counts)
     frequencies: Counter[str] = Counter()
@@ -88,29 +93,42 @@ def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndar
     usable.sort(key=lambda f: (-frequencies[f], f))
     features = sorted(usable[:FEATURE_LIMIT])
     column = {f: i for i, f in enumerate(features)}
-    idf = np.array([math.log((1 + size) / (1 + frequencies[f])) + 1 for f in features], dtype=np.float32)
+    idf = np.array([math.log((1 + size) / (1 + frequencies[f])) for f in features], dtype=np.float32)
     matrix = np.zeros((size, len(features)), dtype=np.float32)
     for row, each in enumerate(counts):
         for feature, count in each.items():
-            if feature in column:
+            if feature in column and count > 0:
                 matrix[row, column[feature]] = 1 + math.log(count)
-    matrix *= idf
+    return matrix * idf, idf, features
+
+
+def _normalised(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (empty rows stay empty)."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    np.divide(matrix, norms, out=matrix, where=norms > 0)
-    return matrix, features
+    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
 
 
 def document_vectors(
     documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
 ) -> tuple[np.ndarray, list[str], list[dict[str, str]]]:
-    """Unit vectors whose dot products blend word similarity and concept similarity equally."""
+    """Unit vectors whose dot products blend word similarity and concept similarity.
+
+    A document's concepts count fully only when one of them is as telling as a feature found in
+    half the documents (IDF :data:`CONCEPT_FLOOR`), less in proportion otherwise: themes nearly
+    every document has, such as "energy" in a folder about energy, cannot make everything alike.
+    """
     extracted = [_features(d, themes.get(d.id, ())) for d in documents]
-    words, word_features = _matrix([w for w, _, _ in extracted], per_language=True)
-    concepts, concept_features = _matrix([c for _, c, _ in extracted], per_language=False)
-    matrix = np.hstack([words * math.sqrt(1 - CONCEPT_WEIGHT), concepts * math.sqrt(CONCEPT_WEIGHT)])
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    np.divide(matrix, norms, out=matrix, where=norms > 0)
-    return matrix, word_features + concept_features, [labels for _, _, labels in extracted]
+    words, _, word_features = _matrix([w for w, _, _ in extracted], per_language=True)
+    concepts, idf, concept_features = _matrix([c for _, c, _ in extracted], per_language=False)
+    present_idf = np.where(concepts > 0, idf, 0)
+    telling = np.clip(present_idf.max(axis=1, keepdims=True, initial=0) / CONCEPT_FLOOR, 0, 1)
+    matrix = np.hstack(
+        [
+            _normalised(words) * math.sqrt(1 - CONCEPT_WEIGHT),
+            _normalised(concepts) * telling * math.sqrt(CONCEPT_WEIGHT),
+        ]
+    )
+    return _normalised(matrix), word_features + concept_features, [labels for _, _, labels in extracted]
 
 
 def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:

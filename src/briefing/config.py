@@ -35,7 +35,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "plugins": (list, "local plugin files or folders of them"),
     "topics": (list, "[[topics]] tables: name and sources (globs); pinned before automatic grouping"),
     "grouping": (str, 'how sources without a [[topics]] entry are grouped: "content" (default) or "folders"'),
-    "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.22)"),
+    "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.18)"),
     "taggers": (list, "the taggers to run (default: all of them)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),

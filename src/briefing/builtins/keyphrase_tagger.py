@@ -19,26 +19,17 @@ from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus, PerDocument
 from ..text.names import is_acronym
-from ..text.words import LanguageKit, language_kit, words
+from ..text.words import LanguageKit, filler_words, language_kit, words
 
 _BREAK = re.compile(r"[,;:()\[\]{}\"“”„«»!?…–—/|]|\.(?!\w)|\s-\s")
-#: Words that are not stop words but make poor key phrases on their own: hedges, counts, "said".
-_WEAK = {
-    "en": "also just many much more most often still even like however year years per cent percent new one two "
-    "three first last says said say make made get got well really way lot",
-    "de": "nur mehr oft noch schon sehr etwa viele vielen lang lange prozent sagt sagte heute jahr jahre jahren "
-    "ganz gibt zwei drei neue neuen immer wieder bereits rund derzeit",
-    "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit",
-    "es": "también más muy todavía ya menudo mucho año años dos tres nuevo nueva según dijo",
-}
-_WEAK_WORDS = {code: frozenset(text.split()) for code, text in _WEAK.items()}
 #: Below this many sentences, a phrase said once may still be a key phrase.
 _SHORT_DOCUMENT = 8
 
 
 @dataclass
 class Candidates:
-    """A document's candidate phrases: stems -> count, how they were written, where they occur."""
+    """A document's candidate phrases: stems -> count, where they occur, and how the ones frequent
+    enough to be chosen were written."""
 
     counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
     written: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
@@ -49,18 +40,19 @@ class Candidates:
 def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
     """(stems, words as written) of every run of 1..``longest`` content words in ``text``."""
     found: list[tuple[tuple[str, ...], str]] = []
-    weak = _WEAK_WORDS.get(kit.code, frozenset())
+    weak = filler_words(kit.code)
+    stops = kit.stop_words
     for chunk in _BREAK.split(text):
         run: list[str] = []
         for word in [*words(chunk), ""]:
             lowered = word.lower()
-            if word and lowered not in kit.stop_words and lowered not in weak and (len(word) > 2 or is_acronym(word)):
+            if word and lowered not in stops and lowered not in weak and (len(word) > 2 or is_acronym(word)):
                 run.append(word)
                 continue
+            stems = [kit.stem(w) for w in run]
             for size in range(1, min(longest, len(run)) + 1):
                 for start in range(len(run) - size + 1):
-                    part = run[start : start + size]
-                    found.append((tuple(kit.stem(w) for w in part), " ".join(part)))
+                    found.append((tuple(stems[start : start + size]), " ".join(run[start : start + size])))
             run = []
     return found
 
@@ -68,15 +60,21 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
 def _candidates(document: Document) -> Candidates:
     kit = language_kit(document.language or "en")
     result = Candidates()
+    counts, sentences, single = result.counts, result.sentences, result.stems
+    spellings: Counter[tuple[tuple[str, ...], str]] = Counter()
     for sentence in document.sentences:
-        for stems, written in candidate_phrases(sentence.text, kit):
-            result.counts[stems] += 1
-            result.written.setdefault(stems, Counter())[written] += 1
-            positions = result.sentences.setdefault(stems, [])
-            if not positions or positions[-1] != sentence.position:
-                positions.append(sentence.position)
-            if len(stems) == 1:
-                result.stems[stems[0]] += 1
+        found = candidate_phrases(sentence.text, kit)
+        keys = [stems for stems, _ in found]
+        counts.update(keys)
+        spellings.update(found)
+        for stems in dict.fromkeys(keys):
+            sentences.setdefault(stems, []).append(sentence.position)
+        single.update(stems[0] for stems in keys if len(stems) == 1)
+    # Spellings only of phrases that can be chosen: most candidates occur once.
+    least = 1 if len(document.sentences) < _SHORT_DOCUMENT else 2
+    for (stems, text), count in spellings.items():
+        if counts[stems] >= least:
+            result.written.setdefault(stems, Counter())[text] += count
     return result
 
 
@@ -121,11 +119,8 @@ class KeyPhraseTagger(Tagger):
         def idf(stem: str) -> float:
             return math.log((1 + size) / (1 + frequencies.get((language, stem), 0))) + 1
 
-        short = len(document.sentences) < _SHORT_DOCUMENT
         ranked = []
-        for stems, count in found.counts.items():
-            if count < 2 and not short:
-                continue
+        for stems in found.written:  # the phrases frequent enough to be chosen
             if size >= 4 and any(frequencies.get((language, s), 0) > size / 2 for s in stems):
                 continue  # words most documents use say nothing about this one (its parts stay candidates)
             weight = sum(found.stems[s] * idf(s) for s in stems)

@@ -33,6 +33,25 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
 
 
+#: Frequent words that sumy's stop lists lack: hedges, counts, units, "said". They say nothing
+#: about what a text is about, so key phrases and topic grouping skip them.
+_FILLERS = {
+    "en": "also just many much more most often still even like however year years per cent percent new one two three "
+    "four five ten first last says said say make made get got well really way lot would could since around about",
+    "de": "nur mehr oft noch schon sehr etwa viele vielen lang lange prozent sagt sagte heute jahr jahre jahren ganz "
+    "gibt zwei drei vier fünf zehn neue neuen immer wieder bereits rund derzeit war waren wurde wurden worden hat "
+    "hatte hatten wird werden kann können muss müssen soll sollen besonders kaum seit bisher mal wenig weniger gut",
+    "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit",
+    "es": "también más muy todavía ya menudo mucho año años dos tres nuevo nueva según dijo",
+}
+_FILLER_WORDS = {code: frozenset(text.split()) for code, text in _FILLERS.items()}
+
+
+def filler_words(language: str) -> frozenset[str]:
+    """Lower-case filler words of a language (see :data:`_FILLERS`); empty for others."""
+    return _FILLER_WORDS.get(language, frozenset())
+
+
 @dataclass(frozen=True)
 class LanguageKit:
     """Everything language-specific a summarizer or tagger needs, for one language."""
