@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from briefing.config import load_config
+from briefing.models import Document
+from briefing.pipeline import Pipeline
+
 from .conftest import REPO, SOURCES
 
 TOPICS = {"coral-reefs", "energy-storage", "urban-cycling"}
@@ -264,3 +268,22 @@ def test_config_from_user_config_folder(cli, tmp_path, monkeypatch):
     code, out, _ = cli("brief", str(SOURCES), "--format", "json", cwd=tmp_path / "work")
     assert code == 0
     assert {d["summarizer"] for t in json.loads(out)["topics"] for d in t["documents"]} == {"lead"}
+
+
+def test_readme_config_example_is_valid(tmp_path, registry):
+    """The README's annotated briefing.toml loads, and its lexicon and gazetteer settings work."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Configuration") :]
+    example = section[section.index("```toml") + len("```toml") : section.index("```", section.index("```toml") + 7)]
+    path = tmp_path / "briefing.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path)
+    assert config.settings.grouping == "content" and config.settings.taggers == ("lexicon", "keyphrases", "entities")
+    pipeline = Pipeline(registry, config.settings)
+    assert pipeline.problems == [] and {t.name for t in pipeline.taggers} == {"lexicon", "keyphrases", "entities"}
+    document = pipeline.prepare(
+        Document(id="h", title="Heat", text="The boilers went. A heat pump came to Oulu.", origin="h.txt")
+    )
+    themes, _ = pipeline.tag_document(document, [document])
+    assert ("heating", "theme") in {(t.name, t.kind) for t in themes}
+    assert ("Oulu", "place") in {(t.name, t.kind) for t in themes}

@@ -62,11 +62,12 @@ class Session:
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def discover(self) -> list[TopicState]:
+    def discover(self, progress: Callable[[str], None] = lambda stage: None) -> list[TopicState]:
         """Read every source and sort it into its topic.
 
         Grouping by folder needs only paths, so nothing is parsed yet and each topic loads later
-        (:meth:`load_topic`). Grouping by content needs every document parsed and tagged first.
+        (:meth:`load_topic`). Grouping by content needs every document parsed and tagged first;
+        ``progress`` hears what that is doing ("tagging 300/1000 documents").
         """
         sources: list[Source] = []
         wanted = lambda s: self.pipeline.loader_for(s) is not None  # noqa: E731
@@ -77,7 +78,7 @@ class Session:
                 sources.append(item)
         settings = self.pipeline.settings
         if settings.grouping == "content":
-            self.topics = self._group_by_content(sources)
+            self.topics = self._group_by_content(sources, progress)
             return self.topics
         by_name: dict[str, TopicState] = {rule.name: TopicState(rule.name) for rule in settings.topics}
         for source in sources:
@@ -86,16 +87,23 @@ class Session:
         self.topics = [t for t in by_name.values() if t.sources]
         return self.topics
 
-    def _group_by_content(self, sources: list[Source]) -> list[TopicState]:
+    def _group_by_content(self, sources: list[Source], progress: Callable[[str], None]) -> list[TopicState]:
         documents: list[Document] = []
         source_of: dict[str, Source] = {}
-        for source in sources:
+        for number, source in enumerate(sources, start=1):
+            if number % 50 == 1:
+                progress(f"reading sources {number}/{len(sources)}")
             loaded, failed = self.pipeline.prepared_documents(source)
             documents.extend(loaded)
             source_of.update((d.id, source) for d in loaded)
             self.problems.extend(failed)
         self._corpus = tuple(documents)
-        themes = {d.id: self.themes(d) for d in documents}
+        themes = {}
+        for number, document in enumerate(documents, start=1):
+            if number % 50 == 1:
+                progress(f"tagging documents {number}/{len(documents)}")
+            themes[document.id] = self.themes(document)
+        progress(f"grouping {len(documents)} documents by content")
         topics = []
         for topic in self.pipeline.topics(documents, themes):
             state = TopicState(topic.name, documents=list(topic.documents), loaded=True)

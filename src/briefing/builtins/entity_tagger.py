@@ -17,7 +17,7 @@ from typing import Any
 from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
-from ..text.corpus import PerCorpus
+from ..text.corpus import PerCorpus, PerDocument
 from ..text.names import NOUN_CAPITALISING, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, words
 
@@ -90,6 +90,8 @@ class EntityTagger(Tagger):
         self.count = int(self.settings.get("count", 8))
         self.evidence = int(self.settings.get("evidence", 3))
         self._corpus = PerCorpus(self._corpus_names)
+        # Names in documents where capitals mean names depend on nothing else: found once.
+        self._plain_names = PerDocument(lambda document: self._names(document, frozenset(self.gazetteer)))
 
     def _names(self, document: Document, known: frozenset[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
@@ -115,7 +117,7 @@ class EntityTagger(Tagger):
         learned: set[str] = set()
         for document in corpus:
             if (document.language or "en") not in NOUN_CAPITALISING:
-                found[document.id] = self._names(document, gazetteer)
+                found[document.id] = self._plain_names(document)
                 lower = _lower_case_words(document)
                 singles = (n.text for n, _ in found[document.id] if len(n.words) == 1)
                 learned.update(text for text in singles if text.lower() not in lower)

@@ -28,10 +28,9 @@ _SHORT_DOCUMENT = 8
 
 @dataclass
 class Candidates:
-    """A document's candidate phrases: stems -> count, where they occur, and how the ones frequent
-    enough to be chosen were written."""
+    """A document's phrases frequent enough to be chosen (how each was written, which sentences
+    have it) and the count of each single stem."""
 
-    counts: Counter[tuple[str, ...]] = field(default_factory=Counter)
     written: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
     sentences: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     stems: Counter[str] = field(default_factory=Counter)
@@ -60,7 +59,9 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
 def _candidates(document: Document) -> Candidates:
     kit = language_kit(document.language or "en")
     result = Candidates()
-    counts, sentences, single = result.counts, result.sentences, result.stems
+    counts: Counter[tuple[str, ...]] = Counter()
+    sentences: dict[tuple[str, ...], list[int]] = {}
+    single = result.stems
     spellings: Counter[tuple[tuple[str, ...], str]] = Counter()
     for sentence in document.sentences:
         found = candidate_phrases(sentence.text, kit)
@@ -75,6 +76,7 @@ def _candidates(document: Document) -> Candidates:
     for (stems, text), count in spellings.items():
         if counts[stems] >= least:
             result.written.setdefault(stems, Counter())[text] += count
+    result.sentences = {stems: sentences[stems] for stems in result.written}  # kept per document: keep it small
     return result
 
 

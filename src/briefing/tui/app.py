@@ -63,6 +63,13 @@ class LoadingDone(Message):
 
 
 @dataclass
+class LoadProgress(Message):
+    """What loading is doing now ("tagging 300/1000 documents"), for the status line."""
+
+    stage: str
+
+
+@dataclass
 class Briefed(Message):
     """Some briefs were computed; ``done`` of ``total`` documents for the current settings."""
 
@@ -129,6 +136,7 @@ class BriefingApp(App[None]):
         self.columns = 2
         self.comparing = False
         self.theme_filter: str | None = None
+        self.loading_stage = ""
         self.loading_done = False
         self.progress = (0, 0)
 
@@ -196,7 +204,7 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_sources(self) -> None:
-        topics = self.session.discover()
+        topics = self.session.discover(lambda stage: self.post_message(LoadProgress(stage)))
         self.post_message(TopicsFound(len(topics)))
         for index, topic in enumerate(topics):
             if get_current_worker().is_cancelled:
@@ -257,6 +265,11 @@ class BriefingApp(App[None]):
         self.start_briefing()
 
     @_drawing_while_open
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.loading_stage = message.stage
+        self.refresh_status()
+
+    @_drawing_while_open
     def on_loading_done(self, message: LoadingDone) -> None:
         self.loading_done = True
         self.refresh_status()
@@ -288,7 +301,9 @@ class BriefingApp(App[None]):
         if self.theme_filter:
             parts.append(f"theme: {self.theme_filter}")
         done, total = self.progress
-        if not self.loading_done:
+        if not self.loading_done and not self.session.topics and self.loading_stage:
+            parts.append(self.loading_stage)
+        elif not self.loading_done:
             loaded = sum(1 for t in self.session.topics if t.loaded)
             parts.append(f"loading topics {loaded}/{len(self.session.topics)}")
         elif total and done < total:
