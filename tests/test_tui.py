@@ -427,3 +427,14 @@ async def test_topics_grouped_by_content(size):
             assert topic.name not in {"coral-reefs", "energy-storage", "urban-cycling"}
         assert title(app).startswith(topics[0].name)
         assert columns(app)
+
+
+async def test_themes_do_not_depend_on_loading_order():
+    """Taggers weigh words by the whole corpus, so the reading room tags only once every topic is
+    loaded: its themes are the ones 'briefing brief' gives, whatever order topics loaded in."""
+    async with running((120, 40)) as (app, pilot):
+        registry = PluginHost(load_entry_points=False).registry()
+        briefing = Pipeline(registry, Settings(grouping="folders")).run([str(SOURCES)])
+        expected = {e.document.id: e.themes for b in briefing.briefs for e in b.documents}
+        shown = {d.id: app.session.cached_themes(d) for d in app.session.all_documents()}
+        assert shown == expected and all(shown.values())

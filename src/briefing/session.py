@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .coverage import Coverage, coverage
+from .coverage import Coverage, coverage, topic_themes
 from .interfaces import Summarizer
-from .models import Brief, Briefing, Document, DocumentBrief, Problem, Source, Theme
+from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Summary, Theme
 from .pipeline import Pipeline
 from .sources import collect
 from .summarize import Length
+from .topic_brief import topic_brief
 from .topics import topic_name
 
 
@@ -53,10 +54,9 @@ class Session:
         self.problems.extend(pipeline.problems)
         self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
         self._themes: dict[str, tuple[tuple[Theme, ...], list[Problem]]] = {}  # by document id
-        self._briefs: dict[tuple[str, str, Length], DocumentBrief] = {}
-        self._briefed: Counter[tuple[str, Length]] = Counter()  # cached briefs per setting, for progress
-        self._topic_briefs: dict[tuple[str, str, Length], Brief] = {}
-        self._doc_problems: dict[tuple[str, str, Length], list[Problem]] = {}
+        self._summaries: dict[tuple[str, str, Length], tuple[Summary | None, list[Problem]]] = {}
+        self._briefed: Counter[tuple[str, Length]] = Counter()  # cached summaries per setting, for progress
+        self._topic_briefs: dict[tuple[str, str, Length], tuple[BriefSentence, ...]] = {}
         self._summarizers: dict[str, Summarizer] = {pipeline.summarizer.name: pipeline.summarizer}
         self._lock = threading.RLock()
 
@@ -102,7 +102,8 @@ class Session:
         for number, document in enumerate(documents, start=1):
             if number % 50 == 1:
                 progress(f"tagging documents {number}/{len(documents)}")
-            themes[document.id] = self.themes(document)
+            self._themes[document.id] = self.pipeline.tag_document(document, documents)
+            themes[document.id] = self._themes[document.id][0]
         progress(f"grouping {len(documents)} documents by content")
         topics = []
         for topic in self.pipeline.topics(documents, themes):
@@ -137,20 +138,38 @@ class Session:
                 self._summarizers[name] = self.pipeline.create("summarizer", name)
             return self._summarizers[name]
 
+    @property
+    def complete(self) -> bool:
+        """Every topic is loaded, so the corpus taggers compare each document with is final."""
+        return bool(self.topics) and all(t.loaded for t in self.topics)
+
     def cached_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief | None:
-        return self._briefs.get((document.id, summarizer, length))
+        done = self._summaries.get((document.id, summarizer, length))
+        return DocumentBrief(document, done[0], self.cached_themes(document)) if done else None
 
     def progress(self, summarizer: str, length: Length) -> tuple[int, int]:
-        """``(briefed, loaded)`` document counts for one setting, without walking every document."""
+        """``(summarized, loaded)`` document counts for one setting, without walking every document."""
         return self._briefed[summarizer, length], sum(len(t.documents) for t in self.topics)
 
     def document_problems(self, document: Document, summarizer: str, length: Length) -> list[Problem]:
-        return self._doc_problems.get((document.id, summarizer, length), [])
+        done = self._summaries.get((document.id, summarizer, length))
+        tagged = self._themes.get(document.id)
+        return (done[1] if done else []) + (tagged[1] if tagged else [])
+
+    def is_tagged(self, document: Document) -> bool:
+        return document.id in self._themes
 
     def themes(self, document: Document) -> tuple[Theme, ...]:
-        """The document's themes; tagging does not depend on summarizer or length, so it happens once."""
+        """The document's themes, tagged once (tagging does not depend on summarizer or length).
+
+        Taggers compare a document with the whole corpus (key phrases weigh words by how many
+        documents use them), so tagging waits until every topic is loaded; until then this is
+        empty. Tagging against a corpus that is still growing would make themes depend on timing.
+        """
         tagged = self._themes.get(document.id)
         if tagged is None:
+            if not self.complete:
+                return ()
             tagged = self.pipeline.tag_document(document, self.all_documents())
             self._themes[document.id] = tagged
         return tagged[0]
@@ -165,34 +184,32 @@ class Session:
         return coverage(Brief(topic.name, entries, ()))
 
     def document_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief:
+        """The document's summary for this setting and its themes (see :meth:`themes`), cached."""
         key = (document.id, summarizer, length)
-        cached = self._briefs.get(key)
-        if cached is not None:
-            return cached
-        summary, problems = self.pipeline.summarize_document(document, length, self.summarizer(summarizer))
-        entry = DocumentBrief(document, summary, self.themes(document))
-        with self._lock:
-            if key not in self._briefs:  # an outgoing worker may have briefed it meanwhile
-                self._briefed[summarizer, length] += 1
-            self._briefs[key] = entry
-            self._doc_problems[key] = problems + self._themes[document.id][1]
-        return entry
+        if key not in self._summaries:
+            summary, problems = self.pipeline.summarize_document(document, length, self.summarizer(summarizer))
+            with self._lock:
+                if key not in self._summaries:  # an outgoing worker may have summarized it meanwhile
+                    self._briefed[summarizer, length] += 1
+                    self._summaries[key] = (summary, problems)
+        return DocumentBrief(document, self._summaries[key][0], self.themes(document))
 
-    def cached_topic_brief(self, topic: str, summarizer: str, length: Length) -> Brief | None:
+    def cached_topic_brief(self, topic: str, summarizer: str, length: Length) -> tuple[BriefSentence, ...] | None:
         return self._topic_briefs.get((topic, summarizer, length))
 
-    def topic_brief(self, topic: TopicState, summarizer: str, length: Length) -> Brief:
+    def topic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefSentence, ...]:
         key = (topic.name, summarizer, length)
         if key not in self._topic_briefs:
             entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
-            brief = self.pipeline.assemble(topic.name, entries)
+            sentences = topic_brief(entries, self.pipeline.settings.topic_sentences, self.pipeline.settings.language)
             with self._lock:
-                self._topic_briefs[key] = brief
+                self._topic_briefs[key] = sentences
         return self._topic_briefs[key]
 
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
-        brief = self.topic_brief(topic, summarizer, length)
+        entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
+        brief = Brief(topic.name, entries, self.topic_brief(topic, summarizer, length), topic_themes(entries))
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
         problems = [p for p in self.problems if p.source in origins or p in self.pipeline.problems]
         for document in topic.documents:

@@ -237,8 +237,9 @@ class BriefingApp(App[None]):
         for document, name in self._work_order():
             if worker.is_cancelled:
                 return
-            if self.session.cached_brief(document, name, length) is None:
-                self.session.document_brief(document, name, length)
+            untagged = self.session.complete and not self.session.is_tagged(document)
+            if untagged or self.session.cached_brief(document, name, length) is None:
+                self.session.document_brief(document, name, length)  # tags it too, once all is loaded
                 self.post_message(Briefed(*self._count_done()))
             if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
                 if self.session.cached_topic_brief(topic.name, summarizer, length) is None:
@@ -273,6 +274,7 @@ class BriefingApp(App[None]):
     def on_loading_done(self, message: LoadingDone) -> None:
         self.loading_done = True
         self.refresh_status()
+        self.start_briefing()  # tagging waits for the whole corpus
 
     @_drawing_while_open
     def on_briefed(self, message: Briefed) -> None:
@@ -333,9 +335,9 @@ class BriefingApp(App[None]):
         elif self.comparing:
             brief.update(Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim"))
         else:
-            done = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
+            sentences = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
             titles = {d.id: d.title for d in topic.documents}
-            text = topic_brief_text(done.brief, titles) if done is not None else Text("briefing…", "italic dim")
+            text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
             failed = [p for p in self.session.problems if p.source in {s.origin for s in topic.sources}]
             for problem in failed:
                 text.append(f"\n⚠ {problem.source}: {problem.message}", style="bold red")
