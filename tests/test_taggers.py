@@ -11,6 +11,7 @@ from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
 from briefing.builtins.lexicon_tagger import LexiconTagger
 from briefing.models import Document
 from briefing.pipeline import Pipeline, Settings
+from briefing.text.names import name_spans
 from briefing.text.words import language_kit, words
 
 HEAT_PUMPS = """Heat pumps are replacing gas boilers in many terraced houses.
@@ -154,3 +155,18 @@ def test_entities_in_german_need_a_sign_of_a_name(pipeline, heat):
 def test_bad_entity_settings_are_refused():
     with pytest.raises(ValueError, match="people must be a list"):
         EntityTagger({"people": "Ada"})
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Yesterday NVIDIA CEO Jensen Huang flew to Tokyo.", "en", ["NVIDIA", "Jensen Huang", "Tokyo"]),
+        ("She met the CEO of SoftBank in Japan's capital.", "en", ["SoftBank", "Japan"]),
+        ("Recognize AI as a tool, said Ada Lovelace.", "en", ["AI", "Ada Lovelace"]),
+        ("Der Aktienkurs von Nvidia stieg, sagte Herr Weiß vom ADFC.", "de", ["Herr Weiß", "ADFC"]),
+    ],
+)
+def test_name_spans_split_roles_possessives_and_german_nouns(sentence, language, expected):
+    kit = language_kit(language)
+    common = {"recognize"}  # written in lower case elsewhere in the document
+    assert [n.text for n in name_spans(sentence, language, kit.stop_words, common=common)] == expected

@@ -18,7 +18,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus, PerDocument
-from ..text.names import NOUN_CAPITALISING, Name, is_acronym, name_spans
+from ..text.names import NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, words
 
 HONORIFICS = frozenset(
@@ -95,12 +95,13 @@ class EntityTagger(Tagger):
 
     def _names(self, document: Document, known: frozenset[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
+        common = _lower_case_words(document)
 
         def find(known: frozenset[str]) -> list[tuple[Name, int]]:
             found = [
                 (name, sentence.position)
                 for sentence in document.sentences
-                for name in name_spans(sentence.text, kit.code, kit.stop_words, known)
+                for name in name_spans(sentence.text, kit.code, kit.stop_words, known, common)
             ]
             if kit.code in NOUN_CAPITALISING:  # capitals alone prove nothing: ask for a sign of a name
                 found = [(n, p) for n, p in found if _signals_name(n, known)]
@@ -167,11 +168,11 @@ class EntityTagger(Tagger):
 
 
 def _signals_name(name: Name, known: frozenset[str]) -> bool:
-    """A title, a known name, an acronym, a "von" or a word like "Institut" in or before the name."""
+    """A title, a known name, an acronym or a word like "Institut" in or before the name."""
     if name.text in known or name.before in HONORIFICS:
         return True
     return any(
-        w in known or w in HONORIFICS or w in ORGANISATION_WORDS or w in PLACE_WORDS or w == "von" or is_acronym(w)
+        w in known or w in HONORIFICS or w in ORGANISATION_WORDS or w in PLACE_WORDS or is_acronym(w)
         for w in name.words
     )
 
@@ -186,9 +187,9 @@ def _lower_case_words(document: Document) -> set[str]:
 
 def _cues(name: Name, parts: list[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
-    if name.before in HONORIFICS or name.after in SPEECH:
+    if name.before in HONORIFICS or name.before in ROLES or name.after in SPEECH:
         votes["person"] += 1
-    if any(p in ORGANISATION_WORDS for p in parts) or (len(parts) == 1 and is_acronym(parts[0])):
+    if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         votes["organisation"] += 1
     if parts[-1] in PLACE_WORDS or name.before in PLACE_BEFORE:
         votes["place"] += 1

@@ -19,6 +19,14 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
 CONNECTORS = frozenset({"of", "for", "de", "del", "la", "le", "von", "van", "du", "di", "da"})
 #: Languages that capitalise every noun, so a lone capitalised word says little.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+#: Roles that stand before or inside a name without being part of it ("NVIDIA CEO Jensen Huang").
+ROLES = frozenset(
+    """CEO CFO CTO COO Chairman Chairwoman President Minister Chancellor Mayor Director Chief Executive
+    Founder Secretary Senator Governor Spokesperson Spokesman Spokeswoman Bürgermeister Bürgermeisterin
+    Ministerin Kanzler Kanzlerin Präsident Präsidentin Chef Chefin Vorstandschef Vorstandschefin Sprecher
+    Sprecherin""".split()
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: Abbreviated titles whose full stop does not end a name ("Dr. Anna Weiß").
 TITLES = frozenset({"Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Sr", "Sra", "Mme"})
 _CALENDAR = frozenset(
@@ -28,14 +36,15 @@ _CALENDAR = frozenset(
     januar februar märz mai juni juli oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche
     janvier février mars avril juin juillet août septembre octobre novembre décembre lunes martes miércoles
     jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre
-    noviembre diciembre
+    noviembre diciembre yesterday today tomorrow tonight gestern heute morgen hier demain ayer hoy mañana
     """.split()
 )
 
 
 @dataclass(frozen=True)
 class Name:
-    """A candidate name in a sentence: its words as written, and the word just before it (or "")."""
+    """A candidate name in a sentence: its words as written, and the words just before and after it
+    (a role such as "CEO" counts as the word before the name it introduces)."""
 
     text: str
     words: tuple[str, ...]
@@ -44,22 +53,33 @@ class Name:
 
 
 def is_acronym(word: str) -> bool:
+    """``NASA``, ``KfW``, ``GPUs``: mostly capitals (not ``SoftBank`` or ``US-Dollar``)."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and not word.istitle()
+    capitals = sum(c.isupper() for c in letters)
+    return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
 
 
 def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
 
-def name_spans(sentence: str, language: str, stop_words: Collection[str], known: Collection[str] = ()) -> list[Name]:
+def name_spans(
+    sentence: str,
+    language: str,
+    stop_words: Collection[str],
+    known: Collection[str] = (),
+    common: Collection[str] = (),
+) -> list[Name]:
     """Candidate names in one sentence.
 
     ``known`` holds words already known to be names (gazetteer entries, names seen elsewhere);
     those count even where a lone capitalised word would not: at the start of a sentence, or in
-    a German sentence.
+    a German sentence. ``common`` holds words the document also writes in lower case; one of
+    them opening a sentence is not part of a name ("Recognize AI ...").
     """
     tokens = list(_TOKEN.finditer(sentence))
+    # German joins nouns with "von" all the time ("Aktienkurs von Nvidia"); names rarely.
+    connectors = CONNECTORS if language not in NOUN_CAPITALISING else frozenset()
     names: list[Name] = []
     index = 0
     while index < len(tokens):
@@ -71,24 +91,47 @@ def name_spans(sentence: str, language: str, stop_words: Collection[str], known:
             word = tokens[end].group()
             if _capitalised(word):
                 end += 1
-            elif word in CONNECTORS and end + 1 < len(tokens) and _capitalised(tokens[end + 1].group()):
+            elif word in connectors and end + 1 < len(tokens) and _capitalised(tokens[end + 1].group()):
                 end += 2
             else:
                 break
-        span = [t.group() for t in tokens[index:end]]
+        span = [_POSSESSIVE.sub("", t.group()) for t in tokens[index:end]]
         start_of_sentence = sentence[: tokens[index].start()].strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence or a name ("The", "In", "Die") are not part of it.
         while span and span[0].lower() in stop_words and span[0] not in known:
             span.pop(0)
             start_of_sentence = False
-        while span and span[-1] in CONNECTORS:
-            span.pop()
-        if span and _is_name(span, start_of_sentence, language, known):
-            before = tokens[index - 1].group() if index else ""
-            after = tokens[end].group() if end < len(tokens) else ""
-            names.append(Name(" ".join(span), tuple(span), before, after))
+        first = span[0].lower() if span else ""
+        if start_of_sentence and len(span) > 1 and (first in common or first in _CALENDAR) and span[0] not in known:
+            span.pop(0)
+        before = tokens[index - 1].group() if index else ""
+        after = tokens[end].group() if end < len(tokens) else ""
+        for part, part_before, part_after in _split_at_roles(span, before, after):
+            while part and part[-1] in CONNECTORS:
+                part.pop()
+            while part and part[0] in CONNECTORS:  # "CEO of NVIDIA" -> "NVIDIA", after "of"
+                part_before = part.pop(0)
+            if part and _is_name(part, start_of_sentence and part_before == before, language, known):
+                names.append(Name(" ".join(part), tuple(part), part_before, part_after))
         index = end
     return names
+
+
+def _split_at_roles(span: list[str], before: str, after: str) -> list[tuple[list[str], str, str]]:
+    """``NVIDIA CEO Jensen Huang`` -> ``NVIDIA`` and ``Jensen Huang`` (after the role "CEO")."""
+    parts: list[tuple[list[str], str, str]] = []
+    current: list[str] = []
+    current_before = before
+    for word in span:
+        if word in ROLES:
+            if current:
+                parts.append((current, current_before, word))
+            current, current_before = [], word
+        else:
+            current.append(word)
+    if current:
+        parts.append((current, current_before, after))
+    return parts
 
 
 def _joined(sentence: str, previous: re.Match[str], following: re.Match[str]) -> bool:
