@@ -1,6 +1,6 @@
 """briefing: load sources, group them by topic, summarize and tag them, read and export briefs."""
 
-from .hookspecs import hookimpl
+from .hookspecs import PLUGIN_API, hookimpl
 from .interfaces import Exporter, Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
 from .models import (
     Brief,
@@ -21,6 +21,7 @@ from .text.words import LanguageKit
 __version__ = "0.1.0"
 
 __all__ = [
+    "PLUGIN_API",
     "Brief",
     "BriefSentence",
     "Briefing",

@@ -18,6 +18,7 @@ from .models import Problem
 from .output import write_output
 from .pipeline import Pipeline, Settings
 from .plugins import PluginHost, Registry
+from .scaffold import KINDS, ScaffoldError, new_plugin
 from .summarize import Length
 from .topics import GROUPINGS
 
@@ -81,9 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
     read.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
 
-    plugins = commands.add_parser("plugins", help="list installed plugins")
+    plugins = commands.add_parser("plugins", help="list, check and start plugins")
     plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
-    plugin_commands.add_parser("list", help="each plugin's name, kind and origin")
+    plugin_commands.add_parser("list", help="each plugin's name, kind, origin, version and API version")
+    check = plugin_commands.add_parser("check", help="run the conformance checks on an installed plugin")
+    check.add_argument("name", metavar="NAME", help="the plugin's name (as in 'briefing plugins list')")
+    check.add_argument("--kind", choices=KINDS, help="when several kinds share the name")
+    new = plugin_commands.add_parser("new", help="write a new plugin package to start from")
+    new.add_argument("name", metavar="NAME", help="the plugin's name: lower-case letters, digits, hyphens")
+    new.add_argument("--kind", choices=KINDS, required=True, help="what the plugin is")
+    new.add_argument("--dir", default=".", metavar="PATH", help="where to put the package folder (default: here)")
     return parser
 
 
@@ -173,13 +181,51 @@ def run_read(args: argparse.Namespace, config: Config) -> int:
 
 def run_plugins_list(config: Config) -> int:
     registry = _registry(config)
-    rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION")]
+    rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION", "API")]
     for entry in sorted(registry.all(), key=lambda e: (e.kind, e.name)):
-        rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-"))
+        api = "built-in" if entry.origin == "built-in" else str(entry.cls.api_version or "?")
+        rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-", api))
+    _table(rows)
+    return EXIT_PARTIAL if registry.failures else EXIT_OK
+
+
+def _table(rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-    return EXIT_PARTIAL if registry.failures else EXIT_OK
+
+
+def run_plugins_check(args: argparse.Namespace, config: Config) -> int:
+    """Run the conformance checks of :mod:`briefing.testing` on every plugin called NAME."""
+    from .testing import CHECKS  # imports the built-ins' samples: only when checking
+
+    registry = _registry(config)
+    entries = [e for e in registry.all() if e.name == args.name and (args.kind is None or e.kind == args.kind)]
+    if not entries:
+        failed = [f for f in registry.failures if f.plugin == args.name]
+        if failed:
+            raise UsageError(f"plugin {args.name!r} did not load: {failed[0].error}")
+        raise UsageError(f"no plugin named {args.name!r} (see 'briefing plugins list')")
+    worst = EXIT_OK
+    for entry in entries:
+        print(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
+        settings = config.settings.plugin_settings.get(entry.name)
+        for result in CHECKS[entry.kind](entry.cls, settings=settings):
+            mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
+            print(f"  {mark}  {result.check}{': ' + result.detail if result.detail else ''}")
+            if result.status == "fail":
+                worst = EXIT_PARTIAL
+    return worst
+
+
+def run_plugins_new(args: argparse.Namespace) -> int:
+    try:
+        root = new_plugin(args.name, args.kind, Path(args.dir))
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"briefing: wrote the {args.kind} plugin {args.name!r} to {root}", file=sys.stderr)
+    print(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -198,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_brief(args, config)
         if args.command == "read":
             return run_read(args, config)
+        if args.plugins_command == "check":
+            return run_plugins_check(args, config)
+        if args.plugins_command == "new":
+            return run_plugins_new(args)
         return run_plugins_list(config)
     except ConfigError as exc:
         _say("config error", str(exc))

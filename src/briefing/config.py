@@ -37,6 +37,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "grouping": (str, 'how sources without a [[topics]] entry are grouped: "content" (default) or "folders"'),
     "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.18)"),
     "taggers": (list, "the taggers to run (default: all of them)"),
+    "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit (default: 60)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
@@ -162,6 +163,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
 
     if raw.get("grouping", "content") not in GROUPINGS:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
+    if raw.get("plugin_timeout", 60) < 0:
+        raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
     if not 0 < raw.get("topic_threshold", THRESHOLD) < 1:
         raise fail("topic_threshold", "must be between 0 and 1")
 
@@ -200,6 +203,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         grouping=raw.get("grouping", "content"),
         topic_threshold=float(raw.get("topic_threshold", THRESHOLD)),
         taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
+        plugin_timeout=float(raw.get("plugin_timeout", 60)),
         plugin_settings=plugin_settings,
     )
     return Config(

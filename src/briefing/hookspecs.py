@@ -27,6 +27,11 @@ import pluggy
 if TYPE_CHECKING:
     from .interfaces import Exporter, Loader, Summarizer, Tagger
 
+#: The version of the plugin contract: these hooks and the base classes in :mod:`briefing.interfaces`.
+#: A plugin class says which version it was written for with ``api_version = 1``; briefing refuses
+#: one written for another version, with a message saying so, rather than fail in the middle of a run.
+PLUGIN_API = 1
+
 hookspec = pluggy.HookspecMarker("briefing")
 hookimpl = pluggy.HookimplMarker("briefing")
 

@@ -22,6 +22,9 @@ class Plugin(ABC):
     kind: ClassVar[str]
     name: ClassVar[str]
     description: ClassVar[str] = ""
+    #: The plugin API version (:data:`briefing.PLUGIN_API`) this class was written for. ``None``
+    #: (not declared) is accepted; ``briefing plugins check`` asks for it.
+    api_version: ClassVar[int | None] = None
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         self.settings: dict[str, Any] = dict(settings or {})

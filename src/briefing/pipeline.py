@@ -22,6 +22,7 @@ from .text.clean import clean_characters, split_paragraphs
 from .text.detect import guess_language
 from .text.languages import DEFAULT_LANGUAGE, UnknownLanguage, language_code
 from .text.words import LanguageKit, language_kit
+from .time_limit import PluginTimeout, TimeLimit
 from .topic_brief import topic_brief
 from .topics import TopicRule, group_by_grouping
 
@@ -38,6 +39,7 @@ class Settings:
     grouping: str = "content"
     topic_threshold: float = THRESHOLD
     taggers: tuple[str, ...] | None = None  # None: every registered tagger
+    plugin_timeout: float = 60.0  # seconds one summarizer or tagger call may take; 0: no limit
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
@@ -47,8 +49,12 @@ def _inert(text: str) -> str:
 
 
 def _failure(kind: str, name: str, exc: BaseException) -> str:
+    if isinstance(exc, LoadError):
+        return str(exc)
+    if isinstance(exc, PluginTimeout):
+        return f"{kind} {name!r} {exc} on this document and was skipped (plugin_timeout in briefing.toml)"
     detail = str(exc) or type(exc).__name__
-    return f"{kind} {name!r} failed: {type(exc).__name__}: {detail}" if not isinstance(exc, LoadError) else detail
+    return f"{kind} {name!r} failed: {type(exc).__name__}: {detail}"
 
 
 class Pipeline:
@@ -70,6 +76,7 @@ class Pipeline:
             except Exception as exc:
                 self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
         self.warnings: list[Problem] = []
+        self.limit = TimeLimit(settings.plugin_timeout)
 
     def create(self, kind: str, name: str) -> Any:
         return self.registry.create(kind, name, dict(self.settings.plugin_settings.get(name, {})))
@@ -157,7 +164,7 @@ class Pipeline:
     ) -> tuple[Summary | None, list[Problem]]:
         summarizer = summarizer or self.summarizer
         try:
-            return summarize(summarizer, document, self.kit(document), length or self.settings.length), []
+            return self.limit(summarize, summarizer, document, self.kit(document), length or self.settings.length), []
         except Exception as exc:
             return None, [Problem(document.origin, _failure("summarizer", summarizer.name, exc))]
 
@@ -168,7 +175,7 @@ class Pipeline:
         kit = self.kit(document)
         for tagger in self.taggers:
             try:
-                found = tagger.tag(document, kit, corpus)
+                found = self.limit(tagger.tag, document, kit, corpus)
                 themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in found)
             except Exception as exc:
                 problems.append(Problem(document.origin, _failure("tagger", tagger.name, exc)))

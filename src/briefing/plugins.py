@@ -23,7 +23,8 @@ from typing import Any
 
 import pluggy
 
-from . import hookspecs
+from . import __version__, hookspecs
+from .hookspecs import PLUGIN_API
 from .interfaces import Exporter, Loader, Plugin, Summarizer, Tagger
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -218,3 +219,9 @@ def _check_class(cls: Any, kind: str) -> None:
     name = getattr(cls, "name", None)
     if not isinstance(name, str) or not name:
         raise TypeError(f"{cls.__name__} has no name")
+    declared = cls.api_version
+    if declared is not None and declared != PLUGIN_API:
+        raise TypeError(
+            f"{cls.__name__} was written for briefing plugin API {declared}, but this briefing "
+            f"({__version__}) speaks plugin API {PLUGIN_API}; install a version of the plugin made for it"
+        )

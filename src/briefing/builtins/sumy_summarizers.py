@@ -175,7 +175,8 @@ class Edmundson(SumySummarizer):
         defaults = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
         summarizer.bonus_words = self.settings.get("bonus_words", defaults["bonus_words"])
         summarizer.stigma_words = self.settings.get("stigma_words", defaults["stigma_words"])
-        summarizer.null_words = kit.stop_words
+        # sumy refuses an empty set, which a language without a stop-word list (Russian) would give.
+        summarizer.null_words = kit.stop_words or frozenset({""})
         return summarizer
 
 

@@ -1,0 +1,202 @@
+"""The plugin kit: scaffold, conformance checks, example plugins, time limits, API versions.
+
+Packages are installed the way a user installs them, with pip, into a folder of their own
+(``--target``, no network: ``--no-deps --no-build-isolation``), and run in a separate process
+that finds them through their entry points.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefing import PLUGIN_API, Summarizer
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import Registered
+from briefing.testing import ConformanceError, check_summarizer, check_tagger, summarizer_checks
+
+from .conftest import REPO, SOURCES
+
+
+def install(package: Path, target: Path) -> Path:
+    """pip-install a package folder (copied, so the build leaves the repo clean) into ``target``."""
+    copy = target.parent / f"src-{package.name}"
+    shutil.copytree(package, copy)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(copy),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return copy
+
+
+def run(args: list[str], site: list[Path], cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, site))}
+    env.pop("BRIEFING_LOAD_PLUGINS", None)
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_scaffolded_summarizer_installs_briefs_and_passes_its_tests(tmp_path):
+    """The issue's 'done when': plugins new foo, pip install, brief with it, its tests pass."""
+    made = run(["-m", "briefing", "plugins", "new", "foo", "--kind", "summarizer", "--dir", str(tmp_path)], [])
+    assert made.returncode == 0, made.stderr
+    package = tmp_path / "briefing-foo"
+    assert {p.name for p in package.iterdir()} >= {"pyproject.toml", "README.md", "src", "tests"}
+    site = tmp_path / "site"
+    install(package, site)
+    listed = run(["-m", "briefing", "plugins", "list"], [site])
+    assert any(line.split()[:3] == ["foo", "summarizer", "entry"] for line in listed.stdout.splitlines()), listed.stdout
+    briefed = run(["-m", "briefing", "brief", str(SOURCES), "--summarizer", "foo", "--format", "json"], [site])
+    assert briefed.returncode == 0, briefed.stderr
+    summarizers = {d["summarizer"] for t in json.loads(briefed.stdout)["topics"] for d in t["documents"]}
+    assert summarizers == {"foo"}
+    tests = run(["-m", "pytest", "-q", "-p", "no:cacheprovider", str(package / "tests")], [site], cwd=package)
+    assert tests.returncode == 0 and "2 passed" in tests.stdout, tests.stdout + tests.stderr
+    checked = run(["-m", "briefing", "plugins", "check", "foo"], [site])
+    assert checked.returncode == 0 and "FAIL" not in checked.stdout, checked.stdout + checked.stderr
+
+
+def test_every_kind_of_scaffold_passes_its_own_tests(tmp_path):
+    folders = []
+    for kind in ("tagger", "loader", "exporter"):
+        made = run(["-m", "briefing", "plugins", "new", f"my-{kind}", "--kind", kind, "--dir", str(tmp_path)], [])
+        assert made.returncode == 0, made.stderr
+        folders.append(tmp_path / f"briefing-my-{kind}")
+    tests = run(
+        ["-m", "pytest", "-q", "-p", "no:cacheprovider", *[str(f / "tests") for f in folders]],
+        [f / "src" for f in folders],
+        cwd=tmp_path,
+    )
+    assert tests.returncode == 0 and "5 passed" in tests.stdout, tests.stdout + tests.stderr
+
+
+def test_scaffold_refuses_bad_names_and_existing_folders(cli, tmp_path):
+    assert cli("plugins", "new", "Foo Bar", "--kind", "tagger", "--dir", str(tmp_path))[0] == 2
+    assert cli("plugins", "new", "ok", "--kind", "tagger", "--dir", str(tmp_path))[0] == 0
+    code, _, err = cli("plugins", "new", "ok", "--kind", "tagger", "--dir", str(tmp_path))
+    assert code == 2 and "already exists" in err
+
+
+@pytest.mark.parametrize("name, kind", [("centroid", "summarizer"), ("figures", "tagger")])
+def test_example_plugins_pass_their_tests_and_the_checks(tmp_path, name, kind):
+    site = tmp_path / "site"
+    copy = install(REPO / "plugins" / f"briefing-{name}", site)
+    tests = run(["-m", "pytest", "-q", "-p", "no:cacheprovider", str(copy / "tests")], [site], cwd=copy)
+    assert tests.returncode == 0 and "3 passed" in tests.stdout, tests.stdout + tests.stderr
+    checked = run(["-m", "briefing", "plugins", "check", name], [site])
+    assert checked.returncode == 0 and f"{kind} '{name}' (entry point, 0.1.0)" in checked.stdout, checked.stdout
+    assert "FAIL" not in checked.stdout
+    option = ["--summarizer", name] if kind == "summarizer" else []
+    briefed = run(["-m", "briefing", "brief", str(SOURCES), "--format", "json", *option], [site])
+    assert briefed.returncode == 0, briefed.stderr
+    documents = [d for t in json.loads(briefed.stdout)["topics"] for d in t["documents"]]
+    if kind == "summarizer":
+        assert {d["summarizer"] for d in documents} == {name}
+    else:
+        assert any(t["tagger"] == name for d in documents for t in d["themes"])
+
+
+def test_conformance_kit_names_what_a_broken_summarizer_does_wrong():
+    class Sloppy(Summarizer):
+        name = "sloppy"
+
+        def rate(self, document, kit):
+            return [1.0] * (len(document.sentences) + 1)  # one score too many
+
+    with pytest.raises(ConformanceError, match="one finite score per sentence"):
+        check_summarizer(Sloppy)
+    results = {r.check: r.status for r in summarizer_checks(Sloppy)}
+    assert results["declares the plugin API version"] == "warn"
+
+
+def test_conformance_kit_catches_evidence_that_is_not_in_the_document():
+    from briefing import Tagger, Theme
+
+    class Inventive(Tagger):
+        name = "inventive"
+        api_version = PLUGIN_API
+
+        def tag(self, document, kit, corpus):
+            return [Theme("made up", 0.5, ("A sentence nobody wrote.",))] if document.sentences else []
+
+    with pytest.raises(ConformanceError, match="not a sentence of english"):
+        check_tagger(Inventive)
+
+
+def test_plugins_check_reports_failures_and_unknown_names(cli, tmp_path):
+    (tmp_path / "sloppy.py").write_text(
+        "from briefing import Summarizer, hookimpl\n"
+        "class Sloppy(Summarizer):\n    name = 'sloppy'\n"
+        "    def rate(self, document, kit):\n        return [float('nan')] * len(document.sentences)\n"
+        "@hookimpl\ndef register_summarizers(register):\n    register(Sloppy)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "briefing.toml").write_text('plugins = ["sloppy.py"]\n', encoding="utf-8")
+    code, out, _ = cli("plugins", "check", "sloppy", cwd=tmp_path)
+    assert code == 1 and "FAIL  one finite score per sentence" in out and "warn  declares the plugin API" in out
+    assert cli("plugins", "check", "nope", cwd=tmp_path)[0] == 2
+    code, out, _ = cli("plugins", "check", "lexrank")
+    assert code == 0 and "FAIL" not in out
+
+
+def test_plugin_written_for_another_api_version_is_refused_with_a_clear_message(cli, tmp_path):
+    (tmp_path / "future.py").write_text(
+        "from briefing import Summarizer, hookimpl\n"
+        f"class Future(Summarizer):\n    name = 'future'\n    api_version = {PLUGIN_API + 1}\n"
+        "    def rate(self, document, kit):\n        return [1.0] * len(document.sentences)\n"
+        "@hookimpl\ndef register_summarizers(register):\n    register(Future)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "briefing.toml").write_text('plugins = ["future.py"]\n', encoding="utf-8")
+    code, out, err = cli("plugins", "list", cwd=tmp_path)
+    assert code == 1 and "future" not in out.split("\n", 1)[1]
+    assert f"written for briefing plugin API {PLUGIN_API + 1}" in err and f"speaks plugin API {PLUGIN_API}" in err
+    assert "lexrank" in out  # the others still load
+
+
+def test_a_summarizer_past_the_time_limit_is_named_and_the_run_goes_on(registry, tmp_path):
+    release = threading.Event()
+
+    class Stuck(Summarizer):
+        name = "stuck"
+
+        def rate(self, document, kit):
+            if "vanadium" in document.text:
+                release.wait(30)  # runs until the test lets it go
+            return [1.0] * len(document.sentences)
+
+    registry.entries["summarizer"]["stuck"] = Registered("stuck", "summarizer", Stuck, "test", "test")
+    pipeline = Pipeline(registry, Settings(summarizer="stuck", plugin_timeout=0.3, grouping="folders"))
+    try:
+        briefing = pipeline.run([str(SOURCES / "energy-storage")])
+    finally:
+        release.set()
+    [problem] = briefing.errors
+    assert problem.source.endswith("flow-batteries-explained.md")
+    assert "summarizer 'stuck' took longer than 0.3 s" in problem.message and "plugin_timeout" in problem.message
+    summarized = [e for e in briefing.briefs[0].documents if e.summary is not None]
+    assert len(summarized) == 3
+
+
+def test_plugin_timeout_in_config(cli, tmp_path):
+    (tmp_path / "briefing.toml").write_text("plugin_timeout = -1\n", encoding="utf-8")
+    code, _, err = cli("brief", str(SOURCES), cwd=tmp_path)
+    assert code == 2 and "plugin_timeout: must be 0" in err
