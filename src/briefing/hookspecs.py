@@ -50,7 +50,8 @@ def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
 def register_taggers(register: Callable[[type[Tagger]], None]) -> None:
     """Register theme taggers: call ``register(cls)`` once per :class:`briefing.Tagger` subclass.
 
-    Every registered tagger runs on every document; its themes appear in each exporter.
+    Every registered tagger runs on every document (or those the config's ``taggers`` names);
+    its themes appear in each exporter, in the reading room and in topic grouping.
     """
 
 

@@ -51,7 +51,12 @@ class Tagger(Plugin):
 
     @abstractmethod
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> Sequence[Theme]:
-        """Themes of ``document`` with scores and evidence sentences; ``corpus`` is every document briefed."""
+        """Themes of ``document``, each with a score from 0 to 1 and its evidence sentences.
+
+        ``corpus`` is every document briefed, for taggers that compare (key phrases weigh words by
+        how many documents use them); it is the same for every document of a run. Evidence must
+        be sentences of ``document``, as they are in ``document.sentences``.
+        """
 
 
 class LoadError(Exception):

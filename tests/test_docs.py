@@ -1,0 +1,60 @@
+"""docs/plugins.md stays true: the hook texts match hookspecs.py and its examples work."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import textwrap
+
+import pytest
+
+from briefing import Exporter, Loader, Summarizer, Tagger, hookspecs, interfaces
+from briefing.testing import check_exporter, check_loader, check_summarizer, check_tagger
+
+from .conftest import REPO
+
+GUIDE = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
+HOOKS = [name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("register_")]
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_hook_has_a_section_with_its_docstring():
+    documented = re.findall(r"^### `(\w+)\(register\)`", GUIDE, re.MULTILINE)
+    assert sorted(documented) == sorted(HOOKS)
+    for name in HOOKS:
+        assert squeeze(inspect.getdoc(getattr(hookspecs, name))) in squeeze(GUIDE), name
+
+
+@pytest.mark.parametrize(
+    "cls, method",
+    [("Summarizer", "rate"), ("Tagger", "tag"), ("Loader", "load"), ("Loader", "accepts"), ("Exporter", "render")],
+)
+def test_every_plugin_method_is_documented_as_in_the_code(cls, method):
+    assert squeeze(inspect.getdoc(getattr(getattr(interfaces, cls), method))) in squeeze(GUIDE)
+
+
+def test_the_guides_example_plugins_work():
+    blocks = re.findall(r"```python\n(.*?)```", GUIDE, re.DOTALL)
+    examples = [b for b in blocks if "from briefing import" in b and "@hookimpl" in b]  # whole plugin modules
+    checked = set()
+    for block in examples:
+        namespace: dict[str, object] = {}
+        exec(compile(textwrap.dedent(block), "docs/plugins.md", "exec"), namespace)
+        for value in namespace.values():
+            if not inspect.isclass(value) or value in (Summarizer, Tagger, Loader, Exporter):
+                continue
+            if issubclass(value, Summarizer):
+                check_summarizer(value, {"words": ["pier"]})
+            elif issubclass(value, Tagger):
+                check_tagger(value)
+            elif issubclass(value, Loader):
+                check_loader(value, b"#+TITLE: Harbour notes\nThe pier closes in May.\n", "notes.org")
+            elif issubclass(value, Exporter):
+                check_exporter(value)
+            else:
+                continue
+            checked.add(value.kind)
+    assert checked == {"summarizer", "tagger", "loader", "exporter"}
