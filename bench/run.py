@@ -1,7 +1,11 @@
-"""Benchmark: summarizer speed on generated documents, whole-corpus briefing, the shared corpus.
+"""Benchmark: summarizer speed against sumy, whole-corpus briefing, tagging, the TUI, the shared corpus.
 
-Run with ``.venv/bin/python bench/run.py``; it prints one table. The generator is deterministic
-(a fixed seed), with Zipf-distributed vocabulary and sentence lengths around 20 words.
+Run with ``.venv/bin/python bench/run.py`` (``--corpora 1000`` to skip the 10,000-document run).
+It prints the summarizer table (briefing's built-ins and sumy's own classes on the same
+sentences, documents per second, at 20, 200 and 1,000 sentences), then one row per measure.
+The generator is deterministic (fixed seeds): about 40% function words, Zipf-distributed content
+words with each subject favouring its own, a few theme words and capitalised names, sentences of
+about 20 words in paragraphs of five.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ import argparse
 import asyncio
 import random
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,6 +24,7 @@ from briefing.models import Document
 from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
 from briefing.summarize import Length, summarize
+from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 
 SUMMARIZERS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson", "lead"]
@@ -103,41 +110,106 @@ async def time_to_first_topic(registry, rng: random.Random, words: list[str], gr
                 return first or 0.0, time.perf_counter() - start
 
 
+def sumy_reference(registry, name: str, kit):
+    """sumy's own class for a built-in summarizer, set up with the same stemmer and stop words."""
+    cls = registry.get("summarizer", name).cls
+    if hasattr(cls, "build"):  # the sumy-backed built-ins: exactly the sumy object they run
+        return cls().build(kit)
+    if getattr(cls, "sumy_class", None) is None:
+        return None
+    summarizer = cls.sumy_class(kit.stem)
+    summarizer.stop_words = kit.stop_words
+    return summarizer
+
+
+def per_second(run, budget: float = 4.0) -> float:
+    """Calls per second: at least one call, more while under ``budget`` seconds in all."""
+    calls, start = 0, time.perf_counter()
+    while True:
+        run()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed > budget or calls == 20:
+            return calls / elapsed
+
+
+def summarizer_table(registry, pipeline, rng, words, sizes=(20, 200, 1000), limit: float = 40.0) -> None:
+    """Docs/s for each built-in and for sumy's class on the same sentences; runs predicted to take
+    longer than ``limit`` seconds (cost growing with the square of the length) are skipped."""
+    kit = language_kit("en")
+    print(f"{'summarizer':<11}{'sentences':>10}{'briefing docs/s':>17}{'sumy docs/s':>14}{'ratio':>8}")
+    for name in SUMMARIZERS:
+        last: dict[str, float] = {}
+        for size in sizes:
+            text = generated_text(rng, words, size)
+            document = pipeline.prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
+            ours = registry.create("summarizer", name)
+            reference = sumy_reference(registry, name, kit)
+            model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit)
+            row = {}
+            for who, run in (
+                ("ours", lambda o=ours, d=document: summarize(o, d, kit, Length(5))),
+                ("sumy", (lambda r=reference, m=model: r(m, 5)) if reference else None),
+            ):
+                if run is None:
+                    continue
+                previous = last.get(who)
+                predicted = (1 / previous) * (size / last["size"]) ** 2 if previous else 0.0
+                row[who] = per_second(run) if predicted < limit else None
+            last = {k: v for k, v in row.items() if v} | {"size": size}
+            ours_rate, sumy_rate = row.get("ours"), row.get("sumy")
+            cells = [
+                f"{ours_rate:>17.1f}" if ours_rate else f"{'skipped':>17}",
+                f"{sumy_rate:>14.1f}" if sumy_rate else f"{'skipped' if reference else '-':>14}",
+                f"{ours_rate / sumy_rate:>7.1f}x" if ours_rate and sumy_rate else f"{'':>8}",
+            ]
+            print(f"{name:<11}{size:>10}" + "".join(cells))
+
+
+def corpus_run(count: int) -> None:
+    """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files;
+    prints seconds and peak resident memory."""
+    rng = random.Random(20261125 + count)
+    words = vocabulary(rng)
+    folder = Path(f"/tmp/briefing-bench-corpus-{count}")
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        for i in range(count):
+            text = generated_text(rng, words, 40, i % 20)
+            (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+    registry = PluginHost(load_entry_points=False).registry()
+    start = time.perf_counter()
+    briefing = Pipeline(registry, Settings(language="en")).run([str(folder)])
+    elapsed = time.perf_counter() - start
+    print(f"{elapsed:.2f} {peak_rss_mib():.0f} {len(briefing.briefs)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--documents", type=int, default=200, help="documents for the corpus briefing row")
+    parser.add_argument("--corpora", type=int, nargs="*", default=[1000, 10000], help="corpus sizes to brief")
+    parser.add_argument("--corpus-run", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.corpus_run:
+        corpus_run(args.corpus_run)
+        return
 
     rng = random.Random(20261125)
     words = vocabulary(rng)
     registry = PluginHost(load_entry_points=False).registry()
     pipeline = Pipeline(registry, Settings(language="en"))
-    kit = language_kit("en")
 
-    print(f"{'measure':<44}{'value':>16}")
+    summarizer_table(registry, pipeline, rng, words)
+    print()
+    print(f"{'measure':<48}{'value':>12}")
     print("-" * 60)
-    for size in (20, 200):
-        document = pipeline.prepare(
-            Document(id="g", title="g", text=generated_text(rng, words, size), origin="g", language="en")
+    for count in args.corpora:  # each in a fresh process, so that peak memory is this run's
+        result = subprocess.run(
+            [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
         )
-        for name in SUMMARIZERS:
-            summarizer = registry.create("summarizer", name)
-            run = lambda s=summarizer, d=document: summarize(s, d, kit, Length(5))  # noqa: E731
-            seconds = timed(run, 3 if size == 200 else 10)
-            print(f"{name + f' docs/s ({size} sentences)':<44}{1 / seconds:>16.1f}")
-
-    folder = Path("/tmp/briefing-bench")
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob("*.txt"):
-        old.unlink()
-    for i in range(args.documents):
-        (folder / f"doc{i:05d}.txt").write_text(generated_text(rng, words, 40), encoding="utf-8")
-    start = time.perf_counter()
-    briefing = Pipeline(registry, Settings(language="en")).run([str(folder)])
-    elapsed = time.perf_counter() - start
-    count = sum(len(b.documents) for b in briefing.briefs)
-    print(f"{f'brief {count} docs x 40 sentences (s)':<44}{elapsed:>16.2f}")
-    print(f"{'  peak resident memory of the process (MiB)':<44}{peak_rss_mib():>16.1f}")
+        seconds, rss, topics = result.stdout.split()
+        print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
+        print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
+        print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
 
     documents = [
         pipeline.prepare(
@@ -149,22 +221,22 @@ def main() -> None:
     ]
     start = time.perf_counter()
     themes = {d.id: pipeline.tag_document(d, documents)[0] for d in documents}
-    print(f"{'tag 1000 docs x 40 sentences, 3 taggers (s)':<44}{time.perf_counter() - start:>16.2f}")
+    print(f"{'tag 1000 docs x 40 sentences, 3 taggers (s)':<48}{time.perf_counter() - start:>12.2f}")
     start = time.perf_counter()
     topics = group_by_content(documents, themes)
-    print(f"{'group those 1000 docs by content (s)':<44}{time.perf_counter() - start:>16.2f}")
-    print(f"{'  topics found (10 generated)':<44}{len(topics):>16}")
+    print(f"{'group those 1000 docs by content (s)':<48}{time.perf_counter() - start:>12.2f}")
+    print(f"{'  topics found (10 generated subjects)':<48}{len(topics):>12}")
 
     for grouping in ("folders", "content"):
         first_topic, all_done = asyncio.run(time_to_first_topic(registry, rng, words, grouping))
-        print(f"{f'TUI, 1000 docs by {grouping}: first topic (s)':<44}{first_topic:>16.2f}")
-        print(f"{'  ... every document briefed (s)':<44}{all_done:>16.2f}")
+        print(f"{f'TUI, 1000 docs by {grouping}: first topic (s)':<48}{first_topic:>12.2f}")
+        print(f"{'  ... every document briefed (s)':<48}{all_done:>12.2f}")
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()
         briefing = Pipeline(registry, Settings()).run([str(SHARED_CORPUS)])
         sentences = sum(len(d.document.sentences) for b in briefing.briefs for d in b.documents)
-        print(f"{f'shared corpus, {sentences} sentences (s)':<44}{time.perf_counter() - start:>16.2f}")
+        print(f"{f'shared corpus, {sentences} sentences (s)':<48}{time.perf_counter() - start:>12.2f}")
 
 
 if __name__ == "__main__":

@@ -44,13 +44,22 @@ def sumy_reference(registry, name: str, document: Document, count: int) -> list[
     return [str(s) for s in summarizer(model, count)]
 
 
+def assert_same_picks(ours: list[str], theirs: list[str], score: dict[str, float], where: str) -> None:
+    """The same sentences, ties aside: where the picks differ, their scores differ only in the last bits."""
+    if ours != theirs:
+        assert sorted(round(score[t], 9) for t in ours) == sorted(round(score[t], 9) for t in theirs), where
+
+
 @pytest.mark.parametrize("name", BUILT_INS)
 def test_same_sentences_as_sumy(name, registry, documents):
     summarizer = registry.create("summarizer", name)
     for document in documents:
+        kit = language_kit(document.language)
+        score = dict(zip((s.text for s in document.sentences), summarizer.rate(document, kit), strict=True))
         for count in (1, 3):
-            ours = summarize(summarizer, document, language_kit(document.language), Length(count))
-            assert [s.text for s in ours.sentences] == sumy_reference(registry, name, document, count), document.origin
+            ours = [s.text for s in summarize(summarizer, document, kit, Length(count)).sentences]
+            theirs = sumy_reference(registry, name, document, count)
+            assert_same_picks(ours, theirs, score, document.origin)
 
 
 @pytest.mark.parametrize("name", BUILT_INS + ["lead"])
@@ -131,9 +140,10 @@ def test_empty_document(registry):
         assert summarize(registry.create("summarizer", name), empty, language_kit("en"), Length(3)).sentences == ()
 
 
-@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+@pytest.mark.filterwarnings("ignore:Number of words")  # sumy's LSA on a 20-word vocabulary
+@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_vectorised_graph_methods_match_sumy_on_long_documents(name, seed, registry):
+def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     """On 80 generated sentences with heavy word overlap, the numpy versions rank like sumy's."""
     import random
 
@@ -144,5 +154,7 @@ def test_vectorised_graph_methods_match_sumy_on_long_documents(name, seed, regis
     text = " ".join(" ".join(rng.choices(vocabulary, k=rng.randint(4, 14))).capitalize() + "." for _ in range(80))
     document = Pipeline(registry, Settings()).prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
     assert len(document.sentences) == 80
-    ours = summarize(registry.create("summarizer", name), document, language_kit("en"), Length(8))
-    assert [s.text for s in ours.sentences] == sumy_reference(registry, name, document, 8)
+    summarizer = registry.create("summarizer", name)
+    ours = [s.text for s in summarize(summarizer, document, language_kit("en"), Length(8)).sentences]
+    score = dict(zip((s.text for s in document.sentences), summarizer.rate(document, language_kit("en")), strict=False))
+    assert_same_picks(ours, sumy_reference(registry, name, document, 8), score, f"seed {seed}")

@@ -16,7 +16,6 @@ import numpy
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
@@ -66,12 +65,6 @@ class SumySummarizer(Summarizer):
             # document order, which is what equal scores give here too.
             return [r if math.isfinite(r) else 0.0 for r in recorded.ratings]
         raise RuntimeError(f"sumy's {self.sumy_class.__name__} returned without rating sentences")
-
-
-class Lsa(SumySummarizer):
-    name = "lsa"
-    description = "Latent semantic analysis: sentences strongest in the main topics of an SVD"
-    sumy_class = LsaSummarizer
 
 
 class Luhn(SumySummarizer):
@@ -182,5 +175,5 @@ class Edmundson(SumySummarizer):
 
 @hookimpl
 def register_summarizers(register):
-    for summarizer in (Lsa, Luhn, KL, SumBasic, Reduction, Edmundson):
+    for summarizer in (Luhn, KL, SumBasic, Reduction, Edmundson):
         register(summarizer)
