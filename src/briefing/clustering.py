@@ -69,9 +69,8 @@ def _language(counts: Counter[str]) -> str:
     return next((f.split(":", 1)[0] for f in counts), "")
 
 
-def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Rows of TF-IDF weights over the features that can link documents (not yet normalised), the
-    IDF of each feature, and the features.
+def _columns(counts: Sequence[Counter[str]], per_language: bool) -> tuple[list[str], np.ndarray]:
+    """The features that can link documents, and the IDF of each.
 
     The IDF has no +1, so a feature every document has weighs nothing. With ``per_language``, a
     feature found in most documents of its language is dropped as well: it links everything to
@@ -92,20 +91,26 @@ def _matrix(counts: Sequence[Counter[str]], per_language: bool) -> tuple[np.ndar
     usable = [f for f, df in frequencies.items() if 2 <= df <= ceiling(f)]
     usable.sort(key=lambda f: (-frequencies[f], f))
     features = sorted(usable[:FEATURE_LIMIT])
-    column = {f: i for i, f in enumerate(features)}
     idf = np.array([math.log((1 + size) / (1 + frequencies[f])) for f in features], dtype=np.float32)
-    matrix = np.zeros((size, len(features)), dtype=np.float32)
+    return features, idf
+
+
+def _fill(block: np.ndarray, counts: Sequence[Counter[str]], features: list[str], idf: np.ndarray) -> None:
+    """Write TF-IDF weights (1 + log tf) into ``block`` in place and scale its rows to unit length."""
+    column = {f: i for i, f in enumerate(features)}
     for row, each in enumerate(counts):
         for feature, count in each.items():
-            if feature in column and count > 0:
-                matrix[row, column[feature]] = 1 + math.log(count)
-    return matrix * idf, idf, features
+            if count > 0 and feature in column:
+                block[row, column[feature]] = 1 + math.log(count)
+    block *= idf
+    _normalise(block)
 
 
-def _normalised(matrix: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (empty rows stay empty)."""
+def _normalise(matrix: np.ndarray) -> None:
+    """Rows scaled to unit length in place (empty rows stay empty); in place, because a corpus of
+    10,000 documents makes a matrix of hundreds of megabytes."""
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
 
 
 def document_vectors(
@@ -118,17 +123,23 @@ def document_vectors(
     every document has, such as "energy" in a folder about energy, cannot make everything alike.
     """
     extracted = [_features(d, themes.get(d.id, ())) for d in documents]
-    words, _, word_features = _matrix([w for w, _, _ in extracted], per_language=True)
-    concepts, idf, concept_features = _matrix([c for _, c, _ in extracted], per_language=False)
-    present_idf = np.where(concepts > 0, idf, 0)
-    telling = np.clip(present_idf.max(axis=1, keepdims=True, initial=0) / CONCEPT_FLOOR, 0, 1)
-    matrix = np.hstack(
-        [
-            _normalised(words) * math.sqrt(1 - CONCEPT_WEIGHT),
-            _normalised(concepts) * telling * math.sqrt(CONCEPT_WEIGHT),
-        ]
+    word_counts = [w for w, _, _ in extracted]
+    concept_counts = [c for _, c, _ in extracted]
+    word_features, word_idf = _columns(word_counts, per_language=True)
+    concept_features, concept_idf = _columns(concept_counts, per_language=False)
+    matrix = np.zeros((len(documents), len(word_features) + len(concept_features)), dtype=np.float32)
+    words, concepts = matrix[:, : len(word_features)], matrix[:, len(word_features) :]
+    _fill(words, word_counts, word_features, word_idf)
+    _fill(concepts, concept_counts, concept_features, concept_idf)
+    column = {f: i for i, f in enumerate(concept_features)}
+    telling = np.array(
+        [max((concept_idf[column[f]] for f in each if f in column), default=0.0) for each in concept_counts],
+        dtype=np.float32,
     )
-    return _normalised(matrix), word_features + concept_features, [labels for _, _, labels in extracted]
+    words *= math.sqrt(1 - CONCEPT_WEIGHT)
+    concepts *= (np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))[:, None]
+    _normalise(matrix)
+    return matrix, word_features + concept_features, [labels for _, _, labels in extracted]
 
 
 def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:
