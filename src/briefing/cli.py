@@ -7,6 +7,7 @@ briefed), 2 usage or config errors.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -55,7 +56,7 @@ def _positive(value: str) -> int:
     return number
 
 
-COMMANDS = ("brief", "read", "plugins")
+COMMANDS = ("brief", "read", "evaluate", "plugins")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
     read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
     read.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
+
+    evaluate = commands.add_parser("evaluate", help="score summarizers with ROUGE against reference summaries")
+    evaluate.add_argument("folder", metavar="FOLDER", help="documents, each with NAME.ref.txt beside it")
+    evaluate.add_argument(
+        "--summarizer", action="append", metavar="NAME", help="a summarizer to score (repeat; default: all)"
+    )
+    evaluate.add_argument("--sentences", type=_positive, metavar="N", help="summary length (default: the reference's)")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for scripts")
 
     plugins = commands.add_parser("plugins", help="list, check and start plugins")
     plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
@@ -195,6 +204,38 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
+def run_evaluate(args: argparse.Namespace, config: Config) -> int:
+    from .evaluate import evaluate, load_cases  # rouge-score is only needed here
+
+    registry = _registry(config)
+    names = args.summarizer or registry.names("summarizer")
+    for name in names:
+        _check_name(registry, config, "summarizer", name, "summarizer", True)
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder")
+    pipeline = Pipeline(registry, config.settings)
+    cases, problems = load_cases(folder, pipeline)
+    if not cases:
+        _report(problems, "error")
+        raise UsageError(f"no document with a reference summary in {folder} (NAME.txt beside NAME.ref.txt)")
+    scores, failed = evaluate(pipeline, cases, names, Length(args.sentences) if args.sentences else None)
+    scores.sort(key=lambda s: (-s.rouge1, s.summarizer))
+    if args.format == "json":
+        print(json.dumps([vars(s) for s in scores], indent=2))
+    else:
+        print(
+            f"{len(cases)} documents; summaries as long as {'the references' if not args.sentences else args.sentences}"
+        )
+        rows = [("SUMMARIZER", "ROUGE-1", "ROUGE-2", "ROUGE-L", "DOCUMENTS")]
+        rows += [
+            (s.summarizer, f"{s.rouge1:.3f}", f"{s.rouge2:.3f}", f"{s.rougeL:.3f}", str(s.documents)) for s in scores
+        ]
+        _table(rows)
+    _report(problems + failed, "error")
+    return EXIT_PARTIAL if problems or failed else EXIT_OK
+
+
 def run_plugins_check(args: argparse.Namespace, config: Config) -> int:
     """Run the conformance checks of :mod:`briefing.testing` on every plugin called NAME."""
     from .testing import CHECKS  # imports the built-ins' samples: only when checking
@@ -244,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_brief(args, config)
         if args.command == "read":
             return run_read(args, config)
+        if args.command == "evaluate":
+            return run_evaluate(args, config)
         if args.plugins_command == "check":
             return run_plugins_check(args, config)
         if args.plugins_command == "new":
