@@ -12,6 +12,7 @@ memory and time in bounds for large corpora.
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -24,44 +25,50 @@ from .text.words import filler_words, language_kit
 THRESHOLD = 0.18
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200
-#: Most features kept (the most widespread that still tell documents apart).
-FEATURE_LIMIT = 6000
+#: Most word and concept features kept (the most widespread that still tell documents apart);
+#: 10,000 documents x 6,000 features is a 240 MB matrix.
+WORD_FEATURES = 4500
+CONCEPT_FEATURES = 1500
 #: The share of similarity that comes from concepts (themes, names) rather than words.
 CONCEPT_WEIGHT = 0.5
 #: The IDF of a feature found in half the documents: below this, a document's concepts count less.
 CONCEPT_FLOOR = math.log(2)
 
 
-def _features(document: Document, themes: Sequence[Theme]) -> tuple[Counter[str], Counter[str], dict[str, str]]:
-    """A document's word features and concept features, with a readable label for each.
+def _features(
+    document: Document, themes: Sequence[Theme], written: dict[str, Counter[str]]
+) -> tuple[Counter[str], Counter[str]]:
+    """A document's word features and concept features; ``written`` gathers how each is written.
 
     Words are content stems and key phrases, tagged with the language (``en:batteri``); concepts
-    are every other theme (lexicon themes, names), which mean the same in any language.
+    are every other theme (lexicon themes, names), which mean the same in any language. Feature
+    names are interned: 10,000 documents repeat the same few thousand of them millions of times.
     """
     kit = language_kit(document.language or "en")
     skip = kit.stop_words | filler_words(kit.code)
     words: Counter[str] = Counter()
     concepts: Counter[str] = Counter()
-    written: dict[str, Counter[str]] = {}
     for sentence in document.sentences:
         for word in kit.words(sentence.text):
             lowered = word.lower()
             if len(word) < 3 or lowered in skip:
                 continue
-            feature = f"{kit.code}:{kit.stem(word)}"
+            feature = sys.intern(f"{kit.code}:{kit.stem(word)}")
             words[feature] += 1
-            written.setdefault(feature, Counter())[lowered] += 1
-    labels = {f: min(forms, key=lambda w: (-forms[w], w)) for f, forms in written.items()}
+            forms = written.get(feature)
+            if forms is None:
+                forms = written[feature] = Counter()
+            forms[lowered] += 1
     for theme in themes:
         mentions = max(1, round(theme.score * len(document.sentences)))
         if theme.kind == "key phrase":
-            feature = f"{kit.code}:{theme.name.casefold()}"
+            feature = sys.intern(f"{kit.code}:{theme.name.casefold()}")
             words[feature] += mentions
         else:
-            feature = f"{theme.tagger}:{theme.name.casefold()}"
+            feature = sys.intern(f"{theme.tagger}:{theme.name.casefold()}")
             concepts[feature] += mentions
-        labels[feature] = theme.name
-    return words, concepts, labels
+        written.setdefault(feature, Counter())[theme.name] += mentions
+    return words, concepts
 
 
 def _language(counts: Counter[str]) -> str:
@@ -69,7 +76,7 @@ def _language(counts: Counter[str]) -> str:
     return next((f.split(":", 1)[0] for f in counts), "")
 
 
-def _columns(counts: Sequence[Counter[str]], per_language: bool) -> tuple[list[str], np.ndarray]:
+def _columns(counts: Sequence[Counter[str]], per_language: bool, limit: int) -> tuple[list[str], np.ndarray]:
     """The features that can link documents, and the IDF of each.
 
     The IDF has no +1, so a feature every document has weighs nothing. With ``per_language``, a
@@ -90,7 +97,7 @@ def _columns(counts: Sequence[Counter[str]], per_language: bool) -> tuple[list[s
 
     usable = [f for f, df in frequencies.items() if 2 <= df <= ceiling(f)]
     usable.sort(key=lambda f: (-frequencies[f], f))
-    features = sorted(usable[:FEATURE_LIMIT])
+    features = sorted(usable[:limit])
     idf = np.array([math.log((1 + size) / (1 + frequencies[f])) for f in features], dtype=np.float32)
     return features, idf
 
@@ -115,18 +122,20 @@ def _normalise(matrix: np.ndarray) -> None:
 
 def document_vectors(
     documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
-) -> tuple[np.ndarray, list[str], list[dict[str, str]]]:
+) -> tuple[np.ndarray, list[str], dict[str, str]]:
     """Unit vectors whose dot products blend word similarity and concept similarity.
 
     A document's concepts count fully only when one of them is as telling as a feature found in
     half the documents (IDF :data:`CONCEPT_FLOOR`), less in proportion otherwise: themes nearly
     every document has, such as "energy" in a folder about energy, cannot make everything alike.
     """
-    extracted = [_features(d, themes.get(d.id, ())) for d in documents]
-    word_counts = [w for w, _, _ in extracted]
-    concept_counts = [c for _, c, _ in extracted]
-    word_features, word_idf = _columns(word_counts, per_language=True)
-    concept_features, concept_idf = _columns(concept_counts, per_language=False)
+    written: dict[str, Counter[str]] = {}
+    extracted = [_features(d, themes.get(d.id, ()), written) for d in documents]
+    word_counts = [w for w, _ in extracted]
+    concept_counts = [c for _, c in extracted]
+    del extracted
+    word_features, word_idf = _columns(word_counts, per_language=True, limit=WORD_FEATURES)
+    concept_features, concept_idf = _columns(concept_counts, per_language=False, limit=CONCEPT_FEATURES)
     matrix = np.zeros((len(documents), len(word_features) + len(concept_features)), dtype=np.float32)
     words, concepts = matrix[:, : len(word_features)], matrix[:, len(word_features) :]
     _fill(words, word_counts, word_features, word_idf)
@@ -139,7 +148,9 @@ def document_vectors(
     words *= math.sqrt(1 - CONCEPT_WEIGHT)
     concepts *= (np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))[:, None]
     _normalise(matrix)
-    return matrix, word_features + concept_features, [labels for _, _, labels in extracted]
+    features = word_features + concept_features
+    labels = {f: min(written[f], key=lambda w: (-written[f][w], w)) for f in features}
+    return matrix, features, labels
 
 
 def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:
@@ -213,16 +224,18 @@ def cluster(vectors: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]
     return [sorted(group) for group in groups]
 
 
-def _name(rows: list[int], matrix: np.ndarray, features: list[str], labels: Sequence[Mapping[str, str]]) -> str:
-    """The group's three heaviest words in its main language ("coral, reef, bleaching")."""
-    languages = Counter(_language(Counter(label)) for label in (labels[r] for r in rows))
-    main = languages.most_common(1)[0][0] + ":" if languages else ""
+def _name(
+    rows: list[int], documents: Sequence[Document], matrix: np.ndarray, features: list[str], labels: Mapping[str, str]
+) -> str:
+    """The group's three heaviest words in its main language ("coral, reef, bleached")."""
+    languages = Counter(documents[r].language or "en" for r in rows)
+    main = languages.most_common(1)[0][0] + ":"
     weights = matrix[rows].sum(axis=0)
     order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
     preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
     names: list[str] = []
     for column in preferred:
-        label = next((lab[features[column]] for lab in (labels[r] for r in rows) if features[column] in lab), "")
+        label = labels[features[column]]
         if label and not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
             names.append(label)
         if len(names) == 3:
@@ -242,7 +255,11 @@ def group_by_content(
     topics: list[Topic] = []
     taken: Counter[str] = Counter()
     for rows in groups:
-        name = (_name(rows, matrix, features, labels) if features else "") or documents[rows[0]].title or "untitled"
+        name = (
+            (_name(rows, documents, matrix, features, labels) if features else "")
+            or documents[rows[0]].title
+            or "untitled"
+        )
         taken[name] += 1
         if taken[name] > 1:
             name = f"{name} ({taken[name]})"

@@ -22,18 +22,26 @@ class PerCorpus(Generic[T]):
     def __init__(self, compute: Callable[[Sequence[Document]], T], size: int = 4):
         self.compute = compute
         self.size = size
-        self._results: OrderedDict[tuple[str, ...], T] = OrderedDict()
+        self._results: OrderedDict[tuple[str, ...], tuple[Sequence[Document], int, T]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __call__(self, corpus: Sequence[Document]) -> T:
+        # The same corpus object comes back for every document of a run: recognise it without
+        # reading 10,000 ids per call, which made tagging quadratic. (The entry holds the object,
+        # so its id cannot be reused while remembered; a corpus must not change during a run.)
+        with self._lock:
+            for key, (held, length, result) in reversed(self._results.items()):
+                if held is corpus and length == len(corpus):
+                    self._results.move_to_end(key)
+                    return result
         key = tuple(d.id for d in corpus)
         with self._lock:
             if key in self._results:
                 self._results.move_to_end(key)
-                return self._results[key]
+                return self._results[key][2]
         result = self.compute(corpus)
         with self._lock:
-            self._results[key] = result
+            self._results[key] = (corpus, len(corpus), result)
             while len(self._results) > self.size:
                 self._results.popitem(last=False)
         return result
