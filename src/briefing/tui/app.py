@@ -92,6 +92,10 @@ def _drawing_while_open(handler: Callable[[BriefingApp, Any], None]) -> Callable
     return handle
 
 
+def _documents(count: int) -> str:
+    return f"{count} document{'' if count == 1 else 's'}"
+
+
 class BriefingApp(App[None]):
     """Page through side-by-side briefs per topic."""
 
@@ -464,7 +468,7 @@ class BriefingApp(App[None]):
         kinds: dict[str, str] = {}
         for theme in themes:  # one entry per name: taggers may share one ("energy")
             kinds.setdefault(theme.name, theme.kind or theme.tagger)
-        choices = [(ALL_DOCUMENTS, "")] + [(n, f"{k} · {covering.get(n, 0)} documents") for n, k in kinds.items()]
+        choices = [(ALL_DOCUMENTS, "")] + [(n, f"{k} · {_documents(covering.get(n, 0))}") for n, k in kinds.items()]
         self.push_screen(ChoiceScreen("Filter by theme", choices, self.theme_filter), self.set_theme_filter)
 
     def set_theme_filter(self, name: str | None) -> None:
