@@ -71,10 +71,14 @@ class LoadProgress(Message):
 
 @dataclass
 class Briefed(Message):
-    """Some briefs were computed; ``done`` of ``total`` documents for the current settings."""
+    """Some briefs were computed; ``done`` of ``total`` documents for the current settings.
+
+    ``finished`` marks the briefer's last message, when everything it was asked to do is done.
+    """
 
     done: int
     total: int
+    finished: bool = False
 
 
 def _drawing_while_open(handler: Callable[[BriefingApp, Any], None]) -> Callable[[BriefingApp, Any], None]:
@@ -141,6 +145,7 @@ class BriefingApp(App[None]):
         self.comparing = False
         self.theme_filter: str | None = None
         self.loading_stage = ""
+        self._briefed_messages = 0
         self.loading_done = False
         self.progress = (0, 0)
 
@@ -249,7 +254,7 @@ class BriefingApp(App[None]):
                 if self.session.cached_topic_brief(topic.name, summarizer, length) is None:
                     self.session.topic_brief(topic, summarizer, length)
                     self.post_message(Briefed(*self._count_done()))
-        self.post_message(Briefed(*self._count_done()))
+        self.post_message(Briefed(*self._count_done(), finished=True))
 
     def _count_done(self) -> tuple[int, int]:
         return self.session.progress(self.summarizer_name, self.length)
@@ -283,8 +288,10 @@ class BriefingApp(App[None]):
     @_drawing_while_open
     def on_briefed(self, message: Briefed) -> None:
         self.progress = (message.done, message.total)
-        if message.done == message.total or message.done % 50 == 0:
-            self.refresh_topics()  # top themes per topic, known once its documents are tagged
+        self._briefed_messages += 1
+        # Each topic's top themes pool all its documents: redraw them now and then, not per brief.
+        if message.finished or self._briefed_messages % 50 == 0:
+            self.refresh_topics()
         self.refresh_view()
 
     # -- drawing ---------------------------------------------------------------------------------
