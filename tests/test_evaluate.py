@@ -48,7 +48,9 @@ def test_a_summary_equal_to_its_reference_scores_one(cli, folder):
 
 
 def test_the_best_of_several_references_counts(cli, folder):
-    (folder / "pier.ref.txt").write_text("Gulls and fishers argue.\n---\nThe old pier closes in May.\n", encoding="utf-8")
+    (folder / "pier.ref.txt").write_text(
+        "Gulls and fishers argue.\n---\nThe old pier closes in May.\n", encoding="utf-8"
+    )
     assert scores_of(cli, folder, "--summarizer", "lead", "--sentences", "1")["lead"]["rouge1"] == 1.0
     (folder / "pier.ref.txt").write_text("Gulls and fishers argue.\n", encoding="utf-8")
     assert scores_of(cli, folder, "--summarizer", "lead", "--sentences", "1")["lead"]["rouge1"] == 0.0

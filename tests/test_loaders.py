@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 
-from briefing.models import Problem
+import pytest
+
+from briefing.models import Document, Problem
 
 from .conftest import SOURCES
 
@@ -165,3 +167,30 @@ def test_language_guessed_when_not_declared(pipeline):
         ]
     )
     assert [d.language for d in documents] == ["de", "en"]
+
+
+SHORT_TEXTS = {
+    "en": "The council voted on Monday to close the old pier. Fishers want a new dock. The decision comes in March.",
+    "de": "Der Stadtrat hat am Montag beschlossen, den alten Pier zu schließen. Die Fischer wollen einen neuen Steg. "
+    "Die Entscheidung fällt im März.",
+    "fr": "Le conseil municipal a voté lundi la fermeture du vieux quai. Les pêcheurs demandent un nouveau ponton. "
+    "La décision sera prise en mars.",
+    "es": "El ayuntamiento votó el lunes cerrar el viejo muelle. Los pescadores piden un nuevo embarcadero. "
+    "La decisión se tomará en marzo.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SHORT_TEXTS))
+def test_language_of_three_sentences_is_told_offline(pipeline, language):
+    document = pipeline.prepare(Document(id="s", title="s", text=SHORT_TEXTS[language], origin="s.txt"))
+    assert document.language == language and len(document.sentences) == 3
+    assert pipeline.warnings == []
+
+
+def test_a_language_that_cannot_be_told_falls_back_and_says_so(pipeline):
+    document = pipeline.prepare(
+        Document(id="x", title="x", text="Lorem ipsum dolor sit amet, consectetur adipiscing elit.", origin="x.txt")
+    )
+    assert document.language == "en"
+    [warning] = pipeline.warnings
+    assert warning.source == "x.txt" and "could not tell the language" in warning.message and "'en'" in warning.message

@@ -133,7 +133,19 @@ class Pipeline:
                 self.warnings.append(
                     Problem(document.origin, f"unknown language {document.language!r}; guessing from the text")
                 )
-        return guess_language(document.text, language_code(self.settings.language))
+        guessed = guess_language(document.text)
+        if guessed is None:
+            fallback = language_code(self.settings.language)
+            if document.text.strip():
+                self.warnings.append(
+                    Problem(
+                        document.origin,
+                        f"could not tell the language of this text; treating it as {fallback!r} "
+                        "(set language in its front matter or in briefing.toml)",
+                    )
+                )
+            return fallback
+        return guessed
 
     def prepare(self, document: Document) -> Document:
         """The document with its language settled and its text split into sentences."""

@@ -11,16 +11,17 @@ _MIN_WORDS = 3
 _MIN_COVERAGE = 0.12
 
 
-def guess_language(text: str, default: str) -> str:
-    """The ISO code of the language whose stop words cover most of ``text``, else ``default``."""
+def guess_language(text: str) -> str | None:
+    """The ISO code of the language whose stop words cover most of ``text``; ``None`` when no
+    language's stop words cover enough of it to tell (too short, or a language briefing lacks)."""
     tokens = [w.lower() for w in words(text[:20000])]
     if len(tokens) < _MIN_WORDS:
-        return default
+        return None
     counts = Counter(tokens)
-    best, best_hits = default, 0
+    best, best_hits = None, 0
     for code in known_languages():
         stops = stop_words(code)
         hits = sum(n for word, n in counts.items() if word in stops)
         if hits > best_hits:
             best, best_hits = code, hits
-    return best if best_hits / len(tokens) >= _MIN_COVERAGE else default
+    return best if best_hits / len(tokens) >= _MIN_COVERAGE else None
