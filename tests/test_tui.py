@@ -438,3 +438,17 @@ async def test_themes_do_not_depend_on_loading_order():
         expected = {e.document.id: e.themes for b in briefing.briefs for e in b.documents}
         shown = {d.id: app.session.cached_themes(d) for d in app.session.all_documents()}
         assert shown == expected and all(shown.values())
+
+
+async def test_main_screen_keys_do_nothing_over_the_reader():
+    async with running((120, 40)) as (app, pilot):
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        length, topic = app.length, app.topic_index
+        await pilot.press("plus", "s", "c", "right")
+        assert isinstance(app.screen, ReaderScreen) and app.length == length and app.topic_index == topic
+        assert not app.comparing
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
+        assert "jump(1)" in shown and not any(a.startswith(("topic", "length", "page")) for a in shown)
+        await pilot.press("escape", "plus")
+        assert app.length.sentences == length.sentences + 1  # back on the main screen, keys work again

@@ -42,6 +42,10 @@ from .widgets.topic_list import TopicList
 
 #: A document column is never narrower than this (cells); the width decides how many fit.
 MIN_COLUMN_WIDTH = 40
+#: Actions of the main view, which other screens (reader, coverage, search) must not trigger.
+MAIN_SCREEN_ONLY = frozenset(
+    {"topic", "page", "length", "choose_summarizer", "filter_theme", "coverage", "search", "compare", "export", "read"}
+)
 #: The theme filter's choice that lifts the filter.
 ALL_DOCUMENTS = "(all documents)"
 #: Summarizers shown side by side in compare mode, when installed.
@@ -179,6 +183,13 @@ class BriefingApp(App[None]):
             self.page = (self.page // columns) * columns
             self.refresh_view()
             self.start_briefing()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The briefing controls act on the main screen: over the reader or the coverage matrix
+        they are neither shown in the footer nor run (help and quit work everywhere)."""
+        if action in MAIN_SCREEN_ONLY and self.screen is not self.screen_stack[0]:
+            return False
+        return True
 
     # -- state helpers ---------------------------------------------------------------------------
 
