@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..coverage import coverage
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem
+from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -15,6 +16,10 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 def escape(text: str) -> str:
     """Text with markdown's special characters backslash-escaped."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _themes(themes: Sequence[Theme]) -> str:
+    return "**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in themes)
 
 
 def _document(entry: DocumentBrief) -> list[str]:
@@ -26,7 +31,7 @@ def _document(entry: DocumentBrief) -> list[str]:
     else:
         lines += [f"- {escape(s.text)}" for s in entry.summary.sentences]
     if entry.themes:
-        lines += ["", "**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in entry.themes)]
+        lines += ["", _themes(entry.themes)]
     return lines + [""]
 
 
@@ -64,7 +69,7 @@ class MarkdownExporter(Exporter):
                 lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]
                 lines.append("")
             if brief.themes:
-                lines += ["**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in brief.themes), ""]
+                lines += [_themes(brief.themes), ""]
             lines += _coverage(brief)
             for entry in brief.documents:
                 lines += _document(entry)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem
+from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
 
 WIDTH = 78
 
@@ -20,6 +21,10 @@ def _bullet(text: str, indent: str = "") -> list[str]:
 
 def _wrap(text: str, indent: str = "") -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _themes(themes: Sequence[Theme]) -> list[str]:
+    return _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in themes))
 
 
 def _document(entry: DocumentBrief) -> list[str]:
@@ -36,7 +41,7 @@ def _document(entry: DocumentBrief) -> list[str]:
             lines += _bullet(sentence.text)
     if entry.themes:
         lines.append("")
-        lines += _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in entry.themes))
+        lines += _themes(entry.themes)
     lines.append("")
     return lines
 
@@ -72,7 +77,7 @@ def _topic(brief: Brief) -> list[str]:
             lines += _bullet(f"{sentence.text} [{titles.get(sentence.document, sentence.document)}]")
         lines.append("")
     if brief.themes:
-        lines += _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in brief.themes))
+        lines += _themes(brief.themes)
         lines.append("")
     lines += _coverage(brief)
     for entry in brief.documents:
