@@ -27,6 +27,8 @@ from typing import Any
 from .hookspecs import PLUGIN_API
 from .interfaces import Exporter, Loader, LoadError, Plugin, Summarizer, Tagger
 from .models import Briefing, Document, DocumentBrief, Problem, Source, Theme
+from .pipeline import Pipeline, Settings
+from .plugins import PluginHost
 from .summarize import Length, summarize
 from .text.words import language_kit
 
@@ -80,17 +82,15 @@ class CheckResult:
 
 
 @cache
-def _prepare() -> Callable[[Document], Document]:
-    from .pipeline import Pipeline, Settings
-    from .plugins import PluginHost
-
-    return Pipeline(PluginHost(load_entry_points=False).registry(), Settings()).prepare
+def _pipeline() -> Pipeline:
+    """A pipeline with the built-ins only, to segment sample texts and brief the sample briefing."""
+    return Pipeline(PluginHost(load_entry_points=False).registry(), Settings())
 
 
 def sample_document(text: str = ENGLISH, language: str | None = None, id: str = "sample") -> Document:
     """A document segmented as briefing segments them, ready for a summarizer or tagger."""
     title = text.split(".")[0][:60] if text else "Empty"
-    return _prepare()(Document(id=id, title=title, text=text, origin=f"{id}.txt", language=language))
+    return _pipeline().prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt", language=language))
 
 
 def sample_documents() -> list[Document]:
@@ -270,10 +270,7 @@ def loader_checks(
 
 def sample_briefing() -> Briefing:
     """A small briefing with an error and text that looks like markup, for exporter checks."""
-    from .pipeline import Pipeline, Settings
-    from .plugins import PluginHost
-
-    pipeline = Pipeline(PluginHost(load_entry_points=False).registry(), Settings())
+    pipeline = _pipeline()
     marked = sample_document(ENGLISH + "\n\nThe sign read [bold]CLOSED[/bold] <b>today</b> *really*.", "en", "marked")
     documents = [marked, sample_document(RUSSIAN, "ru", "ru")]
     entries = [
