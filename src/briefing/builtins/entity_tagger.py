@@ -90,12 +90,14 @@ class EntityTagger(Tagger):
         self.count = int(self.settings.get("count", 8))
         self.evidence = int(self.settings.get("evidence", 3))
         self._corpus = PerCorpus(self._corpus_names)
+        # Asked for by name finding, by learning names from the corpus and by tagging: read once.
+        self._lower_case_words = PerDocument(_lower_case_words)
         # Names in documents where capitals mean names depend on nothing else: found once.
         self._plain_names = PerDocument(lambda document: self._names(document, frozenset(self.gazetteer)))
 
     def _names(self, document: Document, known: frozenset[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
-        common = _lower_case_words(document)
+        common = self._lower_case_words(document)
 
         def find(known: frozenset[str]) -> list[tuple[Name, int]]:
             found = [
@@ -119,7 +121,7 @@ class EntityTagger(Tagger):
         for document in corpus:
             if (document.language or "en") not in NOUN_CAPITALISING:
                 found[document.id] = self._plain_names(document)
-                lower = _lower_case_words(document)
+                lower = self._lower_case_words(document)
                 singles = (n.text for n, _ in found[document.id] if len(n.words) == 1)
                 learned.update(text for text in singles if text.lower() not in lower)
         known = gazetteer | learned
@@ -137,7 +139,7 @@ class EntityTagger(Tagger):
         found = names.found.get(document.id)
         if found is None:  # a document outside the corpus it was given
             found = self._names(document, names.known | frozenset(self.gazetteer))
-        lower = _lower_case_words(document)
+        lower = self._lower_case_words(document)
         mentions: dict[str, _Mentions] = {}
         for name, position in found:
             parts = list(name.words)
