@@ -194,6 +194,17 @@ class Pipeline:
         themes.sort(key=lambda t: (-t.score, t.name))
         return tuple(themes), problems
 
+    def tag_all(
+        self, documents: Sequence[Document], progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, tuple[tuple[Theme, ...], list[Problem]]]:
+        """Every document tagged against all of them; ``progress(done, total)`` hears every 50."""
+        tagged = {}
+        for number, document in enumerate(documents):
+            if progress and number % 50 == 0:
+                progress(number, len(documents))
+            tagged[document.id] = self.tag_document(document, documents)
+        return tagged
+
     def assemble(self, topic: str, entries: Sequence[DocumentBrief]) -> Brief:
         """A topic's brief from its document briefs: the multi-document brief and the pooled themes."""
         sentences = topic_brief(entries, self.settings.topic_sentences, self.settings.language)
@@ -209,10 +220,9 @@ class Pipeline:
     ) -> Briefing:
         """Brief every source; ``topic`` keeps only the topic of that name."""
         documents, problems = self.load(origins, stdin)
-        themes: dict[str, tuple[Theme, ...]] = {}
-        for document in documents:
-            themes[document.id], failed = self.tag_document(document, documents)
-            problems.extend(failed)
+        tagged = self.tag_all(documents)
+        themes = {document_id: found for document_id, (found, _) in tagged.items()}
+        problems.extend(p for _, failed in tagged.values() for p in failed)
         topics = self.topics(documents, themes)
         if topic is not None:
             topics = [t for t in topics if t.name == topic]

@@ -98,12 +98,10 @@ class Session:
             source_of.update((d.id, source) for d in loaded)
             self.problems.extend(failed)
         self._corpus = tuple(documents)
-        themes = {}
-        for number, document in enumerate(documents, start=1):
-            if number % 50 == 1:
-                progress(f"tagging documents {number}/{len(documents)}")
-            self._themes[document.id] = self.pipeline.tag_document(document, documents)
-            themes[document.id] = self._themes[document.id][0]
+        self._themes.update(
+            self.pipeline.tag_all(documents, lambda done, total: progress(f"tagging documents {done + 1}/{total}"))
+        )
+        themes = {d.id: self._themes[d.id][0] for d in documents}
         progress(f"grouping {len(documents)} documents by content")
         topics = []
         for topic in self.pipeline.topics(documents, themes):
