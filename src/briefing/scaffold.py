@@ -11,8 +11,6 @@ import re
 from pathlib import Path
 from string import Template
 
-from .hookspecs import PLUGIN_API
-
 KINDS = ("summarizer", "tagger", "loader", "exporter")
 _NAME = re.compile(r"^[a-z][a-z0-9-]*[a-z0-9]$|^[a-z]$")
 
@@ -263,7 +261,6 @@ def new_plugin(name: str, kind: str, parent: Path) -> Path:
         "module": module,
         "cls": "".join(part.title() for part in name.split("-")) + kind.title(),
         "description": _description(name, kind),
-        "api": PLUGIN_API,
     }
     values["usage"] = Template(USAGE[kind]).substitute(values)
     root = parent / package
