@@ -402,6 +402,10 @@ async def test_coverage_matrix_then_filter_by_a_theme_from_a_cell(size):
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4 and len(table.columns) == len(matrix.themes) + 1
         assert [str(table.get_cell_at(Coordinate(r, 0))) for r in range(4)][0].startswith("Another Bleaching")
+        await pilot.press(*["right"] * (len(matrix.themes) - 1))  # to the last theme: the table scrolls
+        assert table.cursor_column == len(matrix.themes)
+        assert "Bleaching" in app.export_screenshot()  # the titles stay on screen
+        await pilot.press(*["left"] * (len(matrix.themes) - 1))
         await pilot.press("enter")  # the cursor starts on the first theme
         await settle(pilot)
         assert not isinstance(app.screen, CoverageScreen)

@@ -34,7 +34,9 @@ class CoverageScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         title = f"Coverage of {self.topic}: the share of each document's sentences on each theme"
         yield Label(Text(title), id="coverage-title")
-        table: DataTable[Text] = DataTable(id="coverage", cursor_type="cell", zebra_stripes=True, header_height=2)
+        table: DataTable[Text] = DataTable(
+            id="coverage", cursor_type="cell", zebra_stripes=True, header_height=2, fixed_columns=1
+        )
         table.add_column(Text("document", style="bold"), key="document")
         for index, theme in enumerate(self.matrix.themes):
             table.add_column(Text(f"{theme.name}\n{theme.kind or theme.tagger}", justify="right"), key=str(index))
