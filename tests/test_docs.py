@@ -30,7 +30,15 @@ def test_every_hook_has_a_section_with_its_docstring():
 
 @pytest.mark.parametrize(
     "cls, method",
-    [("Summarizer", "rate"), ("Tagger", "tag"), ("Loader", "load"), ("Loader", "accepts"), ("Exporter", "render")],
+    [
+        ("Summarizer", "rate"),
+        ("Tagger", "tag"),
+        ("Tagger", "analyse"),
+        ("Tagger", "analysis"),
+        ("Loader", "load"),
+        ("Loader", "accepts"),
+        ("Exporter", "render"),
+    ],
 )
 def test_every_plugin_method_is_documented_as_in_the_code(cls, method):
     assert squeeze(inspect.getdoc(getattr(getattr(interfaces, cls), method))) in squeeze(GUIDE)

@@ -13,7 +13,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar
 
 from .models import Briefing, Document, Source, Theme
-from .text.words import LanguageKit
+from .text.words import LanguageKit, language_kit
 
 
 class Plugin(ABC):
@@ -57,6 +57,33 @@ class Tagger(Plugin):
         how many documents use them); it is the same for every document of a run. Evidence must
         be sentences of ``document``, as they are in ``document.sentences``.
         """
+
+    def analyse(self, document: Document, kit: LanguageKit) -> Any:
+        """Optional: the part of tagging ``document`` that does not depend on the corpus.
+
+        Return plain data that pickles (counts, candidate phrases, sentence positions). briefing
+        calls this in worker processes, caches the result on disk by the document's content and
+        this tagger's settings and code, and hands it back through :meth:`analysis`, so a tagger
+        that compares documents redoes only the cheap corpus-wide part when one file changes.
+        The default analyses nothing.
+        """
+        return None
+
+    def analysis(self, document: Document) -> Any:
+        """What :meth:`analyse` gave for ``document``: remembered, cached, or computed now."""
+        memo = self._analyses()
+        key = (document.id, hash(document.text))
+        if key not in memo:
+            memo[key] = self.analyse(document, language_kit(document.language or "en"))
+        return memo[key]
+
+    def remember(self, document: Document, analysis: Any) -> None:
+        """Keep ``analysis`` (computed elsewhere, or read from the cache) as ``document``'s."""
+        self._analyses()[(document.id, hash(document.text))] = analysis
+
+    def _analyses(self) -> dict[tuple[str, int], Any]:
+        # Created on first use: a subclass's __init__ need not call this class's.
+        return self.__dict__.setdefault("_analysis_memo", {})
 
 
 class LoadError(Exception):

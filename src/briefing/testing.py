@@ -18,6 +18,7 @@ script), a one-sentence document and an empty one.
 from __future__ import annotations
 
 import math
+import pickle
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -212,11 +213,30 @@ def tagger_checks(cls: type[Tagger], settings: Mapping[str, Any] | None = None) 
         for document in documents:
             _require(tag(document) == tag(document), f"two runs tagged the {document.id} document differently")
 
+    def analysis_travels() -> None:
+        # Analyses go to and from worker processes and the cache: they must pickle, and a tagger
+        # handed its analysis back must tag as if it had made it itself.
+        for document in documents:
+            made = cls(settings)
+            analysis = made.analyse(document, language_kit(document.language or "en"))
+            try:
+                copied = pickle.loads(pickle.dumps(analysis))
+            except Exception as exc:
+                raise ConformanceError(f"analyse() gave something that does not pickle: {exc}") from None
+            handed = cls(settings)
+            handed.remember(document, copied)
+            kit = language_kit(document.language or "en")
+            _require(
+                list(handed.tag(document, kit, documents)) == tag(document),
+                f"tagging from a cached analysis differs from tagging afresh ({document.id})",
+            )
+
     return [_api_check(cls)] + _run(
         [
             ("themes have a name and a score in 0..1 (English, Russian, one sentence, empty)", themes_are_well_formed),
             ("evidence sentences are sentences of the document", evidence_is_from_the_document),
             ("deterministic", deterministic),
+            ("analyse() pickles and tags the same when cached", analysis_travels),
         ]
     )
 

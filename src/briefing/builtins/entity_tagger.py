@@ -10,14 +10,14 @@ like "Reef" or a preceding "in" for places.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
-from ..text.corpus import PerCorpus, PerDocument
+from ..text.corpus import PerCorpus
 from ..text.names import NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, words
 
@@ -66,6 +66,15 @@ class _Mentions:
 
 
 @dataclass(frozen=True)
+class _Analysis:
+    """What one document gives without the corpus: its lower-case words and, where capitals mean
+    names (not German), its names with their sentence positions."""
+
+    lower_case_words: frozenset[str]
+    plain_names: list[tuple[Name, int]] | None
+
+
+@dataclass(frozen=True)
 class _CorpusNames:
     known: frozenset[str]  # names found where capitals mean names, usable in German documents
     frequencies: Counter[str]  # in how many documents each name occurs
@@ -90,14 +99,19 @@ class EntityTagger(Tagger):
         self.count = int(self.settings.get("count", 8))
         self.evidence = int(self.settings.get("evidence", 3))
         self._corpus = PerCorpus(self._corpus_names)
-        # Asked for by name finding, by learning names from the corpus and by tagging: read once.
-        self._lower_case_words = PerDocument(_lower_case_words)
-        # Names in documents where capitals mean names depend on nothing else: found once.
-        self._plain_names = PerDocument(lambda document: self._names(document, frozenset(self.gazetteer)))
 
-    def _names(self, document: Document, known: frozenset[str]) -> list[tuple[Name, int]]:
+    def analyse(self, document: Document, kit: LanguageKit) -> _Analysis:
+        # The lower-case words are asked for by name finding, by learning names from the corpus
+        # and by tagging. Names in a language where capitals mean names depend on nothing else;
+        # in German they depend on names the corpus teaches, so they are found per corpus.
+        lower = _lower_case_words(document)
+        plain = None
+        if (document.language or "en") not in NOUN_CAPITALISING:
+            plain = self._names(document, frozenset(self.gazetteer), lower)
+        return _Analysis(frozenset(lower), plain)
+
+    def _names(self, document: Document, known: frozenset[str], common: Set[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
-        common = self._lower_case_words(document)
 
         def find(known: frozenset[str]) -> list[tuple[Name, int]]:
             found = [
@@ -119,16 +133,16 @@ class EntityTagger(Tagger):
         found: dict[str, list[tuple[Name, int]]] = {}
         learned: set[str] = set()
         for document in corpus:
-            if (document.language or "en") not in NOUN_CAPITALISING:
-                found[document.id] = self._plain_names(document)
-                lower = self._lower_case_words(document)
-                singles = (n.text for n, _ in found[document.id] if len(n.words) == 1)
-                learned.update(text for text in singles if text.lower() not in lower)
+            analysis = self.analysis(document)
+            if analysis.plain_names is not None:
+                found[document.id] = analysis.plain_names
+                singles = (n.text for n, _ in analysis.plain_names if len(n.words) == 1)
+                learned.update(text for text in singles if text.lower() not in analysis.lower_case_words)
         known = gazetteer | learned
         frequencies: Counter[str] = Counter()
         for document in corpus:
             if document.id not in found:
-                found[document.id] = self._names(document, known)
+                found[document.id] = self._names(document, known, self.analysis(document).lower_case_words)
             frequencies.update({_key(n.text) for n, _ in found[document.id]})
         return _CorpusNames(frozenset(known), frequencies, found)
 
@@ -136,10 +150,10 @@ class EntityTagger(Tagger):
         if not document.sentences:
             return []
         names = self._corpus(corpus)
+        lower = self.analysis(document).lower_case_words
         found = names.found.get(document.id)
         if found is None:  # a document outside the corpus it was given
-            found = self._names(document, names.known | frozenset(self.gazetteer))
-        lower = self._lower_case_words(document)
+            found = self._names(document, names.known | frozenset(self.gazetteer), lower)
         mentions: dict[str, _Mentions] = {}
         for name, position in found:
             parts = list(name.words)

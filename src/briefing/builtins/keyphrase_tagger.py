@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
-from ..text.corpus import PerCorpus, PerDocument
+from ..text.corpus import PerCorpus
 from ..text.names import is_acronym
 from ..text.words import LanguageKit, filler_words, language_kit, words
 
@@ -96,14 +96,16 @@ class KeyPhraseTagger(Tagger):
         super().__init__(settings)
         self.count = int(self.settings.get("count", 5))
         self.evidence = int(self.settings.get("evidence", 3))
-        self._candidates = PerDocument(_candidates)
         self._frequencies = PerCorpus(self._document_frequencies)
+
+    def analyse(self, document: Document, kit: LanguageKit) -> Candidates:
+        return _candidates(document)
 
     def _document_frequencies(self, corpus: Sequence[Document]) -> _CorpusCounts:
         counts = _CorpusCounts()
         for document in corpus:
             language = document.language or "en"
-            found = self._candidates(document)
+            found = self.analysis(document)
             counts.frequencies.update((language, s) for s in found.stems)
             for stems, written in found.written.items():
                 counts.written.setdefault((language, stems), Counter()).update(written)
@@ -112,7 +114,7 @@ class KeyPhraseTagger(Tagger):
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
         if not document.sentences:
             return []
-        found = self._candidates(document)
+        found = self.analysis(document)
         counts = self._frequencies(corpus)
         frequencies = counts.frequencies
         size = max(len(corpus), 1)

@@ -116,9 +116,13 @@ class LexiconTagger(Tagger):
         return self._lexicons[code]
 
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
+        return list(self.analysis(document))
+
+    def analyse(self, document: Document, kit: LanguageKit) -> tuple[Theme, ...]:
+        """All of the work: a lexicon theme depends on its document alone."""
         lexicon = self._lexicon(kit.code)
         if not lexicon or not document.sentences:
-            return []
+            return ()
         hits: dict[str, list[tuple[int, int]]] = {}  # theme -> (count, position) of each sentence with hits
         for sentence in document.sentences:
             for theme, count in lexicon.count(sentence.text).items():
@@ -132,7 +136,7 @@ class LexiconTagger(Tagger):
             best = sorted(found, key=lambda hit: (-hit[0], hit[1]))[: self.evidence]
             evidence = tuple(document.sentences[position].text for _, position in best)
             themes.append(Theme(theme, round(share, 4), evidence, self.name, "theme"))
-        return sorted(themes, key=lambda t: (-t.score, t.name))
+        return tuple(sorted(themes, key=lambda t: (-t.score, t.name)))
 
 
 @hookimpl

@@ -1,7 +1,8 @@
 """Counts over a whole corpus that taggers share, computed once per corpus rather than per document.
 
 Taggers see the corpus on every call; recounting it for each document would make tagging
-quadratic. :class:`PerCorpus` keeps the last few results, keyed by the documents' ids.
+quadratic. :class:`PerCorpus` keeps the last few results, keyed by the documents' ids. (Work on
+one document alone belongs in :meth:`briefing.Tagger.analyse`, which briefing caches.)
 """
 
 from __future__ import annotations
@@ -45,17 +46,3 @@ class PerCorpus(Generic[T]):
             while len(self._results) > self.size:
                 self._results.popitem(last=False)
         return result
-
-
-class PerDocument(Generic[T]):
-    """``compute(document)``, remembered by document id and text (documents repeat across corpora)."""
-
-    def __init__(self, compute: Callable[[Document], T]):
-        self.compute = compute
-        self._results: dict[tuple[str, int], T] = {}
-
-    def __call__(self, document: Document) -> T:
-        key = (document.id, hash(document.text))
-        if key not in self._results:
-            self._results[key] = self.compute(document)
-        return self._results[key]
