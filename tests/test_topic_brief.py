@@ -50,3 +50,58 @@ def test_topics_from_folders_and_rules():
     rule = TopicRule("Batteries", ("*/energy/b.md",))
     assert [t.name for t in group_topics(docs, [rule])][:2] == ["Batteries", "energy"]
     assert folder_topic("a.txt") == Path.cwd().name
+
+
+def reference_brief(documents, count, language):
+    """The plain reading of MMR, pair by pair over dictionaries: what the vectorised brief must pick."""
+    import math
+    from collections import Counter
+
+    from briefing.text.words import language_kit
+    from briefing.topic_brief import DUPLICATE_SIMILARITY, MMR_LAMBDA
+
+    def cosine(a, b):
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+    def normalised(counts, idf):
+        vector = {t: n * idf[t] for t, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values()))
+        return {t: w / norm for t, w in vector.items()} if norm else {}
+
+    kit = language_kit(language)
+    candidates = [(s.text, e.document.id) for e in documents for s in e.summary.sentences]
+    bags = [Counter(kit.content_stems(text)) for text, _ in candidates]
+    frequency = Counter(t for bag in bags for t in bag)
+    idf = {t: math.log((1 + len(bags)) / (1 + n)) + 1 for t, n in frequency.items()}
+    vectors = [normalised(bag, idf) for bag in bags]
+    centroid = normalised(sum(bags, Counter()), idf)
+    relevance = [cosine(v, centroid) for v in vectors]
+    picked, closest, remaining = [], [0.0] * len(bags), set(range(len(bags)))
+    while remaining and len(picked) < count:
+        best = max(remaining, key=lambda i: (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * closest[i], -i))
+        remaining.discard(best)
+        picked.append(best)
+        for i in list(remaining):
+            similarity = cosine(vectors[i], vectors[best])
+            if similarity >= DUPLICATE_SIMILARITY or candidates[i][0] == candidates[best][0]:
+                remaining.discard(i)
+            closest[i] = max(closest[i], similarity)
+    return [(candidates[i][0], candidates[i][1], round(relevance[i], 6)) for i in picked]
+
+
+def test_vectorised_brief_picks_what_plain_mmr_picks():
+    import random
+
+    rng = random.Random(7)
+    words = "grid battery storage solar wind price winter peak demand cable reef coral heat bleaching survey".split()
+    for trial in range(25):
+        entries = []
+        for d in range(rng.randint(1, 12)):
+            texts = []
+            for _ in range(rng.randint(1, 4)):
+                chosen = rng.sample(words, rng.randint(1, 6))
+                texts.append(" ".join(chosen).capitalize() + ".")
+            entries.append(entry(f"doc{d}", *texts))
+        count = rng.randint(1, 8)
+        ours = [(s.text, s.document, s.score) for s in topic_brief(entries, count, "en")]
+        assert ours == reference_brief(entries, count, "en"), trial

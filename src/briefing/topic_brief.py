@@ -7,9 +7,10 @@ picked, so the brief does not say the same thing twice.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
+
+import numpy as np
 
 from .models import BriefSentence, DocumentBrief
 from .text.words import language_kit
@@ -19,56 +20,57 @@ MMR_LAMBDA = 0.7
 #: A candidate at least this similar to a picked sentence is a near-duplicate and never picked.
 DUPLICATE_SIMILARITY = 0.8
 
-Vector = dict[str, float]
-
-
-def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
-
-
-def _normalised(counts: Counter[str], idf: dict[str, float]) -> Vector:
-    vector = {term: n * idf[term] for term, n in counts.items()}
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
-
 
 def topic_brief(documents: Sequence[DocumentBrief], count: int, default_language: str) -> tuple[BriefSentence, ...]:
-    """Up to ``count`` sentences across the topic, best first, each attributed to its document."""
+    """Up to ``count`` sentences across the topic, best first, each attributed to its document.
+
+    Vectors are rows of a sparse matrix kept as flat numpy arrays (term ids, weights, row ids):
+    each pick costs one pass over the non-zero weights, so a 3,000-candidate topic takes
+    milliseconds, where comparing dictionaries pair by pair took a tenth of a second.
+    """
     candidates: list[tuple[str, str]] = []
-    bags: list[Counter[str]] = []
+    rows: list[Counter[str]] = []
     for entry in documents:
         if entry.summary is None:
             continue
         kit = language_kit(entry.document.language or default_language)
         for sentence in entry.summary.sentences:
             candidates.append((sentence.text, entry.document.id))
-            bags.append(Counter(kit.content_stems(sentence.text)))
+            rows.append(Counter(kit.content_stems(sentence.text)))
     if not candidates or count < 1:
         return ()
-    frequency = Counter(term for bag in bags for term in bag)
-    idf = {term: math.log((1 + len(bags)) / (1 + n)) + 1 for term, n in frequency.items()}
-    vectors = [_normalised(bag, idf) for bag in bags]
-    centroid_counts: Counter[str] = Counter()
-    for bag in bags:
-        centroid_counts.update(bag)
-    centroid = _normalised(centroid_counts, idf)
-    relevance = [_cosine(v, centroid) for v in vectors]
+    size = len(candidates)
+    term_ids: dict[str, int] = {}
+    terms = np.fromiter((term_ids.setdefault(t, len(term_ids)) for row in rows for t in row), dtype=np.intp)
+    counts = np.fromiter((n for row in rows for n in row.values()), dtype=np.float64, count=len(terms))
+    row_of = np.repeat(np.arange(size), [len(row) for row in rows])
 
+    idf = np.log((1 + size) / (1 + np.bincount(terms, minlength=len(term_ids)))) + 1
+    weights = counts * idf[terms]
+    norms = np.sqrt(np.bincount(row_of, weights=weights * weights, minlength=size))
+    weights /= np.where(norms > 0, norms, 1)[row_of]
+    centroid = np.bincount(terms, weights=counts, minlength=len(term_ids)) * idf
+    centroid /= np.linalg.norm(centroid) or 1
+
+    def similarities(vector: np.ndarray) -> np.ndarray:
+        """The cosine of every candidate with ``vector`` (dense, unit length)."""
+        return np.bincount(row_of, weights=weights * vector[terms], minlength=size)
+
+    relevance = similarities(centroid)
+    text_ids: dict[str, int] = {}
+    same_text = np.array([text_ids.setdefault(text, len(text_ids)) for text, _ in candidates])
+    closest = np.zeros(size)  # each candidate's highest similarity to a picked sentence
+    remaining = np.ones(size, dtype=bool)
     picked: list[int] = []
-    closest = [0.0] * len(candidates)  # each candidate's highest similarity to a picked sentence
-    remaining = set(range(len(candidates)))
-    while remaining and len(picked) < count:
-        best = max(
-            remaining,
-            key=lambda i: (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * closest[i], -i),
-        )
-        remaining.discard(best)
+    starts = np.concatenate(([0], np.cumsum([len(row) for row in rows])))
+    while remaining.any() and len(picked) < count:
+        score = np.where(remaining, MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * closest, -np.inf)
+        best = int(np.argmax(score))  # the first of equal scores: the earliest candidate
         picked.append(best)
-        for i in list(remaining):
-            similarity = _cosine(vectors[i], vectors[best])
-            if similarity >= DUPLICATE_SIMILARITY or candidates[i][0] == candidates[best][0]:
-                remaining.discard(i)
-            closest[i] = max(closest[i], similarity)
-    return tuple(BriefSentence(candidates[i][0], candidates[i][1], round(relevance[i], 6)) for i in picked)
+        vector = np.zeros(len(term_ids))
+        vector[terms[starts[best] : starts[best + 1]]] = weights[starts[best] : starts[best + 1]]
+        similarity = similarities(vector)
+        remaining &= (similarity < DUPLICATE_SIMILARITY) & (same_text != same_text[best])
+        remaining[best] = False
+        closest = np.maximum(closest, similarity)
+    return tuple(BriefSentence(candidates[i][0], candidates[i][1], round(float(relevance[i]), 6)) for i in picked)
