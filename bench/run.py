@@ -3,6 +3,7 @@
 Run with ``.venv/bin/python bench/run.py`` (``--corpora 1000`` to skip the 10,000-document run).
 It prints the summarizer table (briefing's built-ins and sumy's own classes on the same
 sentences, documents per second, at 20, 200 and 1,000 sentences), then one row per measure.
+Corpus runs use every core and a fresh cache, then brief again unchanged and with one file changed.
 The generator is deterministic (fixed seeds): about 40% function words, Zipf-distributed content
 words with each subject favouring its own, a few theme words and capitalised names, sentences of
 about 20 words in paragraphs of five.
@@ -16,9 +17,11 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from briefing.cache import Cache
 from briefing.clustering import group_by_content
 from briefing.models import Document
 from briefing.pipeline import Pipeline, Settings
@@ -167,8 +170,9 @@ def summarizer_table(registry, pipeline, rng, words, sizes=(20, 200, 1000), limi
 
 
 def corpus_run(count: int) -> None:
-    """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files;
-    prints seconds and peak resident memory."""
+    """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files, with
+    an empty cache, then again unchanged, then with one file changed; prints the three times,
+    the peak resident memory of the first run and the number of topics."""
     rng = random.Random(20261125 + count)
     words = vocabulary(rng)
     folder = Path(f"/tmp/briefing-bench-corpus-{count}")
@@ -178,10 +182,27 @@ def corpus_run(count: int) -> None:
             text = generated_text(rng, words, 40, i % 20)
             (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
     registry = PluginHost(load_entry_points=False).registry()
-    start = time.perf_counter()
-    briefing = Pipeline(registry, Settings(language="en")).run([str(folder)])
-    elapsed = time.perf_counter() - start
-    print(f"{elapsed:.2f} {peak_rss_mib():.0f} {len(briefing.briefs)}")
+    settings = Settings(language="en")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-cache-") as cache_folder:
+        start = time.perf_counter()
+        briefing = Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+        first = time.perf_counter() - start
+        rss = peak_rss_mib()
+        start = time.perf_counter()
+        Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+        again = time.perf_counter() - start
+        changed = folder / "doc00007.txt"
+        original = changed.read_text(encoding="utf-8")
+        try:
+            changed.write_text(
+                original + "\n\nOne sentence was added to this file since the last run.", encoding="utf-8"
+            )
+            start = time.perf_counter()
+            Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+            one_changed = time.perf_counter() - start
+        finally:
+            changed.write_text(original, encoding="utf-8")
+    print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)}")
 
 
 def main() -> None:
@@ -206,10 +227,13 @@ def main() -> None:
         result = subprocess.run(
             [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
         )
-        seconds, rss, topics = result.stdout.split()
+        seconds, again, one_changed, rss, topics = result.stdout.split()
         print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
         print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
         print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
+        print(f"{'  again, unchanged, from the cache (s)':<48}{float(again):>12.3f}")
+        print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
+        print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
 
     documents = [
         pipeline.prepare(

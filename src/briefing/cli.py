@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
+from .cache import Cache, default_folder
 from .config import Config, ConfigError, find_config, line_of_key, load_config
 from .models import Problem
 from .output import write_output
@@ -56,7 +58,7 @@ def _positive(value: str) -> int:
     return number
 
 
-COMMANDS = ("brief", "read", "evaluate", "plugins")
+COMMANDS = ("brief", "read", "evaluate", "plugins", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,11 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
     brief.add_argument("--format", default="text", metavar="NAME", help="exporter: text, markdown, json, ...")
     brief.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
+    _run_options(brief)
 
     read = commands.add_parser("read", help="open the reading room (the default command)")
     read.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
     read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
     read.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
+    _run_options(read)
 
     evaluate = commands.add_parser("evaluate", help="score summarizers with ROUGE against reference summaries")
     evaluate.add_argument("folder", metavar="FOLDER", help="documents, each with NAME.ref.txt beside it")
@@ -101,7 +105,30 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name", metavar="NAME", help="the plugin's name: lower-case letters, digits, hyphens")
     new.add_argument("--kind", choices=KINDS, required=True, help="what the plugin is")
     new.add_argument("--dir", default=".", metavar="PATH", help="where to put the package folder (default: here)")
+    cache = commands.add_parser("cache", help="show or empty the result cache")
+    cache_commands = cache.add_subparsers(dest="cache_command", metavar="COMMAND", required=True)
+    cache_commands.add_parser("info", help="where the cache is and how big")
+    cache_commands.add_parser("clear", help="forget every cached result")
     return parser
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    parser.add_argument(
+        "--workers", type=int, metavar="N", help="processes for per-document work (default: one per core)"
+    )
+
+
+def _cache(config: Config, args: argparse.Namespace | None = None) -> Cache | None:
+    """The result cache the config asks for, or ``None`` when it is off or cannot be opened."""
+    if not config.cache or (args is not None and args.no_cache):
+        return None
+    folder = config.cache_dir or default_folder()
+    try:
+        return Cache(folder)
+    except (OSError, sqlite3.Error) as exc:
+        _say("warning", f"cache {folder} cannot be used ({exc}); briefing without it")
+        return None
 
 
 def _registry(config: Config) -> Registry:
@@ -128,6 +155,10 @@ def _settings(args: argparse.Namespace, config: Config, registry: Registry) -> S
         settings = replace(settings, summarizer=args.summarizer)
     if args.grouping:
         settings = replace(settings, grouping=args.grouping)
+    if args.workers is not None:
+        if args.workers < 0:
+            raise UsageError("--workers must be 0 (one per core) or more")
+        settings = replace(settings, workers=args.workers)
     _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
     for tagger in settings.taggers or ():
         _check_name(registry, config, "tagger", tagger, "taggers", False)
@@ -149,7 +180,7 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
     _check_name(registry, config, "exporter", args.format, "format", True)
     paths = args.paths or default_sources(config)
 
-    pipeline = Pipeline(registry, settings)
+    pipeline = Pipeline(registry, settings, _cache(config, args))
     briefing = pipeline.run(paths, topic=args.topic)
     if args.topic and not briefing.briefs:
         raise UsageError(f"no topic named {args.topic!r} in {', '.join(paths)}")
@@ -182,7 +213,7 @@ def run_read(args: argparse.Namespace, config: Config) -> int:
 
     registry = _registry(config)
     settings = _settings(args, config, registry)
-    session = Session(Pipeline(registry, settings), args.paths or default_sources(config))
+    session = Session(Pipeline(registry, settings, _cache(config, args)), args.paths or default_sources(config))
     BriefingApp(session, registry, keymap=config.keys).run()
     _report(session.problems, "error")
     return EXIT_PARTIAL if session.problems else EXIT_OK
@@ -259,6 +290,18 @@ def run_plugins_check(args: argparse.Namespace, config: Config) -> int:
     return worst
 
 
+def run_cache(args: argparse.Namespace, config: Config) -> int:
+    cache = _cache(config)
+    if cache is None:
+        raise UsageError("the cache is off (cache = false in the config)")
+    if args.cache_command == "clear":
+        print(f"briefing: forgot {cache.clear()} cached results in {cache.folder}", file=sys.stderr)
+    else:
+        entries, size = cache.size()
+        print(f"{cache.path}\n{entries} results, {size / 2**20:.1f} MiB")
+    return EXIT_OK
+
+
 def run_plugins_new(args: argparse.Namespace) -> int:
     try:
         root = new_plugin(args.name, args.kind, Path(args.dir))
@@ -287,6 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_read(args, config)
         if args.command == "evaluate":
             return run_evaluate(args, config)
+        if args.command == "cache":
+            return run_cache(args, config)
         if args.plugins_command == "check":
             return run_plugins_check(args, config)
         if args.plugins_command == "new":

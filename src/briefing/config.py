@@ -38,6 +38,9 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.18)"),
     "taggers": (list, "the taggers to run (default: all of them)"),
     "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit (default: 60)"),
+    "workers": (int, "processes for per-document work on large corpora; 0: one per core (default: 0)"),
+    "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them (default: true)"),
+    "cache_dir": (str, "where the cache lives (default: the user's cache folder, or $BRIEFING_CACHE_DIR)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
@@ -62,6 +65,8 @@ class Config:
     sources: tuple[str, ...] = ()
     plugins: tuple[Path, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
+    cache: bool = True
+    cache_dir: Path | None = None
 
 
 def find_config(explicit: str | None = None) -> Path | None:
@@ -139,7 +144,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         if key not in KEYS:
             raise fail(key, f"unknown key (known keys: {', '.join(KEYS)})")
         expected = KEYS[key][0]
-        if not isinstance(value, expected) or isinstance(value, bool):
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise fail(key, f"must be {_type_name(expected)}, not {type(value).__name__}")
     base = path.parent
     for key in ("sources", "plugins", "taggers"):
@@ -165,6 +170,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
     if raw.get("plugin_timeout", 60) < 0:
         raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
+    if raw.get("workers", 0) < 0:
+        raise fail("workers", "must be 0 (one per core) or more")
     if not 0 < raw.get("topic_threshold", THRESHOLD) < 1:
         raise fail("topic_threshold", "must be between 0 and 1")
 
@@ -204,6 +211,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         topic_threshold=float(raw.get("topic_threshold", THRESHOLD)),
         taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
         plugin_timeout=float(raw.get("plugin_timeout", 60)),
+        workers=raw.get("workers", 0),
         plugin_settings=plugin_settings,
     )
     return Config(
@@ -212,6 +220,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         sources=tuple(_resolve(base, s) for s in raw.get("sources", [])),
         plugins=tuple(Path(_resolve(base, p)) for p in raw.get("plugins", [])),
         keys=dict(keys),
+        cache=raw.get("cache", True),
+        cache_dir=Path(_resolve(base, os.path.expanduser(raw["cache_dir"]))) if "cache_dir" in raw else None,
     )
 
 

@@ -6,15 +6,19 @@ naming the source and the plugin, so the rest of the run goes on.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .cache import Cache, briefing_code, code_of, digest, pack, unpack
 from .clustering import THRESHOLD
 from .coverage import topic_themes
-from .interfaces import Loader, LoadError, SourceWarning, Summarizer, Tagger
+from .interfaces import Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
 from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Summary, Theme, Topic
+from .parallel import PARALLEL_FROM, work_in_pool, worker_count
 from .plugins import Registry
 from .sources import collect
 from .summarize import Length, summarize
@@ -40,12 +44,17 @@ class Settings:
     topic_threshold: float = THRESHOLD
     taggers: tuple[str, ...] | None = None  # None: every registered tagger
     plugin_timeout: float = 60.0  # seconds one summarizer or tagger call may take; 0: no limit
+    workers: int = 0  # processes for per-document work; 0: one per core
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 def _inert(text: str) -> str:
     """Metadata from a source, on one line and with no escapes or control characters."""
     return " ".join(clean_characters(text).split())
+
+
+def _bytes_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def _failure(kind: str, name: str, exc: BaseException) -> str:
@@ -57,12 +66,34 @@ def _failure(kind: str, name: str, exc: BaseException) -> str:
     return f"{kind} {name!r} failed: {type(exc).__name__}: {detail}"
 
 
-class Pipeline:
-    """One configured run: plugins created once, then applied to every source."""
+@dataclass
+class SourceWork:
+    """Everything done to one source that depends on nothing else: its documents segmented, each
+    tagger's analysis of each document and each document's summary. Workers return this."""
 
-    def __init__(self, registry: Registry, settings: Settings):
+    documents: list[Document]
+    problems: list[Problem]
+    warnings: list[Problem]
+    analyses: dict[str, Any] = field(default_factory=dict)  # by analysis key
+    summaries: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)  # by summary key
+
+
+def _identity(plugin: Plugin) -> tuple[str, str, str]:
+    """What a plugin's results depend on besides its input: name, code and settings."""
+    return plugin.name, code_of(type(plugin)), repr(sorted(plugin.settings.items()))
+
+
+class Pipeline:
+    """One configured run: plugins created once, then applied to every source.
+
+    With a :class:`~briefing.cache.Cache`, every per-source, per-document and per-corpus result is
+    kept on disk by what it depends on, so an unchanged corpus is briefed from the cache.
+    """
+
+    def __init__(self, registry: Registry, settings: Settings, cache: Cache | None = None):
         self.registry = registry
         self.settings = settings
+        self.cache = cache
         self.summarizer: Summarizer = self.create("summarizer", settings.summarizer)
         self.loaders: list[Loader] = [self.create("loader", n) for n in reversed(registry.names("loader"))]
         #: Plugins that could not start (bad settings, say); the run goes on without them.
@@ -77,9 +108,42 @@ class Pipeline:
                 self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
         self.warnings: list[Problem] = []
         self.limit = TimeLimit(settings.plugin_timeout)
+        self._summaries: dict[str, tuple[Summary | None, list[Problem]]] = {}  # by summary key
+        self._fingerprints: dict[int, tuple[Document, str]] = {}  # by id() of the document
+        self._remembered: set[str] = set()  # analysis keys the taggers hold
+        self._stored: set[str] = set()  # keys known to be in the cache
 
     def create(self, kind: str, name: str) -> Any:
         return self.registry.create(kind, name, dict(self.settings.plugin_settings.get(name, {})))
+
+    # -- cache keys -----------------------------------------------------------------------------
+
+    def fingerprint(self, document: Document) -> str:
+        """A digest of a prepared document: its text, sentences' language and metadata, and the code."""
+        held = self._fingerprints.get(id(document))
+        if held is not None and held[0] is document:
+            return held[1]
+        value = digest(
+            briefing_code(), document.id, document.title, document.text, document.language, document.headings
+        )
+        self._fingerprints[id(document)] = (document, value)
+        return value
+
+    def source_key(self, source: Source, loader: Loader) -> str:
+        content = _bytes_digest(source.data)
+        return "source:" + digest(
+            briefing_code(), source.origin, source.media_type, content, _identity(loader), self.settings.language
+        )
+
+    def summary_key(self, document: Document, length: Length, summarizer: Summarizer) -> str:
+        return "summary:" + digest(self.fingerprint(document), _identity(summarizer), length, self.settings.language)
+
+    def analysis_key(self, document: Document, tagger: Tagger) -> str:
+        return "analysis:" + digest(self.fingerprint(document), _identity(tagger))
+
+    def corpus_key(self, documents: Sequence[Document]) -> str:
+        """What the themes of a corpus depend on: every document and every tagger."""
+        return "corpus:" + digest([self.fingerprint(d) for d in documents], [_identity(t) for t in self.taggers])
 
     # -- sources -> documents -------------------------------------------------------------------
 
@@ -104,24 +168,139 @@ class Pipeline:
             return [], [Problem(source.origin, f"loader {loader.name!r} found no documents")]
         return documents, []
 
+    def work_on(self, source: Source) -> SourceWork:
+        """All the per-document work on one source (in a worker process, or here). Analyses and
+        summaries that fail are left out: tagging and summarizing report them later."""
+        before = len(self.warnings)
+        loaded, problems = self.load_source(source)
+        documents = [self.prepare(d) for d in loaded]
+        work = SourceWork(documents, problems, self.warnings[before:])
+        del self.warnings[before:]
+        for document in documents:
+            for tagger in self.taggers:
+                try:
+                    work.analyses[self.analysis_key(document, tagger)] = self.limit(tagger.analysis, document)
+                except Exception:
+                    continue
+            summary = self._summarize(document, self.settings.length, self.summarizer)
+            if not summary[1]:
+                work.summaries[self.summary_key(document, self.settings.length, self.summarizer)] = summary
+        return work
+
+    def packed_work(self, source: Source) -> dict[str, bytes]:
+        """:meth:`work_on` packed for the cache, each result under its key; the source's own entry
+        is under its source key (``source:`` when no loader takes it). A worker packs its results
+        once, and the main process stores those very bytes."""
+        loader = self.loader_for(source)
+        work = self.work_on(source)
+        packed = {key: pack(value) for key, value in {**work.analyses, **work.summaries}.items()}
+        key = self.source_key(source, loader) if loader else "source:"
+        packed[key] = pack(SourceWork(work.documents, work.problems, work.warnings))
+        return packed
+
+    def prepare_sources(
+        self, sources: Sequence[Source], progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[Document], list[Problem]]:
+        """The documents of ``sources``, segmented, in order, and the problems met."""
+        each, problems = self.prepare_each(sources, progress)
+        return [d for _, documents in each for d in documents], problems
+
+    def prepare_each(
+        self, sources: Sequence[Source], progress: Callable[[int, int], None] | None = None
+    ) -> tuple[list[tuple[Source, list[Document]]], list[Problem]]:
+        """Each source with its documents, segmented, in order, and the problems met.
+
+        Results come from the cache where it has them; the rest are worked on in a process pool
+        when there are enough of them, else here. ``progress(done, total)`` hears each source.
+        """
+        keys: list[str | None] = []
+        for source in sources:
+            loader = self.loader_for(source)
+            keys.append(self.source_key(source, loader) if loader else None)
+        found = self.cache.get_many(k for k in keys if k) if self.cache else {}
+        missing = [(s, k) for s, k in zip(sources, keys, strict=True) if k not in found]
+        done = len(sources) - len(missing)
+        report = (lambda n: progress(done + n, len(sources))) if progress else (lambda n: None)
+        to_store: dict[str, bytes] = {}
+        workers = min(worker_count(self.settings.workers), len(missing) // (PARALLEL_FROM // 2) or 1)
+        fresh = None
+        if workers > 1 and len(missing) >= PARALLEL_FROM and self.registry.recipe is not None:
+            try:
+                fresh = self._work_in_pool([s for s, _ in missing], workers, report, to_store)
+            except (BrokenProcessPool, OSError) as exc:
+                to_store.clear()
+                reason = str(exc) or type(exc).__name__
+                self.warnings.append(Problem("workers", f"the worker processes failed ({reason}); working in one"))
+        if fresh is None:
+            fresh = []
+            for number, (source, key) in enumerate(missing, start=1):
+                work = self.work_on(source)
+                fresh.append(work)
+                report(number)
+                if self.cache:
+                    to_store.update((k, pack(v)) for k, v in {**work.analyses, **work.summaries}.items())
+                    if key and not work.problems:
+                        to_store[key] = pack(SourceWork(work.documents, [], work.warnings))
+        if self.cache:
+            self.cache.put_packed(to_store)
+            self._stored.update(to_store)
+
+        each: list[tuple[Source, list[Document]]] = []
+        problems: list[Problem] = []
+        worked = iter(fresh)
+        for source, key in zip(sources, keys, strict=True):
+            work = found[key] if key in found else next(worked)
+            if key not in found:
+                self._keep(work)
+            each.append((source, work.documents))
+            problems.extend(work.problems)
+            self.warnings.extend(work.warnings)
+        return each, problems
+
+    def _work_in_pool(
+        self, sources: Sequence[Source], workers: int, report: Callable[[int], None], to_store: dict[str, bytes]
+    ) -> list[SourceWork]:
+        """:meth:`work_on` for each source in worker processes; what is worth caching goes into
+        ``to_store`` as the workers packed it."""
+        assert self.registry.recipe is not None
+        fresh = []
+        for packed in work_in_pool(self.registry.recipe, self.settings, sources, workers, report):
+            key = next(k for k in packed if k.startswith("source:"))
+            work = unpack(packed[key])
+            work.analyses = {k: unpack(v) for k, v in packed.items() if k.startswith("analysis:")}
+            work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
+            if work.problems or key == "source:":
+                del packed[key]
+            to_store.update(packed)
+            fresh.append(work)
+        return fresh
+
+    def _keep(self, work: SourceWork) -> None:
+        """Remember a source's analyses and summaries for this run."""
+        self._summaries.update(work.summaries)
+        by_key = {self.analysis_key(d, t): (d, t) for d in work.documents for t in self.taggers}
+        for key, analysis in work.analyses.items():
+            if key in by_key:
+                document, tagger = by_key[key]
+                tagger.remember(document, analysis)
+                self._remembered.add(key)
+
     def prepared_documents(self, source: Source) -> tuple[list[Document], list[Problem]]:
         """The documents of one source, segmented and ready to brief, and any problem with it."""
-        loaded, problems = self.load_source(source)
-        return [self.prepare(d) for d in loaded], problems
+        return self.prepare_sources([source])
 
     def load(
         self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None
     ) -> tuple[list[Document], list[Problem]]:
-        documents: list[Document] = []
+        sources: list[Source] = []
         problems: list[Problem] = []
         for item in collect(origins, lambda s: self.loader_for(s) is not None, stdin):
             if isinstance(item, Problem):
                 problems.append(item)
-                continue
-            loaded, failed = self.prepared_documents(item)
-            documents.extend(loaded)
-            problems.extend(failed)
-        return documents, problems
+            else:
+                sources.append(item)
+        documents, failed = self.prepare_sources(sources)
+        return documents, problems + failed
 
     # -- documents -> sentences -----------------------------------------------------------------
 
@@ -171,14 +350,47 @@ class Pipeline:
     def kit(self, document: Document) -> LanguageKit:
         return language_kit(document.language or self.settings.language)
 
+    def _summarize(
+        self, document: Document, length: Length, summarizer: Summarizer
+    ) -> tuple[Summary | None, list[Problem]]:
+        try:
+            return self.limit(summarize, summarizer, document, self.kit(document), length), []
+        except Exception as exc:
+            return None, [Problem(document.origin, _failure("summarizer", summarizer.name, exc))]
+
     def summarize_document(
         self, document: Document, length: Length | None = None, summarizer: Summarizer | None = None
     ) -> tuple[Summary | None, list[Problem]]:
+        """One document's summary, from this run's memory, the cache, or the summarizer."""
         summarizer = summarizer or self.summarizer
-        try:
-            return self.limit(summarize, summarizer, document, self.kit(document), length or self.settings.length), []
-        except Exception as exc:
-            return None, [Problem(document.origin, _failure("summarizer", summarizer.name, exc))]
+        length = length or self.settings.length
+        key = self.summary_key(document, length, summarizer)
+        if key not in self._summaries:
+            cached = self.cache.get(key) if self.cache else None
+            self._summaries[key] = cached or self._summarize(document, length, summarizer)
+            if self.cache and cached is None and not self._summaries[key][1]:
+                self.cache.put(key, self._summaries[key])
+        return self._summaries[key]
+
+    def summarize_all(self, documents: Sequence[Document]) -> dict[str, tuple[Summary | None, list[Problem]]]:
+        """Every document's summary with the configured summarizer and length, by document id.
+
+        The cache is read and written once for all of them, not once per document.
+        """
+        settings = self.settings
+        keys = {d.id: self.summary_key(d, settings.length, self.summarizer) for d in documents}
+        if self.cache:
+            self._summaries.update(self.cache.get_many(k for k in keys.values() if k not in self._summaries))
+        fresh = {}
+        for document in documents:
+            key = keys[document.id]
+            if key not in self._summaries:
+                self._summaries[key] = self._summarize(document, settings.length, self.summarizer)
+                if not self._summaries[key][1]:
+                    fresh[key] = self._summaries[key]
+        if self.cache:
+            self.cache.put_many(fresh)
+        return {d.id: self._summaries[keys[d.id]] for d in documents}
 
     def tag_document(self, document: Document, corpus: Sequence[Document]) -> tuple[tuple[Theme, ...], list[Problem]]:
         """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed."""
@@ -197,23 +409,75 @@ class Pipeline:
     def tag_all(
         self, documents: Sequence[Document], progress: Callable[[int, int], None] | None = None
     ) -> dict[str, tuple[tuple[Theme, ...], list[Problem]]]:
-        """Every document tagged against all of them; ``progress(done, total)`` hears every 50."""
+        """Every document tagged against all of them; ``progress(done, total)`` hears every 50.
+
+        The themes of an unchanged corpus come from the cache. Otherwise each tagger's analysis of
+        each document does (see :meth:`briefing.Tagger.analyse`), and only the corpus-wide part
+        of tagging is redone.
+        """
+        corpus_key = self.corpus_key(documents)
+        analyses = {self.analysis_key(d, t): (d, t) for d in documents for t in self.taggers}
+        if self.cache:
+            cached = self.cache.get(corpus_key)
+            if cached is not None:
+                return cached
+            found = self.cache.get_many(k for k in analyses if k not in self._remembered)
+            for key, analysis in found.items():
+                document, tagger = analyses[key]
+                tagger.remember(document, analysis)
+            self._remembered.update(found)
+            self._stored.update(found)
         tagged = {}
         for number, document in enumerate(documents):
             if progress and number % 50 == 0:
                 progress(number, len(documents))
             tagged[document.id] = self.tag_document(document, documents)
+        if self.cache:
+            fresh = {}
+            for key, (document, tagger) in analyses.items():
+                if key not in self._stored:
+                    try:
+                        fresh[key] = tagger.analysis(document)
+                    except Exception:
+                        continue  # the tagger's failure on this document is among the problems
+            if not any(failed for _, failed in tagged.values()):
+                fresh[corpus_key] = tagged
+            self.cache.put_many(fresh)
+            self._stored.update(fresh)
         return tagged
 
     def assemble(self, topic: str, entries: Sequence[DocumentBrief]) -> Brief:
         """A topic's brief from its document briefs: the multi-document brief and the pooled themes."""
-        sentences = topic_brief(entries, self.settings.topic_sentences, self.settings.language)
+        settings = self.settings
+        chosen = [
+            (e.document.id, e.document.language, [s.text for s in e.summary.sentences]) for e in entries if e.summary
+        ]
+        key = "brief:" + digest(briefing_code(), chosen, settings.topic_sentences, settings.language)
+        sentences = self.cache.get(key) if self.cache else None
+        if sentences is None:
+            sentences = topic_brief(entries, settings.topic_sentences, settings.language)
+            if self.cache:
+                self.cache.put(key, sentences)
         return Brief(topic, tuple(entries), sentences, topic_themes(entries))
 
     def topics(self, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[Topic]:
         """Configured topics, then the rest by content (using their themes) or by folder."""
         settings = self.settings
-        return group_by_grouping(documents, themes, settings.topics, settings.grouping, settings.topic_threshold)
+        key = "topics:" + digest(
+            [self.fingerprint(d) for d in documents],
+            [(d.id, [(t.name, t.score) for t in themes.get(d.id, ())]) for d in documents],
+            settings.topics,
+            settings.grouping,
+            settings.topic_threshold,
+        )
+        cached = self.cache.get(key) if self.cache else None
+        if cached is not None:
+            by_id = {d.id: d for d in documents}
+            return [Topic(name, tuple(by_id[i] for i in ids)) for name, ids in cached]
+        topics = group_by_grouping(documents, themes, settings.topics, settings.grouping, settings.topic_threshold)
+        if self.cache:
+            self.cache.put(key, [(t.name, [d.id for d in t.documents]) for t in topics])
+        return topics
 
     def run(
         self, origins: Iterable[str], topic: str | None = None, stdin: Callable[[], bytes] | None = None
@@ -226,11 +490,12 @@ class Pipeline:
         topics = self.topics(documents, themes)
         if topic is not None:
             topics = [t for t in topics if t.name == topic]
+        summaries = self.summarize_all([d for t in topics for d in t.documents])
         briefs: list[Brief] = []
         for each in topics:
             entries = []
             for document in each.documents:
-                summary, failed = self.summarize_document(document)
+                summary, failed = summaries[document.id]
                 entries.append(DocumentBrief(document, summary, themes[document.id]))
                 problems.extend(failed)
             briefs.append(self.assemble(each.name, entries))

@@ -80,12 +80,25 @@ class PluginFailure:
     error: str
 
 
+@dataclass(frozen=True)
+class PluginRecipe:
+    """How a :class:`PluginHost` was made, so that a worker process can load the same plugins."""
+
+    local_paths: tuple[Path, ...]
+    load_entry_points: bool
+
+    def registry(self) -> Registry:
+        return PluginHost(self.local_paths, load_entry_points=self.load_entry_points).registry()
+
+
 @dataclass
 class Registry:
     """Everything the loaded plugins registered, by kind and name."""
 
     entries: dict[str, dict[str, Registered]] = field(default_factory=lambda: {k: {} for k in _KINDS})
     failures: list[PluginFailure] = field(default_factory=list)
+    #: How to load the same plugins in another process; ``None`` for a registry built by hand.
+    recipe: PluginRecipe | None = None
 
     def names(self, kind: str) -> list[str]:
         return list(self.entries[kind])
@@ -156,6 +169,7 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         self.origins: dict[str, tuple[str, str]] = {}
         self.failures: list[PluginFailure] = []
+        self.recipe = PluginRecipe(tuple(local_paths), load_entry_points)
         for name in DEFAULT_PLUGINS:
             self._add(importlib.import_module(name), name, "built-in")
         allowed = _allowed_plugins()
@@ -188,7 +202,7 @@ class PluginHost:
 
     def registry(self) -> Registry:
         """Call every registration hook, plugin by plugin, so a failing one is named and skipped."""
-        registry = Registry(failures=list(self.failures))
+        registry = Registry(failures=list(self.failures), recipe=self.recipe)
         for kind, hook_name in _HOOKS.items():
             hook = getattr(self.pm.hook, hook_name)
             # pluggy returns the implementations last-registered first; register in load order.

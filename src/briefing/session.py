@@ -88,15 +88,12 @@ class Session:
         return self.topics
 
     def _group_by_content(self, sources: list[Source], progress: Callable[[str], None]) -> list[TopicState]:
-        documents: list[Document] = []
-        source_of: dict[str, Source] = {}
-        for number, source in enumerate(sources, start=1):
-            if number % 50 == 1:
-                progress(f"reading sources {number}/{len(sources)}")
-            loaded, failed = self.pipeline.prepared_documents(source)
-            documents.extend(loaded)
-            source_of.update((d.id, source) for d in loaded)
-            self.problems.extend(failed)
+        each, failed = self.pipeline.prepare_each(
+            sources, lambda done, total: done % 50 == 1 and progress(f"reading sources {done}/{total}")
+        )
+        self.problems.extend(failed)
+        documents = [d for _, loaded in each for d in loaded]
+        source_of = {d.id: source for source, loaded in each for d in loaded}
         self._corpus = tuple(documents)
         self._themes.update(
             self.pipeline.tag_all(documents, lambda done, total: progress(f"tagging documents {done + 1}/{total}"))

@@ -1,0 +1,161 @@
+"""The on-disk result cache: work already done, found again by what it was computed from.
+
+Every entry is keyed by a digest of everything its result depends on: the source bytes (or the
+document), the settings, and the code that computed it (briefing's own files, or the plugin's
+module). So a changed file, a changed setting or an upgraded plugin simply misses; nothing is
+ever invalidated by hand. ``briefing cache clear`` empties it.
+
+One SQLite file holds the entries: reads are batched, writes are transactions, so a run that is
+killed half-way leaves every finished entry readable and no half-written one.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import inspect
+import os
+import pickle
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+#: Bumped when the layout of cached values changes.
+FORMAT = 1
+CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
+_FILE = "results.sqlite"
+_BATCH = 500  # keys per SELECT; SQLite allows 999 parameters in older builds
+
+
+def default_folder() -> Path:
+    """``$BRIEFING_CACHE_DIR``, else the user's cache folder (``~/.cache/briefing`` on Linux)."""
+    return Path(os.environ.get(CACHE_VARIABLE) or platformdirs.user_cache_dir("briefing"))
+
+
+def digest(*parts: Any) -> str:
+    """A stable digest of ``parts`` (strings, numbers, tuples, mappings, dataclass reprs)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _file_digest(path: str) -> str:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ""
+    return _content_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _content_digest(path: str, mtime: int, size: int) -> str:
+    """A file's digest, read again only when its time or size changed."""
+    try:
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return ""
+
+
+@cache
+def briefing_code() -> str:
+    """A digest of briefing's own code and data, so a changed briefing never reuses stale results."""
+    root = Path(__file__).resolve().parent
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".pickle", ".txt"})
+    return digest(FORMAT, [(str(p.relative_to(root)), _file_digest(str(p))) for p in files])
+
+
+def code_of(cls: type) -> str:
+    """A digest of the code behind a plugin class: briefing's for built-ins, else its module file."""
+    module = inspect.getmodule(cls)
+    if module is not None and module.__name__.startswith("briefing."):
+        return briefing_code()
+    try:
+        source = inspect.getsourcefile(cls)
+    except TypeError:
+        source = None
+    return _file_digest(source) if source else f"{cls.__module__}.{cls.__qualname__}"
+
+
+def pack(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(data: bytes) -> Any:
+    return pickle.loads(data)
+
+
+class Cache:
+    """Pickled results by key. Safe to share between threads; each process opens its own."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / _FILE
+        self._local = threading.local()
+        folder.mkdir(parents=True, exist_ok=True)
+        with self._connection() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def _connection(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The cached values of those ``keys`` that have one. An entry that cannot be read is a miss."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, Any] = {}
+        db = self._connection()
+        # Unpacking makes many objects and no garbage: with the collector on, it would walk the
+        # growing heap again and again (a third of a re-brief's time).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for start in range(0, len(keys), _BATCH):
+                batch = keys[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                for key, value in db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
+                    try:
+                        found[key] = unpack(value)
+                    except Exception:  # written by an incompatible version: recompute it
+                        continue
+        finally:
+            if collecting:
+                gc.enable()
+        return found
+
+    def get(self, key: str) -> Any | None:
+        return self.get_many([key]).get(key)
+
+    def put_many(self, items: Mapping[str, Any]) -> None:
+        self.put_packed({key: pack(value) for key, value in items.items()})
+
+    def put_packed(self, items: Mapping[str, bytes]) -> None:
+        """Store values already packed with :func:`pack` (by a worker process, say)."""
+        if not items:
+            return
+        with self._connection() as db:  # one transaction: all of these are written, or none
+            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", list(items.items()))
+
+    def put(self, key: str, value: Any) -> None:
+        self.put_many({key: value})
+
+    def clear(self) -> int:
+        """Forget every entry; returns how many there were."""
+        with self._connection() as db:
+            count = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+            db.execute("DELETE FROM results")
+        self._connection().execute("VACUUM")
+        return count
+
+    def size(self) -> tuple[int, int]:
+        """(entries, bytes on disk)."""
+        count = self._connection().execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        files = [self.path, self.path.with_name(_FILE + "-wal")]
+        return count, sum(f.stat().st_size for f in files if f.exists())

@@ -1,0 +1,68 @@
+"""Per-document work on every core: a process pool that loads, segments, analyses and summarizes.
+
+Each worker builds its own :class:`~briefing.pipeline.Pipeline` from the same plugin recipe and
+settings, so third-party plugins run there exactly as in the main process. Workers start from a
+fork server that has already imported briefing and its built-ins, so a worker costs a fork, not
+a fresh interpreter; the fork server itself is a clean process, so forking never copies the
+threads of a running TUI.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from .models import Source
+from .plugins import DEFAULT_PLUGINS, PluginRecipe
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline, Settings
+
+#: Fewer sources than this are worked on in-process: starting the workers costs about a second.
+PARALLEL_FROM = 64
+#: Sources sent to a worker at a time: enough to amortise the hand-over, few enough to balance.
+CHUNK = 8
+
+_worker: Pipeline | None = None
+
+
+def worker_count(setting: int) -> int:
+    """``workers`` from the settings: a number, or 0 for every core this process may use."""
+    if setting > 0:
+        return setting
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start(recipe: PluginRecipe, settings: Settings) -> None:
+    from .pipeline import Pipeline
+
+    global _worker
+    _worker = Pipeline(recipe.registry(), settings)
+
+
+def _work(source: Source) -> dict[str, bytes]:
+    assert _worker is not None, "worker not started"
+    return _worker.packed_work(source)
+
+
+def work_in_pool(
+    recipe: PluginRecipe,
+    settings: Settings,
+    sources: Sequence[Source],
+    workers: int,
+    done: Callable[[int], None] = lambda count: None,
+) -> Iterator[dict[str, bytes]]:
+    """Each source's :meth:`~briefing.pipeline.Pipeline.packed_work`, in the order of
+    ``sources``; ``done(n)`` hears each finished one."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["briefing.pipeline", *DEFAULT_PLUGINS])
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(recipe, settings)) as pool:
+        for number, work in enumerate(pool.map(_work, sources, chunksize=CHUNK), start=1):
+            done(number)
+            yield work

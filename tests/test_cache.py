@@ -1,0 +1,230 @@
+"""The on-disk cache and the process pool: same briefings, less work."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+
+import briefing.pipeline as pipeline_module
+from briefing.cache import Cache, code_of
+from briefing.parallel import PARALLEL_FROM
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import PluginHost
+from briefing.summarize import Length
+
+from .conftest import SOURCES
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "sources"
+    shutil.copytree(SOURCES, folder)
+    return folder
+
+
+@pytest.fixture
+def calls(monkeypatch) -> Counter[str]:
+    """How often each expensive step ran: loading a source, summarizing, tagger analyses,
+    grouping and topic briefs."""
+    counted: Counter[str] = Counter()
+
+    def spy(name, function):
+        def wrapper(*args, **kwargs):
+            counted[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(Pipeline, "work_on", spy("work_on", Pipeline.work_on))
+    monkeypatch.setattr(pipeline_module, "summarize", spy("summarize", pipeline_module.summarize))
+    monkeypatch.setattr(pipeline_module, "topic_brief", spy("topic_brief", pipeline_module.topic_brief))
+    monkeypatch.setattr(pipeline_module, "group_by_grouping", spy("group", pipeline_module.group_by_grouping))
+    from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
+
+    monkeypatch.setattr(KeyPhraseTagger, "analyse", spy("analyse", KeyPhraseTagger.analyse))
+    return counted
+
+
+def brief(registry, folder: Path, cache: Cache | None, **settings):
+    return Pipeline(registry, Settings(**settings), cache).run([str(folder)])
+
+
+def test_an_unchanged_corpus_is_briefed_from_the_cache(registry, corpus, tmp_path, calls):
+    cache = Cache(tmp_path / "cache")
+    first = brief(registry, corpus, cache)
+    assert calls["work_on"] == 12 and calls["summarize"] == 12 and calls["analyse"] == 12
+    calls.clear()
+    again = brief(registry, corpus, Cache(tmp_path / "cache"))
+    assert calls == Counter()  # nothing loaded, summarized, analysed, grouped or briefed again
+    assert again == first == brief(registry, corpus, None)
+
+
+def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus, tmp_path, calls):
+    cache = Cache(tmp_path / "cache")
+    first = brief(registry, corpus, cache)
+    changed = corpus / "coral-reefs" / "bleaching-season.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\nDivers counted fewer pale corals on the northern reef this week.\n",
+        encoding="utf-8",
+    )
+    calls.clear()
+    again = brief(registry, corpus, Cache(tmp_path / "cache"))
+    assert (calls["work_on"], calls["summarize"], calls["analyse"]) == (1, 1, 1)
+    assert calls["topic_brief"] == 1  # the changed document's topic; the others come from the cache
+    assert again == brief(registry, corpus, None)
+    assert again != first
+
+
+def test_settings_are_part_of_the_key(registry, corpus, tmp_path, calls):
+    cache = Cache(tmp_path / "cache")
+    brief(registry, corpus, cache)
+    calls.clear()
+    other = brief(registry, corpus, cache, summarizer="textrank", length=Length(2))
+    assert calls["work_on"] == 0  # documents are the same ...
+    assert calls["summarize"] == 12  # ... summaries are not
+    assert all(len(d.summary.sentences) <= 2 for b in other.briefs for d in b.documents)
+    assert other == brief(registry, corpus, None, summarizer="textrank", length=Length(2))
+
+
+def test_a_changed_plugin_is_a_different_key(tmp_path):
+    plugin = tmp_path / "plugs" / "shortest.py"
+    plugin.parent.mkdir()
+    code = """
+from briefing import Summarizer, hookimpl
+
+class Shortest(Summarizer):
+    name = "shortest"
+    def rate(self, document, kit):
+        return [-len(s.text) for s in document.sentences]
+
+@hookimpl
+def register_summarizers(register):
+    register(Shortest)
+"""
+    plugin.write_text(code, encoding="utf-8")
+    before = code_of(PluginHost([plugin.parent], load_entry_points=False).registry().get("summarizer", "shortest").cls)
+    plugin.write_text(code.replace("-len", "0 - len"), encoding="utf-8")
+    after = code_of(PluginHost([plugin.parent], load_entry_points=False).registry().get("summarizer", "shortest").cls)
+    assert before != after
+
+
+def test_a_damaged_entry_is_computed_again(registry, corpus, tmp_path):
+    first = brief(registry, corpus, Cache(tmp_path / "cache"))
+    with sqlite3.connect(tmp_path / "cache" / "results.sqlite") as db:
+        db.execute("UPDATE results SET value = ?", (b"not a pickle",))
+    assert brief(registry, corpus, Cache(tmp_path / "cache")) == first
+
+
+def test_cache_commands_and_no_cache(cli, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    code, out, _ = cli("brief", "--no-cache", str(corpus))
+    assert code == 0 and "coral" in out.lower()
+    assert not (tmp_path / "cache" / "results.sqlite").exists() or Cache(tmp_path / "cache").size()[0] == 0
+    assert cli("brief", str(corpus))[0] == 0
+    code, out, _ = cli("cache", "info")
+    entries = int(out.splitlines()[1].split()[0])
+    assert code == 0 and str(tmp_path / "cache") in out and entries > 12
+    code, _, err = cli("cache", "clear")
+    assert code == 0 and f"forgot {entries} cached results" in err
+    assert Cache(tmp_path / "cache").size()[0] == 0
+
+
+def test_an_unusable_cache_folder_is_a_warning(cli, corpus, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text(f'cache_dir = "{blocker}"\n', encoding="utf-8")
+    code, out, err = cli("brief", str(corpus), cwd=tmp_path)
+    assert code == 0 and "coral" in out.lower()
+    assert f"cache {blocker} cannot be used" in err
+
+
+# -- the process pool ----------------------------------------------------------------------------
+
+SUBJECTS = [
+    "The storage battery in the valley kept the grid steady through the cold evening peak.",
+    "Divers measured how much of the coral reef had bleached after the warm summer.",
+    "Cargo bikes now carry parcels through the old town faster than vans ever did.",
+]
+
+CRASHING_LOADER = """
+from briefing import Loader, Document, hookimpl
+
+class Notes(Loader):
+    name = "notes"
+    suffixes = (".notes",)
+    def load(self, source):
+        if b"crash" in source.data:
+            raise RuntimeError("the notes parser gave up")
+        text = source.data.decode()
+        yield Document(id=source.origin, title=source.origin, text=text, origin=source.origin)
+
+@hookimpl
+def register_loaders(register):
+    register(Notes)
+"""
+
+
+def many_sources(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for number in range(count):
+        subject = SUBJECTS[number % 3]
+        lines = [f"Note {number}.", subject, f"Entry {number} adds its own detail, number {number * 7}.", subject]
+        (folder / f"note{number:03d}.notes").write_text(" ".join(lines), encoding="utf-8")
+    (folder / "broken.notes").write_text("crash here", encoding="utf-8")
+
+
+def test_the_process_pool_gives_the_same_briefing_and_reports_failures(tmp_path, monkeypatch):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text(CRASHING_LOADER, encoding="utf-8")
+    registry = PluginHost([plugins], load_entry_points=False).registry()
+    folder = tmp_path / "many"
+    many_sources(folder, PARALLEL_FROM + 6)
+    pools = []
+    real_pool = pipeline_module.work_in_pool
+
+    def counted_pool(*args, **kwargs):
+        pools.append(args[3])  # the number of workers
+        yield from real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "work_in_pool", counted_pool)
+    parallel = brief(registry, folder, Cache(tmp_path / "cache"), workers=2)
+    assert pools == [2]
+    serial = brief(registry, folder, None, workers=1)
+    assert pools == [2]
+    assert parallel == serial
+    assert sum(len(b.documents) for b in parallel.briefs) == PARALLEL_FROM + 6
+    [problem] = parallel.errors
+    assert problem.source.endswith("broken.notes")
+    assert "loader 'notes' failed: RuntimeError: the notes parser gave up" in problem.message
+    # What the workers computed was cached: a second run works only on the source that failed.
+    worked = []
+    real_work_on = Pipeline.work_on
+    monkeypatch.setattr(
+        Pipeline, "work_on", lambda self, source: worked.append(source.origin) or real_work_on(self, source)
+    )
+    assert brief(registry, folder, Cache(tmp_path / "cache"), workers=2).briefs == parallel.briefs
+    assert [Path(origin).name for origin in worked] == ["broken.notes"]
+
+
+def test_a_broken_pool_falls_back_to_one_process(tmp_path, monkeypatch):
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text(CRASHING_LOADER, encoding="utf-8")
+    registry = PluginHost([plugins], load_entry_points=False).registry()
+    folder = tmp_path / "many"
+    many_sources(folder, PARALLEL_FROM)
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("a worker was killed")
+        yield
+
+    monkeypatch.setattr(pipeline_module, "work_in_pool", broken)
+    result = brief(registry, folder, None, workers=2)
+    assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM
+    assert any("worker processes failed (a worker was killed)" in w.message for w in result.warnings)
