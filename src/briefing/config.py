@@ -12,6 +12,7 @@ from typing import Any
 import platformdirs
 
 from .clustering import THRESHOLD
+from .fetch import FetchOptions
 from .pipeline import Settings
 from .summarize import Length
 from .text.languages import UnknownLanguage, language_code
@@ -41,6 +42,9 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "workers": (int, "processes for per-document work on large corpora; 0: one per core (default: 0)"),
     "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them (default: true)"),
     "cache_dir": (str, "where the cache lives (default: the user's cache folder, or $BRIEFING_CACHE_DIR)"),
+    "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL (default: 15)"),
+    "fetch_retries": (int, "further tries after a failed fetch, with back-off (default: 2)"),
+    "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB (default: 20)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
@@ -170,6 +174,16 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
     if raw.get("plugin_timeout", 60) < 0:
         raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
+    for key in ("fetch_timeout", "fetch_max_mb"):
+        if key in raw and raw[key] <= 0:
+            raise fail(key, "must be more than 0")
+    if raw.get("fetch_retries", 0) < 0:
+        raise fail("fetch_retries", "must be 0 or more")
+    fetch = FetchOptions(
+        timeout=float(raw.get("fetch_timeout", FetchOptions.timeout)),
+        retries=raw.get("fetch_retries", FetchOptions.retries),
+        max_bytes=int(raw.get("fetch_max_mb", FetchOptions.max_bytes / 2**20) * 2**20),
+    )
     if raw.get("workers", 0) < 0:
         raise fail("workers", "must be 0 (one per core) or more")
     if not 0 < raw.get("topic_threshold", THRESHOLD) < 1:
@@ -212,6 +226,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
         plugin_timeout=float(raw.get("plugin_timeout", 60)),
         workers=raw.get("workers", 0),
+        fetch=fetch,
         plugin_settings=plugin_settings,
     )
     return Config(

@@ -25,10 +25,11 @@ def _looks_binary(data: bytes) -> bool:
     return bool(sample) and sum(sample.count(b) for b in _BINARY_BYTES) / len(sample) > 0.01
 
 
-def decode(data: bytes, origin: str) -> str:
+def decode(data: bytes, origin: str, declared: str | None = None) -> str:
     """The text of ``data``; warns with :class:`SourceWarning` when the encoding had to be guessed.
 
-    Raises :class:`LoadError` for empty or binary input.
+    ``declared`` is the charset a server named; a byte-order mark still wins over it, as in
+    browsers. Raises :class:`LoadError` for empty or binary input.
     """
     if not data.strip():
         raise LoadError("empty: there is no text to brief")
@@ -38,6 +39,11 @@ def decode(data: bytes, origin: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise LoadError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc}") from None
+    if declared:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            warnings.warn(SourceWarning(f"the server said {declared}, but it is not; guessing"), stacklevel=2)
     if _looks_binary(data):
         raise LoadError("binary data, not text")
     try:

@@ -14,12 +14,16 @@ class Source:
     """Raw bytes of one input, before any loader has looked at them.
 
     ``origin`` is what the user named (a path, ``-`` or a URL); ``path`` is set for files.
+    ``media_type`` and ``charset`` come from the server for URLs; ``notes`` are warnings about
+    how the bytes were obtained (a kept copy used while offline, say).
     """
 
     origin: str
     data: bytes
     path: Path | None = None
     media_type: str | None = None
+    charset: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Document:
     tags: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    link: str | None = None  # where to read the original (a feed entry's link)
 
 
 @dataclass(frozen=True)

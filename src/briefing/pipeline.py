@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from .cache import Cache, briefing_code, code_of, digest, pack, unpack
 from .clustering import THRESHOLD
 from .coverage import topic_themes
+from .fetch import Fetcher, FetchOptions
 from .interfaces import Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
 from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Summary, Theme, Topic
 from .parallel import PARALLEL_FROM, work_in_pool, worker_count
@@ -45,6 +46,7 @@ class Settings:
     taggers: tuple[str, ...] | None = None  # None: every registered tagger
     plugin_timeout: float = 60.0  # seconds one summarizer or tagger call may take; 0: no limit
     workers: int = 0  # processes for per-document work; 0: one per core
+    fetch: FetchOptions = field(default_factory=FetchOptions)
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
@@ -108,6 +110,7 @@ class Pipeline:
                 self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
         self.warnings: list[Problem] = []
         self.limit = TimeLimit(settings.plugin_timeout)
+        self.fetcher = Fetcher(settings.fetch, cache)
         self._summaries: dict[str, tuple[Summary | None, list[Problem]]] = {}  # by summary key
         self._fingerprints: dict[int, tuple[Document, str]] = {}  # by id() of the document
         self._remembered: set[str] = set()  # analysis keys the taggers hold
@@ -154,7 +157,8 @@ class Pipeline:
         """The documents of one source, and any problem with it."""
         loader = self.loader_for(source)
         if loader is None:
-            return [], [Problem(source.origin, "no loader for this kind of file")]
+            kind = f"{source.media_type} answer" if source.media_type else "kind of file"
+            return [], [Problem(source.origin, f"no loader for this {kind}")]
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", SourceWarning)
             try:
@@ -253,6 +257,7 @@ class Pipeline:
             if key not in found:
                 self._keep(work)
             each.append((source, work.documents))
+            self.warnings.extend(Problem(source.origin, note) for note in source.notes)
             problems.extend(work.problems)
             self.warnings.extend(work.warnings)
         return each, problems
@@ -289,12 +294,16 @@ class Pipeline:
         """The documents of one source, segmented and ready to brief, and any problem with it."""
         return self.prepare_sources([source])
 
+    def collect(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Source | Problem]:
+        """The named sources' bytes (files, folders, URLs, stdin), or why each could not be read."""
+        return collect(origins, lambda s: self.loader_for(s) is not None, stdin, self.fetcher.fetch_all)
+
     def load(
         self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None
     ) -> tuple[list[Document], list[Problem]]:
         sources: list[Source] = []
         problems: list[Problem] = []
-        for item in collect(origins, lambda s: self.loader_for(s) is not None, stdin):
+        for item in self.collect(origins, stdin):
             if isinstance(item, Problem):
                 problems.append(item)
             else:
@@ -341,6 +350,7 @@ class Pipeline:
             date=_inert(document.date) if document.date else None,
             tags=tuple(_inert(t) for t in document.tags),
             headings=tuple(_inert(h) for h in document.headings),
+            link=_inert(document.link) if document.link else None,
             language=code,
             sentences=tuple(sentences),
         )

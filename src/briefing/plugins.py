@@ -31,6 +31,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.text_loader",
     "briefing.builtins.markdown_loader",
     "briefing.builtins.html_loader",
+    "briefing.builtins.feed_loader",
     "briefing.builtins.graph_summarizers",
     "briefing.builtins.sumy_summarizers",
     "briefing.builtins.lead",

@@ -18,7 +18,6 @@ from .coverage import Coverage, coverage, topic_themes
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Summary, Theme
 from .pipeline import Pipeline
-from .sources import collect
 from .summarize import Length
 from .topic_brief import topic_brief
 from .topics import topic_name
@@ -70,8 +69,7 @@ class Session:
         ``progress`` hears what that is doing ("tagging 300/1000 documents").
         """
         sources: list[Source] = []
-        wanted = lambda s: self.pipeline.loader_for(s) is not None  # noqa: E731
-        for item in collect(self.origins, wanted, self.stdin):
+        for item in self.pipeline.collect(self.origins, self.stdin):
             if isinstance(item, Problem):
                 self.problems.append(item)
             else:

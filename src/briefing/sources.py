@@ -1,12 +1,13 @@
-"""Finding sources: files, folders (recursively, hidden files ignored) and ``-`` for standard input."""
+"""Finding sources: files, folders (recursively, hidden files ignored), URLs and ``-`` for standard input."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from .fetch import Fetcher, is_url
 from .models import Problem, Source
 
 STDIN = "-"
@@ -30,14 +31,25 @@ def _read(path: Path, origin: str) -> Source | Problem:
 
 
 def collect(
-    origins: Iterable[str], wanted: Callable[[Source], bool], stdin: Callable[[], bytes] | None = None
+    origins: Iterable[str],
+    wanted: Callable[[Source], bool],
+    stdin: Callable[[], bytes] | None = None,
+    fetch: Callable[[Sequence[str]], list[Source | Problem]] | None = None,
 ) -> Iterator[Source | Problem]:
     """Each named source as bytes, or a :class:`Problem` saying why it could not be read.
 
     Files found inside folders are kept only when ``wanted`` (some loader accepts them), so a
-    folder of articles can hold images too; a file named on its own is always passed on.
+    folder of articles can hold images too; a file named on its own is always passed on. URLs
+    are fetched all at once by ``fetch`` (concurrently; default: with no cache), then given in
+    their place.
     """
+    origins = list(origins)
+    urls = [o for o in origins if is_url(o)]
+    fetched = dict(zip(urls, (fetch or Fetcher().fetch_all)(urls), strict=True))
     for origin in origins:
+        if origin in fetched:
+            yield fetched[origin]
+            continue
         if origin == STDIN:
             read = stdin or (lambda: sys.stdin.buffer.read())
             yield Source(origin=STDIN, data=read())

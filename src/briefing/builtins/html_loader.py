@@ -36,6 +36,38 @@ def _page_language(html: str) -> str | None:
     return lang.strip() or None if lang else None
 
 
+def page_document(html: str, origin: str) -> Document:
+    """The main text and metadata of a web page as a document; :class:`LoadError` when it has none."""
+    extracted = trafilatura.extract(
+        html, output_format="xml", with_metadata=True, include_comments=False, include_tables=False
+    )
+    if not extracted:
+        raise LoadError("no main text found in the page")
+    root = etree.fromstring(extracted.encode("utf-8"))
+    main = root.find("main")
+    paragraphs: list[str] = []
+    headings: list[str] = []
+    for element in main.iter() if main is not None else ():
+        if element.tag == "head":
+            headings.append(_text(element))
+        elif element.tag in _PROSE and not any(child.tag in _PROSE for child in element):
+            paragraphs.append(_text(element))
+    title = root.get("title") or (headings.pop(0) if headings else title_from_origin(origin))
+    if headings and headings[0] == title:
+        headings.pop(0)
+    return Document(
+        id=origin,
+        title=title,
+        text="\n\n".join(p for p in paragraphs if p),
+        origin=origin,
+        date=root.get("date"),
+        author=root.get("author"),
+        language=_page_language(html),
+        tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
+        headings=tuple(h for h in headings if h),
+    )
+
+
 class HtmlLoader(Loader):
     name = "html"
     description = "Web pages (.html): main text without navigation or boilerplate"
@@ -43,35 +75,7 @@ class HtmlLoader(Loader):
     media_types = ("text/html", "application/xhtml+xml")
 
     def load(self, source: Source) -> Iterable[Document]:
-        html = decode(source.data, source.origin)
-        extracted = trafilatura.extract(
-            html, output_format="xml", with_metadata=True, include_comments=False, include_tables=False
-        )
-        if not extracted:
-            raise LoadError("no main text found in the page")
-        root = etree.fromstring(extracted.encode("utf-8"))
-        main = root.find("main")
-        paragraphs: list[str] = []
-        headings: list[str] = []
-        for element in main.iter() if main is not None else ():
-            if element.tag == "head":
-                headings.append(_text(element))
-            elif element.tag in _PROSE and not any(child.tag in _PROSE for child in element):
-                paragraphs.append(_text(element))
-        title = root.get("title") or (headings.pop(0) if headings else title_from_origin(source.origin))
-        if headings and headings[0] == title:
-            headings.pop(0)
-        yield Document(
-            id=source.origin,
-            title=title,
-            text="\n\n".join(p for p in paragraphs if p),
-            origin=source.origin,
-            date=root.get("date"),
-            author=root.get("author"),
-            language=_page_language(html),
-            tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
-            headings=tuple(h for h in headings if h),
-        )
+        yield page_document(decode(source.data, source.origin, source.charset), source.origin)
 
 
 @hookimpl

@@ -17,6 +17,7 @@ def _document(entry: DocumentBrief) -> dict[str, Any]:
         "id": d.id,
         "title": d.title,
         "origin": d.origin,
+        "link": d.link,
         "date": d.date,
         "author": d.author,
         "language": d.language,

@@ -24,7 +24,7 @@ def _themes(themes: Sequence[Theme]) -> str:
 
 def _document(entry: DocumentBrief) -> list[str]:
     d = entry.document
-    facts = [f"`{d.origin.replace('`', '')}`"] + [escape(x) for x in (d.date, d.author, d.language) if x]
+    facts = [f"`{d.origin.replace('`', '')}`"] + [escape(x) for x in (d.link, d.date, d.author, d.language) if x]
     lines = [f"### {escape(d.title)}", "", " · ".join(facts), ""]
     if entry.summary is None:
         lines.append("*No summary: the summarizer failed, see the errors.*")

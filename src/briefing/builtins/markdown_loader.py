@@ -102,7 +102,7 @@ class MarkdownLoader(Loader):
     media_types = ("text/markdown",)
 
     def load(self, source: Source) -> Iterable[Document]:
-        meta, markdown = split_front_matter(decode(source.data, source.origin), source.origin)
+        meta, markdown = split_front_matter(decode(source.data, source.origin, source.charset), source.origin)
         paragraphs, headings = markdown_blocks(markdown)
         title = _string(meta.get("title"))
         if title is None and headings:

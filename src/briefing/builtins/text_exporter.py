@@ -31,7 +31,7 @@ def _document(entry: DocumentBrief) -> list[str]:
     d = entry.document
     lines = _wrap(d.title)
     lines.append("~" * min(WIDTH, max(len(line) for line in lines)))
-    facts = [d.origin] + [x for x in (d.date, d.author, d.language) if x]
+    facts = [d.origin] + [x for x in (d.link, d.date, d.author, d.language) if x]
     lines += _wrap(" | ".join(facts))
     lines.append("")
     if entry.summary is None:

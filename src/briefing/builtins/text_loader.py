@@ -31,7 +31,7 @@ class TextLoader(Loader):
         return super().accepts(source) or source.origin == "-"
 
     def load(self, source: Source) -> Iterable[Document]:
-        paragraphs = split_paragraphs(decode(source.data, source.origin))
+        paragraphs = split_paragraphs(decode(source.data, source.origin, source.charset))
         title = title_from_origin(source.origin)
         if len(paragraphs) > 1 and len(paragraphs[0]) <= 300 and not paragraphs[0].endswith(_SENTENCE_END):
             title = paragraphs.pop(0)

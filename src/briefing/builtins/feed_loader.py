@@ -1,0 +1,182 @@
+"""Feeds: RSS 0.9x, 1.0 (RDF) and 2.0, and Atom, through feedparser; one document per entry.
+
+feedparser is the maintained reader for every feed dialect and handles what feeds do wrong:
+encodings declared in the XML or by the server (ISO-8859-1, Windows-1252, Shift_JIS, UTF-16...),
+undeclared entities, HTML in summaries. An ill-formed feed gives what could be recovered and a
+warning; bytes that are no feed at all are a clean "not a feed" error.
+
+Entries often carry only a teaser. With ``full_articles = true`` in ``[settings.feed]``, the
+page each such entry links to is fetched (concurrently, cached like any URL) and its main text
+replaces the teaser.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from ..cache import Cache, default_folder
+from ..decoding import decode
+from ..fetch import Fetcher, FetchOptions
+from ..hookspecs import hookimpl
+from ..interfaces import Loader, LoadError, SourceWarning
+from ..models import Document, Problem, Source
+from ..text.clean import clean_characters
+from .html_loader import page_document
+
+_BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
+_TEASER_ENDS = ("...", "…", "[…]", "[...]", "read more", "weiterlesen", "mehr lesen", "continue reading")
+#: An entry with fewer words than this is taken for a teaser.
+TEASER_WORDS = 80
+
+
+def fragment_text(html: str) -> str:
+    """The prose of an HTML fragment (a feed's summary or content): block elements end paragraphs."""
+    if "<" not in html:
+        return html
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return html
+    for element in list(root.iter()):
+        if element.tag in ("script", "style"):
+            element.drop_tree()
+        elif element.tag == "br":
+            element.tail = "\n" + (element.tail or "")
+        elif element.tag in _BLOCKS:
+            element.tail = "\n\n" + (element.tail or "")
+            element.text = "\n\n" + (element.text or "")
+    paragraphs = (" ".join(p.split()) for p in root.text_content().split("\n\n"))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _date(entry: Any) -> str | None:
+    for key in ("published", "updated", "created"):
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return time.strftime("%Y-%m-%d %H:%M", parsed)
+        if entry.get(key):
+            return str(entry[key])
+    return None
+
+
+def _entry_text(entry: Any) -> str:
+    contents = [c.get("value", "") for c in entry.get("content", [])]
+    best = max(contents, key=len, default="")
+    summary = entry.get("summary", "")
+    return fragment_text(best if len(best) >= len(summary) else summary)
+
+
+def is_teaser(text: str) -> bool:
+    stripped = text.rstrip().lower()
+    return len(text.split()) < TEASER_WORDS or stripped.endswith(_TEASER_ENDS)
+
+
+def _problem_line(exception: BaseException) -> str:
+    line = getattr(exception, "getLineNumber", lambda: None)()
+    message = getattr(exception, "getMessage", lambda: str(exception))()
+    return f"line {line}: {message}" if line else str(message)
+
+
+class FeedLoader(Loader):
+    name = "feed"
+    description = "RSS and Atom feeds (.rss, .atom, .rdf, .xml, or a feed URL): one document per entry"
+    api_version = 1
+    suffixes = (".rss", ".atom", ".rdf", ".xml")
+    media_types = (
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    )
+
+    def __init__(self, settings=None):
+        super().__init__(settings)
+        unknown = set(self.settings) - {"full_articles", "timeout"}
+        if unknown:
+            raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: full_articles, timeout)")
+        self.full_articles = bool(self.settings.get("full_articles", False))
+        self.timeout = float(self.settings.get("timeout", FetchOptions.timeout))
+
+    def load(self, source: Source) -> Iterable[Document]:
+        if not source.data.strip():
+            raise LoadError("empty: there is no text to brief")
+        headers = {"content-type": f"{source.media_type};charset={source.charset}"} if source.charset else None
+        parsed = feedparser.parse(source.data, response_headers=headers, sanitize_html=False)
+        entries = parsed.entries
+        if not parsed.version and not entries:
+            reason = f" ({_problem_line(parsed.bozo_exception)})" if parsed.bozo else ""
+            raise LoadError(f"not a feed: no RSS, RDF or Atom entries found{reason}")
+        if parsed.bozo and not isinstance(parsed.bozo_exception, feedparser.CharacterEncodingOverride):
+            warnings.warn(
+                SourceWarning(
+                    f"the feed is not well-formed ({_problem_line(parsed.bozo_exception)}); "
+                    f"read the {len(entries)} entries that could be recovered"
+                ),
+                stacklevel=2,
+            )
+        if not entries:
+            raise LoadError("the feed has no entries")
+        language = parsed.feed.get("language") or None
+        documents = []
+        for number, entry in enumerate(entries, start=1):
+            origin = f"{source.origin}#{number}"
+            documents.append(
+                Document(
+                    id=origin,
+                    title=clean_characters(entry.get("title") or f"entry {number}").strip(),
+                    text=_entry_text(entry),
+                    origin=origin,
+                    date=_date(entry),
+                    author=entry.get("author") or None,
+                    language=language,
+                    tags=tuple(t.get("term", "") for t in entry.get("tags", []) if t.get("term")),
+                    link=entry.get("link") or None,
+                )
+            )
+        if self.full_articles:
+            documents = self._with_full_articles(documents)
+        kept = [d for d in documents if d.text.strip()]
+        if not kept:
+            raise LoadError(f"none of the feed's {len(documents)} entries has any text")
+        return kept
+
+    def _with_full_articles(self, documents: list[Document]) -> list[Document]:
+        """Each teaser entry with the main text of the page it links to, where that is longer."""
+        teasers = [d for d in documents if d.link and d.link.startswith(("http://", "https://")) and is_teaser(d.text)]
+        if not teasers:
+            return documents
+        try:
+            cache: Cache | None = Cache(default_folder())
+        except Exception:
+            cache = None
+        fetcher = Fetcher(FetchOptions(timeout=self.timeout), cache)
+        pages = dict(zip([d.id for d in teasers], fetcher.fetch_all([d.link for d in teasers]), strict=True))
+        result = []
+        for document in documents:
+            page = pages.get(document.id)
+            if isinstance(page, Problem):
+                warnings.warn(SourceWarning(f"entry {document.title!r}: kept the teaser; {page.message}"), stacklevel=2)
+            elif page is not None:
+                try:
+                    full = page_document(decode(page.data, page.origin, page.charset), page.origin)
+                except LoadError as exc:
+                    warnings.warn(SourceWarning(f"entry {document.title!r}: kept the teaser; {exc}"), stacklevel=2)
+                else:
+                    if len(full.text) > len(document.text):
+                        document = replace(document, text=full.text, headings=full.headings)
+            result.append(document)
+        return result
+
+
+@hookimpl
+def register_loaders(register):
+    register(FeedLoader)

@@ -1,0 +1,163 @@
+"""URLs as sources: fetched concurrently, politely and within limits, and kept for offline runs.
+
+Each URL gets a timeout, retries with exponential back-off for what may pass (connection
+errors, timeouts, 429 and 5xx answers), a size limit and a user agent that says what is asking.
+With a :class:`~briefing.cache.Cache`, every body is kept with its ``ETag`` and
+``Last-Modified``: the next run asks the server whether it changed (a 304 costs no body), and when
+the server cannot be reached the kept copy is used, with a warning that says so. A failed URL is
+a :class:`~briefing.models.Problem` naming it and the cause; the other URLs go on.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from email.message import Message
+from typing import Any
+
+from . import __version__
+from .cache import Cache, digest
+from .models import Problem, Source
+
+USER_AGENT = f"briefing/{__version__} (terminal briefing tool; +https://pypi.org/project/briefing/)"
+#: Status codes worth asking again for: the server is busy or briefly broken.
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+_CHUNK = 64 * 1024
+
+
+def is_url(origin: str) -> bool:
+    return origin.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How URLs are fetched; ``fetch_*`` keys of ``briefing.toml`` set these."""
+
+    timeout: float = 15.0  # seconds to connect, and between bytes of the answer
+    retries: int = 2  # further tries after a transient failure
+    backoff: float = 0.5  # seconds before the first retry, doubled for each next one
+    max_bytes: int = 20 * 2**20
+    concurrency: int = 8  # URLs fetched at once
+    user_agent: str = USER_AGENT
+
+
+class FetchError(Exception):
+    """A URL that could not be fetched; ``transient`` when asking again may help."""
+
+    def __init__(self, message: str, transient: bool = False):
+        super().__init__(message)
+        self.transient = transient
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A fetched body as the cache keeps it."""
+
+    data: bytes
+    media_type: str | None
+    charset: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+def _content_type(headers: Message) -> tuple[str | None, str | None]:
+    media_type = headers.get_content_type() if headers.get("Content-Type") else None
+    return media_type, headers.get_content_charset()
+
+
+class Fetcher:
+    """Fetches URLs into :class:`Source` objects. Safe to use from several threads."""
+
+    def __init__(self, options: FetchOptions | None = None, cache: Cache | None = None):
+        self.options = options or FetchOptions()
+        self.cache = cache
+        self._opener = urllib.request.build_opener()  # follows redirects (301, 302, 303, 307, 308)
+
+    def fetch_all(self, urls: Sequence[str]) -> list[Source | Problem]:
+        """Each URL's source or problem, in the order given, fetched concurrently."""
+        if len(urls) <= 1:
+            return [self.fetch(url) for url in urls]
+        with ThreadPoolExecutor(min(self.options.concurrency, len(urls))) as pool:
+            return list(pool.map(self.fetch, urls))
+
+    def fetch(self, url: str) -> Source | Problem:
+        key = "http:" + digest(url)
+        kept: _Kept | None = self.cache.get(key) if self.cache else None
+        try:
+            fresh = self._fetch_with_retries(url, kept)
+        except FetchError as exc:
+            if kept is None:
+                return Problem(url, f"cannot fetch: {exc}")
+            note = f"cannot fetch ({exc}); using the copy kept from an earlier run"
+            return Source(url, kept.data, media_type=kept.media_type, charset=kept.charset, notes=(note,))
+        if fresh is None:  # 304 Not Modified: the kept copy is current
+            assert kept is not None
+            fresh = kept
+        elif self.cache and (fresh.etag or fresh.last_modified or fresh != kept):
+            self.cache.put(key, fresh)
+        return Source(url, fresh.data, media_type=fresh.media_type, charset=fresh.charset)
+
+    def _fetch_with_retries(self, url: str, kept: _Kept | None) -> _Kept | None:
+        delay = self.options.backoff
+        for attempt in range(self.options.retries + 1):
+            try:
+                return self._fetch_once(url, kept)
+            except FetchError as exc:
+                if not exc.transient or attempt == self.options.retries:
+                    if attempt:
+                        raise FetchError(f"{exc} (after {attempt + 1} tries)") from None
+                    raise
+            time.sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")
+
+    def _fetch_once(self, url: str, kept: _Kept | None) -> _Kept | None:
+        """The body, or ``None`` when the server says the kept copy is current."""
+        headers = {"User-Agent": self.options.user_agent, "Accept-Encoding": "identity"}
+        if kept is not None and kept.etag:
+            headers["If-None-Match"] = kept.etag
+        if kept is not None and kept.last_modified:
+            headers["If-Modified-Since"] = kept.last_modified
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            with self._opener.open(request, timeout=self.options.timeout) as response:
+                return self._read(response)
+        except urllib.error.HTTPError as exc:
+            if exc.code == 304 and kept is not None:
+                return None
+            raise FetchError(f"HTTP {exc.code} {exc.reason}", transient=exc.code in RETRY_STATUSES) from None
+        except TimeoutError:
+            raise FetchError(f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True) from None
+        except urllib.error.URLError as exc:
+            reason: Any = exc.reason
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise FetchError(
+                    f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True
+                ) from None
+            text = getattr(reason, "strerror", None) or str(reason)
+            raise FetchError(text, transient=not isinstance(reason, ValueError)) from None
+        except (ConnectionError, OSError) as exc:
+            raise FetchError(exc.strerror or str(exc) or type(exc).__name__, transient=True) from None
+        except ValueError as exc:  # a malformed URL
+            raise FetchError(str(exc)) from None
+
+    def _read(self, response: Any) -> _Kept:
+        limit = self.options.max_bytes
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise FetchError(f"{int(declared):,} bytes is more than the {limit:,}-byte limit (fetch_max_mb)")
+        chunks, size = [], 0
+        while chunk := response.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise FetchError(f"more than the {limit:,}-byte limit (fetch_max_mb); stopped reading")
+            chunks.append(chunk)
+        media_type, charset = _content_type(response.headers)
+        return _Kept(
+            b"".join(chunks), media_type, charset, response.headers.get("ETag"), response.headers.get("Last-Modified")
+        )

@@ -1,0 +1,404 @@
+"""Feeds, web pages and URLs, served by a real HTTP server on localhost (no parser is mocked)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from briefing.cache import Cache
+from briefing.fetch import FetchOptions
+from briefing.pipeline import Pipeline, Settings
+
+from .conftest import DATA
+
+WEB = DATA / "web"
+QUICK = FetchOptions(timeout=0.5, retries=1, backoff=0.05, max_bytes=20_000)
+
+Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+class Server:
+    """A local HTTP server whose routes a test sets; it records every request."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.hits: Counter[str] = Counter()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+                server.requests.append((self.path, dict(self.headers)))
+                server.hits[self.path] += 1
+                route = server.routes.get(self.path)
+                if route is None:
+                    self.send_error(404, "Not Found")
+                else:
+                    route(self)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    running = Server()
+    yield running
+    running.stop()
+
+
+def body(data: bytes, media_type: str, status: int = 200, headers: dict[str, str] | None = None) -> Route:
+    def send(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", media_type)
+        handler.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    return send
+
+
+def file(name: str, media_type: str) -> Route:
+    return body((WEB / name).read_bytes(), media_type)
+
+
+def brief(registry, urls, cache: Cache | None = None, options: FetchOptions = QUICK, **settings):
+    return Pipeline(registry, Settings(fetch=options, grouping="folders", **settings), cache).run(urls)
+
+
+def documents_of(briefing):
+    return [entry.document for b in briefing.briefs for entry in b.documents]
+
+
+# -- feeds ---------------------------------------------------------------------------------------
+
+
+def test_rss_atom_and_rdf_entries_become_documents(registry, server):
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    server.routes["/atom"] = file("harbour-updates.atom", "application/atom+xml")
+    server.routes["/rdf"] = file("harbour-notes.rdf", "application/rdf+xml")
+    result = brief(registry, [server.url("/rss"), server.url("/atom"), server.url("/rdf")])
+    assert not result.errors
+    found = {d.title: d for d in documents_of(result)}
+    assert set(found) == {
+        "Ferry timetable changes for the winter",
+        "Fish market moves indoors",
+        "Breakwater repairs reach the halfway mark",
+        "Lighthouse lamp replaced",
+    }
+    ferry = found["Ferry timetable changes for the winter"]
+    assert (ferry.link, ferry.date, ferry.author) == (
+        "http://gazette.example/ferry-winter",
+        "2026-11-02 08:30",
+        "Mara Lindqvist",
+    )
+    assert ferry.origin == server.url("/rss") + "#1"
+    assert "every ninety minutes" in ferry.text and "<p>" not in ferry.text
+    assert len(ferry.sentences) == 4  # paragraphs of the HTML summary kept apart
+    breakwater = found["Breakwater repairs reach the halfway mark"]
+    assert (breakwater.author, breakwater.link) == ("Ines Carvalho", "http://works.example/breakwater")
+    assert found["Lighthouse lamp replaced"].date == "2026-11-05 09:00"
+
+
+def test_feed_files_load_too(pipeline):
+    documents, problems = pipeline.load([str(WEB / "harbour-news.rss"), str(WEB / "harbour-updates.atom")])
+    assert not problems
+    assert [d.title for d in documents][:1] == ["Ferry timetable changes for the winter"]
+    assert len(documents) == 3
+
+
+LEGACY = """<?xml version="1.0" encoding="{encoding}"?>
+<rss version="2.0"><channel><title>{title}</title>
+<item><title>{title}</title><link>http://legacy.example/1</link>
+<description>{text}</description></item></channel></rss>"""
+
+LEGACY_CASES = [
+    (
+        "iso-8859-1",
+        "Café am Übersee-Kai",
+        "Die Fähre fährt über den Fjord, naïve Grüße à la carte. Das Wetter ist schön.",
+    ),
+    ("windows-1252", "Harbour prices – €12 a day", "Mooring now costs €12 “per day” – up from €9… Owners complained."),
+    ("shift_jis", "港の新しいフェリー", "新しいフェリーが来週から運航します。港の人々は喜んでいます。"),
+    ("utf-16", "Fähre nach Übersee", "Die neue Fähre fährt ab Montag. Alle Plätze sind bereits gebucht."),
+]
+
+
+@pytest.mark.parametrize("encoding, title, text", LEGACY_CASES, ids=[c[0] for c in LEGACY_CASES])
+@pytest.mark.parametrize("declared_by_server", [False, True], ids=["xml-declaration", "http-header"])
+def test_feeds_in_legacy_encodings_are_not_garbled(registry, server, encoding, title, text, declared_by_server):
+    data = LEGACY.format(encoding=encoding, title=title, text=text).encode(encoding)
+    media_type = f"application/rss+xml; charset={encoding}" if declared_by_server else "application/rss+xml"
+    server.routes["/legacy"] = body(data, media_type)
+    result = brief(registry, [server.url("/legacy")])
+    [document] = documents_of(result)
+    assert document.title == title
+    assert document.text == text
+    assert " ".join(s.text for s in document.sentences) == text.replace("…", "...")
+
+
+def test_an_ill_formed_feed_gives_what_can_be_recovered_and_a_warning(registry, server):
+    server.routes["/broken"] = file("broken.rss", "application/rss+xml")
+    result = brief(registry, [server.url("/broken")])
+    titles = [d.title for d in documents_of(result)]
+    assert titles[0] == "Crane inspection passed"
+    [warning] = [w for w in result.warnings if w.source == server.url("/broken")]
+    assert "the feed is not well-formed (line" in warning.message
+    assert "could be recovered" in warning.message
+    assert not result.errors
+
+
+def test_xml_that_is_no_feed_is_a_clean_error(pipeline):
+    documents, [problem] = pipeline.load([str(WEB / "not-a-feed.xml")])
+    assert documents == []
+    assert problem.message.startswith("not a feed: no RSS, RDF or Atom entries found")
+
+
+# -- fetching ------------------------------------------------------------------------------------
+
+
+def test_a_slow_server_times_out_and_the_rest_go_on(registry, server):
+    def slow(handler):
+        time.sleep(1.5)
+        body(b"late", "text/plain")(handler)
+
+    server.routes["/slow"] = slow
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    result = brief(registry, [server.url("/slow"), server.url("/rss")], options=FetchOptions(timeout=0.3, retries=0))
+    [problem] = result.errors
+    assert problem.source == server.url("/slow")
+    assert problem.message == "cannot fetch: no answer within 0.3 s (fetch_timeout)"
+    assert len(documents_of(result)) == 2
+
+
+def test_a_404_is_reported_with_its_url_and_not_retried(registry, server):
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    result = brief(registry, [server.url("/gone"), server.url("/rss")])
+    [problem] = result.errors
+    assert (problem.source, problem.message) == (server.url("/gone"), "cannot fetch: HTTP 404 Not Found")
+    assert server.hits["/gone"] == 1
+    assert len(documents_of(result)) == 2
+
+
+def test_a_500_is_retried_with_back_off_until_it_succeeds(registry, server):
+    def flaky(handler):
+        if server.hits["/flaky"] == 1:
+            handler.send_error(500, "Internal Server Error")
+        else:
+            file("harbour-updates.atom", "application/atom+xml")(handler)
+
+    server.routes["/flaky"] = flaky
+    result = brief(registry, [server.url("/flaky")])
+    assert not result.errors
+    assert server.hits["/flaky"] == 2
+    assert [d.title for d in documents_of(result)] == ["Breakwater repairs reach the halfway mark"]
+
+
+def test_a_server_that_keeps_failing_is_reported_after_the_retries(registry, server):
+    server.routes["/down"] = lambda handler: handler.send_error(503, "Service Unavailable")
+    result = brief(registry, [server.url("/down")], options=FetchOptions(timeout=0.5, retries=2, backoff=0.01))
+    [problem] = result.errors
+    assert problem.message == "cannot fetch: HTTP 503 Service Unavailable (after 3 tries)"
+    assert server.hits["/down"] == 3
+
+
+def test_an_oversized_body_is_refused(registry, server):
+    big = b"<html><body>" + b"<p>Ships and more ships in the harbour today.</p>" * 2000 + b"</body></html>"
+
+    def streamed(handler):  # no Content-Length: the limit must hold while reading
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        handler.wfile.write(big)
+
+    server.routes["/declared"] = body(big, "text/html")
+    server.routes["/streamed"] = streamed
+    result = brief(registry, [server.url("/declared"), server.url("/streamed")])
+    messages = {p.source: p.message for p in result.errors}
+    assert messages[server.url("/declared")].endswith("bytes is more than the 20,000-byte limit (fetch_max_mb)")
+    assert "more than the 20,000-byte limit (fetch_max_mb); stopped reading" in messages[server.url("/streamed")]
+
+
+def test_redirects_are_followed_and_the_user_agent_says_who_asks(registry, server):
+    def moved(handler):
+        handler.send_response(301)
+        handler.send_header("Location", "/rss")
+        handler.end_headers()
+
+    server.routes["/old-feed"] = moved
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    result = brief(registry, [server.url("/old-feed")])
+    assert len(documents_of(result)) == 2
+    assert [path for path, _ in server.requests] == ["/old-feed", "/rss"]
+    assert all(headers["User-Agent"].startswith("briefing/") for _, headers in server.requests)
+
+
+def test_urls_are_fetched_concurrently(registry, server):
+    in_flight, most = 0, 0
+    lock = threading.Lock()
+    both_arrived = threading.Barrier(2, timeout=3)
+
+    def meeting(handler):
+        nonlocal in_flight, most
+        with lock:
+            in_flight += 1
+            most = max(most, in_flight)
+        try:
+            both_arrived.wait()  # only returns when a second request is in flight at the same time
+        except threading.BrokenBarrierError:
+            pass
+        with lock:
+            in_flight -= 1
+        file("harbour-updates.atom", "application/atom+xml")(handler)
+
+    server.routes["/a"] = server.routes["/b"] = meeting
+    result = brief(registry, [server.url("/a"), server.url("/b")], options=FetchOptions(timeout=5))
+    assert not result.errors
+    assert most == 2
+
+
+def test_a_second_run_asks_if_modified_and_works_offline(registry, server, tmp_path):
+    data = (WEB / "harbour-news.rss").read_bytes()
+
+    def conditional(handler):
+        if handler.headers.get("If-None-Match") == '"v1"':
+            handler.send_response(304)
+            handler.end_headers()
+        else:
+            body(
+                data, "application/rss+xml", headers={"ETag": '"v1"', "Last-Modified": "Mon, 02 Nov 2026 09:00:00 GMT"}
+            )(handler)
+
+    server.routes["/rss"] = conditional
+    url = server.url("/rss")
+    first = brief(registry, [url], Cache(tmp_path / "cache"))
+    second = brief(registry, [url], Cache(tmp_path / "cache"))
+    assert server.requests[1][1]["If-None-Match"] == '"v1"'
+    assert server.requests[1][1]["If-Modified-Since"] == "Mon, 02 Nov 2026 09:00:00 GMT"
+    assert documents_of(second) == documents_of(first)
+    server.stop()
+    offline = brief(registry, [url], Cache(tmp_path / "cache"))
+    assert documents_of(offline) == documents_of(first)
+    assert not offline.errors
+    [warning] = offline.warnings
+    assert warning.source == url
+    assert "using the copy kept from an earlier run" in warning.message
+    server.stop = lambda: None  # stopped already
+
+
+def test_teaser_entries_can_be_completed_from_their_links(registry, server):
+    teaser = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+    <item><title>Ferry timetable changes for the winter</title><link>{server.url("/ferry")}</link>
+    <description>The island ferry will run less often this winter. Read more...</description></item>
+    </channel></rss>""".encode()
+    server.routes["/teasers"] = body(teaser, "application/rss+xml")
+    server.routes["/ferry"] = file("harbour-article.html", "text/html; charset=utf-8")
+    plain = brief(registry, [server.url("/teasers")])
+    assert documents_of(plain)[0].text.startswith("The island ferry will run less often")
+    full = brief(registry, [server.url("/teasers")], plugin_settings={"feed": {"full_articles": True}})
+    [document] = documents_of(full)
+    assert "saves about a fifth of the fuel" in document.text
+    assert "Gazette home" not in document.text and "Read next" not in document.text
+    assert document.link == server.url("/ferry")
+
+
+# -- web pages -----------------------------------------------------------------------------------
+
+PAGES = {
+    "news-article.html": (
+        [
+            "began feeding electricity into the regional grid",
+            "no drop in catches",
+            "the tides can be forecast decades ahead",
+            "a second array of turbines by 2030",
+        ],
+        [
+            "We use cookies",
+            "Accept all",
+            "Politics",
+            "Search Coastline Daily",
+            "Related articles",
+            "Offshore wind farm delayed",
+            "Who pays for the maintenance",
+            "Subscribe to our newsletter",
+            "All rights reserved",
+        ],
+    ),
+    "garden-blog.html": (
+        [
+            "connected three rainwater barrels to the shed roof",
+            "storage is cheap but roofs are small",
+            "mulch the beds with straw",
+        ],
+        [
+            "This site uses cookies",
+            "Seed shop",
+            "Share this post",
+            "Popular posts",
+            "Ten squash recipes",
+            "Join 4,000 gardeners",
+            "Straw mulch brought slugs",
+            "Leave a reply",
+            "Powered by a very old laptop",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pages_keep_their_article_and_lose_the_furniture(registry, server, name):
+    wanted, unwanted = PAGES[name]
+    server.routes["/story?id=7"] = file(name, "text/html; charset=utf-8")  # no suffix: the media type decides
+    from_url = documents_of(brief(registry, [server.url("/story?id=7")]))
+    from_file = documents_of(brief(registry, [str(WEB / name)]))
+    for [document] in (from_url, from_file):
+        for phrase in wanted:
+            assert phrase in document.text, phrase
+        for phrase in unwanted:
+            assert phrase not in document.text, phrase
+    assert from_file[0].author in ("Selma Arendt", "Theo Marsh")
+    assert from_file[0].date.startswith("2026-")
+
+
+def test_an_answer_no_loader_takes_is_reported(registry, server):
+    server.routes["/logo"] = body(b"\x89PNG\r\n\x1a\n", "image/png")
+    result = brief(registry, [server.url("/logo")])
+    [problem] = result.errors
+    assert problem.message == "no loader for this image/png answer"
+
+
+def test_url_topics_are_named_by_host(registry, server):
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    result = brief(registry, [server.url("/rss")])
+    assert [b.topic for b in result.briefs] == ["127.0.0.1"]
+
+
+def test_a_feed_in_the_config_sources(cli, server, tmp_path: Path):
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    (tmp_path / "briefing.toml").write_text(
+        f'sources = ["{server.url("/rss")}"]\nfetch_timeout = 2\nfetch_retries = 0\n', encoding="utf-8"
+    )
+    code, out, err = cli("brief", "--grouping", "folders", cwd=tmp_path)
+    assert code == 0, err
+    assert "Ferry timetable changes for the winter" in out
+    assert "http://gazette.example/ferry-winter" in out
