@@ -8,8 +8,8 @@ import textwrap
 
 import pytest
 
-from briefing import Exporter, Loader, Summarizer, Tagger, hookspecs, interfaces
-from briefing.testing import check_exporter, check_loader, check_summarizer, check_tagger
+from briefing import Cleaner, Exporter, Loader, Summarizer, Tagger, hookspecs, interfaces
+from briefing.testing import check_cleaner, check_exporter, check_loader, check_summarizer, check_tagger
 
 from .conftest import REPO
 
@@ -36,6 +36,7 @@ def test_every_hook_has_a_section_with_its_docstring():
         ("Tagger", "analyse"),
         ("Tagger", "analysis"),
         ("Loader", "load"),
+        ("Cleaner", "clean"),
         ("Loader", "accepts"),
         ("Exporter", "render"),
     ],
@@ -52,7 +53,7 @@ def test_the_guides_example_plugins_work():
         namespace: dict[str, object] = {}
         exec(compile(textwrap.dedent(block), "docs/plugins.md", "exec"), namespace)
         for value in namespace.values():
-            if not inspect.isclass(value) or value in (Summarizer, Tagger, Loader, Exporter):
+            if not inspect.isclass(value) or value in (Summarizer, Tagger, Loader, Exporter, Cleaner):
                 continue
             if issubclass(value, Summarizer):
                 check_summarizer(value, {"words": ["pier"]})
@@ -62,7 +63,9 @@ def test_the_guides_example_plugins_work():
                 check_loader(value, b"#+TITLE: Harbour notes\nThe pier closes in May.\n", "notes.org")
             elif issubclass(value, Exporter):
                 check_exporter(value)
+            elif issubclass(value, Cleaner):
+                check_cleaner(value)
             else:
                 continue
             checked.add(value.kind)
-    assert checked == {"summarizer", "tagger", "loader", "exporter"}
+    assert checked == {"summarizer", "tagger", "loader", "exporter", "cleaner"}

@@ -50,10 +50,11 @@ def entry_point_dist(tmp_path, monkeypatch):
 
 def test_built_ins_register_through_hooks(registry):
     entries = list(registry.all())
-    assert {e.kind for e in entries} == {"summarizer", "tagger", "loader", "exporter"}
+    assert {e.kind for e in entries} == {"summarizer", "tagger", "loader", "cleaner", "exporter"}
     assert all(e.origin == "built-in" and e.plugin.startswith("briefing.builtins.") for e in entries)
-    assert {"text", "markdown", "html"} <= set(registry.names("loader"))
+    assert {"text", "markdown", "html", "feed"} <= set(registry.names("loader"))
     assert {"text", "markdown", "json"} <= set(registry.names("exporter"))
+    assert set(registry.names("cleaner")) == {"banners", "rules", "teasers"}
 
 
 def test_entry_points_load_and_a_broken_one_is_listed(entry_point_dist):

@@ -1,7 +1,7 @@
 """briefing: load sources, group them by topic, summarize and tag them, read and export briefs."""
 
 from .hookspecs import PLUGIN_API, hookimpl
-from .interfaces import Exporter, Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
+from .interfaces import Cleaner, Exporter, Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
 from .models import (
     Brief,
     Briefing,
@@ -25,6 +25,7 @@ __all__ = [
     "Brief",
     "BriefSentence",
     "Briefing",
+    "Cleaner",
     "Document",
     "DocumentBrief",
     "Exporter",

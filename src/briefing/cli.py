@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     plugin_commands.add_parser("list", help="each plugin's name, kind, origin, version and API version")
     check = plugin_commands.add_parser("check", help="run the conformance checks on an installed plugin")
     check.add_argument("name", metavar="NAME", help="the plugin's name (as in 'briefing plugins list')")
-    check.add_argument("--kind", choices=KINDS, help="when several kinds share the name")
+    check.add_argument("--kind", choices=(*KINDS, "cleaner"), help="when several kinds share the name")
     new = plugin_commands.add_parser("new", help="write a new plugin package to start from")
     new.add_argument("name", metavar="NAME", help="the plugin's name: lower-case letters, digits, hyphens")
     new.add_argument("--kind", choices=KINDS, required=True, help="what the plugin is")
@@ -162,6 +162,8 @@ def _settings(args: argparse.Namespace, config: Config, registry: Registry) -> S
     _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
     for tagger in settings.taggers or ():
         _check_name(registry, config, "tagger", tagger, "taggers", False)
+    for cleaner in settings.cleaners or ():
+        _check_name(registry, config, "cleaner", cleaner, "cleaners", False)
     return settings
 
 

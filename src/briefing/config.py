@@ -38,6 +38,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "grouping": (str, 'how sources without a [[topics]] entry are grouped: "content" (default) or "folders"'),
     "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.18)"),
     "taggers": (list, "the taggers to run (default: all of them)"),
+    "cleaners": (list, "the cleaners to run on each document (default: all of them)"),
     "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit (default: 60)"),
     "workers": (int, "processes for per-document work on large corpora; 0: one per core (default: 0)"),
     "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them (default: true)"),
@@ -151,7 +152,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise fail(key, f"must be {_type_name(expected)}, not {type(value).__name__}")
     base = path.parent
-    for key in ("sources", "plugins", "taggers"):
+    for key in ("sources", "plugins", "taggers", "cleaners"):
         if not all(isinstance(v, str) for v in raw.get(key, [])):
             raise fail(key, "must be a list of strings")
     if "sentences" in raw and "ratio" in raw:
@@ -224,6 +225,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         grouping=raw.get("grouping", "content"),
         topic_threshold=float(raw.get("topic_threshold", THRESHOLD)),
         taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
+        cleaners=tuple(raw["cleaners"]) if "cleaners" in raw else None,
         plugin_timeout=float(raw.get("plugin_timeout", 60)),
         workers=raw.get("workers", 0),
         fetch=fetch,

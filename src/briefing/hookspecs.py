@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .interfaces import Exporter, Loader, Summarizer, Tagger
+    from .interfaces import Cleaner, Exporter, Loader, Summarizer, Tagger
 
 #: The version of the plugin contract: these hooks and the base classes in :mod:`briefing.interfaces`.
 #: A plugin class says which version it was written for with ``api_version = 1``; briefing refuses
@@ -70,4 +70,14 @@ def register_exporters(register: Callable[[type[Exporter]], None]) -> None:
     """Register exporters: call ``register(cls)`` once per :class:`briefing.Exporter` subclass.
 
     ``cls.name`` is what ``--format`` selects.
+    """
+
+
+@hookspec
+def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
+    """Register cleaners: call ``register(cls)`` once per :class:`briefing.Cleaner` subclass.
+
+    Every registered cleaner (or those the config's ``cleaners`` names) runs on every document
+    after loading and before segmentation, in registration order: the built-ins (``banners``,
+    ``rules``, ``teasers``) first, then plugins.
     """

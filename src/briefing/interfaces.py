@@ -1,4 +1,4 @@
-"""Base classes for the four kinds of plugin: summarizers, taggers, loaders and exporters.
+"""Base classes for the kinds of plugin: summarizers, taggers, loaders, cleaners and exporters.
 
 A plugin subclasses one of these and registers the class through a hook in
 :mod:`briefing.hookspecs`. briefing creates the instance, passing the plugin's settings from the
@@ -84,6 +84,22 @@ class Tagger(Plugin):
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
         return self.__dict__.setdefault("_analysis_memo", {})
+
+
+class Cleaner(Plugin):
+    """Removes page noise from a document's paragraphs before they are split into sentences."""
+
+    kind = "cleaner"
+
+    @abstractmethod
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        """``paragraphs`` with the noise removed (or rewritten); return the list to keep.
+
+        Paragraphs are prose already freed of markup, escapes and noise lines (counters, time
+        stamps, share prompts), in document order. ``document`` gives the title, origin and
+        language for rules that depend on them. Return only text the document contains: a
+        cleaner removes, it does not write.
+        """
 
 
 class LoadError(Exception):

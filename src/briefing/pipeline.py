@@ -17,7 +17,7 @@ from .cache import Cache, briefing_code, code_of, digest, pack, unpack
 from .clustering import THRESHOLD
 from .coverage import topic_themes
 from .fetch import Fetcher, FetchOptions
-from .interfaces import Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
+from .interfaces import Cleaner, Loader, LoadError, Plugin, SourceWarning, Summarizer, Tagger
 from .models import Brief, Briefing, Document, DocumentBrief, Problem, Sentence, Source, Summary, Theme, Topic
 from .parallel import PARALLEL_FROM, work_in_pool, worker_count
 from .plugins import Registry
@@ -44,6 +44,7 @@ class Settings:
     grouping: str = "content"
     topic_threshold: float = THRESHOLD
     taggers: tuple[str, ...] | None = None  # None: every registered tagger
+    cleaners: tuple[str, ...] | None = None  # None: every registered cleaner
     plugin_timeout: float = 60.0  # seconds one summarizer or tagger call may take; 0: no limit
     workers: int = 0  # processes for per-document work; 0: one per core
     fetch: FetchOptions = field(default_factory=FetchOptions)
@@ -108,6 +109,14 @@ class Pipeline:
                 self.taggers.append(self.create("tagger", name))
             except Exception as exc:
                 self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
+        self.cleaners: list[Cleaner] = []
+        for name in registry.names("cleaner"):
+            if settings.cleaners is not None and name not in settings.cleaners:
+                continue
+            try:
+                self.cleaners.append(self.create("cleaner", name))
+            except Exception as exc:
+                self.problems.append(Problem(f"[settings.{name}]", f"cleaner {name!r} cannot start: {exc}"))
         self.warnings: list[Problem] = []
         self.limit = TimeLimit(settings.plugin_timeout)
         self.fetcher = Fetcher(settings.fetch, cache)
@@ -134,8 +143,15 @@ class Pipeline:
 
     def source_key(self, source: Source, loader: Loader) -> str:
         content = _bytes_digest(source.data)
+        cleaners = [_identity(c) for c in self.cleaners]
         return "source:" + digest(
-            briefing_code(), source.origin, source.media_type, content, _identity(loader), self.settings.language
+            briefing_code(),
+            source.origin,
+            source.media_type,
+            content,
+            _identity(loader),
+            cleaners,
+            self.settings.language,
         )
 
     def summary_key(self, document: Document, length: Length, summarizer: Summarizer) -> str:
@@ -177,7 +193,7 @@ class Pipeline:
         summaries that fail are left out: tagging and summarizing report them later."""
         before = len(self.warnings)
         loaded, problems = self.load_source(source)
-        documents = [self.prepare(d) for d in loaded]
+        documents = [self.prepare(d, problems) for d in loaded]
         work = SourceWork(documents, problems, self.warnings[before:])
         del self.warnings[before:]
         for document in documents:
@@ -335,12 +351,30 @@ class Pipeline:
             return fallback
         return guessed
 
-    def prepare(self, document: Document) -> Document:
-        """The document with its language settled and its text split into sentences."""
+    def clean(self, paragraphs: list[str], document: Document, problems: list[Problem]) -> list[str]:
+        """``paragraphs`` through every cleaner; one that fails is skipped and reported in ``problems``."""
+        for cleaner in self.cleaners:
+            try:
+                cleaned = self.limit(cleaner.clean, list(paragraphs), document)
+                if not isinstance(cleaned, list) or not all(isinstance(p, str) for p in cleaned):
+                    raise TypeError(f"returned {type(cleaned).__name__}, not a list of paragraphs")
+                paragraphs = cleaned
+            except Exception as exc:
+                problems.append(Problem(document.origin, _failure("cleaner", cleaner.name, exc)))
+        return paragraphs
+
+    def prepare(self, document: Document, problems: list[Problem] | None = None) -> Document:
+        """The document with its language settled, its text cleaned and split into sentences.
+
+        A cleaner that fails is reported in ``problems`` (when given) and skipped.
+        """
         code = self.language_of(document)
         kit = language_kit(code)
         sentences: list[Sentence] = []
-        for number, paragraph in enumerate(split_paragraphs(document.text)):
+        paragraphs = self.clean(
+            split_paragraphs(document.text), replace(document, language=code), [] if problems is None else problems
+        )
+        for number, paragraph in enumerate(paragraphs):
             for text in kit.segmenter.split(paragraph):
                 sentences.append(Sentence(text, number, len(sentences)))
         return replace(

@@ -25,13 +25,14 @@ import pluggy
 
 from . import __version__, hookspecs
 from .hookspecs import PLUGIN_API
-from .interfaces import Exporter, Loader, Plugin, Summarizer, Tagger
+from .interfaces import Cleaner, Exporter, Loader, Plugin, Summarizer, Tagger
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.text_loader",
     "briefing.builtins.markdown_loader",
     "briefing.builtins.html_loader",
     "briefing.builtins.feed_loader",
+    "briefing.builtins.cleaners",
     "briefing.builtins.graph_summarizers",
     "briefing.builtins.sumy_summarizers",
     "briefing.builtins.lead",
@@ -50,12 +51,14 @@ _KINDS: dict[str, type[Plugin]] = {
     "summarizer": Summarizer,
     "tagger": Tagger,
     "loader": Loader,
+    "cleaner": Cleaner,
     "exporter": Exporter,
 }
 _HOOKS = {
     "summarizer": "register_summarizers",
     "tagger": "register_taggers",
     "loader": "register_loaders",
+    "cleaner": "register_cleaners",
     "exporter": "register_exporters",
 }
 

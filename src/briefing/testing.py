@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .hookspecs import PLUGIN_API
-from .interfaces import Exporter, Loader, LoadError, Plugin, Summarizer, Tagger
+from .interfaces import Cleaner, Exporter, Loader, LoadError, Plugin, Summarizer, Tagger
 from .models import Briefing, Document, DocumentBrief, Problem, Source, Theme
 from .pipeline import Pipeline, Settings
 from .plugins import PluginHost
@@ -323,12 +323,59 @@ def exporter_checks(cls: type[Exporter], settings: Mapping[str, Any] | None = No
     )
 
 
+# -- cleaners ------------------------------------------------------------------------------------
+
+SAMPLE_PARAGRAPHS = [
+    "The harbour ferry will run every ninety minutes from December, the authority said on Monday.",
+    "Morning sailings keep their times; [bold]evening[/bold] sailings end an hour earlier.",
+    "Islanders asked for a late boat on Fridays, and the authority will count passengers in January.",
+]
+
+
+def cleaner_checks(cls: type[Cleaner], settings: Mapping[str, Any] | None = None) -> list[CheckResult]:
+    document = Document(id="harbour", title="Ferry timetable", text="\n\n".join(SAMPLE_PARAGRAPHS), origin="h.txt")
+
+    def clean(paragraphs: list[str]) -> Any:
+        return cls(settings).clean(list(paragraphs), document)
+
+    def returns_paragraphs() -> None:
+        cleaned = clean(SAMPLE_PARAGRAPHS)
+        _require(isinstance(cleaned, list), f"clean() gave {type(cleaned).__name__}, not a list")
+        _require(all(isinstance(p, str) for p in cleaned), "clean() gave something that is not a paragraph")
+
+    def keeps_plain_prose() -> None:
+        _require(clean(SAMPLE_PARAGRAPHS) == SAMPLE_PARAGRAPHS, "clean() changed a news story with no noise in it")
+
+    def removes_rather_than_writes() -> None:
+        source = " ".join(SAMPLE_PARAGRAPHS)
+        for paragraph in clean(SAMPLE_PARAGRAPHS):
+            for word in paragraph.split():
+                _require(word in source, f"clean() wrote {word!r}, which is not in the document")
+
+    def handles_nothing() -> None:
+        _require(clean([]) == [], "clean([]) is not []")
+
+    def deterministic() -> None:
+        _require(clean(SAMPLE_PARAGRAPHS) == clean(SAMPLE_PARAGRAPHS), "two runs cleaned differently")
+
+    return [_api_check(cls)] + _run(
+        [
+            ("returns a list of paragraphs", returns_paragraphs),
+            ("leaves prose without noise alone (markup-like text included)", keeps_plain_prose),
+            ("removes text, does not write new text", removes_rather_than_writes),
+            ("an empty document stays empty", handles_nothing),
+            ("deterministic", deterministic),
+        ]
+    )
+
+
 # -- for pytest ----------------------------------------------------------------------------------
 
 CHECKS: dict[str, Callable[..., list[CheckResult]]] = {
     "summarizer": summarizer_checks,
     "tagger": tagger_checks,
     "loader": loader_checks,
+    "cleaner": cleaner_checks,
     "exporter": exporter_checks,
 }
 
@@ -356,3 +403,7 @@ def check_loader(
 
 def check_exporter(cls: type[Exporter], settings: Mapping[str, Any] | None = None) -> None:
     _raise_failures(cls, exporter_checks(cls, settings))
+
+
+def check_cleaner(cls: type[Cleaner], settings: Mapping[str, Any] | None = None) -> None:
+    _raise_failures(cls, cleaner_checks(cls, settings))

@@ -1,0 +1,119 @@
+"""Built-in cleaners: consent and sign-up banners, teaser tails of scraped pages, and user rules.
+
+Noise lines (counters, time stamps, share prompts) are already gone: the core clean-up drops them
+while it finds paragraphs. These work on whole paragraphs, where the pattern is in the paragraph's
+place or its words rather than in one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..interfaces import Cleaner
+from ..models import Document
+
+# Phrases that only banners use, in English and German; a paragraph with one is dropped if short.
+_BANNER = re.compile(
+    r"\b(?:"
+    r"(?:we|this (?:web)?site|our (?:web)?site|our partners) (?:uses?|store|set)s? cookies"
+    r"|cookie (?:policy|settings|preferences)|accept all(?: cookies)?|manage (?:cookie )?preferences"
+    r"|(?:sign up|subscribe) (?:to|for) (?:our|the) newsletter|newsletter (?:abonnieren|bestellen)"
+    r"|(?:already a subscriber|to continue reading|subscribe to (?:read|continue))"
+    r"|(?:wir|diese (?:web)?seite|diese website) (?:verwenden|nutzt|nutzen|verwendet) cookies"
+    r"|alle (?:cookies )?akzeptieren|cookie-einstellungen|datenschutzeinstellungen"
+    r"|(?:jetzt )?weiterlesen mit (?:\w+ )?(?:abo|plus)"
+    r")\b",
+    re.IGNORECASE,
+)
+_BANNER_LENGTH = 400
+#: A paragraph this long that stops without one was cut off by the page.
+TRUNCATED_LENGTH = 120
+#: Teasers of other articles are about this long (a headline and two lines of text, at most).
+SNIPPET_LENGTH = 400
+#: How far from the end a teaser tail may start.
+TAIL_PARAGRAPHS = 8
+
+
+class BannerCleaner(Cleaner):
+    name = "banners"
+    description = "Drops cookie and consent notices, newsletter boxes and paywall prompts"
+    api_version = 1
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        return [p for p in paragraphs if len(p) > _BANNER_LENGTH or not _BANNER.search(p)]
+
+
+def _truncated(paragraph: str) -> bool:
+    text = paragraph.rstrip()
+    return len(text) >= TRUNCATED_LENGTH and text[-1].isalnum()  # no stop, quote, bracket or ellipsis
+
+
+def teaser_tail(paragraphs: list[str]) -> int:
+    """Where a teaser tail starts (``len(paragraphs)`` when there is none).
+
+    Scraped pages often end with the start of the next article cut off mid-word, then short
+    snippets of others. The tail is the earliest paragraph, among the last few and never the
+    first, that was cut off and is followed only by snippet-sized paragraphs.
+    """
+    count = len(paragraphs)
+    for start in range(max(1, count - TAIL_PARAGRAPHS), count):
+        if _truncated(paragraphs[start]) and all(len(p) <= SNIPPET_LENGTH for p in paragraphs[start + 1 :]):
+            return start
+    return count
+
+
+class TeaserCleaner(Cleaner):
+    name = "teasers"
+    description = "Cuts the teasers of other articles glued to the end of a scraped page"
+    api_version = 1
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        return paragraphs[: teaser_tail(paragraphs)]
+
+
+def _patterns(settings: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
+    values = settings.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{key} must be a list of regular expressions")
+    compiled = []
+    for number, value in enumerate(values, start=1):
+        try:
+            compiled.append(re.compile(value, re.IGNORECASE))
+        except re.error as exc:
+            raise ValueError(f"{key}[{number}] {value!r} is not a regular expression: {exc}") from None
+    return compiled
+
+
+class RuleCleaner(Cleaner):
+    """The user's own rules from ``[settings.rules]``: paragraphs to drop, and where to cut."""
+
+    name = "rules"
+    description = "Your rules ([settings.rules]): drop = paragraphs to drop, cut_from = where the rest goes"
+    api_version = 1
+
+    def __init__(self, settings: Mapping[str, Any] | None = None):
+        super().__init__(settings)
+        unknown = set(self.settings) - {"drop", "cut_from"}
+        if unknown:
+            raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: drop, cut_from)")
+        self.drop = _patterns(self.settings, "drop")
+        self.cut_from = _patterns(self.settings, "cut_from")
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        kept = []
+        for paragraph in paragraphs:
+            if any(p.search(paragraph) for p in self.cut_from):
+                break
+            if not any(p.search(paragraph) for p in self.drop):
+                kept.append(paragraph)
+        return kept
+
+
+@hookimpl
+def register_cleaners(register):
+    register(BannerCleaner)
+    register(RuleCleaner)
+    register(TeaserCleaner)

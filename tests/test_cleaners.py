@@ -1,0 +1,126 @@
+"""Cleaners: banners, teaser tails of scraped pages, user rules, and cleaner plugins."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.builtins.cleaners import BannerCleaner, RuleCleaner, TeaserCleaner, teaser_tail
+from briefing.models import Document
+from briefing.pipeline import Pipeline, Settings
+from briefing.plugins import PluginHost
+from briefing.testing import check_cleaner
+
+from .conftest import DATA, SOURCES
+
+SCRAPED = DATA / "scraped-teasers.txt"
+
+
+def sentences_of(pipeline, path) -> list[str]:
+    [document], problems = pipeline.load([str(path)])
+    assert not problems
+    return [s.text for s in document.sentences]
+
+
+def test_a_scraped_page_loses_its_teaser_tail(pipeline):
+    sentences = sentences_of(pipeline, SCRAPED)
+    text = " ".join(sentences)
+    assert "battery-powered straddle carrier" in text  # the last paragraph of the article stays
+    for teaser in ("shipping lines calling at the bay", "Fishermen in the northern harbour", "cycle bridge", "ferry"):
+        assert teaser not in text, teaser
+    assert sentences[-1].endswith("when the current lease ends.")
+
+
+def test_without_the_teaser_cleaner_the_tail_is_there(registry):
+    pipeline = Pipeline(registry, Settings(cleaners=("banners", "rules")))
+    assert "cheaper family ticke" in " ".join(sentences_of(pipeline, SCRAPED))
+
+
+def test_finished_articles_keep_every_paragraph(pipeline):
+    documents, _ = pipeline.load([str(SOURCES)])
+    for document in documents:
+        paragraphs = document.text.split("\n\n")
+        assert teaser_tail(paragraphs) == len(paragraphs), document.origin
+
+
+def test_teaser_tail_needs_a_cut_off_paragraph_followed_by_snippets():
+    body = ["An article opens with a long first paragraph that says what happened and why it matters. " * 5]
+    cut = "The next story starts here and goes on for quite a while, long enough to be prose, before the page stops it right in the mid"
+    snippet = "Another short teaser that ends properly."
+    assert teaser_tail(body + [cut, snippet, snippet]) == 1
+    assert teaser_tail(body + [cut]) == 1
+    assert teaser_tail(body + [snippet, snippet]) == 3  # complete snippets alone are not a tail
+    assert teaser_tail(body + [cut, body[0]]) == 3  # a long paragraph after it: part of the article
+    assert teaser_tail([cut]) == 1  # the first paragraph always stays
+
+
+def test_banners_go_and_long_prose_about_cookies_stays():
+    document = Document(id="d", title="t", text="", origin="d.html")
+    paragraphs = [
+        "We use cookies to improve your experience. By clicking Accept all you agree.",
+        "Diese Website verwendet Cookies. Alle akzeptieren",
+        "Sign up for our newsletter and never miss a story.",
+        "The bakery on the quay sells oat cookies. " * 12,
+    ]
+    assert BannerCleaner().clean(paragraphs, document) == paragraphs[3:]
+
+
+def test_user_rules_drop_paragraphs_and_cut_the_rest(cli, tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "Harbour cranes\n\n"
+        "The new cranes arrive in spring, the port said on Tuesday.\n\n"
+        "Photo: Kestrel Bay port authority, all rights reserved.\n\n"
+        "Dock workers asked for training before the first crane arrives.\n\n"
+        "Read also: our archive of harbour stories, sorted by year.\n\n"
+        "A story about something else entirely that the page appended.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "briefing.toml").write_text(
+        '[settings.rules]\ndrop = ["^photo:"]\ncut_from = ["^read also"]\n', encoding="utf-8"
+    )
+    code, out, err = cli("brief", "--format", "json", "--sentences", "5", "story.txt", cwd=tmp_path)
+    assert code == 0, err
+    assert "asked for training" in out
+    assert "Photo:" not in out and "Read also" not in out and "something else entirely" not in out
+
+
+def test_a_bad_rule_names_the_setting_and_the_run_goes_on(cli, tmp_path):
+    (tmp_path / "story.txt").write_text("The cranes arrive in spring. Workers want training.\n", encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('[settings.rules]\ndrop = ["ok", "(unclosed"]\n', encoding="utf-8")
+    code, out, err = cli("brief", "story.txt", cwd=tmp_path)
+    assert code == 1
+    assert "[settings.rules]: cleaner 'rules' cannot start: drop[2] '(unclosed' is not a regular expression" in err
+    assert "cranes arrive in spring" in out
+
+
+def test_a_crashing_cleaner_is_reported_and_skipped(tmp_path):
+    (tmp_path / "plugs").mkdir()
+    (tmp_path / "plugs" / "fragile.py").write_text(
+        "from briefing import Cleaner, hookimpl\n"
+        "class Fragile(Cleaner):\n"
+        "    name = 'fragile'\n"
+        "    def clean(self, paragraphs, document):\n"
+        "        raise RuntimeError('cannot handle ' + document.title)\n"
+        "@hookimpl\n"
+        "def register_cleaners(register):\n"
+        "    register(Fragile)\n",
+        encoding="utf-8",
+    )
+    registry = PluginHost([tmp_path / "plugs"], load_entry_points=False).registry()
+    result = Pipeline(registry, Settings()).run([str(SCRAPED)])
+    [problem] = result.errors
+    assert problem.source == str(SCRAPED)
+    assert problem.message.startswith("cleaner 'fragile' failed: RuntimeError: cannot handle Port of Kestrel Bay")
+    [brief] = result.briefs
+    [entry] = brief.documents
+    assert entry.summary is not None  # still briefed ...
+    assert "family ticke" not in " ".join(s.text for s in entry.document.sentences)  # ... by the other cleaners
+
+
+def test_only_the_configured_cleaners_run(registry):
+    assert [c.name for c in Pipeline(registry, Settings(cleaners=("teasers",))).cleaners] == ["teasers"]
+    assert [c.name for c in Pipeline(registry, Settings()).cleaners] == ["banners", "rules", "teasers"]
+
+
+@pytest.mark.parametrize("cls", [BannerCleaner, RuleCleaner, TeaserCleaner])
+def test_built_in_cleaners_pass_the_conformance_kit(cls):
+    check_cleaner(cls)
