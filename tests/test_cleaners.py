@@ -44,7 +44,10 @@ def test_finished_articles_keep_every_paragraph(pipeline):
 
 def test_teaser_tail_needs_a_cut_off_paragraph_followed_by_snippets():
     body = ["An article opens with a long first paragraph that says what happened and why it matters. " * 5]
-    cut = "The next story starts here and goes on for quite a while, long enough to be prose, before the page stops it right in the mid"
+    cut = (
+        "The next story starts here and goes on for quite a while, long enough to be prose, "
+        "before the page stops it right in the mid"
+    )
     snippet = "Another short teaser that ends properly."
     assert teaser_tail(body + [cut, snippet, snippet]) == 1
     assert teaser_tail(body + [cut]) == 1

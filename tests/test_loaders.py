@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -194,3 +195,63 @@ def test_a_language_that_cannot_be_told_falls_back_and_says_so(pipeline):
     assert document.language == "en"
     [warning] = pipeline.warnings
     assert warning.source == "x.txt" and "could not tell the language" in warning.message and "'en'" in warning.message
+
+
+# -- PDF -----------------------------------------------------------------------------------------
+
+REPORT_PAGES = [
+    [
+        "Kestrel Bay Port Authority - Annual Report 2026",
+        "The port handled more ships this year than in any year before. Container traffic rose",
+        "by a tenth, while bulk cargo stayed flat because the grain harvest was poor.",
+        "The new electric cranes arrive in the spring and will replace the diesel machines.",
+        "Page 1 of 3",
+    ],
+    [
+        "Kestrel Bay Port Authority - Annual Report 2026",
+        "Dock workers will be trained on the new cranes before the first one arrives. The",
+        "union asked that operators of the old cranes get the first places on the course.",
+        "Page 2 of 3",
+    ],
+    [
+        "Kestrel Bay Port Authority - Annual Report 2026",
+        "Next year the authority will test a battery-powered straddle carrier over the winter.",
+        "Page 3 of 3",
+    ],
+]
+
+
+def test_a_pdf_report_loads_without_headers_and_page_numbers(pipeline, tmp_path):
+    from .pdf import make_pdf
+
+    path = tmp_path / "annual-report.pdf"
+    path.write_bytes(make_pdf(REPORT_PAGES, title="Annual report 2026", author="Kestrel Bay Port Authority"))
+    [document], problems = pipeline.load([str(path)])
+    assert not problems
+    assert (document.title, document.author, document.date) == (
+        "Annual report 2026",
+        "Kestrel Bay Port Authority",
+        "2026-10-14",
+    )
+    sentences = [s.text for s in document.sentences]
+    assert (
+        "Container traffic rose by a tenth, while bulk cargo stayed flat because the grain harvest was poor."
+        in sentences
+    )
+    # a sentence running over a page break stays whole
+    assert any(s.startswith("Dock workers will be trained") for s in sentences)
+    text = " ".join(sentences)
+    assert "Annual Report 2026" not in text and "Page 2 of 3" not in text
+    assert "battery-powered straddle carrier" in text
+
+
+def test_broken_encrypted_and_textless_pdfs_are_clean_errors(pipeline, tmp_path):
+    from .pdf import make_pdf
+
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
+    (tmp_path / "scan.pdf").write_bytes(make_pdf([[]], title="A scan"))
+    documents, problems = pipeline.load([str(tmp_path)])
+    assert documents == []
+    messages = {Path(p.source).name: p.message for p in problems}
+    assert messages["broken.pdf"].startswith("not a readable PDF")
+    assert messages["scan.pdf"] == "the PDF has no text layer (a scan?); briefing does not read images of text"

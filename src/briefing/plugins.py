@@ -32,6 +32,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.markdown_loader",
     "briefing.builtins.html_loader",
     "briefing.builtins.feed_loader",
+    "briefing.builtins.pdf_loader",
     "briefing.builtins.cleaners",
     "briefing.builtins.graph_summarizers",
     "briefing.builtins.sumy_summarizers",
