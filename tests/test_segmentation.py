@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from briefing.text.sentences import Segmenter
@@ -95,3 +96,33 @@ def test_can_ignore_installed_data():
     segmenter = Segmenter("german", stop_words("de"), use_installed=False)
     assert not segmenter.uses_installed_data
     assert segmenter.split("Das gilt z.B. für Banken. Es ist so.") == ["Das gilt z.B. für Banken.", "Es ist so."]
+
+
+FRENCH_AND_SPANISH = [
+    ("fr", "M. Dupont est arrivé hier soir. Il a parlé avec Mme Martin du nouveau port.", 2),
+    ("fr", "Le Dr Lefèvre cite p. ex. la marée d'équinoxe. Les pêcheurs sont inquiets.", 2),
+    ("fr", "La réunion a lieu av. de la Mer, voir fig. 3 du rapport. Elle commence à midi.", 2),
+    ("fr", "Selon le chap. 4, le trafic a doublé depuis janv. 2020. Personne ne l'avait prévu.", 2),
+    ("es", "El Sr. García llegó ayer al puerto. La Sra. López no vino a la reunión.", 2),
+    ("es", "Según la pág. 5 del informe, el tráfico creció. Los trabajadores están contentos.", 2),
+    ("es", "La Dra. Ruiz vive en la Avda. del Mar, núm. 12. Trabaja en el hospital.", 2),
+    ("es", "Dijo que no. Después se fue a casa sin decir nada más.", 2),
+    ("es", "Las obras empiezan en sept. del año que viene. El puerto seguirá abierto.", 2),
+]
+
+
+@pytest.mark.parametrize("language, text, count", FRENCH_AND_SPANISH)
+def test_french_and_spanish_abbreviations_do_not_end_sentences(language, text, count):
+    sentences = language_kit(language).segmenter.split(text)
+    assert len(sentences) == count, sentences
+
+
+def test_the_config_language_can_override_detection(registry, tmp_path):
+    from briefing.pipeline import Pipeline, Settings
+
+    (tmp_path / "kurz.txt").write_text(
+        "Der Hafen ist groß. Die Fähre fährt oft. Alle sind zufrieden.", encoding="utf-8"
+    )
+    detected, _ = Pipeline(registry, Settings(language="en")).load([str(tmp_path)])
+    forced, _ = Pipeline(registry, Settings(language="fr", detect_language=False)).load([str(tmp_path)])
+    assert (detected[0].language, forced[0].language) == ("de", "fr")

@@ -40,6 +40,7 @@ class Settings:
     length: Length = field(default_factory=Length)
     topic_sentences: int = 5
     language: str = DEFAULT_LANGUAGE
+    detect_language: bool = True  # False: documents that do not name their language are in ``language``
     topics: tuple[TopicRule, ...] = ()
     grouping: str = "content"
     topic_threshold: float = THRESHOLD
@@ -337,6 +338,8 @@ class Pipeline:
                 self.warnings.append(
                     Problem(document.origin, f"unknown language {document.language!r}; guessing from the text")
                 )
+        if not self.settings.detect_language:
+            return language_code(self.settings.language)
         guessed = guess_language(document.text)
         if guessed is None:
             fallback = language_code(self.settings.language)
