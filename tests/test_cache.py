@@ -178,11 +178,17 @@ def many_sources(folder: Path, count: int) -> None:
     (folder / "broken.notes").write_text("crash here", encoding="utf-8")
 
 
-def test_the_process_pool_gives_the_same_briefing_and_reports_failures(tmp_path, monkeypatch):
+@pytest.fixture
+def notes_registry(tmp_path):
+    """The built-ins and a local loader for ``.notes`` files that crashes on "crash"."""
     plugins = tmp_path / "plugins"
     plugins.mkdir()
     (plugins / "notes.py").write_text(CRASHING_LOADER, encoding="utf-8")
-    registry = PluginHost([plugins], load_entry_points=False).registry()
+    return PluginHost([plugins], load_entry_points=False).registry()
+
+
+def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_registry, tmp_path, monkeypatch):
+    registry = notes_registry
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
@@ -212,11 +218,8 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(tmp_path,
     assert [Path(origin).name for origin in worked] == ["broken.notes"]
 
 
-def test_a_broken_pool_falls_back_to_one_process(tmp_path, monkeypatch):
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / "notes.py").write_text(CRASHING_LOADER, encoding="utf-8")
-    registry = PluginHost([plugins], load_entry_points=False).registry()
+def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monkeypatch):
+    registry = notes_registry
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM)
 

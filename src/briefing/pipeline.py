@@ -102,22 +102,8 @@ class Pipeline:
         self.loaders: list[Loader] = [self.create("loader", n) for n in reversed(registry.names("loader"))]
         #: Plugins that could not start (bad settings, say); the run goes on without them.
         self.problems: list[Problem] = []
-        self.taggers: list[Tagger] = []
-        for name in registry.names("tagger"):
-            if settings.taggers is not None and name not in settings.taggers:
-                continue
-            try:
-                self.taggers.append(self.create("tagger", name))
-            except Exception as exc:
-                self.problems.append(Problem(f"[settings.{name}]", f"tagger {name!r} cannot start: {exc}"))
-        self.cleaners: list[Cleaner] = []
-        for name in registry.names("cleaner"):
-            if settings.cleaners is not None and name not in settings.cleaners:
-                continue
-            try:
-                self.cleaners.append(self.create("cleaner", name))
-            except Exception as exc:
-                self.problems.append(Problem(f"[settings.{name}]", f"cleaner {name!r} cannot start: {exc}"))
+        self.taggers: list[Tagger] = self._start_all("tagger", settings.taggers)
+        self.cleaners: list[Cleaner] = self._start_all("cleaner", settings.cleaners)
         self.warnings: list[Problem] = []
         self.limit = TimeLimit(settings.plugin_timeout)
         self.fetcher = Fetcher(settings.fetch, cache)
@@ -128,6 +114,19 @@ class Pipeline:
 
     def create(self, kind: str, name: str) -> Any:
         return self.registry.create(kind, name, dict(self.settings.plugin_settings.get(name, {})))
+
+    def _start_all(self, kind: str, chosen: Sequence[str] | None) -> list[Any]:
+        """Every registered plugin of ``kind`` (or the ``chosen`` ones); those that cannot start
+        are in :attr:`problems`."""
+        started = []
+        for name in self.registry.names(kind):
+            if chosen is not None and name not in chosen:
+                continue
+            try:
+                started.append(self.create(kind, name))
+            except Exception as exc:
+                self.problems.append(Problem(f"[settings.{name}]", f"{kind} {name!r} cannot start: {exc}"))
+        return started
 
     # -- cache keys -----------------------------------------------------------------------------
 
