@@ -231,3 +231,32 @@ def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monke
     result = brief(registry, folder, None, workers=2)
     assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM
     assert any("worker processes failed (a worker was killed)" in w.message for w in result.warnings)
+
+
+async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry, tmp_path, monkeypatch):
+    """Textual replaces the standard streams, which a fork server cannot be started from: the
+    session starts it before the app runs."""
+    from briefing.session import Session
+    from briefing.tui.app import BriefingApp
+
+    folder = tmp_path / "many"
+    many_sources(folder, PARALLEL_FROM + 6)
+    pools = []
+    real_pool = pipeline_module.work_in_pool
+
+    def counted_pool(*args, **kwargs):
+        pools.append(args[3])
+        yield from real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "work_in_pool", counted_pool)
+    pipeline = Pipeline(notes_registry, Settings(grouping="content", workers=2))
+    app = BriefingApp(Session(pipeline, [str(folder)]), notes_registry)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if app.loading_done:
+                break
+        assert app.loading_done
+    assert pools == [2]
+    assert not any("worker processes failed" in w.message for w in pipeline.warnings)
+    assert sum(len(t.documents) for t in app.session.topics) == PARALLEL_FROM + 6

@@ -10,9 +10,11 @@ threads of a running TUI.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
 from typing import TYPE_CHECKING
 
 from .models import Source
@@ -51,6 +53,23 @@ def _work(source: Source) -> dict[str, bytes]:
     return _worker.packed_work(source)
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["briefing.pipeline", *DEFAULT_PLUGINS])
+    return context
+
+
+def start_server() -> None:
+    """Start the fork server now, while this process still has its own standard streams.
+
+    Starting it later from inside a Textual app fails ("bad value(s) in fds_to_keep"): the app
+    has replaced ``sys.stdout`` and ``sys.stderr``. Views that will brief in a pool call this
+    before they start.
+    """
+    _context()
+    forkserver.ensure_running()
+
+
 def work_in_pool(
     recipe: PluginRecipe,
     settings: Settings,
@@ -60,9 +79,7 @@ def work_in_pool(
 ) -> Iterator[dict[str, bytes]]:
     """Each source's :meth:`~briefing.pipeline.Pipeline.packed_work`, in the order of
     ``sources``; ``done(n)`` hears each finished one."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["briefing.pipeline", *DEFAULT_PLUGINS])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(recipe, settings)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start, initargs=(recipe, settings)) as pool:
         for number, work in enumerate(pool.map(_work, sources, chunksize=CHUNK), start=1):
             done(number)
             yield work

@@ -10,7 +10,6 @@ import gc
 import hashlib
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -260,7 +259,7 @@ class Pipeline:
         if workers > 1 and len(missing) >= PARALLEL_FROM and self.registry.recipe is not None:
             try:
                 fresh = self._work_in_pool([s for s, _ in missing], workers, report, to_store)
-            except (BrokenProcessPool, OSError) as exc:
+            except Exception as exc:  # the pool itself failed (plugins' failures are caught in the workers)
                 to_store.clear()
                 reason = str(exc) or type(exc).__name__
                 self.warnings.append(Problem("workers", f"the worker processes failed ({reason}); working in one"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .coverage import Coverage, coverage, topic_themes
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Summary, Theme
+from .parallel import start_server, worker_count
 from .pipeline import Pipeline
 from .summarize import Length
 from .topic_brief import topic_brief
@@ -58,6 +59,8 @@ class Session:
         self._topic_briefs: dict[tuple[str, str, Length], tuple[BriefSentence, ...]] = {}
         self._summarizers: dict[str, Summarizer] = {pipeline.summarizer.name: pipeline.summarizer}
         self._lock = threading.RLock()
+        if pipeline.settings.grouping == "content" and worker_count(pipeline.settings.workers) > 1:
+            start_server()  # grouping by content may brief in a pool, from inside a running view
 
     # -- loading ---------------------------------------------------------------------------------
 
