@@ -98,7 +98,7 @@ class Fetcher:
         if fresh is None:  # 304 Not Modified: the kept copy is current
             assert kept is not None
             fresh = kept
-        elif self.cache and (fresh.etag or fresh.last_modified or fresh != kept):
+        elif self.cache and fresh != kept:
             self.cache.put(key, fresh)
         return Source(url, fresh.data, media_type=fresh.media_type, charset=fresh.charset)
 
