@@ -24,10 +24,11 @@ from pathlib import Path
 
 from briefing.cache import Cache
 from briefing.clustering import group_by_content
+from briefing.engine import Engine, Settings
+from briefing.engine.settings import Length
 from briefing.models import Document
-from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
-from briefing.summarize import Length, summarize
+from briefing.summarize import summarize
 from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 
@@ -95,7 +96,7 @@ async def time_to_first_topic(registry, rng: random.Random, words: list[str], gr
             if not path.exists():
                 path.write_text(generated_text(rng, words, 40, topic), encoding="utf-8")
     settings = Settings(language="en", grouping=grouping)
-    app = BriefingApp(Session(Pipeline(registry, settings), [str(folder)]), registry)
+    app = BriefingApp(Session(Engine(registry, settings), [str(folder)]))
     start = time.perf_counter()
     first = None
     async with app.run_test(size=(120, 40)) as pilot:
@@ -137,7 +138,7 @@ def per_second(run, budget: float = 4.0) -> float:
             return calls / elapsed
 
 
-def summarizer_table(registry, pipeline, rng, words, sizes=(20, 200, 1000), limit: float = 40.0) -> None:
+def summarizer_table(registry, engine, rng, words, sizes=(20, 200, 1000), limit: float = 40.0) -> None:
     """Docs/s for each built-in and for sumy's class on the same sentences; runs predicted to take
     longer than ``limit`` seconds (cost growing with the square of the length) are skipped."""
     kit = language_kit("en")
@@ -146,7 +147,7 @@ def summarizer_table(registry, pipeline, rng, words, sizes=(20, 200, 1000), limi
         last: dict[str, float] = {}
         for size in sizes:
             text = generated_text(rng, words, size)
-            document = pipeline.prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
+            document = engine.prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
             ours = registry.create("summarizer", name)
             reference = sumy_reference(registry, name, kit)
             model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit)
@@ -186,13 +187,13 @@ def corpus_run(count: int) -> None:
     settings = Settings(language="en")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-cache-") as cache_folder:
         start = time.perf_counter()
-        briefing = Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+        briefing = Engine(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
         first = time.perf_counter() - start
         rss = peak_rss_mib()
         reruns = []
         for _ in range(3):  # the median of three: a run this short is at the mercy of the machine
             start = time.perf_counter()
-            Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+            Engine(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
             reruns.append(time.perf_counter() - start)
         again = statistics.median(reruns)
         changed = folder / "doc00007.txt"
@@ -202,7 +203,7 @@ def corpus_run(count: int) -> None:
                 original + "\n\nOne sentence was added to this file since the last run.", encoding="utf-8"
             )
             start = time.perf_counter()
-            Pipeline(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+            Engine(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
             one_changed = time.perf_counter() - start
         finally:
             changed.write_text(original, encoding="utf-8")
@@ -221,9 +222,9 @@ def main() -> None:
     rng = random.Random(20261125)
     words = vocabulary(rng)
     registry = PluginHost(load_entry_points=False).registry()
-    pipeline = Pipeline(registry, Settings(language="en"))
+    engine = Engine(registry, Settings(language="en"))
 
-    summarizer_table(registry, pipeline, rng, words)
+    summarizer_table(registry, engine, rng, words)
     print()
     print(f"{'measure':<48}{'value':>12}")
     print("-" * 60)
@@ -240,7 +241,7 @@ def main() -> None:
         print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
 
     documents = [
-        pipeline.prepare(
+        engine.prepare(
             Document(
                 id=f"t{i}", title=f"t{i}", text=generated_text(rng, words, 40, i % 10), origin=f"t{i}", language="en"
             )
@@ -248,7 +249,7 @@ def main() -> None:
         for i in range(1000)
     ]
     start = time.perf_counter()
-    themes = {d.id: pipeline.tag_document(d, documents)[0] for d in documents}
+    themes = {d.id: engine.themes.document(d, documents)[0] for d in documents}
     print(f"{'tag 1000 docs x 40 sentences, 3 taggers (s)':<48}{time.perf_counter() - start:>12.2f}")
     start = time.perf_counter()
     topics = group_by_content(documents, themes)
@@ -262,7 +263,7 @@ def main() -> None:
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()
-        briefing = Pipeline(registry, Settings()).run([str(SHARED_CORPUS)])
+        briefing = Engine(registry, Settings()).run([str(SHARED_CORPUS)])
         sentences = sum(len(d.document.sentences) for b in briefing.briefs for d in b.documents)
         print(f"{f'shared corpus, {sentences} sentences (s)':<48}{time.perf_counter() - start:>12.2f}")
 

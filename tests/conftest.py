@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.pipeline import Pipeline, Settings
+from briefing.engine import Engine
 from briefing.plugins import PluginHost, Registry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,8 +31,8 @@ def registry() -> Registry:
 
 
 @pytest.fixture
-def pipeline(registry) -> Pipeline:
-    return Pipeline(registry, Settings())
+def engine(registry) -> Engine:
+    return Engine(registry)
 
 
 @pytest.fixture

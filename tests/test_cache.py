@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-import briefing.pipeline as pipeline_module
+import briefing.engine.assemble
+import briefing.engine.grouping
+import briefing.engine.loading as loading_module
+import briefing.engine.summaries
 from briefing.cache import Cache, code_of
-from briefing.parallel import PARALLEL_FROM
-from briefing.pipeline import Pipeline, Settings
+from briefing.engine import Engine, Settings
+from briefing.engine.pool import PARALLEL_FROM
+from briefing.engine.settings import Length
 from briefing.plugins import PluginHost
-from briefing.summarize import Length
 
 from .conftest import SOURCES
 
@@ -40,10 +43,13 @@ def calls(monkeypatch) -> Counter[str]:
 
         return wrapper
 
-    monkeypatch.setattr(Pipeline, "work_on", spy("work_on", Pipeline.work_on))
-    monkeypatch.setattr(pipeline_module, "summarize", spy("summarize", pipeline_module.summarize))
-    monkeypatch.setattr(pipeline_module, "topic_brief", spy("topic_brief", pipeline_module.topic_brief))
-    monkeypatch.setattr(pipeline_module, "group_by_grouping", spy("group", pipeline_module.group_by_grouping))
+    for module, name, label in [
+        (loading_module, "work_on", "work_on"),
+        (briefing.engine.summaries, "summarize", "summarize"),
+        (briefing.engine.assemble, "topic_brief", "topic_brief"),
+        (briefing.engine.grouping, "group_by_grouping", "group"),
+    ]:
+        monkeypatch.setattr(module, name, spy(label, getattr(module, name)))
     from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
 
     monkeypatch.setattr(KeyPhraseTagger, "analyse", spy("analyse", KeyPhraseTagger.analyse))
@@ -51,7 +57,7 @@ def calls(monkeypatch) -> Counter[str]:
 
 
 def brief(registry, folder: Path, cache: Cache | None, **settings):
-    return Pipeline(registry, Settings(**settings), cache).run([str(folder)])
+    return Engine(registry, Settings(**settings), cache).run([str(folder)])
 
 
 def test_an_unchanged_corpus_is_briefed_from_the_cache(registry, corpus, tmp_path, calls):
@@ -192,13 +198,13 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
-    real_pool = pipeline_module.work_in_pool
+    real_pool = loading_module.work_in_pool
 
     def counted_pool(*args, **kwargs):
         pools.append(args[3])  # the number of workers
         yield from real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline_module, "work_in_pool", counted_pool)
+    monkeypatch.setattr(loading_module, "work_in_pool", counted_pool)
     parallel = brief(registry, folder, Cache(tmp_path / "cache"), workers=2)
     assert pools == [2]
     serial = brief(registry, folder, None, workers=1)
@@ -210,9 +216,11 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     assert "loader 'notes' failed: RuntimeError: the notes parser gave up" in problem.message
     # What the workers computed was cached: a second run works only on the source that failed.
     worked = []
-    real_work_on = Pipeline.work_on
+    real_work_on = loading_module.work_on
     monkeypatch.setattr(
-        Pipeline, "work_on", lambda self, source: worked.append(source.origin) or real_work_on(self, source)
+        loading_module,
+        "work_on",
+        lambda plugins, keys, source: worked.append(source.origin) or real_work_on(plugins, keys, source),
     )
     assert brief(registry, folder, Cache(tmp_path / "cache"), workers=2).briefs == parallel.briefs
     assert [Path(origin).name for origin in worked] == ["broken.notes"]
@@ -227,7 +235,7 @@ def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monke
         raise BrokenProcessPool("a worker was killed")
         yield
 
-    monkeypatch.setattr(pipeline_module, "work_in_pool", broken)
+    monkeypatch.setattr(loading_module, "work_in_pool", broken)
     result = brief(registry, folder, None, workers=2)
     assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM
     assert any("worker processes failed (a worker was killed)" in w.message for w in result.warnings)
@@ -242,15 +250,15 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
-    real_pool = pipeline_module.work_in_pool
+    real_pool = loading_module.work_in_pool
 
     def counted_pool(*args, **kwargs):
         pools.append(args[3])
         yield from real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline_module, "work_in_pool", counted_pool)
-    pipeline = Pipeline(notes_registry, Settings(grouping="content", workers=2))
-    app = BriefingApp(Session(pipeline, [str(folder)]), notes_registry)
+    monkeypatch.setattr(loading_module, "work_in_pool", counted_pool)
+    session = Session(Engine(notes_registry, Settings(grouping="content", workers=2)), [str(folder)])
+    app = BriefingApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(600):
             await pilot.pause(0.05)
@@ -258,5 +266,5 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
                 break
         assert app.loading_done
     assert pools == [2]
-    assert not any("worker processes failed" in w.message for w in pipeline.warnings)
+    assert not any("worker processes failed" in w.message for w in session.warnings)
     assert sum(len(t.documents) for t in app.session.topics) == PARALLEL_FROM + 6

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefing.builtins.cleaners import BannerCleaner, RuleCleaner, TeaserCleaner, teaser_tail
+from briefing.engine import Engine, Settings
 from briefing.models import Document
-from briefing.pipeline import Pipeline, Settings
 from briefing.plugins import PluginHost
 from briefing.testing import check_cleaner
 
@@ -15,14 +15,14 @@ from .conftest import DATA, SOURCES
 SCRAPED = DATA / "scraped-teasers.txt"
 
 
-def sentences_of(pipeline, path) -> list[str]:
-    [document], problems = pipeline.load([str(path)])
+def sentences_of(engine, path) -> list[str]:
+    [document], problems = engine.load([str(path)])
     assert not problems
     return [s.text for s in document.sentences]
 
 
-def test_a_scraped_page_loses_its_teaser_tail(pipeline):
-    sentences = sentences_of(pipeline, SCRAPED)
+def test_a_scraped_page_loses_its_teaser_tail(engine):
+    sentences = sentences_of(engine, SCRAPED)
     text = " ".join(sentences)
     assert "battery-powered straddle carrier" in text  # the last paragraph of the article stays
     for teaser in ("shipping lines calling at the bay", "Fishermen in the northern harbour", "cycle bridge", "ferry"):
@@ -31,12 +31,12 @@ def test_a_scraped_page_loses_its_teaser_tail(pipeline):
 
 
 def test_without_the_teaser_cleaner_the_tail_is_there(registry):
-    pipeline = Pipeline(registry, Settings(cleaners=("banners", "rules")))
-    assert "cheaper family ticke" in " ".join(sentences_of(pipeline, SCRAPED))
+    engine = Engine(registry, Settings(cleaners=("banners", "rules")))
+    assert "cheaper family ticke" in " ".join(sentences_of(engine, SCRAPED))
 
 
-def test_finished_articles_keep_every_paragraph(pipeline):
-    documents, _ = pipeline.load([str(SOURCES)])
+def test_finished_articles_keep_every_paragraph(engine):
+    documents, _ = engine.load([str(SOURCES)])
     for document in documents:
         paragraphs = document.text.split("\n\n")
         assert teaser_tail(paragraphs) == len(paragraphs), document.origin
@@ -109,7 +109,7 @@ def test_a_crashing_cleaner_is_reported_and_skipped(tmp_path):
         encoding="utf-8",
     )
     registry = PluginHost([tmp_path / "plugs"], load_entry_points=False).registry()
-    result = Pipeline(registry, Settings()).run([str(SCRAPED)])
+    result = Engine(registry, Settings()).run([str(SCRAPED)])
     [problem] = result.errors
     assert problem.source == str(SCRAPED)
     assert problem.message.startswith("cleaner 'fragile' failed: RuntimeError: cannot handle Port of Kestrel Bay")
@@ -120,8 +120,8 @@ def test_a_crashing_cleaner_is_reported_and_skipped(tmp_path):
 
 
 def test_only_the_configured_cleaners_run(registry):
-    assert [c.name for c in Pipeline(registry, Settings(cleaners=("teasers",))).cleaners] == ["teasers"]
-    assert [c.name for c in Pipeline(registry, Settings()).cleaners] == ["banners", "rules", "teasers"]
+    assert [c.name for c in Engine(registry, Settings(cleaners=("teasers",))).plugins.cleaners] == ["teasers"]
+    assert [c.name for c in Engine(registry, Settings()).plugins.cleaners] == ["banners", "rules", "teasers"]
 
 
 @pytest.mark.parametrize("cls", [BannerCleaner, RuleCleaner, TeaserCleaner])

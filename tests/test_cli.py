@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from briefing.config import load_config
+from briefing.engine import Engine
 from briefing.models import Document
-from briefing.pipeline import Pipeline
 
 from .conftest import REPO, SOURCES
 
@@ -279,11 +279,11 @@ def test_readme_config_example_is_valid(tmp_path, registry):
     path.write_text(example, encoding="utf-8")
     config = load_config(path)
     assert config.settings.grouping == "content" and config.settings.taggers == ("lexicon", "keyphrases", "entities")
-    pipeline = Pipeline(registry, config.settings)
-    assert pipeline.problems == [] and {t.name for t in pipeline.taggers} == {"lexicon", "keyphrases", "entities"}
-    document = pipeline.prepare(
+    engine = Engine(registry, config.settings)
+    assert engine.problems == [] and {t.name for t in engine.plugins.taggers} == {"lexicon", "keyphrases", "entities"}
+    document = engine.prepare(
         Document(id="h", title="Heat", text="The boilers went. A heat pump came to Oulu.", origin="h.txt")
     )
-    themes, _ = pipeline.tag_document(document, [document])
+    themes, _ = engine.themes.document(document, [document])
     assert ("heating", "theme") in {(t.name, t.kind) for t in themes}
     assert ("Oulu", "place") in {(t.name, t.kind) for t in themes}

@@ -12,8 +12,8 @@ import pytest
 import briefing.clustering as clustering
 from briefing.clustering import group_by_content
 from briefing.coverage import coverage, topic_themes
+from briefing.engine import Engine, Settings
 from briefing.models import Document, Topic
-from briefing.pipeline import Pipeline, Settings
 from briefing.topics import TopicRule
 
 from .conftest import SOURCES
@@ -34,8 +34,8 @@ def folder(document: Document) -> str:
     return Path(document.origin).parent.name
 
 
-def test_samples_regroup_into_the_topics_they_were_written_for(pipeline):
-    briefing = pipeline.run([str(SOURCES)])
+def test_samples_regroup_into_the_topics_they_were_written_for(engine):
+    briefing = engine.run([str(SOURCES)])
     topics = [Topic(b.topic, tuple(e.document for e in b.documents)) for b in briefing.briefs]
     pure, inverse = purity(topics, folder)
     assert pure >= 0.9 and inverse >= 0.9, [(t.name, [folder(d) for d in t.documents]) for t in topics]
@@ -77,19 +77,19 @@ def generated_corpus(count: int, seed: int = 7) -> tuple[list[Document], dict[st
 
 
 @pytest.mark.parametrize("seed_limit", [clustering.SEED_LIMIT, 20])
-def test_generated_corpus_groups_by_subject_also_past_the_seed_limit(pipeline, monkeypatch, seed_limit):
+def test_generated_corpus_groups_by_subject_also_past_the_seed_limit(engine, monkeypatch, seed_limit):
     monkeypatch.setattr(clustering, "SEED_LIMIT", seed_limit)  # 20: most documents join a seeded group
     documents, truth = generated_corpus(90)
-    prepared = [pipeline.prepare(d) for d in documents]
+    prepared = [engine.prepare(d) for d in documents]
     topics = group_by_content(prepared, {})
     assert purity(topics, lambda d: truth[d.id]) == (1.0, 1.0)
     assert group_by_content(prepared, {}) == topics  # deterministic
 
 
-def test_unrelated_documents_stay_apart_and_empty_input_gives_no_topics(pipeline):
+def test_unrelated_documents_stay_apart_and_empty_input_gives_no_topics(engine):
     assert group_by_content([], {}) == []
     documents = [
-        pipeline.prepare(Document(id=str(i), title=f"Note {i}", text=text, origin=f"{i}.txt"))
+        engine.prepare(Document(id=str(i), title=f"Note {i}", text=text, origin=f"{i}.txt"))
         for i, text in enumerate(["Volcanoes erupt lava.", "Sourdough needs flour and patience.", ""])
     ]
     topics = group_by_content(documents, {})
@@ -99,16 +99,16 @@ def test_unrelated_documents_stay_apart_and_empty_input_gives_no_topics(pipeline
 
 def test_pinned_topics_come_first_and_folders_still_work(registry):
     rule = TopicRule("Batteries", (str(SOURCES / "energy-storage" / "*"),))
-    pipeline = Pipeline(registry, Settings(topics=(rule,)))
-    briefs = pipeline.run([str(SOURCES)]).briefs
+    engine = Engine(registry, Settings(topics=(rule,)))
+    briefs = engine.run([str(SOURCES)]).briefs
     assert briefs[0].topic == "Batteries" and {folder(e.document) for e in briefs[0].documents} == {"energy-storage"}
     assert len(briefs) == 3
-    by_folder = Pipeline(registry, Settings(grouping="folders")).run([str(SOURCES)]).briefs
+    by_folder = Engine(registry, Settings(grouping="folders")).run([str(SOURCES)]).briefs
     assert [b.topic for b in by_folder] == ["coral-reefs", "energy-storage", "urban-cycling"]
 
 
-def test_topic_themes_and_coverage_matrix(pipeline):
-    [brief] = [b for b in pipeline.run([str(SOURCES)]).briefs if "coral" in b.topic]
+def test_topic_themes_and_coverage_matrix(engine):
+    [brief] = [b for b in engine.run([str(SOURCES)]).briefs if "coral" in b.topic]
     assert brief.themes == topic_themes(brief.documents)
     oceans = next(t for t in brief.themes if t.name == "oceans")
     assert oceans.kind == "theme" and len(oceans.evidence) == 4  # every reef article, one sentence each

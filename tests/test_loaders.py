@@ -7,23 +7,24 @@ from pathlib import Path
 
 import pytest
 
+from briefing.engine.prepare import prepare_document
 from briefing.models import Document, Problem
 
 from .conftest import SOURCES
 
 
-def load(pipeline, path):
-    return pipeline.load([str(path)])
+def load(engine, path):
+    return engine.load([str(path)])
 
 
-def test_txt_title_headings_and_noise(pipeline, tmp_path):
+def test_txt_title_headings_and_noise(engine, tmp_path):
     path = tmp_path / "note.txt"
     path.write_text(
         "A Headline Without a Stop\nViews : 12\n\nFirst paragraph here. It has two sentences.\n"
         "Short Heading\nSecond paragraph follows the heading and is long enough to count.\n",
         encoding="utf-8",
     )
-    [document], problems = load(pipeline, path)
+    [document], problems = load(engine, path)
     assert problems == []
     assert document.title == "A Headline Without a Stop"
     assert document.headings == ("Short Heading",)
@@ -36,7 +37,7 @@ def test_txt_title_headings_and_noise(pipeline, tmp_path):
     assert [s.position for s in document.sentences] == [0, 1, 2]
 
 
-def test_markdown_yaml_front_matter_and_syntax(pipeline, tmp_path):
+def test_markdown_yaml_front_matter_and_syntax(engine, tmp_path):
     path = tmp_path / "post.md"
     path.write_text(
         "---\ntitle: Tidal Power\ndate: 2026-01-02\nauthor: Ida Lund\ntags: [sea, energy]\nlanguage: en\n---\n"
@@ -45,7 +46,7 @@ def test_markdown_yaml_front_matter_and_syntax(pipeline, tmp_path):
         "```\ncode_is_dropped()\n```\n\n![an image](pic.png) Text `after` the image.\n",
         encoding="utf-8",
     )
-    [document], problems = load(pipeline, path)
+    [document], problems = load(engine, path)
     assert problems == []
     assert (document.title, document.date, document.author, document.tags) == (
         "Tidal Power",
@@ -66,23 +67,23 @@ def test_markdown_yaml_front_matter_and_syntax(pipeline, tmp_path):
     assert len({s.paragraph for s in document.sentences}) == 4
 
 
-def test_markdown_toml_front_matter(pipeline, tmp_path):
+def test_markdown_toml_front_matter(engine, tmp_path):
     path = tmp_path / "post.md"
     path.write_text('+++\ntitle = "Wind"\nlanguage = "de"\n+++\nDer Wind weht. Er weht stark.\n', encoding="utf-8")
-    [document], _ = load(pipeline, path)
+    [document], _ = load(engine, path)
     assert (document.title, document.language) == ("Wind", "de")
 
 
-def test_markdown_broken_front_matter_is_reported(pipeline, tmp_path):
+def test_markdown_broken_front_matter_is_reported(engine, tmp_path):
     path = tmp_path / "post.md"
     path.write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
-    documents, [problem] = load(pipeline, path)
+    documents, [problem] = load(engine, path)
     assert documents == []
     assert "front matter is not valid YAML" in problem.message and problem.source == str(path)
 
 
-def test_html_main_text_without_boilerplate(pipeline):
-    [document], problems = load(pipeline, SOURCES / "coral-reefs" / "reef-sensors.html")
+def test_html_main_text_without_boilerplate(engine):
+    [document], problems = load(engine, SOURCES / "coral-reefs" / "reef-sensors.html")
     assert problems == []
     assert document.title == "Listening to reefs: underwater microphones track coral health"
     assert (document.author, document.date, document.language) == ("Tom Okafor", "2026-01-15", "en")
@@ -93,75 +94,77 @@ def test_html_main_text_without_boilerplate(pipeline):
         assert boilerplate not in text
 
 
-def test_utf8_bom_and_utf16(pipeline, tmp_path):
+def test_utf8_bom_and_utf16(engine, tmp_path):
     text = "Überschrift ohne Punkt\n\nDie Größe zählt. Das Öl fließt."
     (tmp_path / "bom.txt").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
     (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
-    documents, problems = pipeline.load([str(tmp_path)])
-    assert problems == [] and pipeline.warnings == []
+    prepared = engine.load([str(tmp_path)])
+    documents = prepared.documents
+    assert prepared.errors == [] and prepared.warnings == []
     assert [d.title for d in documents] == ["Überschrift ohne Punkt"] * 2
     assert all(d.sentences[0].text == "Die Größe zählt." for d in documents)
 
 
-def test_legacy_encoding_is_read_with_a_warning(pipeline, tmp_path):
+def test_legacy_encoding_is_read_with_a_warning(engine, tmp_path):
     path = tmp_path / "legacy.txt"
     path.write_bytes("Straßenbahn fährt über die Brücke. Die Größe zählt für Ärzte und Öfen.".encode("cp1252"))
-    [document], problems = load(pipeline, path)
-    assert problems == []
+    prepared = engine.load([str(path)])
+    [document] = prepared.documents
+    assert prepared.errors == []
     assert document.sentences[0].text == "Straßenbahn fährt über die Brücke."
-    [warning] = pipeline.warnings
+    [warning] = prepared.warnings
     assert warning.source == str(path) and "not UTF-8" in warning.message
 
 
-def test_empty_and_binary_files_are_reported(pipeline, tmp_path):
+def test_empty_and_binary_files_are_reported(engine, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "good.txt").write_text("A good file. It has text.", encoding="utf-8")
-    documents, problems = pipeline.load([str(tmp_path)])
+    documents, problems = engine.load([str(tmp_path)])
     assert [d.origin for d in documents] == [str(tmp_path / "good.txt")]
     messages = {p.source.rsplit("/", 1)[-1]: p.message for p in problems}
     assert messages["empty.txt"].startswith("empty")
     assert messages["binary.txt"] == "binary data, not text"
 
 
-def test_folders_recurse_and_skip_hidden_and_unknown_files(pipeline, tmp_path):
+def test_folders_recurse_and_skip_hidden_and_unknown_files(engine, tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "deep.txt").write_text("Deep text. Still text.", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "secret.txt").write_text("Hidden. Text.", encoding="utf-8")
     (tmp_path / ".dotfile.txt").write_text("Hidden. Text.", encoding="utf-8")
     (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n")
-    documents, problems = pipeline.load([str(tmp_path)])
+    documents, problems = engine.load([str(tmp_path)])
     assert [d.origin for d in documents] == [str(tmp_path / "a" / "b" / "deep.txt")]
     assert problems == []
 
 
-def test_missing_and_unreadable_sources(pipeline, tmp_path):
+def test_missing_and_unreadable_sources(engine, tmp_path):
     dangling = tmp_path / "dangling.txt"
     dangling.symlink_to(tmp_path / "gone.txt")
-    documents, problems = pipeline.load([str(tmp_path / "missing.txt"), str(dangling)])
+    documents, problems = engine.load([str(tmp_path / "missing.txt"), str(dangling)])
     assert documents == []
     assert problems[0] == Problem(str(tmp_path / "missing.txt"), "no such file or folder")
     assert problems[1].source == str(dangling)
     assert problems[1].message == "cannot read: No such file or directory"
 
 
-def test_stdin(pipeline):
-    documents, problems = pipeline.load(["-"], stdin=lambda: b"Read from a pipe. Two sentences.")
+def test_stdin(engine):
+    documents, problems = engine.load(["-"], stdin=lambda: b"Read from a pipe. Two sentences.")
     assert problems == []
     assert [s.text for s in documents[0].sentences] == ["Read from a pipe.", "Two sentences."]
     assert documents[0].origin == "-"
 
 
-def test_unknown_file_kind_named_explicitly(pipeline, tmp_path):
+def test_unknown_file_kind_named_explicitly(engine, tmp_path):
     path = tmp_path / "data.xyz"
     path.write_text("text", encoding="utf-8")
-    _, [problem] = pipeline.load([str(path)])
+    _, [problem] = engine.load([str(path)])
     assert problem.message == "no loader for this kind of file"
 
 
-def test_language_guessed_when_not_declared(pipeline):
-    documents, _ = pipeline.load(
+def test_language_guessed_when_not_declared(engine):
+    documents, _ = engine.load(
         [
             str(SOURCES / "urban-cycling" / "lastenrad-boom.txt"),
             str(SOURCES / "urban-cycling" / "winter-cycling-tips.txt"),
@@ -182,18 +185,20 @@ SHORT_TEXTS = {
 
 
 @pytest.mark.parametrize("language", sorted(SHORT_TEXTS))
-def test_language_of_three_sentences_is_told_offline(pipeline, language):
-    document = pipeline.prepare(Document(id="s", title="s", text=SHORT_TEXTS[language], origin="s.txt"))
+def test_language_of_three_sentences_is_told_offline(engine, language):
+    document, problems, warnings = prepare_document(
+        engine.plugins, Document(id="s", title="s", text=SHORT_TEXTS[language], origin="s.txt")
+    )
     assert document.language == language and len(document.sentences) == 3
-    assert pipeline.warnings == []
+    assert problems == warnings == []
 
 
-def test_a_language_that_cannot_be_told_falls_back_and_says_so(pipeline):
-    document = pipeline.prepare(
-        Document(id="x", title="x", text="Lorem ipsum dolor sit amet, consectetur adipiscing elit.", origin="x.txt")
+def test_a_language_that_cannot_be_told_falls_back_and_says_so(engine):
+    document, _, [warning] = prepare_document(
+        engine.plugins,
+        Document(id="x", title="x", text="Lorem ipsum dolor sit amet, consectetur adipiscing elit.", origin="x.txt"),
     )
     assert document.language == "en"
-    [warning] = pipeline.warnings
     assert warning.source == "x.txt" and "could not tell the language" in warning.message and "'en'" in warning.message
 
 
@@ -221,12 +226,12 @@ REPORT_PAGES = [
 ]
 
 
-def test_a_pdf_report_loads_without_headers_and_page_numbers(pipeline, tmp_path):
+def test_a_pdf_report_loads_without_headers_and_page_numbers(engine, tmp_path):
     from .pdf import make_pdf
 
     path = tmp_path / "annual-report.pdf"
     path.write_bytes(make_pdf(REPORT_PAGES, title="Annual report 2026", author="Kestrel Bay Port Authority"))
-    [document], problems = pipeline.load([str(path)])
+    [document], problems = engine.load([str(path)])
     assert not problems
     assert (document.title, document.author, document.date) == (
         "Annual report 2026",
@@ -245,12 +250,12 @@ def test_a_pdf_report_loads_without_headers_and_page_numbers(pipeline, tmp_path)
     assert "battery-powered straddle carrier" in text
 
 
-def test_broken_encrypted_and_textless_pdfs_are_clean_errors(pipeline, tmp_path):
+def test_broken_encrypted_and_textless_pdfs_are_clean_errors(engine, tmp_path):
     from .pdf import make_pdf
 
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
     (tmp_path / "scan.pdf").write_bytes(make_pdf([[]], title="A scan"))
-    documents, problems = pipeline.load([str(tmp_path)])
+    documents, problems = engine.load([str(tmp_path)])
     assert documents == []
     messages = {Path(p.source).name: p.message for p in problems}
     assert messages["broken.pdf"].startswith("not a readable PDF")

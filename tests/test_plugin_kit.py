@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from briefing import PLUGIN_API, Summarizer
-from briefing.pipeline import Pipeline, Settings
+from briefing.engine import Engine, Settings
 from briefing.plugins import Registered
 from briefing.testing import ConformanceError, check_summarizer, check_tagger, summarizer_checks
 
@@ -184,9 +184,9 @@ def test_a_summarizer_past_the_time_limit_is_named_and_the_run_goes_on(registry,
             return [1.0] * len(document.sentences)
 
     registry.entries["summarizer"]["stuck"] = Registered("stuck", "summarizer", Stuck, "test", "test")
-    pipeline = Pipeline(registry, Settings(summarizer="stuck", plugin_timeout=0.3, grouping="folders"))
+    engine = Engine(registry, Settings(summarizer="stuck", plugin_timeout=0.3, grouping="folders"))
     try:
-        briefing = pipeline.run([str(SOURCES / "energy-storage")])
+        briefing = engine.run([str(SOURCES / "energy-storage")])
     finally:
         release.set()
     [problem] = briefing.errors

@@ -118,11 +118,11 @@ def test_french_and_spanish_abbreviations_do_not_end_sentences(language, text, c
 
 
 def test_the_config_language_can_override_detection(registry, tmp_path):
-    from briefing.pipeline import Pipeline, Settings
+    from briefing.engine import Engine, Settings
 
     (tmp_path / "kurz.txt").write_text(
         "Der Hafen ist groß. Die Fähre fährt oft. Alle sind zufrieden.", encoding="utf-8"
     )
-    detected, _ = Pipeline(registry, Settings(language="en")).load([str(tmp_path)])
-    forced, _ = Pipeline(registry, Settings(language="fr", detect_language=False)).load([str(tmp_path)])
+    detected, _ = Engine(registry, Settings(language="en")).load([str(tmp_path)])
+    forced, _ = Engine(registry, Settings(language="fr", detect_language=False)).load([str(tmp_path)])
     assert (detected[0].language, forced[0].language) == ("de", "fr")

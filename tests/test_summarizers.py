@@ -8,8 +8,9 @@ from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.utils import get_stop_words
 
 from briefing.builtins.sumy_summarizers import DEFAULT_CUE_WORDS
+from briefing.engine.settings import Length
 from briefing.models import Document
-from briefing.summarize import Length, SummarizerError, select, summarize
+from briefing.summarize import SummarizerError, select, summarize
 from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 
@@ -20,11 +21,11 @@ BUILT_INS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction"
 
 @pytest.fixture(scope="module")
 def documents():
-    from briefing.pipeline import Pipeline, Settings
+    from briefing.engine import Engine
     from briefing.plugins import PluginHost
 
-    pipeline = Pipeline(PluginHost(load_entry_points=False).registry(), Settings())
-    loaded, problems = pipeline.load([str(SOURCES)])
+    engine = Engine(PluginHost(load_entry_points=False).registry())
+    loaded, problems = engine.load([str(SOURCES)])
     assert problems == []
     return loaded
 
@@ -88,10 +89,10 @@ def test_lead_takes_the_first_sentences(registry, documents):
 
 
 def test_edmundson_cue_words_from_settings(registry):
-    from briefing.pipeline import Pipeline, Settings
+    from briefing.engine import Engine
 
-    pipeline = Pipeline(registry, Settings())
-    document = pipeline.prepare(
+    engine = Engine(registry)
+    document = engine.prepare(
         Document(
             id="x",
             title="x",
@@ -147,12 +148,12 @@ def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     """On 80 generated sentences with heavy word overlap, the numpy versions rank like sumy's."""
     import random
 
-    from briefing.pipeline import Pipeline, Settings
+    from briefing.engine import Engine
 
     rng = random.Random(seed)
     vocabulary = [f"{a}{b}" for a in ("grid", "coral", "bike", "storm", "price") for b in ("er", "ing", "s", "")]
     text = " ".join(" ".join(rng.choices(vocabulary, k=rng.randint(4, 14))).capitalize() + "." for _ in range(80))
-    document = Pipeline(registry, Settings()).prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
+    document = Engine(registry).prepare(Document(id="g", title="g", text=text, origin="g", language="en"))
     assert len(document.sentences) == 80
     summarizer = registry.create("summarizer", name)
     ours = [s.text for s in summarize(summarizer, document, language_kit("en"), Length(8)).sentences]

@@ -9,8 +9,8 @@ import pytest
 from briefing.builtins.entity_tagger import EntityTagger
 from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
 from briefing.builtins.lexicon_tagger import LexiconTagger
+from briefing.engine import Engine, Settings
 from briefing.models import Document
-from briefing.pipeline import Pipeline, Settings
 from briefing.text.names import name_spans
 from briefing.text.words import language_kit, words
 
@@ -31,30 +31,30 @@ Frau Dr. Maria Lindqvist vom Nordischen Heizungsverband sagte, moderne Ventilato
 Lindqvist erwartet, dass sich der Absatz in Malmö verdoppelt. Die Nachfrage nach Wärmepumpen steigt."""
 
 
-def document(pipeline: Pipeline, text: str, id: str = "doc", title: str = "Heat pumps") -> Document:
-    return pipeline.prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt"))
+def document(engine: Engine, text: str, id: str = "doc", title: str = "Heat pumps") -> Document:
+    return engine.prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt"))
 
 
 @pytest.fixture
-def heat(pipeline) -> Document:
-    return document(pipeline, HEAT_PUMPS)
+def heat(engine) -> Document:
+    return document(engine, HEAT_PUMPS)
 
 
 TAGGERS = [LexiconTagger, KeyPhraseTagger, EntityTagger]
 
 
 @pytest.mark.parametrize("tagger_class", TAGGERS)
-def test_tagger_is_deterministic(tagger_class, pipeline, heat):
-    other = document(pipeline, WAERME, id="de")
+def test_tagger_is_deterministic(tagger_class, engine, heat):
+    other = document(engine, WAERME, id="de")
     first = tagger_class().tag(heat, language_kit("en"), [heat, other])
     again = tagger_class().tag(heat, language_kit("en"), [heat, other])
     assert first and first == again
 
 
 @pytest.mark.parametrize("tagger_class", TAGGERS)
-def test_tagger_copes_with_empty_and_one_sentence_documents(tagger_class, pipeline):
+def test_tagger_copes_with_empty_and_one_sentence_documents(tagger_class, engine):
     empty = Document(id="empty", title="", text="", origin="empty.txt")
-    one = document(pipeline, "The Nordic Heating Association praised heat pumps in Malmö.", id="one")
+    one = document(engine, "The Nordic Heating Association praised heat pumps in Malmö.", id="one")
     assert tagger_class().tag(empty, language_kit("en"), [empty]) == []
     for theme in tagger_class().tag(one, language_kit("en"), [one, empty]):
         assert 0 < theme.score <= 1 and theme.evidence == (one.sentences[0].text,)
@@ -71,7 +71,7 @@ def contains(sentence: str, phrase: str, language: str = "en") -> bool:
     return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
 
 
-def test_lexicon_matches_inflections_compounds_and_names_its_evidence(pipeline, heat):
+def test_lexicon_matches_inflections_compounds_and_names_its_evidence(engine, heat):
     settings = {"replace": True, "themes": {"heating": {"en": ["heat pump", "boiler*"], "de": ["*pumpe", "Gaskessel"]}}}
     tagger = LexiconTagger(settings)
     [theme] = tagger.tag(heat, language_kit("en"), [heat])
@@ -79,7 +79,7 @@ def test_lexicon_matches_inflections_compounds_and_names_its_evidence(pipeline, 
     hits = [s.text for s in heat.sentences if re.search(r"heat pumps?\b|boilers?", s.text, re.IGNORECASE)]
     assert theme.score == round(len(hits) / len(heat.sentences), 4)
     assert theme.evidence and all(e in hits for e in theme.evidence)
-    german = document(pipeline, WAERME, id="de")
+    german = document(engine, WAERME, id="de")
     [found] = tagger.tag(german, language_kit("de"), [german])
     assert all("Wärmepumpen" in e or "Gaskessel" in e for e in found.evidence)
 
@@ -102,14 +102,14 @@ def test_lexicon_config_adds_and_replaces_themes(heat):
     ],
 )
 def test_bad_lexicon_settings_are_reported_and_the_run_goes_on(registry, settings, message):
-    pipeline = Pipeline(registry, Settings(plugin_settings={"lexicon": settings}))
-    [problem] = pipeline.problems
+    engine = Engine(registry, Settings(plugin_settings={"lexicon": settings}))
+    [problem] = engine.problems
     assert problem.source == "[settings.lexicon]" and message in problem.message
-    assert "lexicon" not in {t.name for t in pipeline.taggers} and pipeline.taggers
+    assert "lexicon" not in {t.name for t in engine.plugins.taggers} and engine.plugins.taggers
 
 
-def test_key_phrases_merge_near_duplicates_and_evidence_contains_them(pipeline, heat):
-    others = [document(pipeline, t, id=f"o{i}") for i, t in enumerate(["Gas prices rose again.", "Houses sold."])]
+def test_key_phrases_merge_near_duplicates_and_evidence_contains_them(engine, heat):
+    others = [document(engine, t, id=f"o{i}") for i, t in enumerate(["Gas prices rose again.", "Houses sold."])]
     themes = KeyPhraseTagger().tag(heat, language_kit("en"), [heat, *others])
     names = [t.name for t in themes]
     assert "heat pumps" in names or "heat pump" in names
@@ -119,17 +119,17 @@ def test_key_phrases_merge_near_duplicates_and_evidence_contains_them(pipeline, 
         assert all(contains(e, theme.name) for e in theme.evidence), theme
 
 
-def test_key_phrases_skip_words_every_document_uses(pipeline):
+def test_key_phrases_skip_words_every_document_uses(engine):
     texts = [
         f"The report covers {subject}. The report was late. The report names {subject} twice."
         for subject in ("bridges", "tunnels", "ferries", "harbours")
     ]
-    corpus = [document(pipeline, t, id=str(i)) for i, t in enumerate(texts)]
+    corpus = [document(engine, t, id=str(i)) for i, t in enumerate(texts)]
     names = {t.name for t in KeyPhraseTagger().tag(corpus[0], language_kit("en"), corpus)}
     assert "bridges" in names and "report" not in names
 
 
-def test_entities_in_english_with_kinds_and_evidence(pipeline, heat):
+def test_entities_in_english_with_kinds_and_evidence(engine, heat):
     themes = {t.name: t for t in EntityTagger().tag(heat, language_kit("en"), [heat])}
     assert themes["Maria Lindqvist"].kind == "person"  # "said", and "Lindqvist" alone folds into her
     assert themes["Malmö"].kind == "place"  # "in Malmö"
@@ -139,8 +139,8 @@ def test_entities_in_english_with_kinds_and_evidence(pipeline, heat):
         assert all(surname in e for e in theme.evidence)
 
 
-def test_entities_in_german_need_a_sign_of_a_name(pipeline, heat):
-    german = document(pipeline, WAERME, id="de")
+def test_entities_in_german_need_a_sign_of_a_name(engine, heat):
+    german = document(engine, WAERME, id="de")
     alone = {t.name: t for t in EntityTagger().tag(german, language_kit("de"), [german])}
     assert alone["Maria Lindqvist"].kind == "person"  # after "Frau Dr."
     assert not {"Wärmepumpen", "Stadt", "Kosten", "Ventilatoren"} & set(alone)  # capitalised nouns

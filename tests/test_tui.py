@@ -13,7 +13,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.worker import WorkerCancelled
 
-from briefing.pipeline import Pipeline, Settings
+from briefing.engine import Engine, Settings
 from briefing.plugins import PluginHost
 from briefing.session import Session
 from briefing.tui.app import BriefingApp
@@ -61,8 +61,8 @@ def register_summarizers(register):
 def make_app(paths=(SOURCES,), plugins=(), summarizer="lexrank", keymap=None, grouping="folders") -> BriefingApp:
     """The app on the samples; grouped by folder unless asked, so topic names and order are known."""
     registry = PluginHost(list(plugins), load_entry_points=False).registry()
-    pipeline = Pipeline(registry, Settings(summarizer=summarizer, grouping=grouping))
-    return BriefingApp(Session(pipeline, [str(p) for p in paths]), registry, keymap=keymap)
+    engine = Engine(registry, Settings(summarizer=summarizer, grouping=grouping))
+    return BriefingApp(Session(engine, [str(p) for p in paths]), keymap=keymap)
 
 
 async def settle(pilot) -> None:
@@ -438,7 +438,7 @@ async def test_themes_do_not_depend_on_loading_order():
     loaded: its themes are the ones 'briefing brief' gives, whatever order topics loaded in."""
     async with running((120, 40)) as (app, pilot):
         registry = PluginHost(load_entry_points=False).registry()
-        briefing = Pipeline(registry, Settings(grouping="folders")).run([str(SOURCES)])
+        briefing = Engine(registry, Settings(grouping="folders")).run([str(SOURCES)])
         expected = {e.document.id: e.themes for b in briefing.briefs for e in b.documents}
         shown = {d.id: app.session.cached_themes(d) for d in app.session.all_documents()}
         assert shown == expected and all(shown.values())

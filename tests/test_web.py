@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from briefing.cache import Cache
-from briefing.fetch import FetchOptions
-from briefing.pipeline import Pipeline, Settings
+from briefing.engine import Engine, Settings
+from briefing.engine.settings import FetchOptions
 
 from .conftest import DATA
 
@@ -83,7 +83,7 @@ def file(name: str, media_type: str) -> Route:
 
 
 def brief(registry, urls, cache: Cache | None = None, options: FetchOptions = QUICK, **settings):
-    return Pipeline(registry, Settings(fetch=options, grouping="folders", **settings), cache).run(urls)
+    return Engine(registry, Settings(fetch=options, grouping="folders", **settings), cache).run(urls)
 
 
 def documents_of(briefing):
@@ -120,8 +120,8 @@ def test_rss_atom_and_rdf_entries_become_documents(registry, server):
     assert found["Lighthouse lamp replaced"].date == "2026-11-05 09:00"
 
 
-def test_feed_files_load_too(pipeline):
-    documents, problems = pipeline.load([str(WEB / "harbour-news.rss"), str(WEB / "harbour-updates.atom")])
+def test_feed_files_load_too(engine):
+    documents, problems = engine.load([str(WEB / "harbour-news.rss"), str(WEB / "harbour-updates.atom")])
     assert not problems
     assert [d.title for d in documents][:1] == ["Ferry timetable changes for the winter"]
     assert len(documents) == 3
@@ -168,8 +168,8 @@ def test_an_ill_formed_feed_gives_what_can_be_recovered_and_a_warning(registry, 
     assert not result.errors
 
 
-def test_xml_that_is_no_feed_is_a_clean_error(pipeline):
-    documents, [problem] = pipeline.load([str(WEB / "not-a-feed.xml")])
+def test_xml_that_is_no_feed_is_a_clean_error(engine):
+    documents, [problem] = engine.load([str(WEB / "not-a-feed.xml")])
     assert documents == []
     assert problem.message.startswith("not a feed: no RSS, RDF or Atom entries found")
 

@@ -17,10 +17,10 @@ from .models import (
     Topic,
 )
 from .text.words import LanguageKit
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
+    "__version__",
     "PLUGIN_API",
     "Brief",
     "BriefSentence",

@@ -14,16 +14,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from . import __version__
 from .cache import Cache, default_folder
 from .config import Config, ConfigError, find_config, line_of_key, load_config
+from .engine.runner import Engine
+from .engine.settings import GROUPINGS, Length, Settings
 from .models import Problem
 from .output import write_output
-from .pipeline import Pipeline, Settings
 from .plugins import PluginHost, Registry
 from .scaffold import KINDS, ScaffoldError, new_plugin
-from .summarize import Length
-from .topics import GROUPINGS
+from .version import __version__
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 #: The sample sources beside src/ in a checkout (an editable install).
@@ -182,11 +181,11 @@ def run_brief(args: argparse.Namespace, config: Config) -> int:
     _check_name(registry, config, "exporter", args.format, "format", True)
     paths = args.paths or default_sources(config)
 
-    pipeline = Pipeline(registry, settings, _cache(config, args))
-    briefing = pipeline.run(paths, topic=args.topic)
+    engine = Engine(registry, settings, _cache(config, args))
+    briefing = engine.run(paths, topic=args.topic)
     if args.topic and not briefing.briefs:
         raise UsageError(f"no topic named {args.topic!r} in {', '.join(paths)}")
-    text = registry.create("exporter", args.format, settings.plugin_settings.get(args.format)).render(briefing)
+    text = engine.export(briefing, args.format)
     try:
         write_output(args.output, text)
     except OSError as exc:
@@ -215,8 +214,8 @@ def run_read(args: argparse.Namespace, config: Config) -> int:
 
     registry = _registry(config)
     settings = _settings(args, config, registry)
-    session = Session(Pipeline(registry, settings, _cache(config, args)), args.paths or default_sources(config))
-    BriefingApp(session, registry, keymap=config.keys).run()
+    session = Session(Engine(registry, settings, _cache(config, args)), args.paths or default_sources(config))
+    BriefingApp(session, keymap=config.keys).run()
     _report(session.problems, "error")
     return EXIT_PARTIAL if session.problems else EXIT_OK
 
@@ -247,12 +246,12 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
-    pipeline = Pipeline(registry, config.settings)
-    cases, problems = load_cases(folder, pipeline)
+    engine = Engine(registry, config.settings)
+    cases, problems = load_cases(folder, engine)
     if not cases:
         _report(problems, "error")
         raise UsageError(f"no document with a reference summary in {folder} (NAME.txt beside NAME.ref.txt)")
-    scores, failed = evaluate(pipeline, cases, names, Length(args.sentences) if args.sentences else None)
+    scores, failed = evaluate(engine, cases, names, Length(args.sentences) if args.sentences else None)
     scores.sort(key=lambda s: (-s.rouge1, s.summarizer))
     if args.format == "json":
         print(json.dumps([vars(s) for s in scores], indent=2))

@@ -18,11 +18,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .engine.settings import THRESHOLD
 from .models import Document, Theme, Topic
 from .text.words import filler_words, language_kit
 
-#: Default similarity at which two groups of documents merge.
-THRESHOLD = 0.18
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200
 #: Most word and concept features kept (the most widespread that still tell documents apart);

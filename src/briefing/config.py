@@ -11,12 +11,8 @@ from typing import Any
 
 import platformdirs
 
-from .clustering import THRESHOLD
-from .fetch import FetchOptions
-from .pipeline import Settings
-from .summarize import Length
+from .engine.settings import GROUPINGS, FetchOptions, Length, Settings, TopicRule
 from .text.languages import UnknownLanguage, language_code
-from .topics import GROUPINGS, TopicRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,6 +47,19 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
 }
 TOPIC_KEYS = {"name": str, "sources": list}
+#: Keys that are fields of :class:`~briefing.engine.settings.Settings` under the same name.
+_SETTINGS_KEYS = (
+    "summarizer",
+    "topic_sentences",
+    "language",
+    "detect_language",
+    "grouping",
+    "topic_threshold",
+    "taggers",
+    "cleaners",
+    "plugin_timeout",
+    "workers",
+)
 
 
 class ConfigError(Exception):
@@ -158,37 +167,40 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
             raise fail(key, "must be a list of strings")
     if "sentences" in raw and "ratio" in raw:
         raise fail("ratio", "give either sentences or ratio, not both")
+    # Only what the file sets is passed on: every default lives in Settings and FetchOptions.
+    given: dict[str, Any] = {k: raw[k] for k in _SETTINGS_KEYS if k in raw}
     try:
-        length = (
-            Length(ratio=float(raw["ratio"]), sentences=None) if "ratio" in raw else Length(raw.get("sentences", 3))
-        )
+        if "ratio" in raw:
+            given["length"] = Length(ratio=float(raw["ratio"]), sentences=None)
+        elif "sentences" in raw:
+            given["length"] = Length(raw["sentences"])
     except ValueError as exc:
         raise fail("ratio" if "ratio" in raw else "sentences", str(exc)) from None
-    if raw.get("topic_sentences", 5) < 1:
+    if given.get("topic_sentences", 1) < 1:
         raise fail("topic_sentences", "must be at least 1")
-    language = raw.get("language", "en")
     try:
-        language_code(language)
+        language_code(given.get("language", "en"))
     except UnknownLanguage as exc:
         raise fail("language", str(exc)) from None
-
-    if raw.get("grouping", "content") not in GROUPINGS:
+    if given.get("grouping", GROUPINGS[0]) not in GROUPINGS:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
-    if raw.get("plugin_timeout", 60) < 0:
+    if given.get("plugin_timeout", 0) < 0:
         raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
     for key in ("fetch_timeout", "fetch_max_mb"):
         if key in raw and raw[key] <= 0:
             raise fail(key, "must be more than 0")
     if raw.get("fetch_retries", 0) < 0:
         raise fail("fetch_retries", "must be 0 or more")
-    fetch = FetchOptions(
-        timeout=float(raw.get("fetch_timeout", FetchOptions.timeout)),
-        retries=raw.get("fetch_retries", FetchOptions.retries),
-        max_bytes=int(raw.get("fetch_max_mb", FetchOptions.max_bytes / 2**20) * 2**20),
-    )
-    if raw.get("workers", 0) < 0:
+    fetch: dict[str, Any] = {}
+    if "fetch_timeout" in raw:
+        fetch["timeout"] = float(raw["fetch_timeout"])
+    if "fetch_retries" in raw:
+        fetch["retries"] = raw["fetch_retries"]
+    if "fetch_max_mb" in raw:
+        fetch["max_bytes"] = int(raw["fetch_max_mb"] * 2**20)
+    if given.get("workers", 0) < 0:
         raise fail("workers", "must be 0 (one per core) or more")
-    if not 0 < raw.get("topic_threshold", THRESHOLD) < 1:
+    if "topic_threshold" in given and not 0 < given["topic_threshold"] < 1:
         raise fail("topic_threshold", "must be between 0 and 1")
 
     rules: list[TopicRule] = []
@@ -217,22 +229,13 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         if not isinstance(key, str) or not key.strip():
             raise fail(f"keys.{binding_id}", 'must be a key string such as "j" or "ctrl+n,j"', "keys")
 
-    settings = Settings(
-        summarizer=raw.get("summarizer", "lexrank"),
-        length=length,
-        topic_sentences=raw.get("topic_sentences", 5),
-        language=language,
-        detect_language=raw.get("detect_language", True),
-        topics=tuple(rules),
-        grouping=raw.get("grouping", "content"),
-        topic_threshold=float(raw.get("topic_threshold", THRESHOLD)),
-        taggers=tuple(raw["taggers"]) if "taggers" in raw else None,
-        cleaners=tuple(raw["cleaners"]) if "cleaners" in raw else None,
-        plugin_timeout=float(raw.get("plugin_timeout", 60)),
-        workers=raw.get("workers", 0),
-        fetch=fetch,
-        plugin_settings=plugin_settings,
-    )
+    for key in ("taggers", "cleaners"):
+        if key in given:
+            given[key] = tuple(given[key])
+    for key in ("topic_threshold", "plugin_timeout"):
+        if key in given:
+            given[key] = float(given[key])
+    settings = Settings(**given, topics=tuple(rules), fetch=FetchOptions(**fetch), plugin_settings=plugin_settings)
     return Config(
         path=path,
         settings=settings,

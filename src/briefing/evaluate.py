@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rouge_score.rouge_scorer import RougeScorer
 
+from .engine.runner import Engine
+from .engine.settings import Length
 from .models import Document, Problem, Source
-from .pipeline import Pipeline
-from .summarize import Length
 from .text.words import language_kit, words
 
 REFERENCE_SUFFIX = ".ref.txt"
@@ -55,7 +55,7 @@ class _Tokenizer:
         return [self.kit.stem(w) for w in words(text)]
 
 
-def load_cases(folder: Path, pipeline: Pipeline) -> tuple[list[Case], list[Problem]]:
+def load_cases(folder: Path, engine: Engine) -> tuple[list[Case], list[Problem]]:
     """Every document in ``folder`` that has a reference, and what is wrong with the others."""
     cases: list[Case] = []
     problems: list[Problem] = []
@@ -67,8 +67,9 @@ def load_cases(folder: Path, pipeline: Pipeline) -> tuple[list[Case], list[Probl
             problems.append(Problem(str(path), f"no reference summary ({reference.name})"))
             continue
         source = Source(str(path), path.read_bytes(), path)
-        documents, failed = pipeline.prepared_documents(source)
-        problems.extend(failed)
+        prepared = engine.sources.prepare([source])
+        documents = prepared.documents
+        problems.extend(prepared.errors)
         texts = tuple(t.strip() for t in _SEPARATOR.split(reference.read_text(encoding="utf-8")) if t.strip())
         if not texts:
             problems.append(Problem(str(reference), "the reference file is empty"))
@@ -84,20 +85,20 @@ def reference_length(case: Case) -> Length:
 
 
 def evaluate(
-    pipeline: Pipeline, cases: Sequence[Case], summarizers: Sequence[str], length: Length | None = None
+    engine: Engine, cases: Sequence[Case], summarizers: Sequence[str], length: Length | None = None
 ) -> tuple[list[Scores], list[Problem]]:
     """Each summarizer's mean ROUGE-1/2/L F-measures over ``cases``."""
     scorers: dict[str, RougeScorer] = {}
     results: list[Scores] = []
     problems: list[Problem] = []
     for name in summarizers:
-        summarizer = pipeline.create("summarizer", name)
+        summarizer = engine.plugins.create("summarizer", name)
         totals = dict.fromkeys(METRICS, 0.0)
         scored = 0
         for case in cases:
             language = case.document.language or "en"
             scorer = scorers.setdefault(language, RougeScorer(list(METRICS), tokenizer=_Tokenizer(language)))
-            summary, failed = pipeline.summarize_document(case.document, length or reference_length(case), summarizer)
+            summary, failed = engine.summaries.one(case.document, summarizer, length or reference_length(case))
             problems.extend(failed)
             if summary is None:
                 continue

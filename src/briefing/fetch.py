@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
-from . import __version__
 from .cache import Cache, digest
+from .engine.settings import FetchOptions
 from .models import Problem, Source
 
-USER_AGENT = f"briefing/{__version__} (terminal briefing tool; +https://pypi.org/project/briefing/)"
 #: Status codes worth asking again for: the server is busy or briefly broken.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
@@ -32,18 +31,6 @@ _CHUNK = 64 * 1024
 
 def is_url(origin: str) -> bool:
     return origin.startswith(("http://", "https://"))
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """How URLs are fetched; ``fetch_*`` keys of ``briefing.toml`` set these."""
-
-    timeout: float = 15.0  # seconds to connect, and between bytes of the answer
-    retries: int = 2  # further tries after a transient failure
-    backoff: float = 0.5  # seconds before the first retry, doubled for each next one
-    max_bytes: int = 20 * 2**20
-    concurrency: int = 8  # URLs fetched at once
-    user_agent: str = USER_AGENT
 
 
 class FetchError(Exception):

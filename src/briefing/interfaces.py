@@ -10,10 +10,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .models import Briefing, Document, Source, Theme
 from .text.words import LanguageKit, language_kit
+
+if TYPE_CHECKING:
+    from .engine.services import Services
 
 
 class Plugin(ABC):
@@ -28,6 +31,25 @@ class Plugin(ABC):
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         self.settings: dict[str, Any] = dict(settings or {})
+
+    @property
+    def services(self) -> Services:
+        """The run's settings, result cache and fetcher (:class:`briefing.engine.services.Services`).
+
+        briefing hands every plugin it creates the services of the run, so a plugin that fetches
+        pages or caches results obeys ``--no-cache``, ``cache_dir`` and the ``fetch_*`` settings.
+        A plugin created by hand (in a test, say) gets default services with no cache.
+        """
+        held = self.__dict__.get("_services")
+        if held is None:
+            from .engine.services import Services
+
+            held = self.__dict__["_services"] = Services()
+        return held
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        self.__dict__["_services"] = services
 
 
 class Summarizer(Plugin):
@@ -144,3 +166,19 @@ class Exporter(Plugin):
     @abstractmethod
     def render(self, briefing: Briefing) -> str:
         """The briefing in this format, as one string."""
+
+
+#: Every kind of plugin and its base class: the one list the plugin host, the conformance checks,
+#: the scaffold and the command line use. Each kind has the hook ``register_<kind>s``.
+KINDS: dict[str, type[Plugin]] = {
+    "summarizer": Summarizer,
+    "tagger": Tagger,
+    "loader": Loader,
+    "cleaner": Cleaner,
+    "exporter": Exporter,
+}
+
+
+def hook_name(kind: str) -> str:
+    """The registration hook of a kind of plugin: ``register_summarizers`` for ``summarizer``."""
+    return f"register_{kind}s"

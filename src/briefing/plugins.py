@@ -14,18 +14,22 @@ import importlib.util
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from . import __version__, hookspecs
+from . import hookspecs
 from .hookspecs import PLUGIN_API
-from .interfaces import Cleaner, Exporter, Loader, Plugin, Summarizer, Tagger
+from .interfaces import KINDS, Plugin, hook_name
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .engine.services import Services
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.text_loader",
@@ -47,21 +51,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 
 ENTRY_POINT_GROUP = "briefing"
 LOAD_PLUGINS_VARIABLE = "BRIEFING_LOAD_PLUGINS"
-
-_KINDS: dict[str, type[Plugin]] = {
-    "summarizer": Summarizer,
-    "tagger": Tagger,
-    "loader": Loader,
-    "cleaner": Cleaner,
-    "exporter": Exporter,
-}
-_HOOKS = {
-    "summarizer": "register_summarizers",
-    "tagger": "register_taggers",
-    "loader": "register_loaders",
-    "cleaner": "register_cleaners",
-    "exporter": "register_exporters",
-}
 
 
 @dataclass(frozen=True)
@@ -100,7 +89,7 @@ class PluginRecipe:
 class Registry:
     """Everything the loaded plugins registered, by kind and name."""
 
-    entries: dict[str, dict[str, Registered]] = field(default_factory=lambda: {k: {} for k in _KINDS})
+    entries: dict[str, dict[str, Registered]] = field(default_factory=lambda: {k: {} for k in KINDS})
     failures: list[PluginFailure] = field(default_factory=list)
     #: How to load the same plugins in another process; ``None`` for a registry built by hand.
     recipe: PluginRecipe | None = None
@@ -115,8 +104,14 @@ class Registry:
             known = ", ".join(sorted(self.entries[kind])) or "none"
             raise KeyError(f"no {kind} named {name!r} (available: {known})") from None
 
-    def create(self, kind: str, name: str, settings: dict[str, Any] | None = None) -> Any:
-        return self.get(kind, name).cls(settings)
+    def create(
+        self, kind: str, name: str, settings: Mapping[str, Any] | None = None, services: Services | None = None
+    ) -> Any:
+        """A new plugin of ``kind`` called ``name`` with its settings, handed the run's ``services``."""
+        plugin = self.get(kind, name).cls(settings)
+        if services is not None:
+            plugin.services = services
+        return plugin
 
     def all(self) -> Iterable[Registered]:
         for by_name in self.entries.values():
@@ -208,8 +203,8 @@ class PluginHost:
     def registry(self) -> Registry:
         """Call every registration hook, plugin by plugin, so a failing one is named and skipped."""
         registry = Registry(failures=list(self.failures), recipe=self.recipe)
-        for kind, hook_name in _HOOKS.items():
-            hook = getattr(self.pm.hook, hook_name)
+        for kind in KINDS:
+            hook = getattr(self.pm.hook, hook_name(kind))
             # pluggy returns the implementations last-registered first; register in load order.
             for impl in reversed(hook.get_hookimpls()):
                 origin, version = self.origins.get(impl.plugin_name, ("", ""))
@@ -232,7 +227,7 @@ class PluginHost:
 
 
 def _check_class(cls: Any, kind: str) -> None:
-    base = _KINDS[kind]
+    base = KINDS[kind]
     if not (isinstance(cls, type) and issubclass(cls, base)):
         raise TypeError(f"{cls!r} is not a subclass of briefing.{base.__name__}")
     name = getattr(cls, "name", None)

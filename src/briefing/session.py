@@ -3,8 +3,9 @@
 The TUI needs the first topic on screen long before a large corpus is done, and needs to change
 summarizer or length without re-loading anything. A :class:`Session` groups sources into topics
 before loading them (by configured globs or folder, which needs only paths), loads one topic at a
-time, and caches every document brief by (document, summarizer, length). No UI in here: views
-call these methods from their workers.
+time, and asks the engine's stages for every summary, theme and topic brief, so the batch run
+and the reading room share one memo and one cache. No UI in here: views call these methods from
+their workers.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .coverage import Coverage, coverage, topic_themes
+from .engine.grouping import sources_by_folder
+from .engine.pool import start_server, worker_count
+from .engine.runner import Engine
+from .engine.settings import Length
+from .engine.themes import Tagged
 from .interfaces import Summarizer
-from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Summary, Theme
-from .parallel import start_server, worker_count
-from .pipeline import Pipeline
-from .summarize import Length
-from .topic_brief import topic_brief
-from .topics import topic_name
+from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
 
 
 @dataclass
@@ -43,24 +44,42 @@ class SearchHit:
 
 
 class Session:
-    """Topics, documents and cached briefs for one set of sources. Safe to use from worker threads."""
+    """Topics, documents and briefs for one set of sources. Safe to use from worker threads."""
 
-    def __init__(self, pipeline: Pipeline, origins: Iterable[str], stdin: Callable[[], bytes] | None = None):
-        self.pipeline = pipeline
+    def __init__(self, engine: Engine, origins: Iterable[str], stdin: Callable[[], bytes] | None = None):
+        self.engine = engine
         self.origins = list(origins)
         self.stdin = stdin
         self.topics: list[TopicState] = []
-        self.problems: list[Problem] = []
-        self.problems.extend(pipeline.problems)
+        self.problems: list[Problem] = list(engine.problems)
+        self.warnings: list[Problem] = []
         self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
-        self._themes: dict[str, tuple[tuple[Theme, ...], list[Problem]]] = {}  # by document id
-        self._summaries: dict[tuple[str, str, Length], tuple[Summary | None, list[Problem]]] = {}
-        self._briefed: Counter[tuple[str, Length]] = Counter()  # cached summaries per setting, for progress
-        self._topic_briefs: dict[tuple[str, str, Length], tuple[BriefSentence, ...]] = {}
-        self._summarizers: dict[str, Summarizer] = {pipeline.summarizer.name: pipeline.summarizer}
+        self._themes: dict[str, Tagged] = {}  # by document id
+        self._briefed: Counter[tuple[str, Length]] = Counter()  # documents briefed per setting, for progress
+        self._counted: set[tuple[str, str, Length]] = set()
+        self._summarizers: dict[str, Summarizer] = {engine.plugins.summarizer.name: engine.plugins.summarizer}
         self._lock = threading.RLock()
-        if pipeline.settings.grouping == "content" and worker_count(pipeline.settings.workers) > 1:
+        if engine.settings.grouping == "content" and worker_count(engine.settings.workers) > 1:
             start_server()  # grouping by content may brief in a pool, from inside a running view
+
+    # -- what the views ask about the run ----------------------------------------------------------
+
+    @property
+    def summarizer_name(self) -> str:
+        """The summarizer the run starts with."""
+        return self.engine.plugins.summarizer.name
+
+    @property
+    def length(self) -> Length:
+        return self.engine.settings.length
+
+    def summarizers(self) -> list[tuple[str, str]]:
+        """Every installed summarizer's name and description."""
+        return [(e.name, e.cls.description) for e in self.engine.registry.entries["summarizer"].values()]
+
+    def exporters(self) -> list[tuple[str, str]]:
+        """Every installed exporter's name and usual file suffix."""
+        return [(e.name, e.cls.suffix) for e in self.engine.registry.entries["exporter"].values()]
 
     # -- loading ---------------------------------------------------------------------------------
 
@@ -72,37 +91,36 @@ class Session:
         ``progress`` hears what that is doing ("tagging 300/1000 documents").
         """
         sources: list[Source] = []
-        for item in self.pipeline.collect(self.origins, self.stdin):
+        for item in self.engine.collect(self.origins, self.stdin):
             if isinstance(item, Problem):
                 self.problems.append(item)
             else:
                 sources.append(item)
-        settings = self.pipeline.settings
+        settings = self.engine.settings
         if settings.grouping == "content":
             self.topics = self._group_by_content(sources, progress)
-            return self.topics
-        by_name: dict[str, TopicState] = {rule.name: TopicState(rule.name) for rule in settings.topics}
-        for source in sources:
-            name = topic_name(source.origin, settings.topics)
-            by_name.setdefault(name, TopicState(name)).sources.append(source)
-        self.topics = [t for t in by_name.values() if t.sources]
+        else:
+            self.topics = [
+                TopicState(name, found) for name, found in sources_by_folder(sources, settings.topics).items()
+            ]
         return self.topics
 
     def _group_by_content(self, sources: list[Source], progress: Callable[[str], None]) -> list[TopicState]:
-        each, failed = self.pipeline.prepare_each(
+        prepared = self.engine.sources.prepare(
             sources, lambda done, total: done % 50 == 1 and progress(f"reading sources {done}/{total}")
         )
-        self.problems.extend(failed)
-        documents = [d for _, loaded in each for d in loaded]
-        source_of = {d.id: source for source, loaded in each for d in loaded}
+        self.problems.extend(prepared.errors)
+        self.warnings.extend(prepared.warnings)
+        documents = prepared.documents
+        source_of = {d.id: source for source, loaded in prepared.each for d in loaded}
         self._corpus = tuple(documents)
         self._themes.update(
-            self.pipeline.tag_all(documents, lambda done, total: progress(f"tagging documents {done + 1}/{total}"))
+            self.engine.themes.corpus(documents, lambda done, total: progress(f"tagging documents {done + 1}/{total}"))
         )
         themes = {d.id: self._themes[d.id][0] for d in documents}
         progress(f"grouping {len(documents)} documents by content")
         topics = []
-        for topic in self.pipeline.topics(documents, themes):
+        for topic in self.engine.grouping.topics(documents, themes):
             state = TopicState(topic.name, documents=list(topic.documents), loaded=True)
             state.sources = list({id(s): s for s in (source_of[d.id] for d in topic.documents)}.values())
             topics.append(state)
@@ -112,13 +130,11 @@ class Session:
         """Parse and segment a topic's sources; problems go to :attr:`problems`."""
         if topic.loaded:
             return topic
-        documents: list[Document] = []
-        for source in topic.sources:
-            loaded, failed = self.pipeline.prepared_documents(source)
-            documents.extend(loaded)
-            self.problems.extend(failed)
+        prepared = self.engine.sources.prepare(topic.sources)
         with self._lock:
-            topic.documents = documents
+            self.problems.extend(prepared.errors)
+            self.warnings.extend(prepared.warnings)
+            topic.documents = prepared.documents
             topic.loaded = True
             self._corpus = tuple(d for t in self.topics for d in t.documents)
         return topic
@@ -131,7 +147,7 @@ class Session:
     def summarizer(self, name: str) -> Summarizer:
         with self._lock:
             if name not in self._summarizers:
-                self._summarizers[name] = self.pipeline.create("summarizer", name)
+                self._summarizers[name] = self.engine.plugins.create("summarizer", name)
             return self._summarizers[name]
 
     @property
@@ -140,15 +156,25 @@ class Session:
         return bool(self.topics) and all(t.loaded for t in self.topics)
 
     def cached_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief | None:
-        done = self._summaries.get((document.id, summarizer, length))
-        return DocumentBrief(document, done[0], self.cached_themes(document)) if done else None
+        done = self.engine.summaries.cached(document, self.summarizer(summarizer), length)
+        if done is None:
+            return None
+        self._count(document, summarizer, length)
+        return DocumentBrief(document, done[0], self.cached_themes(document))
+
+    def _count(self, document: Document, summarizer: str, length: Length) -> None:
+        """Count a document as briefed for a setting (once), for :meth:`progress`."""
+        with self._lock:
+            if (document.id, summarizer, length) not in self._counted:
+                self._counted.add((document.id, summarizer, length))
+                self._briefed[summarizer, length] += 1
 
     def progress(self, summarizer: str, length: Length) -> tuple[int, int]:
         """``(summarized, loaded)`` document counts for one setting, without walking every document."""
         return self._briefed[summarizer, length], sum(len(t.documents) for t in self.topics)
 
     def document_problems(self, document: Document, summarizer: str, length: Length) -> list[Problem]:
-        done = self._summaries.get((document.id, summarizer, length))
+        done = self.engine.summaries.cached(document, self.summarizer(summarizer), length)
         tagged = self._themes.get(document.id)
         return (done[1] if done else []) + (tagged[1] if tagged else [])
 
@@ -166,7 +192,7 @@ class Session:
         if tagged is None:
             if not self.complete:
                 return ()
-            tagged = self.pipeline.tag_document(document, self.all_documents())
+            tagged = self.engine.themes.document(document, self.all_documents())
             self._themes[document.id] = tagged
         return tagged[0]
 
@@ -180,37 +206,36 @@ class Session:
         return coverage(Brief(topic.name, entries, ()))
 
     def document_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief:
-        """The document's summary for this setting and its themes (see :meth:`themes`), cached."""
-        key = (document.id, summarizer, length)
-        if key not in self._summaries:
-            summary, problems = self.pipeline.summarize_document(document, length, self.summarizer(summarizer))
-            with self._lock:
-                if key not in self._summaries:  # an outgoing worker may have summarized it meanwhile
-                    self._briefed[summarizer, length] += 1
-                    self._summaries[key] = (summary, problems)
-        return DocumentBrief(document, self._summaries[key][0], self.themes(document))
+        """The document's summary for this setting and its themes (see :meth:`themes`)."""
+        summary = self.engine.summaries.one(document, self.summarizer(summarizer), length)[0]
+        self._count(document, summarizer, length)
+        return DocumentBrief(document, summary, self.themes(document))
 
-    def cached_topic_brief(self, topic: str, summarizer: str, length: Length) -> tuple[BriefSentence, ...] | None:
-        return self._topic_briefs.get((topic, summarizer, length))
+    def cached_topic_brief(
+        self, topic: TopicState, summarizer: str, length: Length
+    ) -> tuple[BriefSentence, ...] | None:
+        entries = [self.cached_brief(d, summarizer, length) for d in topic.documents]
+        if any(e is None for e in entries):
+            return None
+        return self.engine.briefs.cached([e for e in entries if e is not None])
 
     def topic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefSentence, ...]:
-        key = (topic.name, summarizer, length)
-        if key not in self._topic_briefs:
-            entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
-            sentences = topic_brief(entries, self.pipeline.settings.topic_sentences, self.pipeline.settings.language)
-            with self._lock:
-                self._topic_briefs[key] = sentences
-        return self._topic_briefs[key]
+        entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
+        return self.engine.briefs.sentences(entries)
 
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
         entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
         brief = Brief(topic.name, entries, self.topic_brief(topic, summarizer, length), topic_themes(entries))
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
-        problems = [p for p in self.problems if p.source in origins or p in self.pipeline.problems]
+        problems = [p for p in self.problems if p.source in origins or p in self.engine.problems]
         for document in topic.documents:
             problems.extend(self.document_problems(document, summarizer, length))
-        return Briefing((brief,), tuple(problems), tuple(w for w in self.pipeline.warnings if w.source in origins))
+        return Briefing((brief,), tuple(problems), tuple(w for w in self.warnings if w.source in origins))
+
+    def export(self, topic: TopicState, summarizer: str, length: Length, exporter: str) -> str:
+        """One topic's brief rendered by ``exporter``."""
+        return self.engine.export(self.briefing(topic, summarizer, length), exporter)
 
     # -- search ----------------------------------------------------------------------------------
 

@@ -4,33 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from .engine.settings import Length
 from .interfaces import Summarizer
 from .models import Document, ScoredSentence, Summary
 from .text.words import LanguageKit
-
-
-@dataclass(frozen=True)
-class Length:
-    """A summary length: a number of sentences, or a ratio of the document's sentences."""
-
-    sentences: int | None = 3
-    ratio: float | None = None
-
-    def __post_init__(self) -> None:
-        if (self.sentences is None) == (self.ratio is None):
-            raise ValueError("give a length as sentences or as a ratio, not both")
-        if self.sentences is not None and self.sentences < 1:
-            raise ValueError("a summary needs at least 1 sentence")
-        if self.ratio is not None and not 0 < self.ratio <= 1:
-            raise ValueError("a ratio must be more than 0 and at most 1")
-
-    def count(self, available: int) -> int:
-        """How many sentences to pick out of ``available`` (at least one when there are any)."""
-        if self.sentences is not None:
-            return min(self.sentences, available)
-        return min(available, max(1, round(self.ratio * available))) if available else 0  # type: ignore[operator]
 
 
 class SummarizerError(Exception):

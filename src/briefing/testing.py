@@ -25,12 +25,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .engine.runner import Engine
+from .engine.settings import Length
 from .hookspecs import PLUGIN_API
 from .interfaces import Cleaner, Exporter, Loader, LoadError, Plugin, Summarizer, Tagger
 from .models import Briefing, Document, DocumentBrief, Problem, Source, Theme
-from .pipeline import Pipeline, Settings
 from .plugins import PluginHost
-from .summarize import Length, summarize
+from .summarize import summarize
 from .text.words import language_kit
 
 ENGLISH = """The harbour town of Kestrel Bay voted on Tuesday to close its old coal pier. The pier has stood \
@@ -83,15 +84,15 @@ class CheckResult:
 
 
 @cache
-def _pipeline() -> Pipeline:
-    """A pipeline with the built-ins only, to segment sample texts and brief the sample briefing."""
-    return Pipeline(PluginHost(load_entry_points=False).registry(), Settings())
+def _engine() -> Engine:
+    """An engine with the built-ins only, to segment sample texts and brief the sample briefing."""
+    return Engine(PluginHost(load_entry_points=False).registry())
 
 
 def sample_document(text: str = ENGLISH, language: str | None = None, id: str = "sample") -> Document:
     """A document segmented as briefing segments them, ready for a summarizer or tagger."""
     title = text.split(".")[0][:60] if text else "Empty"
-    return _pipeline().prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt", language=language))
+    return _engine().prepare(Document(id=id, title=title, text=text, origin=f"{id}.txt", language=language))
 
 
 def sample_documents() -> list[Document]:
@@ -290,13 +291,11 @@ def loader_checks(
 
 def sample_briefing() -> Briefing:
     """A small briefing with an error and text that looks like markup, for exporter checks."""
-    pipeline = _pipeline()
+    engine = _engine()
     marked = sample_document(ENGLISH + "\n\nThe sign read [bold]CLOSED[/bold] <b>today</b> *really*.", "en", "marked")
     documents = [marked, sample_document(RUSSIAN, "ru", "ru")]
-    entries = [
-        DocumentBrief(d, pipeline.summarize_document(d)[0], pipeline.tag_document(d, documents)[0]) for d in documents
-    ]
-    brief = pipeline.assemble("Harbour", entries)
+    entries = [DocumentBrief(d, engine.summaries.one(d)[0], engine.themes.document(d, documents)[0]) for d in documents]
+    brief = engine.briefs.assemble("Harbour", entries)
     return Briefing((brief,), (Problem("broken.txt", "not UTF-8 text"),), ())
 
 

@@ -8,30 +8,12 @@ needs only its path and so is known before anything is parsed.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from .clustering import THRESHOLD, group_by_content
+from .clustering import group_by_content
+from .engine.settings import THRESHOLD, TopicRule
 from .models import Document, Theme, Topic
-
-GROUPINGS = ("content", "folders")
-
-
-@dataclass(frozen=True)
-class TopicRule:
-    """A configured topic: its name and the globs of the sources that belong to it."""
-
-    name: str
-    patterns: tuple[str, ...]
-
-    def matches(self, origin: str) -> bool:
-        candidates = {origin, origin.split("#", 1)[0]}
-        path = Path(origin.split("#", 1)[0])
-        if path.exists():
-            candidates.add(str(path.resolve()))
-        return any(fnmatch(candidate, pattern) for candidate in candidates for pattern in self.patterns)
 
 
 def folder_topic(origin: str) -> str:

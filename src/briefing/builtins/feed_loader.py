@@ -22,9 +22,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
-from ..cache import Cache, default_folder
 from ..decoding import decode
-from ..fetch import Fetcher, FetchOptions
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Problem, Source
@@ -100,11 +98,10 @@ class FeedLoader(Loader):
 
     def __init__(self, settings=None):
         super().__init__(settings)
-        unknown = set(self.settings) - {"full_articles", "timeout"}
+        unknown = set(self.settings) - {"full_articles"}
         if unknown:
-            raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: full_articles, timeout)")
+            raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: full_articles)")
         self.full_articles = bool(self.settings.get("full_articles", False))
-        self.timeout = float(self.settings.get("timeout", FetchOptions.timeout))
 
     def load(self, source: Source) -> Iterable[Document]:
         if not source.data.strip():
@@ -154,12 +151,9 @@ class FeedLoader(Loader):
         teasers = [d for d in documents if d.link and d.link.startswith(("http://", "https://")) and is_teaser(d.text)]
         if not teasers:
             return documents
-        try:
-            cache: Cache | None = Cache(default_folder())
-        except Exception:
-            cache = None
-        fetcher = Fetcher(FetchOptions(timeout=self.timeout), cache)
-        pages = dict(zip([d.id for d in teasers], fetcher.fetch_all([d.link for d in teasers]), strict=True))
+        # The run's fetcher: its cache (or none, with --no-cache), timeouts, retries, limits, user agent.
+        fetched = self.services.fetcher.fetch_all([d.link for d in teasers if d.link])
+        pages = dict(zip([d.id for d in teasers], fetched, strict=True))
         result = []
         for document in documents:
             page = pages.get(document.id)

@@ -26,11 +26,10 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from ..coverage import TOPIC_THEMES, topic_themes
+from ..engine.settings import Length
 from ..models import Document, DocumentBrief, Theme
 from ..output import write_atomically
-from ..plugins import Registry
 from ..session import Session, TopicState
-from ..summarize import Length
 from .render import document_body, document_header, topic_brief_text
 from .screens.coverage import CoverageScreen
 from .screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
@@ -131,17 +130,16 @@ class BriefingApp(App[None]):
     def __init__(
         self,
         session: Session,
-        registry: Registry,
         *,
         keymap: dict[str, str] | None = None,
         compare: Iterable[str] = COMPARE_SUMMARIZERS,
     ):
         super().__init__()
         self.session = session
-        self.registry = registry
-        self.summarizer_name = session.pipeline.summarizer.name
-        self.length = session.pipeline.settings.length
-        self.compare_names = [name for name in compare if name in registry.entries["summarizer"]]
+        self.summarizer_name = session.summarizer_name
+        self.length = session.length
+        installed = {name for name, _ in session.summarizers()}
+        self.compare_names = [name for name in compare if name in installed]
         self.keymap_overrides = dict(keymap or {})
         self.topic_index = 0
         self.page = 0
@@ -262,7 +260,7 @@ class BriefingApp(App[None]):
                 self.session.document_brief(document, name, length)  # tags it too, once all is loaded
                 self.post_message(Briefed(*self._count_done()))
             if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
-                if self.session.cached_topic_brief(topic.name, summarizer, length) is None:
+                if self.session.cached_topic_brief(topic, summarizer, length) is None:
                     self.session.topic_brief(topic, summarizer, length)
                     self.post_message(Briefed(*self._count_done()))
         self.post_message(Briefed(*self._count_done(), finished=True))
@@ -357,7 +355,7 @@ class BriefingApp(App[None]):
         elif self.comparing:
             brief.update(Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim"))
         else:
-            sentences = self.session.cached_topic_brief(topic.name, self.summarizer_name, self.length)
+            sentences = self.session.cached_topic_brief(topic, self.summarizer_name, self.length)
             titles = {d.id: d.title for d in topic.documents}
             text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
             failed = [p for p in self.session.problems if p.source in {s.origin for s in topic.sources}]
@@ -462,7 +460,7 @@ class BriefingApp(App[None]):
         self.start_briefing()
 
     def action_choose_summarizer(self) -> None:
-        choices = [(e.name, e.cls.description) for e in self.registry.entries["summarizer"].values()]
+        choices = self.session.summarizers()
 
         def chosen(name: str | None) -> None:
             if name and name != self.summarizer_name:
@@ -555,7 +553,7 @@ class BriefingApp(App[None]):
         if topic is None or not topic.loaded:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        exporters = [(e.name, e.cls.suffix) for e in self.registry.entries["exporter"].values()]
+        exporters = self.session.exporters()
         default = f"{topic.name}.txt".replace("/", "-")
 
         def chosen(answer: tuple[str, str] | None) -> None:
@@ -568,9 +566,7 @@ class BriefingApp(App[None]):
     def export(self, topic: TopicState, path: str, exporter_name: str) -> None:
         target = Path(path).expanduser()
         try:
-            briefing = self.session.briefing(topic, self.summarizer_name, self.length)
-            settings = self.session.pipeline.settings.plugin_settings.get(exporter_name)
-            text = self.registry.create("exporter", exporter_name, settings).render(briefing)
+            text = self.session.export(topic, self.summarizer_name, self.length, exporter_name)
             write_atomically(target, text)
         except Exception as exc:  # report, never crash the reading room
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)

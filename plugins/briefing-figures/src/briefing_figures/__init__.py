@@ -10,9 +10,7 @@ _NUMBER = r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion|bn|m|k|Tsd\.?|Mio\.?|Mrd\.?|Millionen|Milliarden|Billionen))?"
 _CURRENCY = r"(?:euros?|Euro|EUR|dollars?|Dollar|USD|US-Dollar|pounds?|GBP|Franken|CHF|yen|Yen)"
 PATTERNS = {
-    "money": re.compile(
-        rf"[€$£¥]\s?{_NUMBER}{_SCALE}|{_NUMBER}{_SCALE}\s?(?:{_CURRENCY}\b|[€$£¥])", re.IGNORECASE
-    ),
+    "money": re.compile(rf"[€$£¥]\s?{_NUMBER}{_SCALE}|{_NUMBER}{_SCALE}\s?(?:{_CURRENCY}\b|[€$£¥])", re.IGNORECASE),
     "percentages": re.compile(rf"{_NUMBER}\s?(?:%|per\s?cent\b|percent\b|Prozent\b)", re.IGNORECASE),
     "measurements": re.compile(
         rf"{_NUMBER}\s?(?:km|kilometres?|kilometers?|Kilometer[n]?|metres?|meters?|Meter[n]?|cm|mm|kg|tonnes?"

@@ -1,0 +1,42 @@
+"""Summaries and themes -> a topic's brief: the multi-document brief and the pooled themes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..coverage import topic_themes
+from ..models import Brief, BriefSentence, DocumentBrief
+from ..topic_brief import topic_brief
+from .keys import Keys
+from .settings import Settings
+from .store import Store
+
+
+class BriefStage:
+    """Topic briefs for the batch run and the reading room alike, memoised by what they are made of."""
+
+    def __init__(self, settings: Settings, keys: Keys, store: Store):
+        self.settings, self.keys, self.store = settings, keys, store
+
+    def _key(self, entries: Sequence[DocumentBrief]) -> str:
+        chosen = [
+            (e.document.id, e.document.language, [s.text for s in e.summary.sentences]) for e in entries if e.summary
+        ]
+        return self.keys.brief(chosen)
+
+    def sentences(self, entries: Sequence[DocumentBrief]) -> tuple[BriefSentence, ...]:
+        """The topic's multi-document brief from its documents' summaries."""
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefSentence, ...]]]:
+            yield 0, topic_brief(entries, self.settings.topic_sentences, self.settings.language)
+
+        return self.store.memoised({0: self._key(entries)}, compute)[0]
+
+    def cached(self, entries: Sequence[DocumentBrief]) -> tuple[BriefSentence, ...] | None:
+        """The brief if this run already has it, without computing or reading the disk."""
+        found: tuple[BriefSentence, ...] | None = self.store.peek(self._key(entries))
+        return found
+
+    def assemble(self, topic: str, entries: Sequence[DocumentBrief]) -> Brief:
+        """A topic's brief from its document briefs."""
+        return Brief(topic, tuple(entries), self.sentences(entries), topic_themes(entries))

@@ -1,0 +1,43 @@
+"""Documents -> topics, and sources -> topics before anything is parsed: the one place grouping lives.
+
+Configured ``[[topics]]`` come first. The rest are grouped by content (what the documents say,
+:mod:`briefing.clustering`) or by the folder a source sits in, which needs only its path: the
+reading room uses that to show topics before their documents are parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from ..models import Document, Source, Theme, Topic
+from ..topics import group_by_grouping, topic_name
+from .keys import Keys
+from .settings import Settings, TopicRule
+from .store import Store
+
+
+def sources_by_folder(sources: Sequence[Source], rules: Sequence[TopicRule]) -> dict[str, list[Source]]:
+    """Sources by topic name from their paths alone: configured topics first, then folders."""
+    by_name: dict[str, list[Source]] = {rule.name: [] for rule in rules}
+    for source in sources:
+        by_name.setdefault(topic_name(source.origin, rules), []).append(source)
+    return {name: found for name, found in by_name.items() if found}
+
+
+class GroupStage:
+    """Topics of a corpus, by the run's grouping settings, cached by the documents and their themes."""
+
+    def __init__(self, settings: Settings, keys: Keys, store: Store):
+        self.settings, self.keys, self.store = settings, keys, store
+
+    def topics(self, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[Topic]:
+        settings = self.settings
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, list[tuple[str, list[str]]]]]:
+            found = group_by_grouping(documents, themes, settings.topics, settings.grouping, settings.topic_threshold)
+            yield 0, [(t.name, [d.id for d in t.documents]) for t in found]
+
+        key = self.keys.topics(documents, themes)
+        grouped = self.store.memoised({0: key}, compute, remember=False)[0]
+        by_id = {d.id: d for d in documents}
+        return [Topic(name, tuple(by_id[i] for i in ids)) for name, ids in grouped]

@@ -1,0 +1,109 @@
+"""Sources -> prepared documents for a whole corpus: from the cache, in a worker pool, or here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ..cache import unpack
+from ..models import Document, Problem, Source
+from .keys import Keys
+from .pool import PARALLEL_FROM, work_in_pool, worker_count
+from .prepare import SourceWork, work_on
+from .started import StartedPlugins
+from .store import Store
+from .summaries import SummaryStage
+from .themes import TagStage
+
+
+@dataclass
+class Prepared:
+    """Each source with its documents, in order; what failed; what the user should know."""
+
+    each: list[tuple[Source, list[Document]]] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d for _, documents in self.each for d in documents]
+
+    def __iter__(self) -> Iterator[list[Document] | list[Problem]]:
+        """Unpacks as ``documents, errors``: what most callers want."""
+        return iter((self.documents, self.errors))
+
+
+def _unpacked(packed: dict[str, bytes]) -> SourceWork:
+    work: SourceWork = unpack(packed["source:"])
+    work.analyses = {k: unpack(v) for k, v in packed.items() if k.startswith("analysis:")}
+    work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
+    work.packed = packed
+    return work
+
+
+class SourceStage:
+    """Prepares sources; what workers computed besides the documents goes to the other stages."""
+
+    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store, summaries: SummaryStage, themes: TagStage):
+        self.plugins, self.keys, self.store = plugins, keys, store
+        self.summaries, self.themes = summaries, themes
+
+    def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], None] | None = None) -> Prepared:
+        """Every source's documents, segmented; ``progress(done, total)`` hears each source.
+
+        Results come from the cache where it has them; the rest are worked on in a process pool
+        when there are enough of them, else here.
+        """
+        # Sources no loader takes get a key no cache holds: worked on, they report the problem.
+        keys: dict[int, str] = {}
+        for index, source in enumerate(sources):
+            loader = self.plugins.loader_for(source)
+            keys[index] = self.keys.source(source, loader, self.plugins.cleaners) if loader else f"unloadable:{index}"
+        notes: list[Problem] = []
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, SourceWork]]:
+            done = len(sources) - len(missing)
+
+            def report(count: int) -> None:
+                if progress:
+                    progress(done + count, len(sources))
+
+            finished: set[int] = set()
+            recipe = self.plugins.registry.recipe
+            workers = min(
+                worker_count(self.plugins.services.settings.workers), len(missing) // (PARALLEL_FROM // 2) or 1
+            )
+            if workers > 1 and len(missing) >= PARALLEL_FROM and recipe is not None:
+                pool = work_in_pool(recipe, self.plugins.services, [sources[i] for i in missing], workers, report)
+                try:
+                    for index, packed in zip(missing, pool, strict=False):
+                        finished.add(index)
+                        yield index, _unpacked(packed)
+                except Exception as exc:  # the pool itself failed (plugins' failures are caught in the workers)
+                    reason = str(exc) or type(exc).__name__
+                    notes.append(Problem("workers", f"the worker processes failed ({reason}); working in one"))
+            for index in missing:
+                if index not in finished:
+                    finished.add(index)
+                    yield index, work_on(self.plugins, self.keys, sources[index])
+                    report(len(finished))
+
+        def entries(key: str, work: SourceWork) -> dict[str, object]:
+            return work.entries(key) if key.startswith("source:") else {}
+
+        results = self.store.memoised(keys, compute, entries=entries, remember=False)
+        prepared = Prepared()
+        for index, source in enumerate(sources):
+            work = results[index]
+            self._hand_over(work)
+            prepared.each.append((source, work.documents))
+            prepared.warnings.extend(Problem(source.origin, note) for note in source.notes)
+            prepared.errors.extend(work.problems)
+            prepared.warnings.extend(work.warnings)
+        prepared.warnings.extend(notes)
+        return prepared
+
+    def _hand_over(self, work: SourceWork) -> None:
+        """A fresh source's analyses to the taggers and its summaries to this run's memory."""
+        self.themes.remember(work.documents, work.analyses)
+        self.store.hold(work.summaries)

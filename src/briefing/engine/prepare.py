@@ -1,0 +1,169 @@
+"""Sources -> documents -> sentences: load, settle the language, clean, split; and the per-source work.
+
+:func:`work_on` is everything done to one source that depends on nothing else: its documents
+prepared, each tagger's analysis of each document and each document's summary. Worker
+processes run it (:mod:`briefing.engine.pool`); so does the main process for small runs.
+Problems and warnings are returned with the result, never collected in shared lists.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..cache import pack
+from ..interfaces import SourceWarning
+from ..models import Document, Problem, Sentence, Source, Summary
+from ..text.clean import clean_characters, split_paragraphs
+from ..text.detect import guess_language
+from ..text.languages import UnknownLanguage, language_code
+from ..text.words import language_kit
+from .failures import failure
+from .keys import Keys
+from .started import StartedPlugins
+from .store import Packed
+from .summaries import summarize_one
+from .themes import analyse
+
+
+@dataclass
+class SourceWork:
+    """One source's documents, segmented, with what went wrong and what the user should know;
+    and, when freshly worked on, its documents' analyses and summaries by cache key."""
+
+    documents: list[Document]
+    problems: list[Problem]
+    warnings: list[Problem]
+    analyses: dict[str, Any] = field(default_factory=dict)
+    summaries: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
+    #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
+    packed: dict[str, bytes] | None = None
+
+    def entries(self, key: str) -> dict[str, Any]:
+        """What is worth caching: the analyses and summaries, and the documents under ``key`` when
+        the source loaded without problems (failed work is never cached, so it is tried again)."""
+        if self.packed is not None:
+            kept: dict[str, Any] = {k: Packed(v) for k, v in self.packed.items() if k != "source:"}
+            if not self.problems:
+                kept[key] = Packed(self.packed["source:"])
+            return kept
+        kept = {**self.analyses, **self.summaries}
+        if not self.problems:
+            kept[key] = SourceWork(self.documents, [], self.warnings)
+        return kept
+
+
+def inert(text: str) -> str:
+    """Metadata from a source, on one line and with no escapes or control characters."""
+    return " ".join(clean_characters(text).split())
+
+
+def load_source(plugins: StartedPlugins, source: Source) -> tuple[list[Document], list[Problem], list[Problem]]:
+    """The documents of one source, the problems that stopped it and the warnings about it."""
+    loader = plugins.loader_for(source)
+    if loader is None:
+        kind = f"{source.media_type} answer" if source.media_type else "kind of file"
+        return [], [Problem(source.origin, f"no loader for this {kind}")], []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SourceWarning)
+        try:
+            documents = list(loader.load(source))
+        except Exception as exc:
+            return [], [Problem(source.origin, failure("loader", loader.name, exc))], []
+    noted = [Problem(source.origin, str(w.message)) for w in caught if issubclass(w.category, SourceWarning)]
+    if not documents:
+        return [], [Problem(source.origin, f"loader {loader.name!r} found no documents")], noted
+    return documents, [], noted
+
+
+def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, list[Problem]]:
+    """The document's language code: its own, else detected, else the config's; and any warning."""
+    settings = plugins.services.settings
+    notes: list[Problem] = []
+    if document.language:
+        try:
+            return language_code(document.language), notes
+        except UnknownLanguage:
+            notes.append(Problem(document.origin, f"unknown language {document.language!r}; guessing from the text"))
+    if not settings.detect_language:
+        return language_code(settings.language), notes
+    guessed = guess_language(document.text)
+    if guessed is not None:
+        return guessed, notes
+    fallback = language_code(settings.language)
+    if document.text.strip():
+        notes.append(
+            Problem(
+                document.origin,
+                f"could not tell the language of this text; treating it as {fallback!r} "
+                "(set language in its front matter or in briefing.toml)",
+            )
+        )
+    return fallback, notes
+
+
+def clean(plugins: StartedPlugins, paragraphs: list[str], document: Document) -> tuple[list[str], list[Problem]]:
+    """``paragraphs`` through every cleaner; one that fails is skipped and reported."""
+    problems: list[Problem] = []
+    for cleaner in plugins.cleaners:
+        try:
+            cleaned = plugins.limit(cleaner.clean, list(paragraphs), document)
+            if not isinstance(cleaned, list) or not all(isinstance(p, str) for p in cleaned):
+                raise TypeError(f"returned {type(cleaned).__name__}, not a list of paragraphs")
+            paragraphs = cleaned
+        except Exception as exc:
+            problems.append(Problem(document.origin, failure("cleaner", cleaner.name, exc)))
+    return paragraphs, problems
+
+
+def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Document, list[Problem], list[Problem]]:
+    """The document with its language settled, its text cleaned and split into sentences; the
+    problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
+    code, notes = language_of(plugins, document)
+    kit = language_kit(code)
+    paragraphs, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for text in kit.segmenter.split(paragraph):
+            sentences.append(Sentence(text, number, len(sentences)))
+    prepared = replace(
+        document,
+        title=inert(document.title),
+        author=inert(document.author) if document.author else None,
+        date=inert(document.date) if document.date else None,
+        tags=tuple(inert(t) for t in document.tags),
+        headings=tuple(inert(h) for h in document.headings),
+        link=inert(document.link) if document.link else None,
+        language=code,
+        sentences=tuple(sentences),
+    )
+    return prepared, problems, notes
+
+
+def work_on(plugins: StartedPlugins, keys: Keys, source: Source) -> SourceWork:
+    """All the per-document work on one source. Analyses and summaries that fail are left out:
+    tagging and summarizing report them later."""
+    loaded, problems, notes = load_source(plugins, source)
+    work = SourceWork([], problems, notes)
+    settings = plugins.services.settings
+    for document in loaded:
+        prepared, failed, noted = prepare_document(plugins, document)
+        work.documents.append(prepared)
+        work.problems.extend(failed)
+        work.warnings.extend(noted)
+        work.analyses.update(analyse(plugins, keys, prepared))
+        summary = summarize_one(plugins, prepared, settings.length, plugins.summarizer)
+        if not summary[1]:
+            work.summaries[keys.summary(prepared, settings.length, plugins.summarizer)] = summary
+    return work
+
+
+def packed_work(plugins: StartedPlugins, keys: Keys, source: Source) -> dict[str, bytes]:
+    """:func:`work_on` packed for the cache, each result under its key, the source's own entry
+    under ``source:`` (sent even when it failed). A worker packs once; the main process stores
+    those very bytes."""
+    work = work_on(plugins, keys, source)
+    packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries}.items()}
+    packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings))
+    return packed

@@ -1,0 +1,61 @@
+"""Documents -> summaries: each document's summary by the chosen summarizer and length, memoised."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..interfaces import Summarizer
+from ..models import Document, Problem, Summary
+from ..summarize import summarize
+from ..text.words import language_kit
+from .failures import failure
+from .keys import Keys
+from .settings import Length
+from .started import StartedPlugins
+from .store import Store
+
+#: A summary, or ``None`` with the problems that prevented it.
+Outcome = tuple[Summary | None, list[Problem]]
+
+
+def summarize_one(plugins: StartedPlugins, document: Document, length: Length, summarizer: Summarizer) -> Outcome:
+    """One document's summary within the plugin time limit, or the summarizer's failure."""
+    kit = language_kit(document.language or plugins.services.settings.language)
+    try:
+        return plugins.limit(summarize, summarizer, document, kit, length), []
+    except Exception as exc:
+        return None, [Problem(document.origin, failure("summarizer", summarizer.name, exc))]
+
+
+def _worth_keeping(key: str, outcome: Outcome) -> dict[str, Outcome]:
+    return {} if outcome[1] else {key: outcome}  # failures are tried again next run
+
+
+class SummaryStage:
+    """Summaries for the batch run and the reading room alike: this run's memory, the cache, or fresh."""
+
+    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store):
+        self.plugins, self.keys, self.store = plugins, keys, store
+
+    def many(
+        self, documents: Sequence[Document], summarizer: Summarizer | None = None, length: Length | None = None
+    ) -> dict[str, Outcome]:
+        """Every document's summary, by document id; the cache is read and written once for all."""
+        chosen = summarizer or self.plugins.summarizer
+        size = length or self.plugins.services.settings.length
+        by_id = {d.id: d for d in documents}
+
+        def compute(missing: list[str]) -> Iterator[tuple[str, Outcome]]:
+            for document_id in missing:
+                yield document_id, summarize_one(self.plugins, by_id[document_id], size, chosen)
+
+        keys = {d.id: self.keys.summary(d, size, chosen) for d in documents}
+        return self.store.memoised(keys, compute, entries=_worth_keeping)
+
+    def one(self, document: Document, summarizer: Summarizer | None = None, length: Length | None = None) -> Outcome:
+        return self.many([document], summarizer, length)[document.id]
+
+    def cached(self, document: Document, summarizer: Summarizer, length: Length) -> Outcome | None:
+        """The summary if this run already has it, without computing or reading the disk."""
+        found: Outcome | None = self.store.peek(self.keys.summary(document, length, summarizer))
+        return found

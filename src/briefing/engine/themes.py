@@ -1,0 +1,111 @@
+"""Documents -> themes: every tagger over every document, against the whole corpus, memoised.
+
+Tagging has a per-document part (:meth:`briefing.Tagger.analyse`, cached by document) and a
+corpus-wide part (key phrases weigh words by how many documents use them). An unchanged corpus
+takes its themes from the cache; after one file changes only that file is analysed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..models import Document, Problem, Theme
+from ..text.words import language_kit
+from .failures import failure
+from .keys import Keys
+from .started import StartedPlugins
+from .store import Store
+
+#: A document's themes, strongest first, and the taggers' failures on it.
+Tagged = tuple[tuple[Theme, ...], list[Problem]]
+
+
+def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str, Any]:
+    """Each tagger's analysis of ``document`` by cache key; failures are left out (tagging reports them)."""
+    analyses = {}
+    for tagger in plugins.taggers:
+        try:
+            analyses[keys.analysis(document, tagger)] = plugins.limit(tagger.analysis, document)
+        except Exception:
+            continue
+    return analyses
+
+
+def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[Document]) -> Tagged:
+    """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed."""
+    problems: list[Problem] = []
+    themes: list[Theme] = []
+    kit = language_kit(document.language or plugins.services.settings.language)
+    for tagger in plugins.taggers:
+        try:
+            found = plugins.limit(tagger.tag, document, kit, corpus)
+            themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in found)
+        except Exception as exc:
+            problems.append(Problem(document.origin, failure("tagger", tagger.name, exc)))
+    themes.sort(key=lambda t: (-t.score, t.name))
+    return tuple(themes), problems
+
+
+class TagStage:
+    """Themes for the batch run and the reading room alike."""
+
+    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store):
+        self.plugins, self.keys, self.store = plugins, keys, store
+        self._held: set[str] = set()  # analysis keys the taggers already hold
+
+    def remember(self, documents: Sequence[Document], analyses: Mapping[str, Any]) -> None:
+        """Hand the taggers analyses computed elsewhere (a worker, say) for ``documents``."""
+        if not analyses:
+            return
+        for document in documents:
+            for tagger in self.plugins.taggers:
+                key = self.keys.analysis(document, tagger)
+                if key in analyses:
+                    tagger.remember(document, analyses[key])
+                    self._held.add(key)
+
+    def document(self, document: Document, corpus: Sequence[Document]) -> Tagged:
+        return tag_document(self.plugins, document, corpus)
+
+    def corpus(
+        self, documents: Sequence[Document], progress: Callable[[int, int], None] | None = None
+    ) -> dict[str, Tagged]:
+        """Every document tagged against all of them, by id; ``progress(done, total)`` hears every 50."""
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, dict[str, Tagged]]]:
+            self._analyses(documents)
+            tagged = {}
+            for number, document in enumerate(documents):
+                if progress and number % 50 == 0:
+                    progress(number, len(documents))
+                tagged[document.id] = self.document(document, documents)
+            yield 0, tagged
+
+        def worth_keeping(key: str, tagged: dict[str, Tagged]) -> dict[str, Any]:
+            return {} if any(failed for _, failed in tagged.values()) else {key: tagged}
+
+        key = self.keys.corpus(documents, self.plugins.taggers)
+        return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False)[0]
+
+    def _analyses(self, documents: Sequence[Document]) -> None:
+        """Every tagger holds its analysis of every document: from a worker, the cache, or fresh."""
+        pairs = {
+            (index, number): self.keys.analysis(document, tagger)
+            for index, document in enumerate(documents)
+            for number, tagger in enumerate(self.plugins.taggers)
+        }
+        pairs = {pair: key for pair, key in pairs.items() if key not in self._held}
+
+        def compute(missing: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], Any]]:
+            for index, number in missing:
+                try:
+                    yield (index, number), self.plugins.limit(self.plugins.taggers[number].analysis, documents[index])
+                except Exception:
+                    continue  # the tagger's failure on this document is among the problems
+
+        found = self.store.memoised(pairs, compute, remember=False)
+        for (index, number), analysis in found.items():
+            self.plugins.taggers[number].remember(documents[index], analysis)
+            self._held.add(pairs[index, number])
