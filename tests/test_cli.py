@@ -287,3 +287,92 @@ def test_readme_config_example_is_valid(tmp_path, registry):
     themes, _ = engine.themes.document(document, [document])
     assert ("heating", "theme") in {(t.name, t.kind) for t in themes}
     assert ("Oulu", "place") in {(t.name, t.kind) for t in themes}
+
+
+# -- the command line itself: click, a default command, plugin commands -----------------------------
+
+
+def test_help_shows_defaults_commands_and_exit_codes(cli):
+    code, out, _ = cli("--help")
+    assert code == 0
+    for command in ("brief", "read", "evaluate", "plugins", "cache"):
+        assert command in out
+    assert "Exit codes: 0 success; 1 some sources or plugins failed" in out
+    code, out, _ = cli("brief", "--help")
+    out = " ".join(out.split())
+    assert code == 0
+    assert "--format NAME" in out and "[default: text]" in out and "[default: 3]" in out
+    assert "--grouping [content|folders]" in out and "[default: content]" in out
+    assert "Exit codes:" in out
+
+
+def test_options_of_the_default_command_come_before_the_paths(cli, monkeypatch):
+    """'briefing --grouping folders PATH' is 'briefing read --grouping folders PATH'."""
+    from briefing.tui.app import BriefingApp
+
+    opened = []
+    monkeypatch.setattr(BriefingApp, "run", lambda app: opened.append(app.session))
+    assert cli("--grouping", "folders", "--summarizer", "lead", str(SOURCES))[0] == 0
+    [session] = opened
+    assert session.engine.settings.grouping == "folders" and session.summarizer_name == "lead"
+    assert session.origins == [str(SOURCES)]
+    assert cli(str(SOURCES))[0] == 0 and opened[1].origins == [str(SOURCES)]
+
+
+def test_an_unknown_command_is_a_usage_error(cli, tmp_path):
+    code, out, err = cli("inspct", cwd=tmp_path)
+    assert code == 2 and out == ""
+    assert "no command 'inspct'" in err and "brief, cache, evaluate, plugins, read" in err
+    assert cli("brief", "--nonsense", str(SOURCES))[0] == 2
+
+
+WORDS_COMMAND = '''
+import click
+from briefing import hookimpl
+
+@hookimpl
+def register_commands(cli):
+    @cli.command()
+    @click.argument("paths", nargs=-1)
+    def words(paths):
+        """Count the words of PATHS."""
+        total = sum(len(open(p, encoding="utf-8").read().split()) for p in paths)
+        click.echo(f"{total} words")
+        return 0 if total else 1
+'''
+
+BROKEN_COMMANDS = """
+from briefing import hookimpl
+
+@hookimpl
+def register_commands(cli):
+    raise RuntimeError("no commands today")
+"""
+
+
+def test_a_plugin_adds_a_command_and_a_broken_one_is_reported(cli, tmp_path):
+    (tmp_path / "plugs").mkdir()
+    (tmp_path / "plugs" / "words.py").write_text(WORDS_COMMAND, encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('plugins = ["plugs"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Three short words.", encoding="utf-8")
+    code, out, _ = cli("words", "a.txt", cwd=tmp_path)
+    assert code == 0 and out == "3 words\n"
+    code, out, _ = cli("--help", cwd=tmp_path)
+    assert "words" in out and "Count the words of PATHS." in out
+    (tmp_path / "plugs" / "broken.py").write_text(BROKEN_COMMANDS, encoding="utf-8")
+    code, out, err = cli("words", "a.txt", cwd=tmp_path)
+    assert code == 0 and out == "3 words\n"
+    code, out, err = cli("plugins", "list", cwd=tmp_path)
+    assert code == 1 and "plugin 'broken' (local" in err and "RuntimeError: no commands today" in err
+
+
+def test_the_guides_command_example_runs(cli, tmp_path):
+    guide = (REPO / "docs" / "plugins.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### `register_commands(cli)`") :]
+    example = section[
+        section.index("```python") + len("```python") : section.index("```", section.index("```python") + 9)
+    ]
+    (tmp_path / "words.py").write_text(example, encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('plugins = ["words.py"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Four words in here.", encoding="utf-8")
+    assert cli("words", "a.txt", cwd=tmp_path)[:2] == (0, "4 words\n")

@@ -22,7 +22,7 @@ def squeeze(text: str) -> str:
 
 
 def test_every_hook_has_a_section_with_its_docstring():
-    documented = re.findall(r"^### `(\w+)\(register\)`", GUIDE, re.MULTILINE)
+    documented = re.findall(r"^### `(\w+)\((?:register|cli)\)`", GUIDE, re.MULTILINE)
     assert sorted(documented) == sorted(HOOKS)
     for name in HOOKS:
         assert squeeze(inspect.getdoc(getattr(hookspecs, name))) in squeeze(GUIDE), name

@@ -76,7 +76,7 @@ def test_scaffolded_summarizer_installs_briefs_and_passes_its_tests(tmp_path):
 
 def test_every_kind_of_scaffold_passes_its_own_tests(tmp_path):
     folders = []
-    for kind in ("tagger", "loader", "exporter"):
+    for kind in ("tagger", "loader", "cleaner", "exporter"):
         made = run(["-m", "briefing", "plugins", "new", f"my-{kind}", "--kind", kind, "--dir", str(tmp_path)], [])
         assert made.returncode == 0, made.stderr
         folders.append(tmp_path / f"briefing-my-{kind}")
@@ -85,7 +85,23 @@ def test_every_kind_of_scaffold_passes_its_own_tests(tmp_path):
         [f / "src" for f in folders],
         cwd=tmp_path,
     )
-    assert tests.returncode == 0 and "5 passed" in tests.stdout, tests.stdout + tests.stderr
+    assert tests.returncode == 0 and "7 passed" in tests.stdout, tests.stdout + tests.stderr
+
+
+def test_one_list_of_plugin_kinds():
+    """The host, the checks, the scaffold and the command line know the same kinds of plugin."""
+    from briefing import hookspecs
+    from briefing.cli import cli
+    from briefing.interfaces import KINDS, hook_name
+    from briefing.scaffold import MODULES, TESTS, USAGE
+    from briefing.testing import CHECKS
+
+    assert set(CHECKS) == set(MODULES) == set(TESTS) == set(USAGE) == set(KINDS)
+    assert all(hasattr(hookspecs, hook_name(kind)) for kind in KINDS)
+    plugins = cli.commands["plugins"]
+    for command in ("new", "check"):
+        [kind] = [p for p in plugins.commands[command].params if p.name == "kind"]
+        assert set(kind.type.choices) == set(KINDS)
 
 
 def test_scaffold_refuses_bad_names_and_existing_folders(cli, tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import threading
 import time
 from collections import Counter
@@ -402,3 +404,52 @@ def test_a_feed_in_the_config_sources(cli, server, tmp_path: Path):
     assert code == 0, err
     assert "Ferry timetable changes for the winter" in out
     assert "http://gazette.example/ferry-winter" in out
+
+
+TEASER_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Gazette</title>
+<item><title>Ferry timetable changes for the winter</title><link>{link}</link>
+<description>The island ferry will run less often this winter. Read more...</description></item>
+</channel></rss>"""
+
+
+def test_full_articles_use_the_runs_fetcher_and_cache(cli, server, tmp_path: Path, monkeypatch):
+    """The feed loader fetches linked pages with the run's services: --no-cache writes no cache,
+    and the fetch_* settings and user agent apply to those pages too."""
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache_dir))
+    server.routes["/teasers"] = body(TEASER_FEED.format(link=server.url("/ferry")).encode(), "application/rss+xml")
+    server.routes["/ferry"] = file("harbour-article.html", "text/html; charset=utf-8")
+    (tmp_path / "briefing.toml").write_text("[settings.feed]\nfull_articles = true\n", encoding="utf-8")
+    code, out, err = cli(
+        "brief", server.url("/teasers"), "--no-cache", "--format", "json", "--ratio", "1", cwd=tmp_path
+    )
+    assert code == 0, err
+    [document] = json.loads(out)["topics"][0]["documents"]
+    assert server.hits["/ferry"] == 1 and any("saves about a fifth" in s["text"] for s in document["summary"])
+    assert not cache_dir.exists()  # nothing written anywhere: neither the feed nor the linked page
+    [(_, headers)] = [r for r in server.requests if r[0] == "/ferry"]
+    assert headers["User-Agent"].startswith("briefing/")
+
+    # With the cache on, the linked page is kept in the run's cache folder (cache_dir), not the default.
+    (tmp_path / "briefing.toml").write_text(
+        f'cache_dir = "{tmp_path / "mine"}"\n[settings.feed]\nfull_articles = true\n', encoding="utf-8"
+    )
+    assert cli("brief", server.url("/teasers"), "--format", "json", cwd=tmp_path)[0] == 0
+    assert not cache_dir.exists() and (tmp_path / "mine" / "results.sqlite").exists()
+    http_keys = sqlite3.connect(tmp_path / "mine" / "results.sqlite").execute(
+        "SELECT COUNT(*) FROM results WHERE key LIKE 'http:%'"
+    )
+    assert http_keys.fetchone()[0] == 2  # the feed and the linked page
+
+    # fetch_max_mb applies to the linked page: too big, so the teaser is kept with a warning.
+    server.routes["/ferry"] = body(b"<html><body><p>" + b"word " * 300_000 + b"</p></body></html>", "text/html")
+    (tmp_path / "briefing.toml").write_text(
+        "fetch_max_mb = 1\nfetch_retries = 0\n[settings.feed]\nfull_articles = true\n", encoding="utf-8"
+    )
+    code, out, err = cli(
+        "brief", server.url("/teasers"), "--no-cache", "--format", "json", "--ratio", "1", cwd=tmp_path
+    )
+    assert code == 0
+    [document] = json.loads(out)["topics"][0]["documents"]
+    assert document["summary"][0]["text"].startswith("The island ferry will run less often")
+    assert "kept the teaser" in err and "fetch_max_mb" in err

@@ -1,32 +1,40 @@
-"""The command line: a thin layer over the pipeline, the plugins and the exporters.
+"""The command line: a thin layer over the engine, the plugins and the exporters.
 
-Exit codes: 0 success, 1 some sources or plugins failed (each reported on stderr, the rest
-briefed), 2 usage or config errors.
+Commands are click commands on one group whose default is ``read``, so ``briefing notes/`` and
+``briefing --grouping folders notes/`` open the reading room. Plugins add commands through the
+``register_commands(cli)`` hook. Exit codes: 0 success, 1 some sources or plugins failed (each
+reported on stderr, the rest briefed), 2 usage or config errors.
 """
 
 from __future__ import annotations
 
-import argparse
+import copy
 import json
 import sqlite3
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+import click
+from click_default_group import DefaultGroup
 
 from .cache import Cache, default_folder
 from .config import Config, ConfigError, find_config, line_of_key, load_config
 from .engine.runner import Engine
 from .engine.settings import GROUPINGS, Length, Settings
+from .interfaces import KINDS
 from .models import Problem
 from .output import write_output
 from .plugins import PluginHost, Registry
-from .scaffold import KINDS, ScaffoldError, new_plugin
+from .scaffold import ScaffoldError, new_plugin
 from .version import __version__
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 #: The sample sources beside src/ in a checkout (an editable install).
 BUNDLED_SOURCES = Path(__file__).resolve().parent.parent.parent / "sources"
+EXIT_CODES = "Exit codes: 0 success; 1 some sources or plugins failed (the rest is done); 2 usage or config errors."
 
 
 class UsageError(Exception):
@@ -34,93 +42,53 @@ class UsageError(Exception):
 
 
 def _say(kind: str, message: str) -> None:
-    print(f"briefing: {kind}: {message}", file=sys.stderr)
+    click.echo(f"briefing: {kind}: {message}", err=True)
 
 
-def _ratio(value: str) -> float:
-    try:
-        ratio = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 < ratio <= 1:
-        raise argparse.ArgumentTypeError("must be more than 0 and at most 1")
-    return ratio
+@dataclass
+class Run:
+    """What every command starts from: the config and the loaded plugins."""
+
+    config: Config
+    host: PluginHost
+    _registry: Registry | None = None
+
+    @property
+    def registry(self) -> Registry:
+        """The plugins' registry; failures to load are reported once, when first asked."""
+        if self._registry is None:
+            self._registry = self.host.registry()
+            for failure in self._registry.failures:
+                _say("error", f"plugin {failure.plugin!r} ({failure.origin}) failed to load: {failure.error}")
+        return self._registry
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+def _run() -> Run:
+    run = click.get_current_context().find_object(Run)
+    assert run is not None, "briefing's commands run inside main()"
+    return run
 
 
-COMMANDS = ("brief", "read", "evaluate", "plugins", "cache")
+class BriefingGroup(DefaultGroup):
+    """The default command takes paths; a word that is neither a command nor a path is a typo."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and _looks_like_a_command(cmd_name):
+            commands = ", ".join(sorted(self.commands))
+            raise click.UsageError(f"no command {cmd_name!r} and no file or folder of that name (commands: {commands})")
+        return super().get_command(ctx, cmd_name)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefing", description="Load sources, group them by topic, summarize them and export briefs."
-    )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    parser.add_argument("--config", metavar="FILE", help="config file (default: ./briefing.toml, then the user's)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    brief = commands.add_parser("brief", help="brief sources and write the result")
-    brief.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
-    brief.add_argument("--topic", metavar="NAME", help="only this topic")
-    brief.add_argument("--summarizer", metavar="NAME", help="summarizer plugin (see 'briefing plugins list')")
-    length = brief.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=_positive, metavar="N", help="sentences per summary")
-    length.add_argument("--ratio", type=_ratio, metavar="R", help="share of each document's sentences, 0 < R <= 1")
-    brief.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
-    brief.add_argument("--format", default="text", metavar="NAME", help="exporter: text, markdown, json, ...")
-    brief.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
-    _run_options(brief)
-
-    read = commands.add_parser("read", help="open the reading room (the default command)")
-    read.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
-    read.add_argument("--summarizer", metavar="NAME", help="summarizer plugin to start with")
-    read.add_argument("--grouping", choices=GROUPINGS, help="group sources by content (default) or by folder")
-    _run_options(read)
-
-    evaluate = commands.add_parser("evaluate", help="score summarizers with ROUGE against reference summaries")
-    evaluate.add_argument("folder", metavar="FOLDER", help="documents, each with NAME.ref.txt beside it")
-    evaluate.add_argument(
-        "--summarizer", action="append", metavar="NAME", help="a summarizer to score (repeat; default: all)"
-    )
-    evaluate.add_argument("--sentences", type=_positive, metavar="N", help="summary length (default: the reference's)")
-    evaluate.add_argument("--format", choices=("text", "json"), default="text", help="a table, or JSON for scripts")
-
-    plugins = commands.add_parser("plugins", help="list, check and start plugins")
-    plugin_commands = plugins.add_subparsers(dest="plugins_command", metavar="COMMAND", required=True)
-    plugin_commands.add_parser("list", help="each plugin's name, kind, origin, version and API version")
-    check = plugin_commands.add_parser("check", help="run the conformance checks on an installed plugin")
-    check.add_argument("name", metavar="NAME", help="the plugin's name (as in 'briefing plugins list')")
-    check.add_argument("--kind", choices=(*KINDS, "cleaner"), help="when several kinds share the name")
-    new = plugin_commands.add_parser("new", help="write a new plugin package to start from")
-    new.add_argument("name", metavar="NAME", help="the plugin's name: lower-case letters, digits, hyphens")
-    new.add_argument("--kind", choices=KINDS, required=True, help="what the plugin is")
-    new.add_argument("--dir", default=".", metavar="PATH", help="where to put the package folder (default: here)")
-    cache = commands.add_parser("cache", help="show or empty the result cache")
-    cache_commands = cache.add_subparsers(dest="cache_command", metavar="COMMAND", required=True)
-    cache_commands.add_parser("info", help="where the cache is and how big")
-    cache_commands.add_parser("clear", help="forget every cached result")
-    return parser
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word (no path separator, no suffix, no option) that names no file: a mistyped command."""
+    if word.startswith("-") or "/" in word or "." in word or "://" in word:
+        return False
+    return not Path(word).exists()
 
 
-def _run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
-    parser.add_argument(
-        "--workers", type=int, metavar="N", help="processes for per-document work (default: one per core)"
-    )
-
-
-def _cache(config: Config, args: argparse.Namespace | None = None) -> Cache | None:
+def _cache(config: Config, no_cache: bool = False) -> Cache | None:
     """The result cache the config asks for, or ``None`` when it is off or cannot be opened."""
-    if not config.cache or (args is not None and args.no_cache):
+    if not config.cache or no_cache:
         return None
     folder = config.cache_dir or default_folder()
     try:
@@ -128,13 +96,6 @@ def _cache(config: Config, args: argparse.Namespace | None = None) -> Cache | No
     except (OSError, sqlite3.Error) as exc:
         _say("warning", f"cache {folder} cannot be used ({exc}); briefing without it")
         return None
-
-
-def _registry(config: Config) -> Registry:
-    registry = PluginHost(config.plugins).registry()
-    for failure in registry.failures:
-        _say("error", f"plugin {failure.plugin!r} ({failure.origin}) failed to load: {failure.error}")
-    return registry
 
 
 def _check_name(registry: Registry, config: Config, kind: str, name: str, key: str, from_cli: bool) -> None:
@@ -147,55 +108,27 @@ def _check_name(registry: Registry, config: Config, kind: str, name: str, key: s
     raise ConfigError(config.path, message, line_of_key(config, key), key)
 
 
-def _settings(args: argparse.Namespace, config: Config, registry: Registry) -> Settings:
-    """The config's settings with ``--summarizer`` and ``--grouping`` applied, plugin names checked."""
-    settings = config.settings
-    if args.summarizer:
-        settings = replace(settings, summarizer=args.summarizer)
-    if args.grouping:
-        settings = replace(settings, grouping=args.grouping)
-    if args.workers is not None:
-        if args.workers < 0:
-            raise UsageError("--workers must be 0 (one per core) or more")
-        settings = replace(settings, workers=args.workers)
-    _check_name(registry, config, "summarizer", settings.summarizer, "summarizer", bool(args.summarizer))
+def _settings(run: Run, summarizer: str | None, grouping: str | None, workers: int | None) -> Settings:
+    """The config's settings with the command line's choices applied, plugin names checked."""
+    settings = run.config.settings
+    if summarizer:
+        settings = replace(settings, summarizer=summarizer)
+    if grouping:
+        settings = replace(settings, grouping=grouping)
+    if workers is not None:
+        settings = replace(settings, workers=workers)
+    registry = run.registry
+    _check_name(registry, run.config, "summarizer", settings.summarizer, "summarizer", bool(summarizer))
     for tagger in settings.taggers or ():
-        _check_name(registry, config, "tagger", tagger, "taggers", False)
+        _check_name(registry, run.config, "tagger", tagger, "taggers", False)
     for cleaner in settings.cleaners or ():
-        _check_name(registry, config, "cleaner", cleaner, "cleaners", False)
+        _check_name(registry, run.config, "cleaner", cleaner, "cleaners", False)
     return settings
 
 
 def _report(problems: Sequence[Problem], kind: str) -> None:
     for problem in problems:
         _say(kind, f"{problem.source}: {problem.message}")
-
-
-def run_brief(args: argparse.Namespace, config: Config) -> int:
-    registry = _registry(config)
-    settings = _settings(args, config, registry)
-    if args.sentences:
-        settings = replace(settings, length=Length(sentences=args.sentences))
-    elif args.ratio:
-        settings = replace(settings, length=Length(sentences=None, ratio=args.ratio))
-    _check_name(registry, config, "exporter", args.format, "format", True)
-    paths = args.paths or default_sources(config)
-
-    engine = Engine(registry, settings, _cache(config, args))
-    briefing = engine.run(paths, topic=args.topic)
-    if args.topic and not briefing.briefs:
-        raise UsageError(f"no topic named {args.topic!r} in {', '.join(paths)}")
-    text = engine.export(briefing, args.format)
-    try:
-        write_output(args.output, text)
-    except OSError as exc:
-        _say("error", f"cannot write {args.output}: {exc.strerror or exc}")
-        return EXIT_PARTIAL
-    _report(briefing.errors, "error")
-    _report(briefing.warnings, "warning")
-    if args.output not in ("-", "/dev/stdout"):
-        print(f"briefing: wrote {args.format} to {args.output}", file=sys.stderr)
-    return EXIT_PARTIAL if briefing.errors or registry.failures else EXIT_OK
 
 
 def default_sources(config: Config) -> list[str]:
@@ -208,57 +141,157 @@ def default_sources(config: Config) -> list[str]:
     raise UsageError("no sources given, none in the config, and no sources/ folder here")
 
 
-def run_read(args: argparse.Namespace, config: Config) -> int:
+# -- the commands ----------------------------------------------------------------------------------
+
+paths_argument = click.argument("paths", nargs=-1, metavar="[PATH]...")
+summarizer_option = click.option(
+    "--summarizer", metavar="NAME", help="Summarizer plugin (see 'briefing plugins list')."
+)
+grouping_option = click.option(
+    "--grouping", type=click.Choice(GROUPINGS), help="Group sources by content or by folder  [default: content]"
+)
+no_cache_option = click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Processes for per-document work on large corpora; 0: one per core  [default: 0]",
+)
+
+
+@click.group(
+    cls=BriefingGroup,
+    default="read",
+    default_if_no_args=True,
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True, "max_content_width": 100},
+    epilog=EXIT_CODES,
+)
+@click.version_option(__version__, prog_name="briefing")
+@click.option("--config", metavar="FILE", help="Config file  [default: ./briefing.toml, then the user's]")
+def cli(config: str | None) -> None:
+    """Load sources, group them by topic, summarize them and export briefs.
+
+    Without a command, 'briefing [PATH]...' opens the reading room ('read').
+    """
+
+
+@cli.command(epilog=EXIT_CODES)
+@paths_argument
+@click.option("--topic", metavar="NAME", help="Only this topic.")
+@summarizer_option
+@click.option("--sentences", type=click.IntRange(min=1), metavar="N", help="Sentences per summary  [default: 3]")
+@click.option(
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    metavar="R",
+    help="Share of each document's sentences, 0 < R <= 1 (instead of --sentences).",
+)
+@grouping_option
+@click.option("--format", "format_name", default="text", metavar="NAME", help="Exporter: text, markdown, json, ...")
+@click.option("-o", "--output", default="-", metavar="FILE", help="Output file; - is standard output.")
+@no_cache_option
+@workers_option
+def brief(
+    paths: tuple[str, ...],
+    topic: str | None,
+    summarizer: str | None,
+    sentences: int | None,
+    ratio: float | None,
+    grouping: str | None,
+    format_name: str,
+    output: str,
+    no_cache: bool,
+    workers: int | None,
+) -> int:
+    """Brief sources and write the result.
+
+    PATH is a file, a folder (read recursively), an http(s) URL, or - for standard input;
+    without any, the config's sources, else ./sources.
+    """
+    if sentences is not None and ratio is not None:
+        raise click.UsageError("give either --sentences or --ratio, not both")
+    run = _run()
+    settings = _settings(run, summarizer, grouping, workers)
+    if sentences:
+        settings = replace(settings, length=Length(sentences=sentences))
+    elif ratio:
+        settings = replace(settings, length=Length(sentences=None, ratio=ratio))
+    _check_name(run.registry, run.config, "exporter", format_name, "format", True)
+    sources = list(paths) or default_sources(run.config)
+    engine = Engine(run.registry, settings, _cache(run.config, no_cache))
+    briefing = engine.run(sources, topic=topic)
+    if topic and not briefing.briefs:
+        raise UsageError(f"no topic named {topic!r} in {', '.join(sources)}")
+    text = engine.export(briefing, format_name)
+    try:
+        write_output(output, text)
+    except OSError as exc:
+        _say("error", f"cannot write {output}: {exc.strerror or exc}")
+        return EXIT_PARTIAL
+    _report(briefing.errors, "error")
+    _report(briefing.warnings, "warning")
+    if output not in ("-", "/dev/stdout"):
+        click.echo(f"briefing: wrote {format_name} to {output}", err=True)
+    return EXIT_PARTIAL if briefing.errors or run.registry.failures else EXIT_OK
+
+
+@cli.command(epilog=EXIT_CODES)
+@paths_argument
+@summarizer_option
+@grouping_option
+@no_cache_option
+@workers_option
+def read(
+    paths: tuple[str, ...], summarizer: str | None, grouping: str | None, no_cache: bool, workers: int | None
+) -> int:
+    """Open the reading room (the default command).
+
+    PATH is a file, a folder, an http(s) URL, or - for standard input; without any, the
+    config's sources, else ./sources.
+    """
     from .session import Session
     from .tui.app import BriefingApp
 
-    registry = _registry(config)
-    settings = _settings(args, config, registry)
-    session = Session(Engine(registry, settings, _cache(config, args)), args.paths or default_sources(config))
-    BriefingApp(session, keymap=config.keys).run()
+    run = _run()
+    settings = _settings(run, summarizer, grouping, workers)
+    session = Session(
+        Engine(run.registry, settings, _cache(run.config, no_cache)), list(paths) or default_sources(run.config)
+    )
+    BriefingApp(session, keymap=run.config.keys).run()
     _report(session.problems, "error")
     return EXIT_PARTIAL if session.problems else EXIT_OK
 
 
-def run_plugins_list(config: Config) -> int:
-    registry = _registry(config)
-    rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION", "API")]
-    for entry in sorted(registry.all(), key=lambda e: (e.kind, e.name)):
-        api = "built-in" if entry.origin == "built-in" else str(entry.cls.api_version or "?")
-        rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-", api))
-    _table(rows)
-    return EXIT_PARTIAL if registry.failures else EXIT_OK
+@cli.command(epilog=EXIT_CODES)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--summarizer", "summarizers", multiple=True, metavar="NAME", help="A summarizer to score (repeat)  [default: all]"
+)
+@click.option("--sentences", type=click.IntRange(min=1), metavar="N", help="Summary length  [default: the reference's]")
+@click.option("--format", "format_name", type=click.Choice(("text", "json")), default="text", help="A table, or JSON.")
+def evaluate(folder: Path, summarizers: tuple[str, ...], sentences: int | None, format_name: str) -> int:
+    """Score summarizers with ROUGE against reference summaries (NAME.txt beside NAME.ref.txt)."""
+    from .evaluate import evaluate as score
+    from .evaluate import load_cases  # rouge-score is only needed here
 
-
-def _table(rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-
-
-def run_evaluate(args: argparse.Namespace, config: Config) -> int:
-    from .evaluate import evaluate, load_cases  # rouge-score is only needed here
-
-    registry = _registry(config)
-    names = args.summarizer or registry.names("summarizer")
+    run = _run()
+    registry = run.registry
+    names = list(summarizers) or registry.names("summarizer")
     for name in names:
-        _check_name(registry, config, "summarizer", name, "summarizer", True)
-    folder = Path(args.folder)
+        _check_name(registry, run.config, "summarizer", name, "summarizer", True)
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
-    engine = Engine(registry, config.settings)
+    engine = Engine(registry, run.config.settings)
     cases, problems = load_cases(folder, engine)
     if not cases:
         _report(problems, "error")
         raise UsageError(f"no document with a reference summary in {folder} (NAME.txt beside NAME.ref.txt)")
-    scores, failed = evaluate(engine, cases, names, Length(args.sentences) if args.sentences else None)
+    scores, failed = score(engine, cases, names, Length(sentences) if sentences else None)
     scores.sort(key=lambda s: (-s.rouge1, s.summarizer))
-    if args.format == "json":
-        print(json.dumps([vars(s) for s in scores], indent=2))
+    if format_name == "json":
+        click.echo(json.dumps([vars(s) for s in scores], indent=2))
     else:
-        print(
-            f"{len(cases)} documents; summaries as long as {'the references' if not args.sentences else args.sentences}"
-        )
+        click.echo(f"{len(cases)} documents; summaries as long as {sentences or 'the references'}")
         rows = [("SUMMARIZER", "ROUGE-1", "ROUGE-2", "ROUGE-L", "DOCUMENTS")]
         rows += [
             (s.summarizer, f"{s.rouge1:.3f}", f"{s.rouge2:.3f}", f"{s.rougeL:.3f}", str(s.documents)) for s in scores
@@ -268,76 +301,148 @@ def run_evaluate(args: argparse.Namespace, config: Config) -> int:
     return EXIT_PARTIAL if problems or failed else EXIT_OK
 
 
-def run_plugins_check(args: argparse.Namespace, config: Config) -> int:
-    """Run the conformance checks of :mod:`briefing.testing` on every plugin called NAME."""
+def _table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+@cli.group(epilog=EXIT_CODES)
+def plugins() -> None:
+    """List, check and start plugins."""
+
+
+@plugins.command("list")
+def plugins_list() -> int:
+    """Each plugin's name, kind, origin, version and API version."""
+    registry = _run().registry
+    rows = [("NAME", "KIND", "ORIGIN", "PLUGIN", "VERSION", "API")]
+    for entry in sorted(registry.all(), key=lambda e: (e.kind, e.name)):
+        api = "built-in" if entry.origin == "built-in" else str(entry.cls.api_version or "?")
+        rows.append((entry.name, entry.kind, entry.origin, entry.plugin, entry.version or "-", api))
+    _table(rows)
+    return EXIT_PARTIAL if registry.failures else EXIT_OK
+
+
+@plugins.command("check")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(tuple(KINDS)), help="When several kinds share the name.")
+def plugins_check(name: str, kind: str | None) -> int:
+    """Run the conformance checks on an installed plugin called NAME."""
     from .testing import CHECKS  # imports the built-ins' samples: only when checking
 
-    registry = _registry(config)
-    entries = [e for e in registry.all() if e.name == args.name and (args.kind is None or e.kind == args.kind)]
+    run = _run()
+    registry = run.registry
+    entries = [e for e in registry.all() if e.name == name and (kind is None or e.kind == kind)]
     if not entries:
-        failed = [f for f in registry.failures if f.plugin == args.name]
+        failed = [f for f in registry.failures if f.plugin == name]
         if failed:
-            raise UsageError(f"plugin {args.name!r} did not load: {failed[0].error}")
-        raise UsageError(f"no plugin named {args.name!r} (see 'briefing plugins list')")
+            raise UsageError(f"plugin {name!r} did not load: {failed[0].error}")
+        raise UsageError(f"no plugin named {name!r} (see 'briefing plugins list')")
     worst = EXIT_OK
     for entry in entries:
-        print(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
-        settings = config.settings.plugin_settings.get(entry.name)
-        for result in CHECKS[entry.kind](entry.cls, settings=settings):
+        click.echo(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
+        for result in CHECKS[entry.kind](entry.cls, settings=run.config.settings.plugin_settings.get(entry.name)):
             mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
-            print(f"  {mark}  {result.check}{': ' + result.detail if result.detail else ''}")
+            click.echo(f"  {mark}  {result.check}{': ' + result.detail if result.detail else ''}")
             if result.status == "fail":
                 worst = EXIT_PARTIAL
     return worst
 
 
-def run_cache(args: argparse.Namespace, config: Config) -> int:
-    cache = _cache(config)
-    if cache is None:
-        raise UsageError("the cache is off (cache = false in the config)")
-    if args.cache_command == "clear":
-        print(f"briefing: forgot {cache.clear()} cached results in {cache.folder}", file=sys.stderr)
-    else:
-        entries, size = cache.size()
-        print(f"{cache.path}\n{entries} results, {size / 2**20:.1f} MiB")
-    return EXIT_OK
-
-
-def run_plugins_new(args: argparse.Namespace) -> int:
+@plugins.command("new")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(tuple(KINDS)), required=True, help="What the plugin is.")
+@click.option(
+    "--dir",
+    "parent",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to put the package folder.",
+)
+def plugins_new(name: str, kind: str, parent: Path) -> int:
+    """Write a new plugin package called NAME to start from: installable, with passing tests."""
     try:
-        root = new_plugin(args.name, args.kind, Path(args.dir))
+        root = new_plugin(name, kind, parent)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
-    print(f"briefing: wrote the {args.kind} plugin {args.name!r} to {root}", file=sys.stderr)
-    print(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", file=sys.stderr)
+    click.echo(f"briefing: wrote the {kind} plugin {name!r} to {root}", err=True)
+    click.echo(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", err=True)
     return EXIT_OK
+
+
+@cli.group(epilog=EXIT_CODES)
+def cache() -> None:
+    """Show or empty the result cache."""
+
+
+def _the_cache() -> Cache:
+    found = _cache(_run().config)
+    if found is None:
+        raise UsageError("the cache is off (cache = false in the config)")
+    return found
+
+
+@cache.command("info")
+def cache_info() -> int:
+    """Where the cache is and how big."""
+    found = _the_cache()
+    entries, size = found.size()
+    click.echo(f"{found.path}\n{entries} results, {size / 2**20:.1f} MiB")
+    return EXIT_OK
+
+
+@cache.command("clear")
+def cache_clear() -> int:
+    """Forget every cached result."""
+    found = _the_cache()
+    click.echo(f"briefing: forgot {found.clear()} cached results in {found.folder}", err=True)
+    return EXIT_OK
+
+
+# -- running it ------------------------------------------------------------------------------------
+
+
+def _config_option(arguments: Sequence[str]) -> str | None:
+    """``--config FILE`` before the command, read ahead so plugins can be loaded before parsing."""
+    for index, argument in enumerate(arguments):
+        if argument == "--config" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--config="):
+            return argument.split("=", 1)[1]
+        if not argument.startswith("-"):
+            return None
+    return None
+
+
+def with_plugin_commands(host: PluginHost) -> click.Group:
+    """The command line with every plugin's ``register_commands`` applied (to a copy: the
+    module's ``cli`` keeps only briefing's own commands)."""
+    group = copy.copy(cli)
+    group.commands = dict(cli.commands)
+    host.register_commands(group)
+    return group
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    # "read" is the default command: "briefing notes/" means "briefing read notes/".
-    first = next((i for i, a in enumerate(arguments) if not a.startswith("-")), None)
-    if first is not None and arguments[first] not in COMMANDS and (first == 0 or arguments[first - 1] != "--config"):
-        arguments.insert(first, "read")
-    args = parser.parse_args(arguments)
-    if args.command is None:
-        args = parser.parse_args([*arguments, "read"])
     try:
-        config = load_config(find_config(args.config))
-        if args.command == "brief":
-            return run_brief(args, config)
-        if args.command == "read":
-            return run_read(args, config)
-        if args.command == "evaluate":
-            return run_evaluate(args, config)
-        if args.command == "cache":
-            return run_cache(args, config)
-        if args.plugins_command == "check":
-            return run_plugins_check(args, config)
-        if args.plugins_command == "new":
-            return run_plugins_new(args)
-        return run_plugins_list(config)
+        config = load_config(find_config(_config_option(arguments)))
+    except ConfigError as exc:
+        _say("config error", str(exc))
+        return EXIT_USAGE
+    run = Run(config, PluginHost(config.plugins))
+    try:
+        result: Any = with_plugin_commands(run.host).main(
+            arguments, prog_name="briefing", standalone_mode=False, obj=run
+        )
+    except click.exceptions.Exit as exc:  # --help, --version
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        return 130
     except ConfigError as exc:
         _say("config error", str(exc))
         return EXIT_USAGE
@@ -346,3 +451,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    return result if isinstance(result, int) else EXIT_OK

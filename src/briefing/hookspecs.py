@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    import click
+
     from .interfaces import Cleaner, Exporter, Loader, Summarizer, Tagger
 
 #: The version of the plugin contract: these hooks and the base classes in :mod:`briefing.interfaces`.
@@ -80,4 +82,15 @@ def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
     Every registered cleaner (or those the config's ``cleaners`` names) runs on every document
     after loading and before segmentation, in registration order: the built-ins (``banners``,
     ``rules``, ``teasers``) first, then plugins.
+    """
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add commands to briefing's command line: ``cli`` is the top-level click group.
+
+    Decorate functions with ``@cli.command()`` (or ``cli.add_command(...)``); they appear in
+    ``briefing --help`` beside the built-in commands. A command reads the run's config with
+    ``click.get_current_context().find_object(briefing.cli.Run)``. A plugin whose hook raises is
+    reported and its commands are left out; the other commands still work.
     """

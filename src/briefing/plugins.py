@@ -29,6 +29,8 @@ from .interfaces import KINDS, Plugin, hook_name
 from .version import __version__
 
 if TYPE_CHECKING:
+    import click
+
     from .engine.services import Services
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
@@ -199,6 +201,15 @@ class PluginHost:
                 continue
             version = entry_point.dist.version if entry_point.dist else ""
             self._load(entry_point.load, entry_point.name, "entry point", version)
+
+    def register_commands(self, cli: click.Group) -> None:
+        """Let every plugin add commands to ``cli``; one that fails is listed in :attr:`failures`."""
+        for impl in reversed(self.pm.hook.register_commands.get_hookimpls()):
+            try:
+                impl.function(**{arg: cli for arg in impl.argnames})
+            except Exception as exc:
+                origin = self.origins.get(impl.plugin_name, ("", ""))[0]
+                self.failures.append(PluginFailure(impl.plugin_name, origin, _error_text(exc)))
 
     def registry(self) -> Registry:
         """Call every registration hook, plugin by plugin, so a failing one is named and skipped."""

@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 from string import Template
 
-KINDS = ("summarizer", "tagger", "loader", "exporter")
+from .interfaces import KINDS
+
 _NAME = re.compile(r"^[a-z][a-z0-9-]*[a-z0-9]$|^[a-z]$")
 
 
@@ -62,6 +63,7 @@ USAGE = {
     "summarizer": "briefing brief sources/ --summarizer $name",
     "tagger": 'briefing brief sources/ --format json   # themes with tagger "$name"',
     "loader": "briefing brief notes.$name",
+    "cleaner": 'briefing brief sources/   # every installed cleaner runs (or: cleaners = [..., "$name"])',
     "exporter": "briefing brief sources/ --format $name",
 }
 
@@ -149,6 +151,31 @@ class $cls(Loader):
 def register_loaders(register):
     register($cls)
 '''),
+    "cleaner": Template('''"""$description."""
+
+import re
+
+from briefing import PLUGIN_API, Cleaner, hookimpl
+
+#: A paragraph that is only a picture's caption or credit: "Photo: ...", "Image credit: ...".
+CREDIT = re.compile(r"^(photo|image|picture|illustration)( credit)?s?\\s*:", re.IGNORECASE)
+
+
+class $cls(Cleaner):
+    """Drops picture credits and captions that scrapers leave between paragraphs."""
+
+    name = "$name"
+    description = "$description"
+    api_version = PLUGIN_API
+
+    def clean(self, paragraphs, document):
+        return [p for p in paragraphs if not (CREDIT.match(p) and len(p.split()) <= 20)]
+
+
+@hookimpl
+def register_cleaners(register):
+    register($cls)
+'''),
     "exporter": Template('''"""$description."""
 
 from briefing import PLUGIN_API, Exporter, hookimpl
@@ -219,6 +246,21 @@ from $module import $cls
 def test_conforms():
     check_loader($cls, b"A title\\nFirst paragraph of the note.\\n\\nSecond paragraph.\\n", "note.$name")
 """),
+    "cleaner": Template("""from briefing import Document
+from briefing.testing import check_cleaner
+
+from $module import $cls
+
+
+def test_conforms():
+    check_cleaner($cls)
+
+
+def test_drops_credits_and_keeps_prose():
+    paragraphs = ["The pier reopened on Monday.", "Photo: Jane Doe / Harbour Gazette", "Fishers were relieved."]
+    document = Document(id="d", title="Pier", text="\\n\\n".join(paragraphs), origin="d.txt")
+    assert $cls().clean(paragraphs, document) == [paragraphs[0], paragraphs[2]]
+"""),
     "exporter": Template("""from briefing.testing import check_exporter, sample_briefing
 
 from $module import $cls
@@ -242,6 +284,7 @@ def _description(name: str, kind: str) -> str:
         "summarizer": f"{name}: a word-frequency summarizer",
         "tagger": f"{name}: tags documents that ask open questions",
         "loader": f"{name}: loads .{name} text files",
+        "cleaner": f"{name}: drops picture credits and captions",
         "exporter": f"{name}: one line per brief sentence",
     }[kind]
 

@@ -370,6 +370,7 @@ def cleaner_checks(cls: type[Cleaner], settings: Mapping[str, Any] | None = None
 
 # -- for pytest ----------------------------------------------------------------------------------
 
+#: The checks of each kind of plugin (:data:`briefing.interfaces.KINDS`).
 CHECKS: dict[str, Callable[..., list[CheckResult]]] = {
     "summarizer": summarizer_checks,
     "tagger": tagger_checks,
