@@ -102,16 +102,16 @@ async def time_to_first_topic(registry, rng: random.Random, words: list[str], gr
     async with app.run_test(size=(120, 40)) as pilot:
         while True:
             await pilot.pause(0.01)
-            visible = app.visible()
-            session = app.session
+            room, session = app.main_screen, app.session
+            visible = room.view.visible()
             if (
                 first is None
                 and visible
-                and all(session.cached_brief(d, app.summarizer_name, app.length) for d in visible)
+                and all(session.cached_brief(d, room.view.summarizer_name, room.view.length) for d in visible)
             ):
                 first = time.perf_counter() - start
-            done, total = app.progress
-            if app.loading_done and total and done == total and total == 1000:
+            done, total = room.progress
+            if room.loading_done and total and done == total and total == 1000:
                 return first or 0.0, time.perf_counter() - start
 
 

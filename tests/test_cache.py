@@ -262,9 +262,9 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(600):
             await pilot.pause(0.05)
-            if app.loading_done:
+            if app.main_screen.loading_done:
                 break
-        assert app.loading_done
+        assert app.main_screen.loading_done
     assert pools == [2]
     assert not any("worker processes failed" in w.message for w in session.warnings)
     assert sum(len(t.documents) for t in app.session.topics) == PARALLEL_FROM + 6

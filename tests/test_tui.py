@@ -17,9 +17,11 @@ from briefing.engine import Engine, Settings
 from briefing.plugins import PluginHost
 from briefing.session import Session
 from briefing.tui.app import BriefingApp
+from briefing.tui.commands import screen_commands
 from briefing.tui.screens.coverage import CoverageScreen
 from briefing.tui.screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.widgets.document_column import DocumentColumn
@@ -70,12 +72,13 @@ async def settle(pilot) -> None:
     app = pilot.app
     for _ in range(200):
         try:
-            await app.workers.wait_for_complete()
+            await app.main_screen.workers.wait_for_complete()
         except WorkerCancelled:
             pass  # the briefer restarts (cancelling itself) whenever the view changes; wait again
         await pilot.pause()
-        done, total = app.progress
-        if app.loading_done and total and done == total and not app.workers:
+        room = app.main_screen
+        done, total = room.progress
+        if room.loading_done and total and done == total and not room.workers:
             return
     raise AssertionError("the app did not settle")
 
@@ -89,8 +92,13 @@ async def running(size: tuple[int, int], **options) -> AsyncIterator[tuple[Brief
         yield app, pilot
 
 
+def view(app):
+    """The main screen's view model: the reader's place (topic, page, filter, summarizer...)."""
+    return app.main_screen.view
+
+
 def columns(app) -> list[DocumentColumn]:
-    return list(app.query(DocumentColumn))
+    return list(app.main_screen.query(DocumentColumn))
 
 
 def column_text(column: DocumentColumn) -> str:
@@ -98,7 +106,7 @@ def column_text(column: DocumentColumn) -> str:
 
 
 def title(app) -> str:
-    return str(app.query_one("#topic-title", Static).render())
+    return str(app.main_screen.query_one("#topic-title", Static).render())
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -107,11 +115,11 @@ async def test_layout_fits_columns_to_width(size):
         expected = 1 if size[0] < 120 else (size[0] - 28) // 40
         assert len(columns(app)) == expected
         assert title(app).startswith("coral-reefs")
-        topics = app.query_one("#topics", OptionList)
+        topics = app.main_screen.query_one("#topics", OptionList)
         assert topics.option_count == 3
         assert "4 docs" in str(topics.get_option_at_index(0).prompt)
         assert "Bleaching Season" in column_text(columns(app)[0])
-        brief = str(app.query_one("#brief", Static).render())
+        brief = str(app.main_screen.query_one("#brief", Static).render())
         assert "— Another Bleaching Season on the Reef" in brief
 
 
@@ -168,24 +176,24 @@ async def test_choose_summarizer(size):
         choices.highlighted = [choices.get_option_at_index(i).id for i in range(choices.option_count)].index("lead")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.summarizer_name == "lead"
+        assert view(app).summarizer_name == "lead"
         text = column_text(columns(app)[0])
         assert "Marine scientists reported on Friday" in text and "Bleaching happens when" in text
-        assert "lead · 3 sentences" in str(app.query_one("#status", Static).render())
+        assert "lead · 3 sentences" in str(app.main_screen.query_one("#status", Static).render())
 
 
 @pytest.mark.parametrize("size", SIZES)
 async def test_filter_by_theme_highlights_evidence(size, tmp_path):
     (tmp_path / "batteries.py").write_text(THEME_TAGGER, encoding="utf-8")
     async with running(size, paths=[SOURCES / "energy-storage"], plugins=[tmp_path]) as (app, pilot):
-        assert "lithium" in str(app.query_one("#topics", OptionList).get_option_at_index(0).prompt)
+        assert "lithium" in str(app.main_screen.query_one("#topics", OptionList).get_option_at_index(0).prompt)
         await pilot.press("t")
         choices = app.screen.query_one(OptionList)
         choices.highlighted = choices.get_option_index("lithium")
         await pilot.press("enter")
         await settle(pilot)
-        assert app.theme_filter == "lithium"
-        kept = app.documents()
+        assert view(app).theme_filter == "lithium"
+        kept = view(app).documents()
         assert 0 < len(kept) < 4 and all("lithium" in d.text.lower() for d in kept)
         body = columns(app)[0].query_one(".column-body", Static).render()
         underlined = [body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)]
@@ -216,6 +224,7 @@ async def test_compare_mode_marks_agreement(size):
         assert len(shown) == 4
         headers = [str(c.query_one(".column-header", Static).render()).split("\n")[0] for c in shown]
         assert headers == ["lexrank", "lsa", "textrank", "lead"]
+        assert app.screen.focused is shown[0]  # the reader's focus stays in the columns
         texts = [column_text(c) for c in shown]
         assert any("◐ " in t for t in texts)  # a sentence several summarizers chose
         for line in (line for t in texts for line in t.split("\n") if line.startswith("● ")):
@@ -252,7 +261,7 @@ async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
         assert isinstance(app.screen, ExportScreen)
         assert app.screen.query_one("#path", Input).value == "coral-reefs.txt"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await app.main_screen.workers.wait_for_complete()
         await pilot.pause()
         text = (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8")
         assert text.startswith("Topic: coral-reefs (4 documents)") and "energy" not in text
@@ -261,7 +270,7 @@ async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
         await pilot.pause()
         assert app.screen.query_one("#path", Input).value == "coral-reefs.json"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await app.main_screen.workers.wait_for_complete()
         await pilot.pause()
         data = json.loads((tmp_path / "coral-reefs.json").read_text(encoding="utf-8"))
         assert [t["name"] for t in data["topics"]] == ["coral-reefs"]
@@ -275,7 +284,7 @@ async def test_help_lists_every_binding(size):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         ids = [row[2] for row in app.screen.bindings]
-        assert ids == [b.id for b in app.BINDINGS]
+        assert ids == [b.id for b in MainScreen.BINDINGS]
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -291,23 +300,8 @@ async def test_quit(size):
 @pytest.mark.parametrize("size", SIZES)
 async def test_command_palette_has_every_control(size):
     async with running(size) as (app, pilot):
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {
-            "Next topic",
-            "Previous topic",
-            "Page right",
-            "Page left",
-            "Longer summaries",
-            "Shorter summaries",
-            "Choose summarizer",
-            "Filter by theme",
-            "Search sources",
-            "Toggle compare mode",
-            "Export brief",
-            "Read document",
-            "Help",
-            "Quit",
-        } <= titles
+        titles = [title for title, _, _ in screen_commands(app.screen)]
+        assert titles == [b.description for b in MainScreen.BINDINGS]  # every key, by its name
         await pilot.press("ctrl+p")
         await pilot.press(*"Next topic")
         hits = app.screen.query_one(CommandList)
@@ -360,8 +354,8 @@ async def test_broken_source_is_reported_not_fatal(tmp_path):
     (tmp_path / "good.txt").write_text("A good file here. It has two sentences.", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     async with running((120, 40), paths=[tmp_path]) as (app, pilot):
-        assert "empty.txt: empty" in str(app.query_one("#brief", Static).render())
-        assert "1 sources failed" in str(app.query_one("#status", Static).render())
+        assert "empty.txt: empty" in str(app.main_screen.query_one("#brief", Static).render())
+        assert "1 sources failed" in str(app.main_screen.query_one("#status", Static).render())
         assert len(columns(app)) == 1
 
 
@@ -388,8 +382,8 @@ async def test_light_and_dark_themes(theme):
         app.theme = theme
         await settle(pilot)
         assert app.current_theme.dark == (theme == "textual-dark")
-        background = app.query_one("#topics").styles.background
-        text = app.query_one("#brief").styles.color
+        background = app.main_screen.query_one("#topics").styles.background
+        text = app.main_screen.query_one("#brief").styles.color
         assert background != text and len(columns(app)) == 2
 
 
@@ -410,11 +404,11 @@ async def test_coverage_matrix_then_filter_by_a_theme_from_a_cell(size):
         await settle(pilot)
         assert not isinstance(app.screen, CoverageScreen)
         theme = matrix.themes[0].name
-        assert app.theme_filter == theme
+        assert view(app).theme_filter == theme
         shown = columns(app)
         assert shown
         for column in shown:
-            document = app.documents()[column.document_index]
+            document = view(app).documents()[column.document_index]
             evidence = {e for t in app.session.cached_themes(document) if t.name == theme for e in t.evidence}
             body = column.query_one(".column-body", Static).render()
             underlined = {body.plain[s.start : s.end] for s in body.spans if "underline" in str(s.style)}
@@ -448,11 +442,11 @@ async def test_main_screen_keys_do_nothing_over_the_reader():
     async with running((120, 40)) as (app, pilot):
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
-        length, topic = app.length, app.topic_index
+        length, topic = view(app).length, view(app).topic_index
         await pilot.press("plus", "s", "c", "right")
-        assert isinstance(app.screen, ReaderScreen) and app.length == length and app.topic_index == topic
-        assert not app.comparing
+        assert isinstance(app.screen, ReaderScreen) and view(app).length == length and view(app).topic_index == topic
+        assert not view(app).comparing
         shown = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled and b.binding.show}
         assert "jump(1)" in shown and not any(a.startswith(("topic", "length", "page")) for a in shown)
         await pilot.press("escape", "plus")
-        assert app.length.sentences == length.sentences + 1  # back on the main screen, keys work again
+        assert view(app).length.sentences == length.sentences + 1  # back on the main screen, keys work again

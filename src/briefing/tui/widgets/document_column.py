@@ -11,6 +11,21 @@ from textual.widgets import Static
 class DocumentColumn(VerticalScroll):
     """A focusable, scrollable column; ``document_index`` says which document of the topic it shows."""
 
+    DEFAULT_CSS = """
+    DocumentColumn {
+        width: 1fr;
+        height: 1fr;
+        border: round $panel;
+        padding: 0 1;
+    }
+    DocumentColumn:focus, DocumentColumn:focus-within {
+        border: round $accent;
+    }
+    DocumentColumn .column-header {
+        margin-bottom: 1;
+    }
+    """
+
     def __init__(self, document_index: int, header: Text, body: Text, *, id: str | None = None):
         super().__init__(id=id, classes="column")
         self.document_index = document_index

@@ -22,6 +22,18 @@ def topic_label(name: str, count: int | None, themes: Sequence[Theme] = ()) -> T
 class TopicList(OptionList):
     """Topics in load order; the highlighted one is shown in the main area."""
 
+    DEFAULT_CSS = """
+    TopicList {
+        width: 28;
+        height: 1fr;
+        border: round $panel;
+        border-title-color: $text-muted;
+    }
+    TopicList:focus {
+        border: round $accent;
+    }
+    """
+
     def show_topics(self, rows: Sequence[tuple[str, int | None, Sequence[Theme]]], current: int) -> None:
         highlighted = self.highlighted
         self.clear_options()

@@ -1,0 +1,348 @@
+"""The main screen: topics on the left, the topic brief above side-by-side document columns.
+
+Loading and summarizing run in thread workers. The loader reads sources topic by topic, so the
+first topic is on screen while the rest load; the briefer summarizes what is visible first and
+restarts (cancelling itself) whenever the view or the settings change. Results live in the
+session's engine, so nothing is computed twice. The screen owns its keys: they act here only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.worker import get_current_worker
+
+from ...engine.settings import Length
+from ...output import write_atomically
+from ...session import Session, TopicState
+from ..messages import Briefed, LoadingDone, LoadProgress, TopicLoaded, TopicsFound
+from ..view_model import COMPARE_SUMMARIZERS, ReadingView
+from ..widgets.document_column import DocumentColumn
+from ..widgets.document_columns import DocumentColumns
+from ..widgets.topic_list import TopicList
+from .coverage import CoverageScreen
+from .dialogs import ChoiceScreen, ExportScreen, PromptScreen
+from .help import HelpScreen
+from .reader import ReaderScreen
+from .search import SearchScreen
+
+#: A document column is never narrower than this (cells); the width decides how many fit.
+MIN_COLUMN_WIDTH = 40
+#: The theme filter's choice that lifts the filter.
+ALL_DOCUMENTS = "(all documents)"
+
+
+def _documents(count: int) -> str:
+    return f"{count} document{'' if count == 1 else 's'}"
+
+
+class MainScreen(Screen[None]):
+    """Page through side-by-side briefs per topic.
+
+    Each binding's description is its footer label and its palette command; its tooltip is the
+    palette's help line (see :mod:`briefing.tui.commands`). A new key is one binding here, one
+    ``action_`` method, and a row in the README's key table.
+    """
+
+    AUTO_FOCUS = ""  # nothing at first: the first document column takes focus once it exists
+    BINDINGS = [
+        Binding("n,pagedown", "topic(1)", "Next topic", id="next-topic", tooltip="Show the next topic"),
+        Binding("p,pageup", "topic(-1)", "Previous topic", id="previous-topic", tooltip="Show the previous topic"),
+        Binding("left,h", "page(-1)", "Page left", id="page-left", tooltip="The previous documents of this topic"),
+        Binding("right,l", "page(1)", "Page right", id="page-right", tooltip="The next documents of this topic"),
+        Binding("plus,equals_sign", "length(1)", "Longer", id="longer", tooltip="One more sentence per summary"),
+        Binding("minus", "length(-1)", "Shorter", id="shorter", tooltip="One sentence less per summary"),
+        Binding("s", "choose_summarizer", "Summarizer", id="summarizer", tooltip="Pick the summarizer plugin"),
+        Binding("t", "filter_theme", "Theme", id="theme", tooltip="Only documents with a theme, its evidence marked"),
+        Binding("v", "coverage", "Coverage", id="coverage", tooltip="Which document covers which theme, as a matrix"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find sentences across all sources"),
+        Binding("c", "compare", "Compare", id="compare", tooltip="One document, several summarizers side by side"),
+        Binding("e", "export", "Export", id="export", tooltip="Write this topic's brief to a file"),
+        Binding("enter", "read", "Read", id="read", tooltip="Open the full text of the focused document"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what the screen shows"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reading room"),
+    ]
+
+    def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS):
+        super().__init__()
+        self.session = session
+        self.view = ReadingView(session, compare)
+        self.loading_stage = ""
+        self.loading_done = False
+        self.progress = (0, 0)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield TopicList(id="topics")
+            with Vertical(id="main"):
+                yield Static(id="topic-title", markup=False)
+                yield Static(id="brief", markup=False)
+                yield DocumentColumns(id="columns")
+                yield Static("Reading sources…", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load_sources()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        columns = max(1, self.query_one("#main").size.width // MIN_COLUMN_WIDTH)
+        if columns != self.view.columns:
+            self.view.columns = columns
+            self.view.page = (self.view.page // columns) * columns
+            self.refresh_view()
+            self.start_briefing()
+
+    # -- workers ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_sources(self) -> None:
+        topics = self.session.discover(lambda stage: self.post_message(LoadProgress(stage)))
+        self.post_message(TopicsFound(len(topics)))
+        for index, topic in enumerate(topics):
+            if get_current_worker().is_cancelled:
+                return
+            self.session.load_topic(topic)
+            self.post_message(TopicLoaded(index))
+        self.post_message(LoadingDone())
+
+    def start_briefing(self) -> None:
+        self.run_worker(self._brief, thread=True, exclusive=True, group="brief")
+
+    def _brief(self) -> None:
+        worker = get_current_worker()
+        view, session = self.view, self.session
+        summarizer, length, topic = view.summarizer_name, view.length, view.topic
+        for document, name in view.work_order():
+            if worker.is_cancelled:
+                return
+            untagged = session.complete and not session.is_tagged(document)
+            if untagged or session.cached_brief(document, name, length) is None:
+                session.document_brief(document, name, length)  # tags it too, once all is loaded
+                self.post_message(Briefed(*session.progress(summarizer, length)))
+            if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
+                if session.cached_topic_brief(topic, summarizer, length) is None:
+                    session.topic_brief(topic, summarizer, length)
+                    self.post_message(Briefed(*session.progress(summarizer, length)))
+        self.post_message(Briefed(*session.progress(summarizer, length), finished=True))
+
+    # -- messages from workers -------------------------------------------------------------------
+
+    def on_topics_found(self, message: TopicsFound) -> None:
+        if message.count == 0:
+            self.query_one("#status", Static).update("No sources found.")
+        self.refresh_topics()
+
+    def on_topic_loaded(self, message: TopicLoaded) -> None:
+        self.refresh_topics()
+        if message.index == self.view.topic_index:
+            self.refresh_view()
+        self.start_briefing()
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.loading_stage = message.stage
+        self.refresh_status()
+
+    def on_loading_done(self, message: LoadingDone) -> None:
+        self.loading_done = True
+        self.refresh_status()
+        self.start_briefing()  # tagging waits for the whole corpus
+
+    def on_briefed(self, message: Briefed) -> None:
+        self.progress = (message.done, message.total)
+        if message.finished:  # each topic's top themes pool all its documents
+            self.refresh_topics()
+        self.refresh_view()
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def refresh_topics(self) -> None:
+        self.query_one(TopicList).show_topics(self.view.topic_rows(), self.view.topic_index)
+
+    def refresh_status(self) -> None:
+        status = self.view.status_text(self.loading_done, self.loading_stage, self.progress)
+        self.query_one("#status", Static).update(status)
+
+    def refresh_view(self) -> None:
+        topic = self.view.topic
+        title = self.query_one("#topic-title", Static)
+        if topic is None:
+            title.update("Loading…" if not self.loading_done else "No topics")
+            self.query_one("#brief", Static).update("")
+            self.query_one(DocumentColumns).show([])
+        else:
+            title.update(f"{topic.name}{'  compare mode' if self.view.comparing else ''}")
+            self.query_one("#brief", Static).update(self.view.brief_text())
+            self.query_one(DocumentColumns).show(self.view.column_contents())
+        self.refresh_status()
+
+    def _changed(self) -> None:
+        """The reader moved or changed a setting: draw, and brief what is now on screen first."""
+        self.refresh_view()
+        self.start_briefing()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#topics")
+    def topic_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self.view.topic_index:
+            self.view.topic_index = event.option_index
+            self.view.page = 0
+            self._changed()
+
+    @on(OptionList.OptionSelected, "#topics")
+    def topic_selected(self) -> None:
+        """Enter on a topic moves into its columns."""
+        columns = self.query(DocumentColumn)
+        if columns:
+            columns.first().focus()
+
+    def action_topic(self, step: int) -> None:
+        topics = self.session.topics
+        if not topics:
+            return
+        self.view.topic_index = (self.view.topic_index + step) % len(topics)
+        self.view.page = 0
+        self.query_one(TopicList).highlighted = self.view.topic_index
+        self._changed()
+
+    def action_page(self, step: int) -> None:
+        page = self.view.page + step * self.view.page_size
+        if not 0 <= page < len(self.view.documents()):
+            self.app.bell()
+            return
+        self.view.page = page
+        self._changed()
+
+    def action_length(self, step: int) -> None:
+        length = self.view.length
+        if length.sentences is not None:
+            length = Length(max(1, length.sentences + step))
+        else:
+            ratio = round(min(1.0, max(0.1, (length.ratio or 0.1) + step * 0.1)), 1)
+            length = Length(sentences=None, ratio=ratio)
+        if length == self.view.length:
+            self.app.bell()
+            return
+        self.view.length = length
+        self._changed()  # the status line says the new length
+
+    def action_choose_summarizer(self) -> None:
+        def chosen(name: str | None) -> None:
+            if name and name != self.view.summarizer_name:
+                self.view.summarizer_name = name
+                self._changed()
+
+        choices = self.session.summarizers()
+        self.app.push_screen(ChoiceScreen("Choose a summarizer", choices, self.view.summarizer_name), chosen)
+
+    def action_filter_theme(self) -> None:
+        topic = self.view.topic
+        themes = self.view.topic_themes(topic, limit=50) if topic else ()
+        if not topic or not themes:
+            self.notify("No themes in this topic (no tagger found any).", severity="warning")
+            return
+        covering: dict[str, int] = {}
+        for document in topic.documents:
+            for name in {t.name for t in self.view.themes(document)}:
+                covering[name] = covering.get(name, 0) + 1
+        kinds: dict[str, str] = {}
+        for theme in themes:  # one entry per name: taggers may share one ("energy")
+            kinds.setdefault(theme.name, theme.kind or theme.tagger)
+        choices = [(ALL_DOCUMENTS, "")] + [(n, f"{k} · {_documents(covering.get(n, 0))}") for n, k in kinds.items()]
+        self.app.push_screen(ChoiceScreen("Filter by theme", choices, self.view.theme_filter), self.set_theme_filter)
+
+    def set_theme_filter(self, name: str | None) -> None:
+        """Show only documents with theme ``name`` (all of them for :data:`ALL_DOCUMENTS`)."""
+        if name is None:
+            return
+        self.view.theme_filter = None if name == ALL_DOCUMENTS else name
+        self.view.page = 0
+        self._changed()
+
+    def action_coverage(self) -> None:
+        topic = self.view.topic
+        if topic is None or not topic.loaded:
+            self.notify("This topic is still loading.", severity="warning")
+            return
+        matrix = self.session.coverage(topic)
+        if not matrix.themes:
+            self.notify("No themes in this topic (no tagger found any).", severity="warning")
+            return
+        self.app.push_screen(CoverageScreen(topic.name, matrix), self.set_theme_filter)
+
+    def action_search(self) -> None:
+        def searched(query: str | None) -> None:
+            if not query:
+                return
+            hits = self.session.search(query)
+            if not hits:
+                self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
+                return
+            highlighted = {d.id: self.view.summary_positions(d) for d in self.session.all_documents()}
+            self.app.push_screen(SearchScreen(query, hits, highlighted))
+
+        self.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
+
+    def action_compare(self) -> None:
+        view = self.view
+        if len(view.compare_names) < 2:
+            self.notify("Compare mode needs at least two summarizers.", severity="warning")
+            return
+        focused = self.focused
+        if isinstance(focused, DocumentColumn) and not view.comparing:
+            view.page = focused.document_index
+        view.comparing = not view.comparing
+        if not view.comparing:
+            view.page = (view.page // view.columns) * view.columns
+        self._changed()
+
+    def action_read(self) -> None:
+        focused = self.focused
+        documents = self.view.documents()
+        index = focused.document_index if isinstance(focused, DocumentColumn) else self.view.page
+        if 0 <= index < len(documents):
+            document = documents[index]
+            self.app.push_screen(ReaderScreen(document, self.view.summary_positions(document)))
+
+    def action_export(self) -> None:
+        topic = self.view.topic
+        if topic is None or not topic.loaded:
+            self.notify("Nothing to export yet.", severity="warning")
+            return
+        default = f"{topic.name}.txt".replace("/", "-")
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self.export(topic, *answer)
+
+        self.app.push_screen(ExportScreen(topic.name, self.session.exporters(), default), chosen)
+
+    @work(thread=True, group="export")
+    def export(self, topic: TopicState, path: str, exporter: str) -> None:
+        target = Path(path).expanduser()
+        try:
+            write_atomically(target, self.session.export(topic, self.view.summarizer_name, self.view.length, exporter))
+        except Exception as exc:  # report, never crash the reading room
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            return
+        message = f"Wrote the {exporter} brief of {topic.name} to {target}"
+        self.app.call_from_thread(self.notify, message, markup=False)
+
+    def action_help(self) -> None:
+        rows = []
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            keys = self.app._keymap.get(binding.id or "", binding.key).split(",")
+            shown = ", ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys)
+            rows.append((shown, binding.description, binding.id or ""))
+        self.app.push_screen(HelpScreen(rows))

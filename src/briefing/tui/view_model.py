@@ -1,0 +1,173 @@
+"""What the main screen shows, worked out from the session: no widgets in here.
+
+The screen keeps the reader's place (topic, page, filter, compare mode, summarizer, length) in
+a :class:`ReadingView`; the view turns it into the rows, columns and status the widgets draw,
+asking the :class:`~briefing.session.Session` only through its public methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from ..coverage import TOPIC_THEMES, topic_themes
+from ..engine.settings import Length
+from ..models import BriefSentence, Document, DocumentBrief, Problem, Theme
+from ..session import Session, TopicState
+from .render import document_body, document_header, topic_brief_text
+
+#: Summarizers shown side by side in compare mode, when installed.
+COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
+
+
+@dataclass
+class Column:
+    """One document column: which document of the topic it shows, and its text."""
+
+    index: int
+    header: Text
+    body: Text
+
+
+class ReadingView:
+    """The reader's place in the briefing and what follows from it."""
+
+    def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS):
+        self.session = session
+        installed = {name for name, _ in session.summarizers()}
+        self.compare_names = [name for name in compare if name in installed]
+        self.summarizer_name = session.summarizer_name
+        self.length: Length = session.length
+        self.topic_index = 0
+        self.page = 0
+        self.columns = 2
+        self.comparing = False
+        self.theme_filter: str | None = None
+
+    # -- the place -------------------------------------------------------------------------------
+
+    @property
+    def topic(self) -> TopicState | None:
+        topics = self.session.topics
+        return topics[self.topic_index] if 0 <= self.topic_index < len(topics) else None
+
+    def themes(self, document: Document) -> tuple[Theme, ...]:
+        return self.session.cached_themes(document)
+
+    def documents(self) -> list[Document]:
+        """The current topic's documents, narrowed to the chosen theme."""
+        topic = self.topic
+        if topic is None:
+            return []
+        if self.theme_filter is None:
+            return list(topic.documents)
+        return [d for d in topic.documents if self.theme_filter in {t.name for t in self.themes(d)}]
+
+    def visible(self) -> list[Document]:
+        documents = self.documents()
+        return documents[self.page : self.page + self.page_size]
+
+    @property
+    def page_size(self) -> int:
+        return 1 if self.comparing else self.columns
+
+    def topic_themes(self, topic: TopicState, limit: int = TOPIC_THEMES) -> tuple[Theme, ...]:
+        """The topic's themes pooled over the documents tagged so far."""
+        return topic_themes([DocumentBrief(d, None, self.themes(d)) for d in topic.documents], limit)
+
+    def summary_positions(self, document: Document) -> list[int]:
+        entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+        return [s.position for s in entry.summary.sentences] if entry and entry.summary else []
+
+    # -- what to compute -------------------------------------------------------------------------
+
+    def work_order(self) -> Iterator[tuple[Document, str]]:
+        """What to summarize, most urgent first: what is on screen, this topic, then the rest."""
+        if self.comparing:
+            for document in self.visible():
+                for name in self.compare_names:
+                    yield document, name
+        for document in self.visible():
+            yield document, self.summarizer_name
+        for document in self.documents():
+            yield document, self.summarizer_name
+        for topic in list(self.session.topics):
+            for document in list(topic.documents):
+                yield document, self.summarizer_name
+
+    # -- what to draw ----------------------------------------------------------------------------
+
+    def topic_rows(self) -> list[tuple[str, int | None, tuple[Theme, ...]]]:
+        return [
+            (topic.name, len(topic.documents) if topic.loaded else None, self.topic_themes(topic, 3))
+            for topic in self.session.topics
+        ]
+
+    def brief_text(self) -> Text:
+        """The panel above the columns: the topic brief, or what stands in for it."""
+        topic = self.topic
+        if topic is None or not topic.loaded:
+            return Text("loading…", style="italic dim")
+        if self.comparing:
+            return Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim")
+        sentences: tuple[BriefSentence, ...] | None = self.session.cached_topic_brief(
+            topic, self.summarizer_name, self.length
+        )
+        titles = {d.id: d.title for d in topic.documents}
+        text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
+        for problem in self.topic_problems(topic):
+            text.append(f"\n⚠ {problem.source}: {problem.message}", style="bold red")
+        return text
+
+    def topic_problems(self, topic: TopicState) -> list[Problem]:
+        origins = {s.origin for s in topic.sources}
+        return [p for p in self.session.problems if p.source in origins]
+
+    def column_contents(self) -> list[Column]:
+        if self.comparing:
+            return [column for document in self.visible() for column in self._compared(document)]
+        contents = []
+        for offset, document in enumerate(self.visible()):
+            entry = self.session.cached_brief(document, self.summarizer_name, self.length)
+            problems = [p.message for p in self.session.document_problems(document, self.summarizer_name, self.length)]
+            body = document_body(entry, problems, self.theme_filter)
+            contents.append(Column(self.page + offset, document_header(document), body))
+        return contents
+
+    def _compared(self, document: Document) -> list[Column]:
+        """One column per compared summarizer, each sentence marked by how many chose it."""
+        briefs = {n: self.session.cached_brief(document, n, self.length) for n in self.compare_names}
+        chosen: dict[int, int] = {}
+        for entry in briefs.values():
+            for s in entry.summary.sentences if entry and entry.summary else ():
+                chosen[s.position] = chosen.get(s.position, 0) + 1
+        everyone = len(self.compare_names)
+        marks = {p: "●" if n == everyone else "◐" if n > 1 else "•" for p, n in chosen.items()}
+        columns = []
+        for name, entry in briefs.items():
+            header = Text(name, style="bold reverse") + Text("\n") + document_header(document)
+            problems = [p.message for p in self.session.document_problems(document, name, self.length)]
+            columns.append(Column(self.page, header, document_body(entry, problems, self.theme_filter, marks)))
+        return columns
+
+    def status_text(self, loading_done: bool, loading_stage: str, progress: tuple[int, int]) -> Text:
+        documents = self.documents()
+        parts = [f"{self.summarizer_name} · {self.length.describe()}"]
+        if documents:
+            last = min(len(documents), self.page + self.page_size)
+            parts.append(f"documents {self.page + 1}–{last} of {len(documents)}")
+        if self.theme_filter:
+            parts.append(f"theme: {self.theme_filter}")
+        done, total = progress
+        if not loading_done and not self.session.topics and loading_stage:
+            parts.append(loading_stage)
+        elif not loading_done:
+            loaded = sum(1 for t in self.session.topics if t.loaded)
+            parts.append(f"loading topics {loaded}/{len(self.session.topics)}")
+        elif total and done < total:
+            parts.append(f"summarizing {done}/{total}")
+        if self.session.problems:
+            parts.append(f"{len(self.session.problems)} sources failed")
+        return Text(" · ".join(parts))
