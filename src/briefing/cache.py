@@ -159,7 +159,7 @@ class Cache:
     def clear(self) -> int:
         """Forget every entry; returns how many there were."""
         with self._connection() as db:
-            count = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+            count: int = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
             db.execute("DELETE FROM results")
         self._connection().execute("VACUUM")
         return count

@@ -175,7 +175,7 @@ def cli(config: str | None) -> None:
     """
 
 
-@cli.command(epilog=EXIT_CODES)
+@click.command(epilog=EXIT_CODES)
 @paths_argument
 @click.option("--topic", metavar="NAME", help="Only this topic.")
 @summarizer_option
@@ -235,7 +235,7 @@ def brief(
     return EXIT_PARTIAL if briefing.errors or run.registry.failures else EXIT_OK
 
 
-@cli.command(epilog=EXIT_CODES)
+@click.command(epilog=EXIT_CODES)
 @paths_argument
 @summarizer_option
 @grouping_option
@@ -262,7 +262,7 @@ def read(
     return EXIT_PARTIAL if session.problems else EXIT_OK
 
 
-@cli.command(epilog=EXIT_CODES)
+@click.command(epilog=EXIT_CODES)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--summarizer", "summarizers", multiple=True, metavar="NAME", help="A summarizer to score (repeat)  [default: all]"
@@ -307,7 +307,7 @@ def _table(rows: Sequence[Sequence[str]]) -> None:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
-@cli.group(epilog=EXIT_CODES)
+@click.group(epilog=EXIT_CODES)
 def plugins() -> None:
     """List, check and start plugins."""
 
@@ -371,7 +371,7 @@ def plugins_new(name: str, kind: str, parent: Path) -> int:
     return EXIT_OK
 
 
-@cli.group(epilog=EXIT_CODES)
+@click.group(epilog=EXIT_CODES)
 def cache() -> None:
     """Show or empty the result cache."""
 
@@ -398,6 +398,10 @@ def cache_clear() -> int:
     found = _the_cache()
     click.echo(f"briefing: forgot {found.clear()} cached results in {found.folder}", err=True)
     return EXIT_OK
+
+
+for command in (brief, read, evaluate, plugins, cache):
+    cli.add_command(command)
 
 
 # -- running it ------------------------------------------------------------------------------------

@@ -105,7 +105,8 @@ class Tagger(Plugin):
 
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
-        return self.__dict__.setdefault("_analysis_memo", {})
+        memo: dict[tuple[str, int], Any] = self.__dict__.setdefault("_analysis_memo", {})
+        return memo
 
 
 class Cleaner(Plugin):

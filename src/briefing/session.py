@@ -79,11 +79,11 @@ class Session:
 
     def exporters(self) -> list[tuple[str, str]]:
         """Every installed exporter's name and usual file suffix."""
-        return [(e.name, e.cls.suffix) for e in self.engine.registry.entries["exporter"].values()]
+        return [(e.name, getattr(e.cls, "suffix", ".txt")) for e in self.engine.registry.entries["exporter"].values()]
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def discover(self, progress: Callable[[str], None] = lambda stage: None) -> list[TopicState]:
+    def discover(self, progress: Callable[[str], object] = lambda stage: None) -> list[TopicState]:
         """Read every source and sort it into its topic.
 
         Grouping by folder needs only paths, so nothing is parsed yet and each topic loads later
@@ -105,10 +105,12 @@ class Session:
             ]
         return self.topics
 
-    def _group_by_content(self, sources: list[Source], progress: Callable[[str], None]) -> list[TopicState]:
-        prepared = self.engine.sources.prepare(
-            sources, lambda done, total: done % 50 == 1 and progress(f"reading sources {done}/{total}")
-        )
+    def _group_by_content(self, sources: list[Source], progress: Callable[[str], object]) -> list[TopicState]:
+        def reading(done: int, total: int) -> None:
+            if done % 50 == 1:
+                progress(f"reading sources {done}/{total}")
+
+        prepared = self.engine.sources.prepare(sources, reading)
         self.problems.extend(prepared.errors)
         self.warnings.extend(prepared.warnings)
         documents = prepared.documents

@@ -47,7 +47,8 @@ class _Helper:
             raise PluginTimeout(f"took longer than {seconds:g} s")
         if "error" in box:
             raise box["error"]
-        return box["result"]
+        result: T = box["result"]
+        return result
 
 
 class TimeLimit:

@@ -8,7 +8,7 @@ place or its words rather than in one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..hookspecs import hookimpl
@@ -113,7 +113,7 @@ class RuleCleaner(Cleaner):
 
 
 @hookimpl
-def register_cleaners(register):
+def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
     register(BannerCleaner)
     register(RuleCleaner)
     register(TeaserCleaner)

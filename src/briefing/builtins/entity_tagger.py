@@ -10,7 +10,7 @@ like "Reef" or a preceding "in" for places.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,5 +231,5 @@ def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
 
 
 @hookimpl
-def register_taggers(register):
+def register_taggers(register: Callable[[type[Tagger]], None]) -> None:
     register(EntityTagger)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -96,7 +96,7 @@ class FeedLoader(Loader):
         "text/xml",
     )
 
-    def __init__(self, settings=None):
+    def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)
         unknown = set(self.settings) - {"full_articles"}
         if unknown:
@@ -172,5 +172,5 @@ class FeedLoader(Loader):
 
 
 @hookimpl
-def register_loaders(register):
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
     register(FeedLoader)

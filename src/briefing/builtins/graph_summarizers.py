@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -138,7 +138,7 @@ class Lsa(Summarizer):
 
 
 @hookimpl
-def register_summarizers(register):
+def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
     register(LexRank)
     register(TextRank)
     register(Lsa)

@@ -7,7 +7,7 @@ apart, so headings become paragraph boundaries here as in markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import lxml.html
 import trafilatura
@@ -24,7 +24,7 @@ _PROSE = {"p", "item", "quote", "cell"}
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join(clean_characters("".join(element.itertext())).split())
+    return " ".join(clean_characters("".join(str(t) for t in element.itertext())).split())
 
 
 def _page_language(html: str) -> str | None:
@@ -79,5 +79,5 @@ class HtmlLoader(Loader):
 
 
 @hookimpl
-def register_loaders(register):
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
     register(HtmlLoader)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..coverage import coverage
@@ -83,5 +84,5 @@ class JsonExporter(Exporter):
 
 
 @hookimpl
-def register_exporters(register):
+def register_exporters(register: Callable[[type[Exporter]], None]) -> None:
     register(JsonExporter)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Tagger
@@ -92,7 +93,7 @@ class KeyPhraseTagger(Tagger):
     name = "keyphrases"
     description = "Key phrases the corpus makes prominent (TF-IDF over stems, near-duplicates merged)"
 
-    def __init__(self, settings=None):
+    def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)
         self.count = int(self.settings.get("count", 5))
         self.evidence = int(self.settings.get("evidence", 3))
@@ -154,5 +155,5 @@ class KeyPhraseTagger(Tagger):
 
 
 @hookimpl
-def register_taggers(register):
+def register_taggers(register: Callable[[type[Tagger]], None]) -> None:
     register(KeyPhraseTagger)

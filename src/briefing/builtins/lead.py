@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
@@ -17,5 +19,5 @@ class Lead(Summarizer):
 
 
 @hookimpl
-def register_summarizers(register):
+def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
     register(Lead)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -28,7 +28,8 @@ else:  # pragma: no cover
 def default_themes() -> dict[str, dict[str, list[str]]]:
     """The shipped themes: name -> language code -> terms."""
     text = resources.files("briefing").joinpath("data/themes.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)["themes"]
+    themes: dict[str, dict[str, list[str]]] = tomllib.loads(text)["themes"]
+    return themes
 
 
 class _Lexicon:
@@ -140,5 +141,5 @@ class LexiconTagger(Tagger):
 
 
 @hookimpl
-def register_taggers(register):
+def register_taggers(register: Callable[[type[Tagger]], None]) -> None:
     register(LexiconTagger)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..coverage import coverage
 from ..hookspecs import hookimpl
@@ -79,5 +79,5 @@ class MarkdownExporter(Exporter):
 
 
 @hookimpl
-def register_exporters(register):
+def register_exporters(register: Callable[[type[Exporter]], None]) -> None:
     register(MarkdownExporter)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -121,5 +121,5 @@ class MarkdownLoader(Loader):
 
 
 @hookimpl
-def register_loaders(register):
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
     register(MarkdownLoader)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -54,7 +55,7 @@ class PdfLoader(Loader):
             if reader.is_encrypted and not reader.decrypt(""):
                 raise LoadError("the PDF is encrypted with a password")
             pages = [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
-            metadata = reader.metadata or {}
+            metadata: Mapping[str, Any] = reader.metadata or {}
         except LoadError:
             raise
         except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -77,5 +78,5 @@ class PdfLoader(Loader):
 
 
 @hookimpl
-def register_loaders(register):
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
     register(PdfLoader)

@@ -9,7 +9,7 @@ sumy would do it (best rating first, ties by position), so the chosen sentences 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import numpy
@@ -34,7 +34,7 @@ class _RatingsRecorded(Exception):
         self.ratings = ratings
 
 
-def _record_ratings(sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple:
+def _record_ratings(sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
     rate = rating.__getitem__ if isinstance(rating, dict) else (lambda s: rating(s, *args, **kwargs))
     raise _RatingsRecorded([float(rate(s)) for s in sentences])
 
@@ -55,7 +55,7 @@ class SumySummarizer(Summarizer):
         if not document.sentences:
             return []
         summarizer = self.build(kit)
-        summarizer._get_best_sentences = _record_ratings  # type: ignore[method-assign]
+        summarizer._get_best_sentences = _record_ratings
         model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit, document.headings)
         try:
             with numpy.errstate(invalid="ignore", divide="ignore"):
@@ -174,6 +174,6 @@ class Edmundson(SumySummarizer):
 
 
 @hookimpl
-def register_summarizers(register):
+def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
     for summarizer in (Luhn, KL, SumBasic, Reduction, Edmundson):
         register(summarizer)

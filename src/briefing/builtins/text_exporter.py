@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
@@ -109,5 +109,5 @@ class TextExporter(Exporter):
 
 
 @hookimpl
-def register_exporters(register):
+def register_exporters(register: Callable[[type[Exporter]], None]) -> None:
     register(TextExporter)

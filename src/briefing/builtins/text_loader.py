@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
 from ..decoding import decode
@@ -47,5 +47,5 @@ class TextLoader(Loader):
 
 
 @hookimpl
-def register_loaders(register):
+def register_loaders(register: Callable[[type[Loader]], None]) -> None:
     register(TextLoader)

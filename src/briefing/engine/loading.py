@@ -48,7 +48,7 @@ class SourceStage:
         self.plugins, self.keys, self.store = plugins, keys, store
         self.summaries, self.themes = summaries, themes
 
-    def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], None] | None = None) -> Prepared:
+    def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], object] | None = None) -> Prepared:
         """Every source's documents, segmented; ``progress(done, total)`` hears each source.
 
         Results come from the cache where it has them; the rest are worked on in a process pool

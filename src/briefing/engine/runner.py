@@ -73,7 +73,8 @@ class Engine:
 
     def export(self, briefing: Briefing, exporter: str) -> str:
         """``briefing`` rendered by the exporter called ``exporter``."""
-        return self.plugins.create("exporter", exporter).render(briefing)
+        text: str = self.plugins.create("exporter", exporter).render(briefing)
+        return text
 
     def run(
         self, origins: Iterable[str], topic: str | None = None, stdin: Callable[[], bytes] | None = None

@@ -70,7 +70,7 @@ class TagStage:
         return tag_document(self.plugins, document, corpus)
 
     def corpus(
-        self, documents: Sequence[Document], progress: Callable[[int, int], None] | None = None
+        self, documents: Sequence[Document], progress: Callable[[int, int], object] | None = None
     ) -> dict[str, Tagged]:
         """Every document tagged against all of them, by id; ``progress(done, total)`` hears every 50."""
 

@@ -34,7 +34,7 @@ _FIRST_WORD = re.compile(r"[\"'„“”«»‚‘’(\[]*([^\W\d_][\w'-]*)")
 _ORDINAL_LANGUAGES = {"german", "danish", "norwegian", "finnish", "czech", "slovak", "polish", "hungarian"}
 
 
-class _LanguageVars(PunktLanguageVars):
+class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]  # nltk has no type information
     """Punkt's defaults, with typographic quotes (German „…“, French «…») treated like ASCII ones."""
 
     _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\u201e\u201a]"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -67,7 +68,7 @@ class LanguageKit:
 
     def stem(self, word: str) -> str:
         """Snowball stem of a word, lower-cased (cached: stemming dominates word-level work)."""
-        return self._stem(word.lower())  # type: ignore[operator]
+        return str(self._stem(word.lower()))  # type: ignore[operator]
 
     def content_stems(self, text: str) -> list[str]:
         """Stems of the words that are not stop words."""
@@ -75,7 +76,7 @@ class LanguageKit:
         return [self.stem(w) for w in words(text) if w.lower() not in stops]
 
 
-def _stemmer(name: str):
+def _stemmer(name: str) -> Callable[[str], str]:
     try:
         return lru_cache(maxsize=200_000)(SnowballStemmer(name).stem)
     except ValueError:

@@ -7,7 +7,7 @@ screen offers, and a new key needs no palette entry of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 
 from textual.binding import Binding
@@ -29,7 +29,7 @@ def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, Binding]
 class ScreenCommands(Provider):
     """Palette commands for the keys of the screen the palette was opened over."""
 
-    def _run(self, binding: Binding) -> partial[object]:
+    def _run(self, binding: Binding) -> Callable[[], Awaitable[None]]:
         return partial(self.screen.run_action, binding.action)
 
     async def discover(self) -> Hits:

@@ -55,9 +55,9 @@ def document_body(
     more = [e for e in evidence if e not in summarized]
     if more:
         body.append(f"\n\n{theme}, also in:", style="bold italic")
-        for sentence in more:
+        for extra in more:
             body.append("\n\n› ", style="bold")
-            body.append(sentence, style=EVIDENCE)
+            body.append(extra, style=EVIDENCE)
     return body
 
 

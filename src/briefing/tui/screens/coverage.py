@@ -41,8 +41,8 @@ class CoverageScreen(Screen[str | None]):
         for index, theme in enumerate(self.matrix.themes):
             table.add_column(Text(f"{theme.name}\n{theme.kind or theme.tagger}", justify="right"), key=str(index))
         for entry, scores in zip(self.matrix.documents, self.matrix.scores, strict=True):
-            title = Text(entry.document.title[:40] + ("…" if len(entry.document.title) > 40 else ""))
-            table.add_row(title, *(cell(score) for score in scores), height=1)
+            label = Text(entry.document.title[:40] + ("…" if len(entry.document.title) > 40 else ""))
+            table.add_row(label, *(cell(score) for score in scores), height=1)
         yield table
         yield Footer()
 
