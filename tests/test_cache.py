@@ -268,3 +268,34 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
     assert pools == [2]
     assert not any("worker processes failed" in w.message for w in session.warnings)
     assert sum(len(t.documents) for t in app.session.topics) == PARALLEL_FROM + 6
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {"length": Length(1)},
+        {"length": Length(sentences=None, ratio=0.5)},
+        {"topic_sentences": 2},
+        {"language": "de", "detect_language": False},
+        {"cleaners": ("rules", "teasers")},
+        {"taggers": ("lexicon",)},
+        {"grouping": "folders"},
+        {"topic_threshold": 0.9},
+        {"summarizer": "lead"},
+    ],
+    ids=lambda v: ",".join(v),
+)
+def test_each_setting_a_result_depends_on_is_in_its_key(registry, corpus, tmp_path, variant):
+    """Brief with the defaults, then with one setting changed, on the same cache: the second
+    run must give what an uncached run with that setting gives, not the first run's results."""
+    (corpus / "energy-storage" / "with-banner.txt").write_text(
+        "Batteries in the basement\n\nA family in Kassel stores its solar power in a cellar battery. "
+        "It covers the evening peak.\n\nWe use cookies to improve your experience. Accept all cookies "
+        "or manage your cookie settings.",
+        encoding="utf-8",
+    )
+    first = brief(registry, corpus, Cache(tmp_path / "cache"))
+    again = brief(registry, corpus, Cache(tmp_path / "cache"), **variant)
+    expected = brief(registry, corpus, None, **variant)
+    assert expected != first  # the setting changes the briefing, so a stale result would show
+    assert again == expected

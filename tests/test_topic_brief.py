@@ -105,3 +105,16 @@ def test_vectorised_brief_picks_what_plain_mmr_picks():
         count = rng.randint(1, 8)
         ours = [(s.text, s.document, s.score) for s in topic_brief(entries, count, "en")]
         assert ours == reference_brief(entries, count, "en"), trial
+
+
+def test_a_reworded_duplicate_is_left_out_even_with_room_for_it():
+    """Room for every candidate: only the duplicate test, not MMR's penalty, can keep the
+    reworded sentence out, while a sentence on the same subject that says something else stays."""
+    pier = "The harbour council voted on Tuesday to close the old coal pier after eleven years without ships."
+    reworded = "On Tuesday the harbour council voted to close the old coal pier, which saw no ships for eleven years."
+    dock = "The harbour council will decide about a floating dock for fishers in March."
+    terns = "Terns nest under the eastern end of the pier."
+    brief = topic_brief([entry("a", pier), entry("b", reworded), entry("c", terns)], 3, "en")
+    assert [s.text for s in brief] == [pier, terns]
+    brief = topic_brief([entry("a", pier), entry("b", dock), entry("c", terns)], 3, "en")
+    assert {s.text for s in brief} == {pier, dock, terns}

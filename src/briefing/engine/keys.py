@@ -37,12 +37,19 @@ class Keys:
         return held[1]
 
     def fingerprint(self, document: Document) -> str:
-        """A prepared document: its text, sentences' language and metadata, and the code."""
+        """A prepared document: its sentences (what cleaning and splitting made of its text), its
+        language and metadata, and the code."""
         held = self._fingerprints.get(id(document))
         if held is not None and held[0] is document:
             return held[1]
         value = digest(
-            briefing_code(), document.id, document.title, document.text, document.language, document.headings
+            briefing_code(),
+            document.id,
+            document.title,
+            document.text,
+            document.language,
+            document.headings,
+            [(s.paragraph, s.text) for s in document.sentences],
         )
         self._fingerprints[id(document)] = (document, value)
         return value
