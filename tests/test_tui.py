@@ -251,6 +251,8 @@ async def test_read_document_and_jump_between_highlights(size):
         assert reader.marks[reader.current] == first
         await pilot.press("escape")
         assert not isinstance(app.screen, ReaderScreen)
+        await pilot.press("enter", "q")  # q steps back from the reader; it does not quit
+        assert app.is_running and app.screen is app.main_screen
 
 
 @pytest.mark.parametrize("size", SIZES)

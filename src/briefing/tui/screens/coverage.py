@@ -23,7 +23,7 @@ class CoverageScreen(Screen[str | None]):
     """The sources x themes matrix of one topic. Enter on a cell filters the columns by its theme."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", id="coverage-back"),
+        Binding("escape,q", "dismiss(None)", "Back", id="coverage-back"),
         Binding("enter", "choose", "Filter by this theme", id="coverage-filter"),
     ]
 

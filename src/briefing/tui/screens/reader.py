@@ -20,7 +20,7 @@ CURRENT = "reverse bold"
 
 class ReaderScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="reader-back"),
+        Binding("escape,q", "app.pop_screen", "Back", id="reader-back"),
         Binding("n,down", "jump(1)", "Next highlight", id="reader-next"),
         Binding("p,up", "jump(-1)", "Previous highlight", id="reader-previous"),
     ]

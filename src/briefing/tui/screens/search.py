@@ -22,7 +22,7 @@ def _hit_label(hit: SearchHit, query: str) -> Text:
 
 
 class SearchScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search-back")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="search-back")]
 
     def __init__(self, query: str, hits: list[SearchHit], highlighted: dict[str, list[int]]):
         super().__init__()
