@@ -452,3 +452,25 @@ async def test_main_screen_keys_do_nothing_over_the_reader():
         assert "jump(1)" in shown and not any(a.startswith(("topic", "length", "page")) for a in shown)
         await pilot.press("escape", "plus")
         assert view(app).length.sentences == length.sentences + 1  # back on the main screen, keys work again
+
+
+async def test_columns_follow_every_resize():
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        assert len(columns(app)) == 4
+        for size, expected in [((80, 24), 1), ((200, 60), 4), ((120, 40), 2), ((200, 60), 4)]:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert len(columns(app)) == expected, size
+            await pilot.pause()
+            assert all(c.outer_size.width >= 40 for c in columns(app))  # never squeezed
+
+
+@pytest.mark.parametrize("query", ["[/x]", "[bold]reef", "[link=x]coral"])
+async def test_search_text_that_looks_like_markup_is_shown_literally(query):
+    async with running((120, 40)) as (app, pilot):
+        await pilot.press("slash", *query, "enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is app.main_screen  # no hit: a notice, not a crash
+        assert any(query in str(n.message) for n in app._notifications)
