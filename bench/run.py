@@ -171,7 +171,7 @@ def summarizer_table(registry, engine, rng, words, sizes=(20, 200, 1000), limit:
             print(f"{name:<11}{size:>10}" + "".join(cells))
 
 
-def corpus_run(count: int) -> None:
+def corpus_run(count: int, executor: str = "local") -> None:
     """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files, with
     an empty cache, then again unchanged, then with one file changed; prints the three times,
     the peak resident memory of the first run and the number of topics."""
@@ -184,11 +184,13 @@ def corpus_run(count: int) -> None:
             text = generated_text(rng, words, 40, i % 20)
             (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
     registry = PluginHost(load_entry_points=False).registry()
-    settings = Settings(language="en")
+    settings = Settings(language="en", executor=executor)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-cache-") as cache_folder:
-        start = time.perf_counter()
-        briefing = Engine(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
-        first = time.perf_counter() - start
+        with Engine(registry, settings, Cache(Path(cache_folder))) as engine:
+            engine.executors.open()  # a cluster's start-up is not briefing time
+            start = time.perf_counter()
+            briefing = engine.run([str(folder)])
+            first = time.perf_counter() - start
         rss = peak_rss_mib()
         reruns = []
         for _ in range(3):  # the median of three: a run this short is at the mercy of the machine
@@ -210,13 +212,49 @@ def corpus_run(count: int) -> None:
     print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)}")
 
 
+def corpus_rows(counts: list[int], executor: str) -> None:
+    """The corpus runs, each in a fresh process so that peak memory is that run's; with another
+    executor than the local pool, its first-run time beside the local pool's."""
+    for count in counts:
+        result = subprocess.run(
+            [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
+        )
+        seconds, again, one_changed, rss, topics = result.stdout.split()
+        print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
+        print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
+        print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
+        print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
+        print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
+        print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
+        if executor != "local":
+            other = subprocess.run(
+                [sys.executable, __file__, "--corpus-run", str(count), "--executor", executor],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            print(f"{f'  the same on {executor} (s)':<48}{float(other[0]):>12.2f}")
+            print(f"{f'    {executor} / local pool':<48}{float(other[0]) / float(seconds):>11.2f}x")
+            print(f"{'    peak resident memory of the client (MiB)':<48}{float(other[3]):>12.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=int, nargs="*", default=[1000, 10000], help="corpus sizes to brief")
     parser.add_argument("--corpus-run", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--executor",
+        choices=("local", "dask-local"),
+        default="local",
+        help="also brief the corpora on this executor, beside the local pool (dask-local: a LocalCluster)",
+    )
+    parser.add_argument("--corpora-only", action="store_true", help="only the corpus rows (skip the other tables)")
     args = parser.parse_args()
     if args.corpus_run:
-        corpus_run(args.corpus_run)
+        corpus_run(args.corpus_run, args.executor)
+        return
+    if args.corpora_only:
+        corpus_rows(args.corpora, args.executor)
         return
 
     rng = random.Random(20261125)
@@ -228,17 +266,7 @@ def main() -> None:
     print()
     print(f"{'measure':<48}{'value':>12}")
     print("-" * 60)
-    for count in args.corpora:  # each in a fresh process, so that peak memory is this run's
-        result = subprocess.run(
-            [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
-        )
-        seconds, again, one_changed, rss, topics = result.stdout.split()
-        print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
-        print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
-        print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
-        print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
-        print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
-        print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
+    corpus_rows(args.corpora, args.executor)
 
     documents = [
         engine.prepare(

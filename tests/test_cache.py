@@ -198,13 +198,13 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
-    real_pool = loading_module.work_in_pool
+    real_pool = loading_module.work_in_executor
 
     def counted_pool(*args, **kwargs):
-        pools.append(args[3])  # the number of workers
+        pools.append(args[0]._max_workers)  # the number of local workers
         yield from real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(loading_module, "work_in_pool", counted_pool)
+    monkeypatch.setattr(loading_module, "work_in_executor", counted_pool)
     parallel = brief(registry, folder, Cache(tmp_path / "cache"), workers=2)
     assert pools == [2]
     serial = brief(registry, folder, None, workers=1)
@@ -235,7 +235,7 @@ def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monke
         raise BrokenProcessPool("a worker was killed")
         yield
 
-    monkeypatch.setattr(loading_module, "work_in_pool", broken)
+    monkeypatch.setattr(loading_module, "work_in_executor", broken)
     result = brief(registry, folder, None, workers=2)
     assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM
     assert any("worker processes failed (a worker was killed)" in w.message for w in result.warnings)
@@ -250,13 +250,13 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
-    real_pool = loading_module.work_in_pool
+    real_pool = loading_module.work_in_executor
 
     def counted_pool(*args, **kwargs):
-        pools.append(args[3])
+        pools.append(args[0]._max_workers)
         yield from real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(loading_module, "work_in_pool", counted_pool)
+    monkeypatch.setattr(loading_module, "work_in_executor", counted_pool)
     session = Session(Engine(notes_registry, Settings(grouping="content", workers=2)), [str(folder)])
     app = BriefingApp(session)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -12,7 +12,8 @@ import copy
 import json
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,9 @@ from click_default_group import DefaultGroup
 
 from .cache import Cache, default_folder
 from .config import Config, ConfigError, find_config, line_of_key, load_config
+from .engine.executors import ExecutorError
 from .engine.runner import Engine
-from .engine.settings import GROUPINGS, Length, Settings
+from .engine.settings import EXECUTORS, GROUPINGS, Length, Settings
 from .interfaces import KINDS
 from .models import Problem
 from .output import write_output
@@ -108,9 +110,22 @@ def _check_name(registry: Registry, config: Config, kind: str, name: str, key: s
     raise ConfigError(config.path, message, line_of_key(config, key), key)
 
 
-def _settings(run: Run, summarizer: str | None, grouping: str | None, workers: int | None) -> Settings:
+def _settings(
+    run: Run,
+    summarizer: str | None,
+    grouping: str | None,
+    workers: int | None,
+    executor: str | None = None,
+    scheduler: str | None = None,
+) -> Settings:
     """The config's settings with the command line's choices applied, plugin names checked."""
     settings = run.config.settings
+    if scheduler:
+        settings = replace(settings, scheduler=scheduler, executor=executor or "dask")
+    if executor:
+        settings = replace(settings, executor=executor)
+    if settings.executor == "dask" and not settings.scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (or scheduler in the config)")
     if summarizer:
         settings = replace(settings, summarizer=summarizer)
     if grouping:
@@ -124,6 +139,32 @@ def _settings(run: Run, summarizer: str | None, grouping: str | None, workers: i
     for cleaner in settings.cleaners or ():
         _check_name(registry, run.config, "cleaner", cleaner, "cleaners", False)
     return settings
+
+
+@contextmanager
+def _connected(engine: Engine) -> Iterator[Engine]:
+    """The engine, with a Dask cluster (when chosen) reached before anything is read, so a
+    missing extra or a bad scheduler address is a usage error; closed afterwards."""
+    with engine:
+        if engine.executors.distributed:
+            try:
+                engine.executors.open()
+            except ExecutorError as exc:
+                raise UsageError(str(exc)) from None
+        yield engine
+
+
+def _progress_line() -> Callable[[int, int], None] | None:
+    """On a terminal, 'reading sources 120/1000' on one line of stderr as sources finish."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        click.echo(f"\rbriefing: reading sources {done}/{total}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    return show
 
 
 def _report(problems: Sequence[Problem], kind: str) -> None:
@@ -151,6 +192,15 @@ grouping_option = click.option(
     "--grouping", type=click.Choice(GROUPINGS), help="Group sources by content or by folder  [default: content]"
 )
 no_cache_option = click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+executor_option = click.option(
+    "--executor",
+    type=click.Choice(EXECUTORS),
+    help="Where per-document work runs: this machine's processes (local), a Dask scheduler (dask) "
+    "or a Dask cluster started here (dask-local)  [default: local]",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --executor dask, e.g. tcp://host:8786."
+)
 workers_option = click.option(
     "--workers",
     type=click.IntRange(min=0),
@@ -191,6 +241,8 @@ def cli(config: str | None) -> None:
 @click.option("-o", "--output", default="-", metavar="FILE", help="Output file; - is standard output.")
 @no_cache_option
 @workers_option
+@executor_option
+@scheduler_option
 def brief(
     paths: tuple[str, ...],
     topic: str | None,
@@ -202,6 +254,8 @@ def brief(
     output: str,
     no_cache: bool,
     workers: int | None,
+    executor: str | None,
+    scheduler: str | None,
 ) -> int:
     """Brief sources and write the result.
 
@@ -211,18 +265,18 @@ def brief(
     if sentences is not None and ratio is not None:
         raise click.UsageError("give either --sentences or --ratio, not both")
     run = _run()
-    settings = _settings(run, summarizer, grouping, workers)
+    settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
     if sentences:
         settings = replace(settings, length=Length(sentences=sentences))
     elif ratio:
         settings = replace(settings, length=Length(sentences=None, ratio=ratio))
     _check_name(run.registry, run.config, "exporter", format_name, "format", True)
     sources = list(paths) or default_sources(run.config)
-    engine = Engine(run.registry, settings, _cache(run.config, no_cache))
-    briefing = engine.run(sources, topic=topic)
+    with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
+        briefing = engine.run(sources, topic=topic, progress=_progress_line())
+        text = engine.export(briefing, format_name)
     if topic and not briefing.briefs:
         raise UsageError(f"no topic named {topic!r} in {', '.join(sources)}")
-    text = engine.export(briefing, format_name)
     try:
         write_output(output, text)
     except OSError as exc:
@@ -241,8 +295,16 @@ def brief(
 @grouping_option
 @no_cache_option
 @workers_option
+@executor_option
+@scheduler_option
 def read(
-    paths: tuple[str, ...], summarizer: str | None, grouping: str | None, no_cache: bool, workers: int | None
+    paths: tuple[str, ...],
+    summarizer: str | None,
+    grouping: str | None,
+    no_cache: bool,
+    workers: int | None,
+    executor: str | None,
+    scheduler: str | None,
 ) -> int:
     """Open the reading room (the default command).
 
@@ -253,11 +315,10 @@ def read(
     from .tui.app import BriefingApp
 
     run = _run()
-    settings = _settings(run, summarizer, grouping, workers)
-    session = Session(
-        Engine(run.registry, settings, _cache(run.config, no_cache)), list(paths) or default_sources(run.config)
-    )
-    BriefingApp(session, keymap=run.config.keys).run()
+    settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
+    with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
+        session = Session(engine, list(paths) or default_sources(run.config))
+        BriefingApp(session, keymap=run.config.keys).run()
     _report(session.problems, "error")
     return EXIT_PARTIAL if session.problems else EXIT_OK
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from .engine.settings import GROUPINGS, FetchOptions, Length, Settings, TopicRule
+from .engine.settings import EXECUTORS, GROUPINGS, FetchOptions, Length, Settings, TopicRule
 from .text.languages import UnknownLanguage, language_code
 
 if sys.version_info >= (3, 11):
@@ -38,6 +38,8 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "cleaners": (list, "the cleaners to run on each document (default: all of them)"),
     "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit (default: 60)"),
     "workers": (int, "processes for per-document work on large corpora; 0: one per core (default: 0)"),
+    "executor": (str, 'where per-document work runs: "local" (default), "dask" or "dask-local"'),
+    "scheduler": (str, 'the Dask scheduler for executor = "dask", e.g. "tcp://host:8786"'),
     "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them (default: true)"),
     "cache_dir": (str, "where the cache lives (default: the user's cache folder, or $BRIEFING_CACHE_DIR)"),
     "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL (default: 15)"),
@@ -59,6 +61,8 @@ _SETTINGS_KEYS = (
     "cleaners",
     "plugin_timeout",
     "workers",
+    "executor",
+    "scheduler",
 )
 
 
@@ -200,6 +204,10 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         fetch["max_bytes"] = int(raw["fetch_max_mb"] * 2**20)
     if given.get("workers", 0) < 0:
         raise fail("workers", "must be 0 (one per core) or more")
+    if given.get("executor", EXECUTORS[0]) not in EXECUTORS:
+        raise fail("executor", f"must be one of {', '.join(map(repr, EXECUTORS))}")
+    if given.get("executor") == "dask" and not given.get("scheduler"):
+        raise fail("executor", 'executor = "dask" needs scheduler = "tcp://host:8786"')
     if "topic_threshold" in given and not 0 < given["topic_threshold"] < 1:
         raise fail("topic_threshold", "must be between 0 and 1")
 

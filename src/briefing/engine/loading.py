@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from ..cache import unpack
 from ..models import Document, Problem, Source
+from .executors import Executors
 from .keys import Keys
-from .pool import PARALLEL_FROM, work_in_pool, worker_count
+from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
 from .store import Store
@@ -44,15 +45,25 @@ def _unpacked(packed: dict[str, bytes]) -> SourceWork:
 class SourceStage:
     """Prepares sources; what workers computed besides the documents goes to the other stages."""
 
-    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store, summaries: SummaryStage, themes: TagStage):
+    def __init__(
+        self,
+        plugins: StartedPlugins,
+        keys: Keys,
+        store: Store,
+        summaries: SummaryStage,
+        themes: TagStage,
+        executors: Executors,
+    ):
         self.plugins, self.keys, self.store = plugins, keys, store
         self.summaries, self.themes = summaries, themes
+        self.executors = executors
 
     def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], object] | None = None) -> Prepared:
         """Every source's documents, segmented; ``progress(done, total)`` hears each source.
 
-        Results come from the cache where it has them; the rest are worked on in a process pool
-        when there are enough of them, else here.
+        Results come from the cache where it has them; the rest are worked on by the run's
+        executor (a local process pool when there are enough of them, or a Dask cluster), else
+        here. Should the executor fail, what it did not finish is done here, with a warning.
         """
         # Sources no loader takes get a key no cache holds: worked on, they report the problem.
         keys: dict[int, str] = {}
@@ -70,18 +81,21 @@ class SourceStage:
 
             finished: set[int] = set()
             recipe = self.plugins.registry.recipe
-            workers = min(
-                worker_count(self.plugins.services.settings.workers), len(missing) // (PARALLEL_FROM // 2) or 1
-            )
-            if workers > 1 and len(missing) >= PARALLEL_FROM and recipe is not None:
-                pool = work_in_pool(recipe, self.plugins.services, [sources[i] for i in missing], workers, report)
+            if recipe is not None and self.executors.wanted(len(missing)):
                 try:
-                    for index, packed in zip(missing, pool, strict=False):
-                        finished.add(index)
-                        yield index, _unpacked(packed)
-                except Exception as exc:  # the pool itself failed (plugins' failures are caught in the workers)
+                    executor, workers = self.executors.open(len(missing))
+                    spec = services_spec(recipe, self.plugins.services)
+                    tasks = batches(len(missing), workers, local=not self.executors.distributed)
+                    chosen = [sources[i] for i in missing]
+                    for position, packed in work_in_executor(executor, spec, chosen, tasks, report):
+                        finished.add(missing[position])
+                        yield missing[position], _unpacked(packed)
+                except Exception as exc:  # the executor itself failed (plugins' failures are caught in the workers)
+                    self.executors.close()
                     reason = str(exc) or type(exc).__name__
                     notes.append(Problem("workers", f"the worker processes failed ({reason}); working in one"))
+                finally:
+                    self.executors.release()
             for index in missing:
                 if index not in finished:
                     finished.add(index)

@@ -1,24 +1,29 @@
-"""Per-document work on every core: a process pool that loads, segments, analyses and summarizes.
+"""Per-document work on many cores or machines: batches of sources sent to an executor.
 
-Each worker starts the same plugins from the registry's recipe and the same settings, so
-third-party plugins run there exactly as in the main process. Workers start from a fork server
-that has already imported briefing and its built-ins, so a worker costs a fork, not a fresh
-interpreter; the fork server itself is a clean process, so forking never copies the threads of a
-running TUI.
+The work itself (:func:`~briefing.engine.prepare.packed_work`) is a pure map over sources, so any
+``concurrent.futures.Executor``-like backend runs it: the local process pool (the default) or a
+Dask cluster (:mod:`briefing.engine.executors`). Each task carries the settings and the plugin
+recipe, not live objects; a worker starts the same plugins once and keeps them for the next
+task with the same recipe. Results come back already packed for the cache, as tasks complete.
+
+Local workers start from a fork server that has already imported briefing and its built-ins,
+so a worker costs a fork, not a fresh interpreter; the fork server itself is a clean process,
+so forking never copies the threads of a running TUI.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from pathlib import Path
 
-from ..cache import Cache
+from ..cache import Cache, digest
 from ..models import Source
 from ..plugins import DEFAULT_PLUGINS, PluginRecipe
 from .keys import Keys
@@ -27,19 +32,51 @@ from .services import Services
 from .settings import Settings
 from .started import StartedPlugins
 
-#: Fewer sources than this are worked on in-process: starting the workers costs about a second.
+#: Fewer sources than this are worked on in-process: starting local workers costs about a second.
 PARALLEL_FROM = 64
-#: Sources sent to a worker at a time: enough to amortise the hand-over, few enough to balance.
+#: Sources in one task of the local pool: enough to amortise the hand-over, few enough to balance.
 CHUNK = 8
+#: Tasks per worker on a cluster: several, so a slow or lost worker holds up little of the run.
+TASKS_PER_WORKER = 4
+#: Most sources in one cluster task.
+MOST_PER_TASK = 64
 
 
-@dataclass
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What a worker needs to do a run's work: plugins to load, settings, and where the cache is
+    (for plugins' use; results go back to the client, which stores them)."""
+
+    recipe: PluginRecipe
+    settings: Settings
+    cache_folder: Path | None
+
+    @property
+    def digest(self) -> str:
+        return digest(self.recipe, self.settings, str(self.cache_folder))
+
+
 class _Worker:
-    plugins: StartedPlugins
-    keys: Keys
+    """The plugins a worker process started, for the last spec it was given."""
+
+    held: tuple[str, StartedPlugins, Keys] | None = None
+
+    @classmethod
+    def started(cls, spec: WorkerSpec) -> tuple[StartedPlugins, Keys]:
+        if cls.held is None or cls.held[0] != spec.digest:
+            try:
+                cache = Cache(spec.cache_folder) if spec.cache_folder is not None else None
+            except Exception:  # the client reports a cache it cannot use; here it is only lent to plugins
+                cache = None
+            plugins = StartedPlugins(spec.recipe.registry(), Services(spec.settings, cache))
+            cls.held = (spec.digest, plugins, Keys(spec.settings))
+        return cls.held[1], cls.held[2]
 
 
-_worker: _Worker | None = None
+def work_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[dict[str, bytes]]:
+    """A task: each source's packed work, in order (runs in a worker process)."""
+    plugins, keys = _Worker.started(spec)
+    return [packed_work(plugins, keys, source) for source in sources]
 
 
 def worker_count(setting: int) -> int:
@@ -52,21 +89,7 @@ def worker_count(setting: int) -> int:
         return os.cpu_count() or 1
 
 
-def _start(recipe: PluginRecipe, settings: Settings, cache_folder: Path | None) -> None:
-    global _worker
-    try:
-        cache = Cache(cache_folder) if cache_folder is not None else None
-    except Exception:  # the main process reports a cache it cannot use; here it is only for plugins
-        cache = None
-    _worker = _Worker(StartedPlugins(recipe.registry(), Services(settings, cache)), Keys(settings))
-
-
-def _work(source: Source) -> dict[str, bytes]:
-    assert _worker is not None, "worker not started"
-    return packed_work(_worker.plugins, _worker.keys, source)
-
-
-def _context() -> multiprocessing.context.ForkServerContext:
+def local_context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["briefing.engine.runner", *DEFAULT_PLUGINS])
     return context
@@ -79,22 +102,34 @@ def start_server() -> None:
     has replaced ``sys.stdout`` and ``sys.stderr``. Views that will brief in a pool call this
     before they start.
     """
-    _context()
+    local_context()
     forkserver.ensure_running()
 
 
-def work_in_pool(
-    recipe: PluginRecipe,
-    services: Services,
+def batches(count: int, workers: int, local: bool) -> list[range]:
+    """Index ranges of ``count`` sources, one per task."""
+    size = CHUNK if local else max(1, min(MOST_PER_TASK, math.ceil(count / (workers * TASKS_PER_WORKER))))
+    return [range(start, min(count, start + size)) for start in range(0, count, size)]
+
+
+def work_in_executor(
+    executor: Executor,
+    spec: WorkerSpec,
     sources: Sequence[Source],
-    workers: int,
-    done: Callable[[int], None] = lambda count: None,
-) -> Iterator[dict[str, bytes]]:
-    """Each source's :func:`~briefing.engine.prepare.packed_work`, in the order of ``sources``;
-    ``done(n)`` hears each finished one."""
+    tasks: Sequence[range],
+    done: Callable[[int], object] = lambda count: None,
+) -> Iterator[tuple[int, dict[str, bytes]]]:
+    """``(index, packed work)`` for every source, as tasks complete; ``done(n)`` hears the
+    number of sources finished so far."""
+    futures = {executor.submit(work_batch, spec, [sources[i] for i in task]): task for task in tasks}
+    finished = 0
+    for future in as_completed(futures):
+        for index, packed in zip(futures[future], future.result(), strict=True):
+            finished += 1
+            yield index, packed
+        done(finished)
+
+
+def services_spec(recipe: PluginRecipe, services: Services) -> WorkerSpec:
     folder = services.cache.folder if services.cache is not None else None
-    initargs = (recipe, services.settings, folder)
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start, initargs=initargs) as pool:
-        for number, work in enumerate(pool.map(_work, sources, chunksize=CHUNK), start=1):
-            done(number)
-            yield work
+    return WorkerSpec(recipe, services.settings, folder)

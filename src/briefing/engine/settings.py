@@ -17,6 +17,8 @@ from ..version import __version__
 
 #: How sources without a configured topic are grouped.
 GROUPINGS = ("content", "folders")
+#: Where per-document work runs (see :mod:`briefing.engine.executors`).
+EXECUTORS = ("local", "dask", "dask-local")
 #: How alike (cosine of TF-IDF vectors) two documents must be to share an automatic topic.
 THRESHOLD = 0.18
 DEFAULT_LANGUAGE = "en"
@@ -95,6 +97,8 @@ class Settings:
     cleaners: tuple[str, ...] | None = None  # None: every registered cleaner
     plugin_timeout: float = 60.0  # seconds one summarizer or tagger call may take; 0: no limit
     workers: int = 0  # processes for per-document work; 0: one per core
+    executor: str = "local"  # "local" (process pool), "dask" (a scheduler) or "dask-local" (a LocalCluster here)
+    scheduler: str | None = None  # the Dask scheduler's address, for executor = "dask"
     fetch: FetchOptions = field(default_factory=FetchOptions)
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
