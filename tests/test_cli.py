@@ -312,6 +312,7 @@ def test_options_of_the_default_command_come_before_the_paths(cli, monkeypatch):
 
     opened = []
     monkeypatch.setattr(BriefingApp, "run", lambda app: opened.append(app.session))
+    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
     assert cli("--grouping", "folders", "--summarizer", "lead", str(SOURCES))[0] == 0
     [session] = opened
     assert session.engine.settings.grouping == "folders" and session.summarizer_name == "lead"
@@ -376,3 +377,28 @@ def test_the_guides_command_example_runs(cli, tmp_path):
     (tmp_path / "briefing.toml").write_text('plugins = ["words.py"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Four words in here.", encoding="utf-8")
     assert cli("words", "a.txt", cwd=tmp_path)[:2] == (0, "4 words\n")
+
+
+def test_the_reading_room_needs_a_terminal_and_says_what_it_opens(cli, monkeypatch, tmp_path):
+    code, out, err = cli(str(SOURCES))  # captured output: no terminal
+    assert code == 2 and out == ""
+    assert "the reading room needs a terminal; to write a brief to a file or a pipe, use 'briefing brief'" in err
+    from briefing.tui.app import BriefingApp
+
+    monkeypatch.setattr(BriefingApp, "run", lambda app: None)
+    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text("One note. It is short.", encoding="utf-8")
+    code, _, err = cli(cwd=tmp_path)
+    assert code == 0 and "briefing: reading sources" in err  # no paths given: it says which it opened
+
+
+def test_a_crash_in_the_reading_room_exits_non_zero(cli, monkeypatch):
+    from briefing.tui.app import BriefingApp
+
+    def crash(app):
+        app._return_code = 1  # what Textual sets when the app dies of an exception
+
+    monkeypatch.setattr(BriefingApp, "run", crash)
+    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    assert cli(str(SOURCES))[0] == 1

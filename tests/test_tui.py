@@ -22,6 +22,7 @@ from briefing.tui.screens.coverage import CoverageScreen
 from briefing.tui.screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.problems import ProblemsScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.widgets.document_column import DocumentColumn
@@ -357,8 +358,29 @@ async def test_broken_source_is_reported_not_fatal(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     async with running((120, 40), paths=[tmp_path]) as (app, pilot):
         assert "empty.txt: empty" in str(app.main_screen.query_one("#brief", Static).render())
-        assert "1 sources failed" in str(app.main_screen.query_one("#status", Static).render())
+        assert "⚠ 1 failed, 0 warnings (press ! to see)" in str(app.main_screen.query_one("#status", Static).render())
         assert len(columns(app)) == 1
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        assert rows == [["error", str(tmp_path / "empty.txt"), "empty: there is no text to brief"]]
+        await pilot.press("q")
+        assert app.screen is app.main_screen
+
+
+async def test_the_problems_view_lists_plugins_that_failed_to_load_and_summarizers_that_raised(tmp_path):
+    (tmp_path / "fragile.py").write_text(FRAGILE, encoding="utf-8")
+    (tmp_path / "broken.py").write_text("raise RuntimeError('this plugin is broken')\n", encoding="utf-8")
+    async with running((120, 40), paths=[SOURCES / "energy-storage"], plugins=[tmp_path], summarizer="fragile") as (
+        app,
+        pilot,
+    ):
+        await pilot.press("exclamation_mark")
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        assert ["error", "plugin 'broken'"] == rows[0][:2] and "RuntimeError: this plugin is broken" in rows[0][2]
+        assert any("summarizer 'fragile' failed: RuntimeError: cannot rate vanadium" in row[2] for row in rows)
 
 
 def test_snapshot_main_screen(snap_compare, monkeypatch):
@@ -458,8 +480,8 @@ async def test_columns_follow_every_resize():
     app = make_app()
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(pilot)
-        assert len(columns(app)) == 4
-        for size, expected in [((80, 24), 1), ((200, 60), 4), ((120, 40), 2), ((200, 60), 4)]:
+        assert len(columns(app)) == 3  # the topic list takes 22% of 200 columns, 44: three fit
+        for size, expected in [((80, 24), 1), ((200, 60), 3), ((120, 40), 2), ((200, 60), 3)]:
             await pilot.resize_terminal(*size)
             await settle(pilot)
             assert len(columns(app)) == expected, size
@@ -474,3 +496,14 @@ async def test_search_text_that_looks_like_markup_is_shown_literally(query):
         await pilot.pause()
         assert app.is_running and app.screen is app.main_screen  # no hit: a notice, not a crash
         assert any(query in str(n.message) for n in app._notifications)
+
+
+def test_labels_say_one_document_and_one_chip_per_theme():
+    from briefing.models import Theme
+    from briefing.tui.render import theme_chips
+    from briefing.tui.widgets.topic_list import topic_label
+
+    assert "1 doc" in topic_label("reefs", 1).plain and "1 docs" not in topic_label("reefs", 1).plain
+    assert "4 docs" in topic_label("reefs", 4).plain
+    themes = [Theme("energy", 0.5, tagger="lexicon"), Theme("energy", 0.07, tagger="keyphrases"), Theme("grid", 0.1)]
+    assert theme_chips(themes).plain == " energy   grid  "

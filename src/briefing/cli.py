@@ -314,13 +314,28 @@ def read(
     from .session import Session
     from .tui.app import BriefingApp
 
+    if not _in_a_terminal():
+        raise UsageError(
+            "the reading room needs a terminal; to write a brief to a file or a pipe, use 'briefing brief'"
+        )
     run = _run()
     settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
+    sources = list(paths) or default_sources(run.config)
+    if not paths:
+        click.echo(f"briefing: reading {', '.join(sources)}", err=True)
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
-        session = Session(engine, list(paths) or default_sources(run.config))
-        BriefingApp(session, keymap=run.config.keys).run()
+        session = Session(engine, sources)
+        app = BriefingApp(session, keymap=run.config.keys)
+        app.run()
     _report(session.problems, "error")
+    if app.return_code:  # the app crashed (Textual printed the traceback)
+        return app.return_code
     return EXIT_PARTIAL if session.problems else EXIT_OK
+
+
+def _in_a_terminal() -> bool:
+    """Both standard input and output are a terminal (the reading room reads keys and draws)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 @click.command(epilog=EXIT_CODES)

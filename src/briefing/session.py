@@ -81,6 +81,18 @@ class Session:
         """Every installed exporter's name and usual file suffix."""
         return [(e.name, getattr(e.cls, "suffix", ".txt")) for e in self.engine.registry.entries["exporter"].values()]
 
+    def all_problems(self, summarizer: str, length: Length) -> tuple[list[Problem], list[Problem]]:
+        """``(errors, warnings)`` of the whole run so far: plugins that failed to load or start,
+        sources that failed, and each loaded document's summarizer and tagger failures."""
+        errors = [
+            Problem(f"plugin {f.plugin!r}", f"failed to load ({f.origin}): {f.error}")
+            for f in self.engine.registry.failures
+        ]
+        errors += self.problems
+        for document in self.all_documents():
+            errors += self.document_problems(document, summarizer, length)
+        return list(dict.fromkeys(errors)), list(dict.fromkeys(self.warnings))
+
     # -- loading ---------------------------------------------------------------------------------
 
     def discover(self, progress: Callable[[str], object] = lambda stage: None) -> list[TopicState]:

@@ -35,6 +35,7 @@ class BriefingApp(App[None]):
         self.main_screen = MainScreen(session, compare)
 
     def on_mount(self) -> None:
+        self.sub_title = ", ".join(self.session.origins)  # which sources these are, always in view
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.push_screen(self.main_screen)

@@ -12,11 +12,12 @@ from ..models import BriefSentence, Document, DocumentBrief, Theme
 EVIDENCE = "underline"
 
 
-def theme_chips(themes: Iterable[Theme], selected: str | None = None) -> Text:
+def theme_chips(themes: Iterable[Theme], selected: str | None = None, limit: int = 6) -> Text:
+    """The strongest ``limit`` theme names, one chip each: taggers may find the same name
+    ("energy" as a lexicon theme and as a key phrase)."""
     chips = Text()
-    for theme in themes:
-        style = "reverse bold" if theme.name == selected else "reverse"
-        chips.append(f" {theme.name} ", style=style)
+    for name in list(dict.fromkeys(t.name for t in themes))[:limit]:
+        chips.append(f" {name} ", style="reverse bold" if name == selected else "reverse")
         chips.append(" ")
     return chips
 
@@ -39,7 +40,7 @@ def document_body(
         body.append("summarizing…", style="italic dim")
         return body
     if entry.themes:
-        body.append_text(theme_chips(entry.themes[:6], theme))
+        body.append_text(theme_chips(entry.themes, theme))
         body.append("\n")
     evidence = list(dict.fromkeys(e for t in entry.themes if t.name == theme for e in t.evidence))
     for message in problems:
@@ -54,7 +55,7 @@ def document_body(
     summarized = {s.text for s in entry.summary.sentences} if entry.summary else set()
     more = [e for e in evidence if e not in summarized]
     if more:
-        body.append(f"\n\n{theme}, also in:", style="bold italic")
+        body.append(f"\n\nMore on {theme} in this document:", style="bold italic")
         for extra in more:
             body.append("\n\n› ", style="bold")
             body.append(extra, style=EVIDENCE)

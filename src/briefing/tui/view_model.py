@@ -168,6 +168,7 @@ class ReadingView:
             parts.append(f"loading topics {loaded}/{len(self.session.topics)}")
         elif total and done < total:
             parts.append(f"summarizing {done}/{total}")
-        if self.session.problems:
-            parts.append(f"{len(self.session.problems)} sources failed")
+        failed = len(self.session.problems) + len(self.session.engine.registry.failures)
+        if failed or self.session.warnings:
+            parts.append(f"⚠ {failed} failed, {len(self.session.warnings)} warnings (press ! to see)")
         return Text(" · ".join(parts))

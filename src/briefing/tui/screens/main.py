@@ -29,6 +29,7 @@ from ..widgets.topic_list import TopicList
 from .coverage import CoverageScreen
 from .dialogs import ChoiceScreen, ExportScreen, PromptScreen
 from .help import HelpScreen
+from .problems import ProblemsScreen
 from .reader import ReaderScreen
 from .search import SearchScreen
 
@@ -52,21 +53,46 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = ""  # nothing at first: the first document column takes focus once it exists
     BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what the screen shows"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reading room"),
         Binding("n,pagedown", "topic(1)", "Next topic", id="next-topic", tooltip="Show the next topic"),
-        Binding("p,pageup", "topic(-1)", "Previous topic", id="previous-topic", tooltip="Show the previous topic"),
-        Binding("left,h", "page(-1)", "Page left", id="page-left", tooltip="The previous documents of this topic"),
-        Binding("right,l", "page(1)", "Page right", id="page-right", tooltip="The next documents of this topic"),
-        Binding("plus,equals_sign", "length(1)", "Longer", id="longer", tooltip="One more sentence per summary"),
-        Binding("minus", "length(-1)", "Shorter", id="shorter", tooltip="One sentence less per summary"),
+        Binding(
+            "p,pageup",
+            "topic(-1)",
+            "Previous topic",
+            id="previous-topic",
+            tooltip="Show the previous topic",
+            show=False,
+        ),
+        Binding(
+            "left,h",
+            "page(-1)",
+            "Page left",
+            id="page-left",
+            tooltip="The previous documents of this topic",
+            show=False,
+        ),
+        Binding(
+            "right,l", "page(1)", "Page right", id="page-right", tooltip="The next documents of this topic", show=False
+        ),
+        Binding(
+            "plus,equals_sign", "length(1)", "Longer", id="longer", tooltip="One more sentence per summary", show=False
+        ),
+        Binding("minus", "length(-1)", "Shorter", id="shorter", tooltip="One sentence less per summary", show=False),
         Binding("s", "choose_summarizer", "Summarizer", id="summarizer", tooltip="Pick the summarizer plugin"),
         Binding("t", "filter_theme", "Theme", id="theme", tooltip="Only documents with a theme, its evidence marked"),
         Binding("v", "coverage", "Coverage", id="coverage", tooltip="Which document covers which theme, as a matrix"),
         Binding("slash", "search", "Search", id="search", tooltip="Find sentences across all sources"),
         Binding("c", "compare", "Compare", id="compare", tooltip="One document, several summarizers side by side"),
         Binding("e", "export", "Export", id="export", tooltip="Write this topic's brief to a file"),
-        Binding("enter", "read", "Read", id="read", tooltip="Open the full text of the focused document"),
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what the screen shows"),
-        Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reading room"),
+        Binding("enter", "read", "Read", id="read", tooltip="Open the full text of the focused document", show=False),
+        Binding(
+            "exclamation_mark",
+            "problems",
+            "Problems",
+            id="problems",
+            tooltip="Every failed source and plugin, and every warning",
+        ),
     ]
 
     def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS):
@@ -86,7 +112,8 @@ class MainScreen(Screen[None]):
                 yield Static(id="brief", markup=False)
                 yield DocumentColumns(id="columns")
                 yield Static("Reading sources…", id="status", markup=False)
-        yield Footer()
+        # Help and quit first, so they show however narrow the terminal; ? lists every key.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_sources()
@@ -337,6 +364,10 @@ class MainScreen(Screen[None]):
             return
         message = f"Wrote the {exporter} brief of {topic.name} to {target}"
         self.app.call_from_thread(self.notify, message, markup=False)
+
+    def action_problems(self) -> None:
+        errors, warnings = self.session.all_problems(self.view.summarizer_name, self.view.length)
+        self.app.push_screen(ProblemsScreen(errors, warnings))
 
     def action_help(self) -> None:
         rows = []

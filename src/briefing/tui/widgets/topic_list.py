@@ -13,7 +13,10 @@ from ...models import Theme
 
 def topic_label(name: str, count: int | None, themes: Sequence[Theme] = ()) -> Text:
     label = Text(name, style="bold")
-    label.append(f"  {count} docs" if count is not None else "  loading…", style="dim")
+    if count is None:
+        label.append("  loading…", style="dim")
+    else:
+        label.append(f"  {count} doc{'' if count == 1 else 's'}", style="dim")
     if themes:
         label.append("\n" + ", ".join(t.name for t in themes[:3]), style="italic")
     return label
@@ -24,7 +27,9 @@ class TopicList(OptionList):
 
     DEFAULT_CSS = """
     TopicList {
-        width: 28;
+        width: 22%;
+        min-width: 28;
+        max-width: 48;
         height: 1fr;
         border: round $panel;
         border-title-color: $text-muted;
