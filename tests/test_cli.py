@@ -402,3 +402,26 @@ def test_a_crash_in_the_reading_room_exits_non_zero(cli, monkeypatch):
     monkeypatch.setattr(BriefingApp, "run", crash)
     monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
     assert cli(str(SOURCES))[0] == 1
+
+
+@pytest.mark.parametrize(
+    "keys, where, message",
+    [
+        ('[keys]\nnext-topic = "j"\nnext-topc = "k"\n', ":3: keys.next-topc", "no key binding has this id"),
+        ('[keys]\n\nnext-topic = "p"\n', ":3: keys.next-topic", "p is already the key of 'previous-topic'"),
+    ],
+)
+def test_a_key_map_with_an_unknown_id_or_a_clash_is_a_config_error(cli, tmp_path, keys, where, message):
+    (tmp_path / "briefing.toml").write_text(keys, encoding="utf-8")
+    code, out, err = cli(str(SOURCES), cwd=tmp_path)
+    assert code == 2 and out == ""
+    assert f"briefing: config error: {tmp_path / 'briefing.toml'}{where}: {message}" in err
+
+
+def test_a_key_map_that_moves_both_bindings_is_fine(cli, tmp_path, monkeypatch):
+    from briefing.tui.app import BriefingApp
+
+    monkeypatch.setattr(BriefingApp, "run", lambda app: None)
+    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    (tmp_path / "briefing.toml").write_text('[keys]\nnext-topic = "p"\nprevious-topic = "o"\n', encoding="utf-8")
+    assert cli(str(SOURCES), cwd=tmp_path)[0] == 0

@@ -313,12 +313,17 @@ def read(
     """
     from .session import Session
     from .tui.app import BriefingApp
+    from .tui.keys import keymap_problems
 
+    run = _run()
+    for binding_id, problem in keymap_problems(run.config.keys).items():
+        assert run.config.path is not None  # a key map comes from a file
+        key = f"keys.{binding_id}"
+        raise ConfigError(run.config.path, problem, line_of_key(run.config, binding_id, "keys"), key)
     if not _in_a_terminal():
         raise UsageError(
             "the reading room needs a terminal; to write a brief to a file or a pipe, use 'briefing brief'"
         )
-    run = _run()
     settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
     sources = list(paths) or default_sources(run.config)
     if not paths:

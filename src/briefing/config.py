@@ -255,8 +255,9 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
     )
 
 
-def line_of_key(config: Config, key: str) -> int | None:
-    """The line where a top-level key is set, for errors found after loading (an unknown summarizer)."""
+def line_of_key(config: Config, key: str, table: str = "") -> int | None:
+    """The line where a key is set (in ``[table]``), for errors found after loading (an unknown
+    summarizer, a key binding that clashes)."""
     if config.path is None:
         return None
-    return _line_of(config.path.read_text(encoding="utf-8-sig"), key)
+    return _line_of(config.path.read_text(encoding="utf-8-sig"), key, table)
