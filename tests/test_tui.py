@@ -19,7 +19,7 @@ from briefing.session import Session
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import screen_commands
 from briefing.tui.screens.coverage import CoverageScreen
-from briefing.tui.screens.dialogs import ChoiceScreen, ExportScreen, PromptScreen
+from briefing.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.problems import ProblemsScreen
@@ -507,3 +507,40 @@ def test_labels_say_one_document_and_one_chip_per_theme():
     assert "4 docs" in topic_label("reefs", 4).plain
     themes = [Theme("energy", 0.5, tagger="lexicon"), Theme("energy", 0.07, tagger="keyphrases"), Theme("grid", 0.1)]
     assert theme_chips(themes).plain == " energy   grid  "
+
+
+async def test_export_asks_before_replacing_infers_the_format_and_names_a_missing_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "coral-reefs.txt").write_text("an older brief", encoding="utf-8")
+    async with running((120, 40)) as (app, pilot):
+        await pilot.press("e", "enter")  # the default name exists: asked first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await app.main_screen.workers.wait_for_complete()
+        assert (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8") == "an older brief"
+        await pilot.press("e", "enter", "y")
+        await app.main_screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8").startswith("Topic: coral-reefs")
+
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = "brief.md"  # the text exporter is still selected
+        await pilot.press("enter")
+        await app.main_screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert (tmp_path / "brief.md").read_text(encoding="utf-8").startswith("# Briefing")
+
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = "no/such/folder/brief.txt"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("there is no folder no/such/folder" in str(n.message) for n in app._notifications)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md", "coral-reefs.txt"]
+
+
+def test_export_names_are_slugs():
+    from briefing.tui.screens.main import slug
+
+    assert slug("coral, reef, bleached") == "coral-reef-bleached"
+    assert slug("Rad/weg: Streit") == "rad-weg-streit"
+    assert slug("[bold]") == "bold"

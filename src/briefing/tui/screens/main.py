@@ -8,6 +8,7 @@ session's engine, so nothing is computed twice. The screen owns its keys: they a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual import on, work
@@ -27,7 +28,7 @@ from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
 from ..widgets.topic_list import TopicList
 from .coverage import CoverageScreen
-from .dialogs import ChoiceScreen, ExportScreen, PromptScreen
+from .dialogs import ChoiceScreen, ConfirmScreen, ExportScreen, PromptScreen
 from .help import HelpScreen
 from .problems import ProblemsScreen
 from .reader import ReaderScreen
@@ -37,6 +38,11 @@ from .search import SearchScreen
 MIN_COLUMN_WIDTH = 40
 #: The theme filter's choice that lifts the filter.
 ALL_DOCUMENTS = "(all documents)"
+
+
+def slug(name: str) -> str:
+    """A file name from a topic name: ``coral, reef, bleached`` -> ``coral-reef-bleached``."""
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "brief"
 
 
 def _documents(count: int) -> str:
@@ -346,17 +352,35 @@ class MainScreen(Screen[None]):
         if topic is None or not topic.loaded:
             self.notify("Nothing to export yet.", severity="warning")
             return
-        default = f"{topic.name}.txt".replace("/", "-")
+        exporters = dict(self.session.exporters())
 
         def chosen(answer: tuple[str, str] | None) -> None:
-            if answer:
-                self.export(topic, *answer)
+            if not answer:
+                return
+            target, exporter = Path(answer[0]).expanduser(), answer[1]
+            by_suffix = {suffix: name for name, suffix in exporters.items()}
+            if target.suffix != exporters.get(exporter) and target.suffix in by_suffix:
+                exporter = by_suffix[target.suffix]  # brief.md is markdown, whatever was selected
+            if not target.parent.is_dir():
+                self.notify(f"Not exported: there is no folder {target.parent}", severity="error", markup=False)
+            elif target.is_dir():
+                self.notify(f"Not exported: {target} is a folder", severity="error", markup=False)
+            elif target.exists():
+                replace = f"{target} exists. Replace it with the {exporter} brief of {topic.name}?"
 
-        self.app.push_screen(ExportScreen(topic.name, self.session.exporters(), default), chosen)
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self.export(topic, target, exporter)
+
+                self.app.push_screen(ConfirmScreen(replace), confirmed)
+            else:
+                self.export(topic, target, exporter)
+
+        default = f"{slug(topic.name)}.txt"
+        self.app.push_screen(ExportScreen(topic.name, list(exporters.items()), default), chosen)
 
     @work(thread=True, group="export")
-    def export(self, topic: TopicState, path: str, exporter: str) -> None:
-        target = Path(path).expanduser()
+    def export(self, topic: TopicState, target: Path, exporter: str) -> None:
         try:
             write_atomically(target, self.session.export(topic, self.view.summarizer_name, self.view.length, exporter))
         except Exception as exc:  # report, never crash the reading room
