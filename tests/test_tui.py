@@ -246,8 +246,11 @@ async def test_read_document_and_jump_between_highlights(size):
         assert reader.document.title == "Another Bleaching Season on the Reef"
         assert len(reader.highlighted) == 3
         first = reader.marks[reader.current]
+        position = str(reader.query_one("#reader-position", Static).render())
+        assert position.startswith("summary sentence 1 of 3")
         await pilot.press("n")
         assert reader.marks[reader.current] != first
+        assert str(reader.query_one("#reader-position", Static).render()).startswith("summary sentence 2 of 3")
         await pilot.press("p")
         assert reader.marks[reader.current] == first
         await pilot.press("escape")

@@ -34,6 +34,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(document_header(self.document), id="reader-header", markup=False)
+        yield Static(id="reader-position", markup=False)
         with VerticalScroll(id="reader-text"):
             for number in sorted({s.paragraph for s in self.document.sentences}):
                 yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
@@ -47,7 +48,18 @@ class ReaderScreen(Screen[None]):
     def _current_position(self) -> int | None:
         return self.marks[self.current] if self.current is not None else None
 
+    def position_text(self) -> str:
+        """Where the reader is among the marked sentences: ``summary sentence 2 of 3``."""
+        if self.current is None:
+            return "no summary sentences in this document"
+        position = self.marks[self.current]
+        if position in self.highlighted:
+            number = self.highlighted.index(position) + 1
+            return f"summary sentence {number} of {len(self.highlighted)} · n/p: next/previous"
+        return f"the sentence found · {len(self.highlighted)} summary sentences · n/p: next/previous"
+
     def _render_paragraphs(self) -> None:
+        self.query_one("#reader-position", Static).update(self.position_text())
         current = self._current_position()
         for number, sentences in groupby(self.document.sentences, key=lambda s: s.paragraph):
             text = Text()
