@@ -222,17 +222,26 @@ async def test_compare_mode_marks_agreement(size):
         await pilot.press("c")
         await settle(pilot)
         shown = columns(app)
-        assert len(shown) == 4
-        headers = [str(c.query_one(".column-header", Static).render()).split("\n")[0] for c in shown]
-        assert headers == ["lexrank", "lsa", "textrank", "lead"]
         assert app.screen.focused is shown[0]  # the reader's focus stays in the columns
-        texts = [column_text(c) for c in shown]
+        brief = str(app.main_screen.query_one("#brief", Static).render())
+        assert brief.startswith("Another Bleaching Season on the Reef")  # the document's header, once
+        if size[0] < 120:  # too narrow for four columns: one, the summarizers one below the other
+            [column] = shown
+            body = str(column.query_one(".column-body", Static).render())
+            names = ["lexrank", "lsa", "textrank", "lead"]
+            assert [line for line in body.split("\n") if line in names] == names
+            texts = [body]
+        else:
+            assert len(shown) == 4
+            headers = [str(c.query_one(".column-header", Static).render()) for c in shown]
+            assert headers == ["lexrank", "lsa", "textrank", "lead"]
+            texts = [column_text(c) for c in shown]
         assert any("◐ " in t for t in texts)  # a sentence several summarizers chose
         for line in (line for t in texts for line in t.split("\n") if line.startswith("● ")):
             assert all(line[2:] in " ".join(t.split()) or line in t for t in texts)
         await pilot.press("right")
         await settle(pilot)
-        assert "Coral gardening" in column_text(columns(app)[0])
+        assert "Coral gardening" in str(app.main_screen.query_one("#brief", Static).render())
         await pilot.press("c")
         assert len(columns(app)) == (1 if size[0] < 120 else 3)
 

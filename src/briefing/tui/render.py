@@ -31,15 +31,19 @@ def document_header(document: Document) -> Text:
 
 
 def document_body(
-    entry: DocumentBrief | None, problems: Iterable[str], theme: str | None = None, marks: dict[int, str] | None = None
+    entry: DocumentBrief | None,
+    problems: Iterable[str],
+    theme: str | None = None,
+    marks: dict[int, str] | None = None,
+    chips: bool = True,
 ) -> Text:
-    """A column's text: theme chips, the summary as bullets (or why there is none), then with a
-    theme chosen, its evidence sentences; every evidence sentence is highlighted."""
+    """A column's text: theme chips (unless ``chips`` is off), the summary as bullets (or why
+    there is none), then with a theme chosen, its evidence sentences, all highlighted."""
     body = Text()
     if entry is None:
         body.append("summarizing…", style="italic dim")
         return body
-    if entry.themes:
+    if chips and entry.themes:
         body.append_text(theme_chips(entry.themes, theme))
         body.append("\n")
     evidence = list(dict.fromkeys(e for t in entry.themes if t.name == theme for e in t.evidence))

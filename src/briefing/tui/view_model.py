@@ -16,7 +16,7 @@ from ..coverage import TOPIC_THEMES, topic_themes
 from ..engine.settings import Length
 from ..models import BriefSentence, Document, DocumentBrief, Problem, Theme
 from ..session import Session, TopicState
-from .render import document_body, document_header, topic_brief_text
+from .render import document_body, document_header, theme_chips, topic_brief_text
 
 #: Summarizers shown side by side in compare mode, when installed.
 COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
@@ -110,8 +110,18 @@ class ReadingView:
         topic = self.topic
         if topic is None or not topic.loaded:
             return Text("loading…", style="italic dim")
-        if self.comparing:
-            return Text("● chosen by every summarizer   ◐ by several   • by this one only", style="dim")
+        if self.comparing:  # the document's header once, above its summarizers' columns
+            compared = self.visible()
+            text = Text()
+            if compared:
+                text.append_text(document_header(compared[0]))
+                chips = theme_chips(self.themes(compared[0]), self.theme_filter)
+                if chips:
+                    text.append("\n")
+                    text.append_text(chips)
+                text.append("\n")
+            text.append("● chosen by every summarizer   ◐ by several   • by this one only", style="dim")
+            return text
         sentences: tuple[BriefSentence, ...] | None = self.session.cached_topic_brief(
             topic, self.summarizer_name, self.length
         )
@@ -147,10 +157,16 @@ class ReadingView:
         marks = {p: "●" if n == everyone else "◐" if n > 1 else "•" for p, n in chosen.items()}
         columns = []
         for name, entry in briefs.items():
-            header = Text(name, style="bold reverse") + Text("\n") + document_header(document)
             problems = [p.message for p in self.session.document_problems(document, name, self.length)]
-            columns.append(Column(self.page, header, document_body(entry, problems, self.theme_filter, marks)))
-        return columns
+            body = document_body(entry, problems, self.theme_filter, marks, chips=False)
+            columns.append(Column(self.page, Text(name, style="bold reverse"), body))
+        if self.columns > 1:
+            return columns
+        # Too narrow for columns side by side: one column, the summarizers one below the other.
+        stacked = Text()
+        for column in columns:
+            stacked.append_text(column.header + Text("\n") + column.body + Text("\n\n"))
+        return [Column(self.page, Text("compared, one below the other", style="dim"), stacked)]
 
     def status_text(self, loading_done: bool, loading_stage: str, progress: tuple[int, int]) -> Text:
         documents = self.documents()

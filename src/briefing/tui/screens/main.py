@@ -14,7 +14,7 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
@@ -115,7 +115,8 @@ class MainScreen(Screen[None]):
             yield TopicList(id="topics")
             with Vertical(id="main"):
                 yield Static(id="topic-title", markup=False)
-                yield Static(id="brief", markup=False)
+                with VerticalScroll(id="brief-box"):  # a long brief scrolls rather than being cut
+                    yield Static(id="brief", markup=False)
                 yield DocumentColumns(id="columns")
                 yield Static("Reading sources…", id="status", markup=False)
         # Help and quit first, so they show however narrow the terminal; ? lists every key.
