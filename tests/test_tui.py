@@ -556,3 +556,43 @@ def test_export_names_are_slugs():
     assert slug("coral, reef, bleached") == "coral-reef-bleached"
     assert slug("Rad/weg: Streit") == "rad-weg-streit"
     assert slug("[bold]") == "bold"
+
+
+def test_search_matches_inflections_and_compounds_and_counts_every_hit():
+    registry = PluginHost(load_entry_points=False).registry()
+    session = Session(Engine(registry, Settings(grouping="folders")), [str(SOURCES)])
+    for topic in session.discover():
+        session.load_topic(topic)
+    hits, total = session.search("battery")
+    found = " ".join(h.text for h in hits)
+    assert "Batteries" in found and "Batteriespeicher" in found and "Lithium-Ionen-Batterien" in found
+    assert total == len(hits) == 11
+    first, total = session.search("battery", limit=2)
+    assert len(first) == 2 and total == 11  # the true count, not the number listed
+    assert session.search("[/x]") == ([], 0) and session.search("") == ([], 0)
+
+
+async def test_search_screen_says_the_true_count():
+    async with running((120, 40)) as (app, pilot):
+        hits, _ = app.session.search("battery", limit=3)
+        app.push_screen(SearchScreen("battery", hits, {}, 11))
+        await pilot.pause()
+        assert "11 sentences match “battery”; the first 3 are listed" in str(
+            app.screen.query_one("#search-title").render()
+        )
+
+
+async def test_opening_a_search_hit_shows_the_hit_not_the_top(tmp_path):
+    paragraphs = [f"Paragraph {n} tells of the harbour and its ferries. It has two sentences." for n in range(60)]
+    paragraphs[50] = "Here the lighthouse keeper found a narwhal tusk on the pier. Nobody knew how it got there."
+    (tmp_path / "long.txt").write_text("A long harbour log\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    async with running((120, 40), paths=[tmp_path]) as (app, pilot):
+        await pilot.press("slash", *"narwhal", "enter", "enter")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.pause(0.2)
+        text = reader.query_one("#reader-text")
+        hit = reader.query_one("#paragraph-50")
+        assert text.scroll_y > 0
+        assert text.region.contains_region(hit.region) or hit.region.y >= text.region.y
+        assert "the sentence found" in str(reader.query_one("#reader-position", Static).render())

@@ -23,6 +23,7 @@ from .engine.settings import Length
 from .engine.themes import Tagged
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
+from .text.words import language_kit, words
 
 
 @dataclass
@@ -253,18 +254,40 @@ class Session:
 
     # -- search ----------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Sentences containing every word of ``query`` (case-insensitive), across loaded topics."""
-        terms = [t for t in query.lower().split() if t]
-        hits: list[SearchHit] = []
+    def search(self, query: str, limit: int = 500) -> tuple[list[SearchHit], int]:
+        """The first ``limit`` sentences, across loaded topics, that contain every word of
+        ``query``, and how many do in all.
+
+        A word matches its inflections (by the document language's stems: ``battery`` finds
+        ``batteries``) and compounds that contain it (``Batterie`` finds ``Batteriespeicher``).
+        """
+        terms = [t.lower() for t in words(query)]
         if not terms:
-            return hits
+            return [], 0
+        english = language_kit("en")
+        hits: list[SearchHit] = []
+        total = 0
         for topic in self.topics:
             for document in topic.documents:
+                kit = language_kit(document.language or self.engine.settings.language)
+                forms = [{term, kit.stem(term), english.stem(term)} for term in terms]
                 for sentence in document.sentences:
-                    lowered = sentence.text.lower()
-                    if all(term in lowered for term in terms):
-                        hits.append(SearchHit(topic.name, document, sentence.position, sentence.text))
-                        if len(hits) >= limit:
-                            return hits
-        return hits
+                    tokens = [w.lower() for w in words(sentence.text)]
+                    stems = {kit.stem(w) for w in tokens}
+                    if all(_found(variants, tokens, stems) for variants in forms):
+                        total += 1
+                        if len(hits) < limit:
+                            hits.append(SearchHit(topic.name, document, sentence.position, sentence.text))
+        return hits, total
+
+
+#: The shortest word looked for inside compound words (shorter ones match too much).
+COMPOUND_PART = 4
+
+
+def _found(variants: set[str], tokens: list[str], stems: set[str]) -> bool:
+    """One query word in a sentence: as a word, by stem, or as part of a compound word."""
+    if variants & stems or variants & set(tokens):
+        return True
+    parts = [v for v in variants if len(v) >= COMPOUND_PART]
+    return any(part in token for part in parts for token in tokens)

@@ -318,12 +318,12 @@ class MainScreen(Screen[None]):
         def searched(query: str | None) -> None:
             if not query:
                 return
-            hits = self.session.search(query)
+            hits, total = self.session.search(query)
             if not hits:
                 self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
                 return
             highlighted = {d.id: self.view.summary_positions(d) for d in self.session.all_documents()}
-            self.app.push_screen(SearchScreen(query, hits, highlighted))
+            self.app.push_screen(SearchScreen(query, hits, highlighted, total))
 
         self.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,12 +13,16 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...session import SearchHit
+from ...text.words import language_kit, words
 from .reader import ReaderScreen
 
 
 def _hit_label(hit: SearchHit, query: str) -> Text:
     label = Text(hit.text)
-    label.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
+    english = language_kit("en")
+    for term in words(query):  # the words that matched: inflections and compounds too
+        part = min({term.lower(), english.stem(term)}, key=len)
+        label.highlight_regex(rf"(?i)\w*{re.escape(part)}\w*", style="bold reverse")
     label.append(f"\n{hit.document.title} · {hit.topic}", style="dim italic")
     return label
 
@@ -24,12 +30,16 @@ def _hit_label(hit: SearchHit, query: str) -> Text:
 class SearchScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="search-back")]
 
-    def __init__(self, query: str, hits: list[SearchHit], highlighted: dict[str, list[int]]):
+    def __init__(self, query: str, hits: list[SearchHit], highlighted: dict[str, list[int]], total: int | None = None):
         super().__init__()
         self.query_text, self.hits, self.highlighted = query, hits, highlighted
+        self.total = len(hits) if total is None else total
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(f"{len(self.hits)} sentences match “{self.query_text}”"), id="search-title")
+        count = f"{self.total:,} sentence{'' if self.total == 1 else 's'} match “{self.query_text}”"
+        if self.total > len(self.hits):
+            count += f"; the first {len(self.hits):,} are listed"
+        yield Label(Text(count), id="search-title")
         yield OptionList(*[Option(_hit_label(h, self.query_text), id=str(i)) for i, h in enumerate(self.hits)])
         yield Footer()
 
