@@ -244,11 +244,11 @@ def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monke
 async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry, tmp_path, monkeypatch):
     """Textual replaces the standard streams, which a fork server cannot be started from: the
     session starts it before the app runs."""
-    from briefing.session import Session
+    from briefing.session import INTERIM_TOPIC, Session
     from briefing.tui.app import BriefingApp
 
     folder = tmp_path / "many"
-    many_sources(folder, PARALLEL_FROM + 6)
+    many_sources(folder, INTERIM_TOPIC + PARALLEL_FROM + 6)  # the first interim topic loads alone
     pools = []
     real_pool = loading_module.work_in_executor
 
@@ -267,7 +267,7 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
         assert app.main_screen.loading_done
     assert pools == [2]
     assert not any("worker processes failed" in w.message for w in session.warnings)
-    assert sum(len(t.documents) for t in app.session.topics) == PARALLEL_FROM + 6
+    assert sum(len(t.documents) for t in app.session.topics) == INTERIM_TOPIC + PARALLEL_FROM + 6
 
 
 @pytest.mark.parametrize(

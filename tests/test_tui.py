@@ -18,6 +18,7 @@ from briefing.plugins import PluginHost
 from briefing.session import Session
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import screen_commands
+from briefing.tui.messages import Regrouped
 from briefing.tui.screens.coverage import CoverageScreen
 from briefing.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.help import HelpScreen
@@ -596,3 +597,33 @@ async def test_opening_a_search_hit_shows_the_hit_not_the_top(tmp_path):
         assert text.scroll_y > 0
         assert text.region.contains_region(hit.region) or hit.region.y >= text.region.y
         assert "the sentence found" in str(reader.query_one("#reader-position", Static).render())
+
+
+def test_content_grouping_shows_interim_topics_of_at_most_fifty_sources(tmp_path):
+    from briefing.session import INTERIM_TOPIC
+
+    for number in range(120):
+        (tmp_path / f"note{number:03d}.txt").write_text(f"Note {number}. It is about harbours.", encoding="utf-8")
+    registry = PluginHost(load_entry_points=False).registry()
+    session = Session(Engine(registry, Settings(grouping="content")), [str(tmp_path)])
+    topics = session.discover()
+    assert [len(t.sources) for t in topics] == [INTERIM_TOPIC, INTERIM_TOPIC, 20]
+    assert topics[0].name.endswith("(1–50)") and topics[2].name.endswith("(101–120)")
+    session.load_topic(topics[0])
+    assert session.load_rest() == [1, 2] and all(t.loaded for t in topics)
+    regrouped = session.regroup()
+    assert sum(len(t.documents) for t in regrouped) == 120
+    assert {s.origin for t in regrouped for s in t.sources} == {s.origin for t in topics for s in t.sources}
+
+
+async def test_regrouping_keeps_the_readers_place():
+    async with running((160, 48), grouping="content") as (app, pilot):
+        await pilot.press("n", "right")
+        await settle(pilot)
+        shown = view(app).visible()[0]
+        topics = list(app.session.topics)
+        app.main_screen.post_message(Regrouped(list(reversed(topics))))
+        await settle(pilot)
+        assert view(app).visible()[0].id == shown.id
+        assert view(app).topic is topics[1] and view(app).topic_index == len(topics) - 2
+        assert title(app).startswith(topics[1].name)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .coverage import Coverage, coverage, topic_themes
 from .engine.grouping import sources_by_folder
+from .engine.loading import Prepared
 from .engine.pool import start_server, worker_count
 from .engine.runner import Engine
 from .engine.settings import Length
@@ -44,6 +45,10 @@ class SearchHit:
     text: str
 
 
+#: Most sources in one topic shown before grouping by content is done.
+INTERIM_TOPIC = 50
+
+
 class Session:
     """Topics, documents and briefs for one set of sources. Safe to use from worker threads."""
 
@@ -55,6 +60,7 @@ class Session:
         self.problems: list[Problem] = list(engine.problems)
         self.warnings: list[Problem] = []
         self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
+        self._source_of: dict[str, Source] = {}  # each loaded document's source, by document id
         self._themes: dict[str, Tagged] = {}  # by document id
         self._briefed: Counter[tuple[str, Length]] = Counter()  # documents briefed per setting, for progress
         self._counted: set[tuple[str, str, Length]] = set()
@@ -96,12 +102,18 @@ class Session:
 
     # -- loading ---------------------------------------------------------------------------------
 
-    def discover(self, progress: Callable[[str], object] = lambda stage: None) -> list[TopicState]:
-        """Read every source and sort it into its topic.
+    @property
+    def regroups(self) -> bool:
+        """Topics shown first are interim: grouping by content replaces them once all is read."""
+        return self.engine.settings.grouping == "content"
 
-        Grouping by folder needs only paths, so nothing is parsed yet and each topic loads later
-        (:meth:`load_topic`). Grouping by content needs every document parsed and tagged first;
-        ``progress`` hears what that is doing ("tagging 300/1000 documents").
+    def discover(self) -> list[TopicState]:
+        """Read every source and sort it into its first topics, from paths alone (nothing parsed).
+
+        Grouping by folder gives the final topics; each loads later (:meth:`load_topic`).
+        Grouping by content needs every document read and tagged first, so until then the
+        sources are shown by folder, at most :data:`INTERIM_TOPIC` to a topic, so the first
+        topic is readable at once; :meth:`regroup` then moves them into content topics.
         """
         sources: list[Source] = []
         for item in self.engine.collect(self.origins, self.stdin):
@@ -109,26 +121,57 @@ class Session:
                 self.problems.append(item)
             else:
                 sources.append(item)
-        settings = self.engine.settings
-        if settings.grouping == "content":
-            self.topics = self._group_by_content(sources, progress)
-        else:
-            self.topics = [
-                TopicState(name, found) for name, found in sources_by_folder(sources, settings.topics).items()
-            ]
+        by_folder = sources_by_folder(sources, self.engine.settings.topics)
+        if not self.regroups:
+            self.topics = [TopicState(name, found) for name, found in by_folder.items()]
+            return self.topics
+        self.topics = []
+        for name, found in by_folder.items():
+            for start in range(0, len(found), INTERIM_TOPIC):
+                part = found[start : start + INTERIM_TOPIC]
+                label = name if len(found) <= INTERIM_TOPIC else f"{name} ({start + 1}–{start + len(part)})"
+                self.topics.append(TopicState(label, part))
         return self.topics
 
-    def _group_by_content(self, sources: list[Source], progress: Callable[[str], object]) -> list[TopicState]:
+    def load_rest(self, progress: Callable[[str], object] = lambda stage: None) -> list[int]:
+        """Every topic not loaded yet, in one batch (on every core for a large corpus); returns
+        the indexes of the topics it loaded. ``progress`` hears "reading sources 300/1000"."""
+
         def reading(done: int, total: int) -> None:
-            if done % 50 == 1:
+            if done % 50 == 1 or done == total:
                 progress(f"reading sources {done}/{total}")
 
-        prepared = self.engine.sources.prepare(sources, reading)
-        self.problems.extend(prepared.errors)
-        self.warnings.extend(prepared.warnings)
-        documents = prepared.documents
-        source_of = {d.id: source for source, loaded in prepared.each for d in loaded}
-        self._corpus = tuple(documents)
+        waiting = [(i, t) for i, t in enumerate(self.topics) if not t.loaded]
+        self._take(
+            [t for _, t in waiting], self.engine.sources.prepare([s for _, t in waiting for s in t.sources], reading)
+        )
+        return [i for i, _ in waiting]
+
+    def load_topic(self, topic: TopicState) -> TopicState:
+        """Parse and segment a topic's sources; problems go to :attr:`problems`."""
+        if not topic.loaded:
+            self._take([topic], self.engine.sources.prepare(topic.sources))
+        return topic
+
+    def _take(self, topics: list[TopicState], prepared: Prepared) -> None:
+        """The prepared documents of ``topics``' sources (in their order) into the topics."""
+        loaded = iter(prepared.each)
+        with self._lock:
+            self.problems.extend(prepared.errors)
+            self.warnings.extend(prepared.warnings)
+            for topic in topics:
+                topic.documents = []
+                for source, documents in (next(loaded) for _ in topic.sources):
+                    topic.documents.extend(documents)
+                    self._source_of.update((d.id, source) for d in documents)
+                topic.loaded = True
+            self._corpus = tuple(d for t in self.topics for d in t.documents)
+
+    def regroup(self, progress: Callable[[str], object] = lambda stage: None) -> list[TopicState]:
+        """Once every interim topic is loaded: tag the corpus and group it by content (pinned
+        ``[[topics]]`` first). Returns the new topics; :meth:`replace_topics` puts them in place
+        of the interim ones (the view does, so it can keep the reader's place)."""
+        documents = list(self.all_documents())
         self._themes.update(
             self.engine.themes.corpus(documents, lambda done, total: progress(f"tagging documents {done + 1}/{total}"))
         )
@@ -136,23 +179,13 @@ class Session:
         progress(f"grouping {len(documents)} documents by content")
         topics = []
         for topic in self.engine.grouping.topics(documents, themes):
-            state = TopicState(topic.name, documents=list(topic.documents), loaded=True)
-            state.sources = list({id(s): s for s in (source_of[d.id] for d in topic.documents)}.values())
-            topics.append(state)
+            sources = {id(s): s for s in (self._source_of[d.id] for d in topic.documents)}
+            topics.append(TopicState(topic.name, list(sources.values()), list(topic.documents), loaded=True))
         return topics
 
-    def load_topic(self, topic: TopicState) -> TopicState:
-        """Parse and segment a topic's sources; problems go to :attr:`problems`."""
-        if topic.loaded:
-            return topic
-        prepared = self.engine.sources.prepare(topic.sources)
+    def replace_topics(self, topics: list[TopicState]) -> None:
         with self._lock:
-            self.problems.extend(prepared.errors)
-            self.warnings.extend(prepared.warnings)
-            topic.documents = prepared.documents
-            topic.loaded = True
-            self._corpus = tuple(d for t in self.topics for d in t.documents)
-        return topic
+            self.topics = topics
 
     def all_documents(self) -> tuple[Document, ...]:
         return self._corpus

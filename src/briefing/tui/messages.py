@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from ..session import TopicState
+
 
 @dataclass
 class TopicsFound(Message):
@@ -24,6 +26,13 @@ class TopicLoaded(Message):
     """Topic ``index`` has its documents."""
 
     index: int
+
+
+@dataclass
+class Regrouped(Message):
+    """Grouping by content is done: ``topics`` replace the interim topics shown so far."""
+
+    topics: list[TopicState]
 
 
 class LoadingDone(Message):

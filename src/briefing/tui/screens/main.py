@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from ...engine.settings import Length
 from ...output import write_atomically
 from ...session import Session, TopicState
-from ..messages import Briefed, LoadingDone, LoadProgress, TopicLoaded, TopicsFound
+from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, TopicLoaded, TopicsFound
 from ..view_model import COMPARE_SUMMARIZERS, ReadingView
 from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
@@ -140,13 +140,26 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_sources(self) -> None:
-        topics = self.session.discover(lambda stage: self.post_message(LoadProgress(stage)))
+        """Topics by folder first, loaded one by one, so the first is readable at once. Grouping
+        by content reads the rest in one batch (every core), then regroups everything."""
+        session = self.session
+
+        def progress(stage: str) -> None:
+            self.post_message(LoadProgress(stage))
+
+        topics = session.discover()
         self.post_message(TopicsFound(len(topics)))
         for index, topic in enumerate(topics):
             if get_current_worker().is_cancelled:
                 return
-            self.session.load_topic(topic)
+            if session.regroups and index > 0:
+                for loaded in session.load_rest(progress):
+                    self.post_message(TopicLoaded(loaded))
+                break
+            session.load_topic(topic)
             self.post_message(TopicLoaded(index))
+        if session.regroups and topics and not get_current_worker().is_cancelled:
+            self.post_message(Regrouped(session.regroup(progress)))
         self.post_message(LoadingDone())
 
     def start_briefing(self) -> None:
@@ -181,6 +194,24 @@ class MainScreen(Screen[None]):
         if message.index == self.view.topic_index:
             self.refresh_view()
         self.start_briefing()
+
+    def on_regrouped(self, message: Regrouped) -> None:
+        """Content topics replace the interim ones; the document the reader was at stays in view."""
+        view = self.view
+        shown = view.visible()
+        self.session.replace_topics(message.topics)
+        view.topic_index, view.page = 0, 0
+        if shown:
+            for index, topic in enumerate(message.topics):
+                ids = [d.id for d in topic.documents]
+                if shown[0].id in ids:
+                    view.topic_index = index
+                    view.page = (ids.index(shown[0].id) // view.page_size) * view.page_size
+                    break
+        if view.theme_filter and view.page >= len(view.documents()):
+            view.theme_filter, view.page = None, 0
+        self.refresh_topics()
+        self._changed()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.loading_stage = message.stage
