@@ -61,6 +61,7 @@ class Session:
         self.warnings: list[Problem] = []
         self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
         self._source_of: dict[str, Source] = {}  # each loaded document's source, by document id
+        self._final = not self.regroups  # the topics shown are the final ones
         self._themes: dict[str, Tagged] = {}  # by document id
         self._briefed: Counter[tuple[str, Length]] = Counter()  # documents briefed per setting, for progress
         self._counted: set[tuple[str, str, Length]] = set()
@@ -186,6 +187,7 @@ class Session:
     def replace_topics(self, topics: list[TopicState]) -> None:
         with self._lock:
             self.topics = topics
+            self._final = True
 
     def all_documents(self) -> tuple[Document, ...]:
         return self._corpus
@@ -200,8 +202,9 @@ class Session:
 
     @property
     def complete(self) -> bool:
-        """Every topic is loaded, so the corpus taggers compare each document with is final."""
-        return bool(self.topics) and all(t.loaded for t in self.topics)
+        """Every topic is loaded (and regrouped by content, if that is the grouping), so the
+        corpus taggers compare each document with is final."""
+        return self._final and bool(self.topics) and all(t.loaded for t in self.topics)
 
     def cached_brief(self, document: Document, summarizer: str, length: Length) -> DocumentBrief | None:
         done = self.engine.summaries.cached(document, self.summarizer(summarizer), length)
