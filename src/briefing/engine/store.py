@@ -100,7 +100,3 @@ class Store:
         if self.cache is not None and entries:
             self.cache.put_packed({k: v.data if isinstance(v, Packed) else pack(v) for k, v in entries.items()})
         entries.clear()
-
-    def read(self, keys: Iterable[str]) -> dict[str, Any]:
-        """What the cache holds under ``keys`` (nothing without a cache)."""
-        return self.cache.get_many(keys) if self.cache is not None else {}
