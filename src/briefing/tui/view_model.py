@@ -186,5 +186,6 @@ class ReadingView:
             parts.append(f"summarizing {done}/{total}")
         failed = len(self.session.problems) + len(self.session.engine.registry.failures)
         if failed or self.session.warnings:
-            parts.append(f"⚠ {failed} failed, {len(self.session.warnings)} warnings (press ! to see)")
+            warned = len(self.session.warnings)
+            parts.append(f"⚠ {failed} failed, {warned} warning{'' if warned == 1 else 's'} (press ! to see)")
         return Text(" · ".join(parts))

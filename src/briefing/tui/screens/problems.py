@@ -13,6 +13,10 @@ from textual.widgets import DataTable, Footer, Label
 from ...models import Problem
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 class ProblemsScreen(Screen[None]):
     """A table of what went wrong (errors) and what to know (warnings), each with its source."""
 
@@ -35,7 +39,9 @@ class ProblemsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         count = len(self.errors) + len(self.warnings)
-        title = f"{len(self.errors)} errors, {len(self.warnings)} warnings" if count else "No problems."
+        title = (
+            f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}" if count else "No problems."
+        )
         yield Label(Text(title), id="problems-title")
         table: DataTable[Text] = DataTable(id="problems", cursor_type="row", zebra_stripes=True)
         table.add_columns(Text("kind", style="bold"), Text("source", style="bold"), Text("what happened", style="bold"))
