@@ -177,8 +177,8 @@ class ReadingView:
         if self.theme_filter:
             parts.append(f"theme: {self.theme_filter}")
         done, total = progress
-        if not loading_done and not self.session.topics and loading_stage:
-            parts.append(loading_stage)
+        if not loading_done and loading_stage:
+            parts.append(loading_stage)  # "reading sources 300/1000", "tagging documents ..."
         elif not loading_done:
             loaded = sum(1 for t in self.session.topics if t.loaded)
             parts.append(f"loading topics {loaded}/{len(self.session.topics)}")

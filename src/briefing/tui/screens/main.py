@@ -185,9 +185,10 @@ class MainScreen(Screen[None]):
     # -- messages from workers -------------------------------------------------------------------
 
     def on_topics_found(self, message: TopicsFound) -> None:
+        self.refresh_topics()
+        self.refresh_status()
         if message.count == 0:
             self.query_one("#status", Static).update("No sources found.")
-        self.refresh_topics()
 
     def on_topic_loaded(self, message: TopicLoaded) -> None:
         self.refresh_topics()
