@@ -67,7 +67,7 @@ class Session:
         self._counted: set[tuple[str, str, Length]] = set()
         self._summarizers: dict[str, Summarizer] = {engine.plugins.summarizer.name: engine.plugins.summarizer}
         self._lock = threading.RLock()
-        if engine.settings.grouping == "content" and worker_count(engine.settings.workers) > 1:
+        if self.regroups and worker_count(engine.settings.workers) > 1:
             start_server()  # grouping by content may brief in a pool, from inside a running view
 
     # -- what the views ask about the run ----------------------------------------------------------
@@ -116,12 +116,8 @@ class Session:
         sources are shown by folder, at most :data:`INTERIM_TOPIC` to a topic, so the first
         topic is readable at once; :meth:`regroup` then moves them into content topics.
         """
-        sources: list[Source] = []
-        for item in self.engine.collect(self.origins, self.stdin):
-            if isinstance(item, Problem):
-                self.problems.append(item)
-            else:
-                sources.append(item)
+        sources, unreadable = self.engine.gather(self.origins, self.stdin)
+        self.problems.extend(unreadable)
         by_folder = sources_by_folder(sources, self.engine.settings.topics)
         if not self.regroups:
             self.topics = [TopicState(name, found) for name, found in by_folder.items()]

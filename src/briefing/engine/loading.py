@@ -13,7 +13,6 @@ from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
 from .store import Store
-from .summaries import SummaryStage
 from .themes import TagStage
 
 
@@ -50,13 +49,11 @@ class SourceStage:
         plugins: StartedPlugins,
         keys: Keys,
         store: Store,
-        summaries: SummaryStage,
         themes: TagStage,
         executors: Executors,
     ):
         self.plugins, self.keys, self.store = plugins, keys, store
-        self.summaries, self.themes = summaries, themes
-        self.executors = executors
+        self.themes, self.executors = themes, executors
 
     def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], object] | None = None) -> Prepared:
         """Every source's documents, segmented; ``progress(done, total)`` hears each source.

@@ -44,7 +44,7 @@ class Engine:
         self.summaries = SummaryStage(self.plugins, self.keys, self.store)
         self.themes = TagStage(self.plugins, self.keys, self.store)
         self.executors = Executors(self.settings, registry.recipe)
-        self.sources = SourceStage(self.plugins, self.keys, self.store, self.summaries, self.themes, self.executors)
+        self.sources = SourceStage(self.plugins, self.keys, self.store, self.themes, self.executors)
         self.grouping = GroupStage(self.settings, self.keys, self.store)
         self.briefs = BriefStage(self.settings, self.keys, self.store)
 
@@ -69,6 +69,19 @@ class Engine:
             origins, lambda s: self.plugins.loader_for(s) is not None, stdin, self.services.fetcher.fetch_all
         )
 
+    def gather(
+        self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None
+    ) -> tuple[list[Source], list[Problem]]:
+        """The named sources that could be read, and why each of the others could not."""
+        sources: list[Source] = []
+        unreadable: list[Problem] = []
+        for item in self.collect(origins, stdin):
+            if isinstance(item, Problem):
+                unreadable.append(item)
+            else:
+                sources.append(item)
+        return sources, unreadable
+
     def load(
         self,
         origins: Iterable[str],
@@ -77,10 +90,7 @@ class Engine:
     ) -> Prepared:
         """Every named source's documents, prepared, with what failed and what to know;
         ``progress(done, total)`` hears sources as they finish."""
-        sources: list[Source] = []
-        unreadable: list[Problem] = []
-        for item in self.collect(origins, stdin):
-            (unreadable if isinstance(item, Problem) else sources).append(item)  # type: ignore[arg-type]
+        sources, unreadable = self.gather(origins, stdin)
         prepared = self.sources.prepare(sources, progress)
         prepared.errors[:0] = unreadable
         return prepared
