@@ -216,3 +216,35 @@ def test_plugin_timeout_in_config(cli, tmp_path):
     (tmp_path / "briefing.toml").write_text("plugin_timeout = -1\n", encoding="utf-8")
     code, _, err = cli("brief", str(SOURCES), cwd=tmp_path)
     assert code == 2 and "plugin_timeout: must be 0" in err
+
+
+def test_a_runaway_plugin_is_stopped_and_then_skipped(registry, tmp_path):
+    """A busy loop past the limit stops (its core is free again), and after two time-outs the
+    plugin is not called again: four stuck documents cost two limits, not four (or eight)."""
+    for number in range(4):
+        (tmp_path / f"doc{number}.txt").write_text(
+            f"Note {number}\n\nThe spinning wheel turns. It turns all day long. Nobody stops it.\n", encoding="utf-8"
+        )
+    calls: list[str] = []
+    finished = threading.Event()
+
+    class Spinning(Summarizer):
+        name = "spinning"
+
+        def rate(self, document, kit):
+            calls.append(document.origin)
+            try:
+                while True:  # a runaway plugin: pure Python, never returns by itself
+                    pass
+            finally:
+                finished.set()
+
+    registry.entries["summarizer"]["spinning"] = Registered("spinning", "summarizer", Spinning, "test", "test")
+    engine = Engine(registry, Settings(summarizer="spinning", plugin_timeout=0.3, grouping="folders", workers=1))
+    briefing = engine.run([str(tmp_path)])
+    assert finished.wait(5), "the runaway call was not stopped"
+    assert len(calls) == 2
+    messages = sorted(p.message for p in briefing.errors)
+    assert len(messages) == 4
+    assert sum("took longer than 0.3 s on this document and was stopped" in m for m in messages) == 2
+    assert sum("was skipped: it took longer than 0.3 s on 2 documents already" in m for m in messages) == 2

@@ -1,23 +1,40 @@
 """A time limit on plugin calls, so one runaway summarizer or tagger cannot stall a whole run.
 
-Python cannot stop a thread, so a call that runs past the limit is abandoned, not killed: it
-goes on in a daemon thread until it returns, its result is dropped, and later calls get a fresh
-helper thread. Each calling thread has its own helper, so the reading room's workers do not wait
-for one another.
+Each call runs on a helper thread. One that runs past the limit is stopped: the helper gets a
+:class:`PluginTimeout` raised inside it (CPython's ``PyThreadState_SetAsyncExc``), which ends a
+Python loop at its next step, so no core stays busy after the run has moved on. A call blocked
+inside one long C function stops when that function returns; until then the helper is abandoned
+and later calls get a fresh one. Each calling thread has its own helper, so the reading room's
+workers do not wait for one another.
+
+A plugin that times out :data:`SKIP_AFTER` times is skipped for the rest of the run, so a
+stuck plugin costs a few time limits, not one (or two: a tagger's ``analysis`` and ``tag``) for
+every document.
 """
 
 from __future__ import annotations
 
+import ctypes
 import queue
 import threading
+from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+#: Time-outs after which a plugin is no longer called in this run.
+SKIP_AFTER = 2
+
 
 class PluginTimeout(Exception):
-    """A plugin call ran past the time limit and was abandoned."""
+    """A plugin call ran past the time limit and was stopped, or is skipped after earlier ones."""
+
+
+def _stop(thread: threading.Thread) -> None:
+    """Raise :class:`PluginTimeout` inside ``thread`` at its next Python step."""
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(PluginTimeout))
 
 
 class _Helper:
@@ -27,16 +44,22 @@ class _Helper:
         self.jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], threading.Event]]
         self.jobs = queue.SimpleQueue()
         self.abandoned = False
-        threading.Thread(target=self._serve, name="briefing-plugin-call", daemon=True).start()
+        self.thread = threading.Thread(target=self._serve, name="briefing-plugin-call", daemon=True)
+        self.thread.start()
 
     def _serve(self) -> None:
-        while True:
-            function, args, box, done = self.jobs.get()
-            try:
-                box["result"] = function(*args)
-            except BaseException as exc:  # handed back to the caller, which decides
-                box["error"] = exc
-            done.set()
+        try:
+            while True:
+                function, args, box, done = self.jobs.get()
+                try:
+                    box["result"] = function(*args)
+                except BaseException as exc:  # handed back to the caller, which decides
+                    box["error"] = exc
+                done.set()
+                if self.abandoned:
+                    return  # stopped: the caller has moved on to a fresh helper
+        except PluginTimeout:  # the stop arrived between calls
+            return
 
     def call(self, function: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
         box: dict[str, Any] = {}
@@ -44,7 +67,8 @@ class _Helper:
         self.jobs.put((function, args, box, done))
         if not done.wait(seconds):
             self.abandoned = True
-            raise PluginTimeout(f"took longer than {seconds:g} s")
+            _stop(self.thread)
+            raise PluginTimeout(f"took longer than {seconds:g} s on this document and was stopped")
         if "error" in box:
             raise box["error"]
         result: T = box["result"]
@@ -52,7 +76,8 @@ class _Helper:
 
 
 class TimeLimit:
-    """``limit(function, *args)`` runs the call, raising :class:`PluginTimeout` past ``seconds``.
+    """``limit(plugin, function, *args)`` runs the call, raising :class:`PluginTimeout` past
+    ``seconds`` and, after :data:`SKIP_AFTER` of those for one plugin, at once.
 
     ``seconds`` of 0 or less means no limit: the call runs directly on the calling thread.
     """
@@ -60,11 +85,19 @@ class TimeLimit:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self._local = threading.local()
+        self._timeouts: Counter[str] = Counter()
 
-    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+    def __call__(self, plugin: str, function: Callable[..., T], *args: Any) -> T:
         if self.seconds <= 0:
             return function(*args)
+        if self._timeouts[plugin] >= SKIP_AFTER:
+            limit = f"{self.seconds:g} s"
+            raise PluginTimeout(f"was skipped: it took longer than {limit} on {SKIP_AFTER} documents already")
         helper: _Helper | None = getattr(self._local, "helper", None)
         if helper is None or helper.abandoned:
             helper = self._local.helper = _Helper()
-        return helper.call(function, args, self.seconds)
+        try:
+            return helper.call(function, args, self.seconds)
+        except PluginTimeout:
+            self._timeouts[plugin] += 1
+            raise

@@ -11,6 +11,6 @@ def failure(kind: str, name: str, exc: BaseException) -> str:
     if isinstance(exc, LoadError):
         return str(exc)
     if isinstance(exc, PluginTimeout):
-        return f"{kind} {name!r} {exc} on this document and was skipped (plugin_timeout in briefing.toml)"
+        return f"{kind} {name!r} {exc} (plugin_timeout in briefing.toml)"
     detail = str(exc) or type(exc).__name__
     return f"{kind} {name!r} failed: {type(exc).__name__}: {detail}"

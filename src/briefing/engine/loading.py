@@ -37,6 +37,7 @@ def _unpacked(packed: dict[str, bytes]) -> SourceWork:
     work: SourceWork = unpack(packed["source:"])
     work.analyses = {k: unpack(v) for k, v in packed.items() if k.startswith("analysis:")}
     work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
+    work.failed = {k.removeprefix("failed:"): unpack(v) for k, v in packed.items() if k.startswith("failed:")}
     work.packed = packed
     return work
 
@@ -115,6 +116,7 @@ class SourceStage:
         return prepared
 
     def _hand_over(self, work: SourceWork) -> None:
-        """A fresh source's analyses to the taggers and its summaries to this run's memory."""
+        """A fresh source's analyses to the taggers and its summaries (failed ones too) to this
+        run's memory."""
         self.themes.remember(work.documents, work.analyses)
-        self.store.hold(work.summaries)
+        self.store.hold({**work.summaries, **work.failed})

@@ -37,6 +37,9 @@ class SourceWork:
     warnings: list[Problem]
     analyses: dict[str, Any] = field(default_factory=dict)
     summaries: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
+    #: Summaries that failed: held for the rest of the run (a stuck summarizer is not waited
+    #: for twice), never cached, so they are tried again next run.
+    failed: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
     #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
     packed: dict[str, bytes] | None = None
 
@@ -44,7 +47,7 @@ class SourceWork:
         """What is worth caching: the analyses and summaries, and the documents under ``key`` when
         the source loaded without problems (failed work is never cached, so it is tried again)."""
         if self.packed is not None:
-            kept: dict[str, Any] = {k: Packed(v) for k, v in self.packed.items() if k != "source:"}
+            kept: dict[str, Any] = {k: Packed(v) for k, v in self.packed.items() if k.split(":")[0] in CACHED}
             if not self.problems:
                 kept[key] = Packed(self.packed["source:"])
             return kept
@@ -52,6 +55,10 @@ class SourceWork:
         if not self.problems:
             kept[key] = SourceWork(self.documents, [], self.warnings)
         return kept
+
+
+#: What a worker packs under these key prefixes goes to the cache ("failed:" and "source:" do not).
+CACHED = ("analysis", "summary")
 
 
 def inert(text: str) -> str:
@@ -108,7 +115,7 @@ def clean(plugins: StartedPlugins, paragraphs: list[str], document: Document) ->
     problems: list[Problem] = []
     for cleaner in plugins.cleaners:
         try:
-            cleaned = plugins.limit(cleaner.clean, list(paragraphs), document)
+            cleaned = plugins.limit(cleaner.name, cleaner.clean, list(paragraphs), document)
             if not isinstance(cleaned, list) or not all(isinstance(p, str) for p in cleaned):
                 raise TypeError(f"returned {type(cleaned).__name__}, not a list of paragraphs")
             paragraphs = cleaned
@@ -142,8 +149,8 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
 
 
 def work_on(plugins: StartedPlugins, keys: Keys, source: Source) -> SourceWork:
-    """All the per-document work on one source. Analyses and summaries that fail are left out:
-    tagging and summarizing report them later."""
+    """All the per-document work on one source. Analyses that fail are left out: tagging
+    reports them later. Summaries that fail are kept apart, so summarizing reports them."""
     loaded, problems, notes = load_source(plugins, source)
     work = SourceWork([], problems, notes)
     settings = plugins.services.settings
@@ -154,8 +161,8 @@ def work_on(plugins: StartedPlugins, keys: Keys, source: Source) -> SourceWork:
         work.warnings.extend(noted)
         work.analyses.update(analyse(plugins, keys, prepared))
         summary = summarize_one(plugins, prepared, settings.length, plugins.summarizer)
-        if not summary[1]:
-            work.summaries[keys.summary(prepared, settings.length, plugins.summarizer)] = summary
+        done = work.failed if summary[1] else work.summaries
+        done[keys.summary(prepared, settings.length, plugins.summarizer)] = summary
     return work
 
 
@@ -165,5 +172,6 @@ def packed_work(plugins: StartedPlugins, keys: Keys, source: Source) -> dict[str
     those very bytes."""
     work = work_on(plugins, keys, source)
     packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries}.items()}
+    packed.update((f"failed:{k}", pack(v)) for k, v in work.failed.items())
     packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings))
     return packed

@@ -22,7 +22,7 @@ def summarize_one(plugins: StartedPlugins, document: Document, length: Length, s
     """One document's summary within the plugin time limit, or the summarizer's failure."""
     kit = language_kit(document.language or plugins.services.settings.language)
     try:
-        return plugins.limit(summarize, summarizer, document, kit, length), []
+        return plugins.limit(summarizer.name, summarize, summarizer, document, kit, length), []
     except Exception as exc:
         return None, [Problem(document.origin, failure("summarizer", summarizer.name, exc))]
 

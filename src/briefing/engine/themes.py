@@ -27,7 +27,7 @@ def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str
     analyses = {}
     for tagger in plugins.taggers:
         try:
-            analyses[keys.analysis(document, tagger)] = plugins.limit(tagger.analysis, document)
+            analyses[keys.analysis(document, tagger)] = plugins.limit(tagger.name, tagger.analysis, document)
         except Exception:
             continue
     return analyses
@@ -40,7 +40,7 @@ def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[D
     kit = language_kit(document.language or plugins.services.settings.language)
     for tagger in plugins.taggers:
         try:
-            found = plugins.limit(tagger.tag, document, kit, corpus)
+            found = plugins.limit(tagger.name, tagger.tag, document, kit, corpus)
             themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in found)
         except Exception as exc:
             problems.append(Problem(document.origin, failure("tagger", tagger.name, exc)))
@@ -101,7 +101,12 @@ class TagStage:
         def compute(missing: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], Any]]:
             for index, number in missing:
                 try:
-                    yield (index, number), self.plugins.limit(self.plugins.taggers[number].analysis, documents[index])
+                    yield (
+                        (index, number),
+                        self.plugins.limit(
+                            self.plugins.taggers[number].name, self.plugins.taggers[number].analysis, documents[index]
+                        ),
+                    )
                 except Exception:
                     continue  # the tagger's failure on this document is among the problems
 
