@@ -17,12 +17,13 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch, tmp_path_factory):
-    """No installed third-party plugins, no user config, an empty result cache: each test sees
+    """No installed third-party plugins, no user config, an empty result cache, no read marks: each test sees
     only what it sets up."""
     monkeypatch.delenv("BRIEFING_LOAD_PLUGINS", raising=False)
     monkeypatch.setattr("briefing.plugins.entry_points", lambda group: [])
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path_factory.mktemp("data")))  # read marks
 
 
 @pytest.fixture

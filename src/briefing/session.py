@@ -24,6 +24,7 @@ from .engine.settings import Length
 from .engine.themes import Tagged
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
+from .read_state import ReadState
 from .text.words import language_kit, words
 
 
@@ -52,23 +53,36 @@ INTERIM_TOPIC = 50
 class Session:
     """Topics, documents and briefs for one set of sources. Safe to use from worker threads."""
 
-    def __init__(self, engine: Engine, origins: Iterable[str], stdin: Callable[[], bytes] | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        origins: Iterable[str],
+        stdin: Callable[[], bytes] | None = None,
+        read_state: ReadState | None = None,
+    ):
         self.engine = engine
         self.origins = list(origins)
         self.stdin = stdin
-        self.topics: list[TopicState] = []
-        self.problems: list[Problem] = list(engine.problems)
-        self.warnings: list[Problem] = []
-        self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
-        self._source_of: dict[str, Source] = {}  # each loaded document's source, by document id
-        self._final = not self.regroups  # the topics shown are the final ones
-        self._themes: dict[str, Tagged] = {}  # by document id
-        self._briefed: Counter[tuple[str, Length]] = Counter()  # documents briefed per setting, for progress
-        self._counted: set[tuple[str, str, Length]] = set()
+        self.read_state = read_state or ReadState()
         self._summarizers: dict[str, Summarizer] = {engine.plugins.summarizer.name: engine.plugins.summarizer}
         self._lock = threading.RLock()
+        self.reset()
         if self.regroups and worker_count(engine.settings.workers) > 1:
             start_server()  # grouping by content may brief in a pool, from inside a running view
+
+    def reset(self) -> None:
+        """Forget the topics and documents, to read the sources again (:meth:`discover`). What
+        the engine computed stays in its memo and cache, so only changed sources are redone."""
+        with self._lock:
+            self.topics: list[TopicState] = []
+            self.problems: list[Problem] = list(self.engine.problems)
+            self.warnings: list[Problem] = []
+            self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
+            self._source_of: dict[str, Source] = {}  # each loaded document's source, by document id
+            self._final = not self.regroups  # the topics shown are the final ones
+            self._themes: dict[str, Tagged] = {}  # by document id: tagging depends on the whole corpus
+            self._briefed: Counter[tuple[str, Length]] = Counter()  # documents briefed per setting
+            self._counted: set[tuple[str, str, Length]] = set()
 
     # -- what the views ask about the run ----------------------------------------------------------
 
@@ -99,7 +113,24 @@ class Session:
         errors += self.problems
         for document in self.all_documents():
             errors += self.document_problems(document, summarizer, length)
-        return list(dict.fromkeys(errors)), list(dict.fromkeys(self.warnings))
+        return list(dict.fromkeys(errors)), list(dict.fromkeys(self.all_warnings()))
+
+    def all_warnings(self) -> list[Problem]:
+        """What the user should know: the sources' warnings and read marks that cannot be kept."""
+        if self.read_state.problem:
+            return [*self.warnings, Problem("read marks", self.read_state.problem)]
+        return self.warnings
+
+    # -- read marks ------------------------------------------------------------------------------
+
+    def is_read(self, document: Document) -> bool:
+        return self.read_state.is_read(document)
+
+    def mark_read(self, document: Document, read: bool = True) -> None:
+        self.read_state.mark(document, read)
+
+    def unread(self, topic: TopicState) -> int:
+        return sum(1 for d in topic.documents if not self.read_state.is_read(d))
 
     # -- loading ---------------------------------------------------------------------------------
 

@@ -1,0 +1,72 @@
+"""Which documents the reader has seen, kept between runs.
+
+A document is known by a digest of its title and text, not by its path: a file that is renamed
+or moved stays read, one whose text changes is new again. The state is one JSON file in the
+user's data folder (``$BRIEFING_DATA_DIR`` overrides it), written atomically after each change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
+
+import platformdirs
+
+from .models import Document
+from .output import write_atomically
+
+DATA_VARIABLE = "BRIEFING_DATA_DIR"
+_FILE = "read.json"
+
+
+def default_path() -> Path:
+    """``$BRIEFING_DATA_DIR/read.json``, else in the user's data folder (``~/.local/share/briefing``)."""
+    return Path(os.environ.get(DATA_VARIABLE) or platformdirs.user_data_dir("briefing")) / _FILE
+
+
+def content_key(document: Document) -> str:
+    return hashlib.blake2b(
+        f"{document.title}\n{document.text}".encode("utf-8", "surrogatepass"), digest_size=16
+    ).hexdigest()
+
+
+class ReadState:
+    """Read marks by content digest. A file that cannot be read or written is reported in
+    :attr:`problem` and the marks live for this run only; nothing stops the reading room."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or default_path()
+        self.problem: str | None = None
+        self._read: set[str] = set()
+        self._lock = threading.Lock()
+        try:
+            found = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(found, dict) or not isinstance(found.get("read"), list):
+                raise ValueError('expected {"read": [...]}')
+            self._read = {key for key in found["read"] if isinstance(key, str)}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            self.problem = f"read marks in {self.path} ignored: {exc}"
+
+    def is_read(self, document: Document) -> bool:
+        return content_key(document) in self._read
+
+    def mark(self, document: Document, read: bool = True) -> None:
+        """Mark ``document`` read (or unread again) and save."""
+        key = content_key(document)
+        with self._lock:
+            if (key in self._read) == read:
+                return
+            if read:
+                self._read.add(key)
+            else:
+                self._read.discard(key)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(self.path, json.dumps({"read": sorted(self._read)}, indent=0))
+            except OSError as exc:
+                self.problem = f"read marks cannot be saved to {self.path}: {exc}"
