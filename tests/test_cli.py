@@ -423,5 +423,5 @@ def test_a_key_map_that_moves_both_bindings_is_fine(cli, tmp_path, monkeypatch):
 
     monkeypatch.setattr(BriefingApp, "run", lambda app: None)
     monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
-    (tmp_path / "briefing.toml").write_text('[keys]\nnext-topic = "p"\nprevious-topic = "o"\n', encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text('[keys]\nnext-topic = "p"\nprevious-topic = "k"\n', encoding="utf-8")
     assert cli(str(SOURCES), cwd=tmp_path)[0] == 0

@@ -297,6 +297,11 @@ def brief(
 @workers_option
 @executor_option
 @scheduler_option
+@click.option(
+    "--watch/--no-watch",
+    default=None,
+    help="Read the sources again when files change, are added or removed  [default: when a PATH is a folder]",
+)
 def read(
     paths: tuple[str, ...],
     summarizer: str | None,
@@ -305,6 +310,7 @@ def read(
     workers: int | None,
     executor: str | None,
     scheduler: str | None,
+    watch: bool | None,
 ) -> int:
     """Open the reading room (the default command).
 
@@ -330,7 +336,9 @@ def read(
         click.echo(f"briefing: reading {', '.join(sources)}", err=True)
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
         session = Session(engine, sources)
-        app = BriefingApp(session, keymap=run.config.keys)
+        if watch is None:
+            watch = any(Path(source).is_dir() for source in sources)
+        app = BriefingApp(session, keymap=run.config.keys, watch=watch)
         app.run()
     _report(session.problems, "error")
     if app.return_code:  # the app crashed (Textual printed the traceback)

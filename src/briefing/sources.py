@@ -64,3 +64,20 @@ def collect(
             yield _read(path, origin)
         else:
             yield Problem(origin, "no such file or folder")
+
+
+def stamps(origins: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every local file the origins name or hold (URLs and
+    standard input have none): what to compare to notice files changed, added or removed."""
+    found: dict[str, tuple[int, int]] = {}
+    for origin in origins:
+        if origin == STDIN or is_url(origin):
+            continue
+        path = Path(origin)
+        for file in _walk(path) if path.is_dir() else [path]:
+            try:
+                info = file.stat()
+            except OSError:
+                continue  # gone (or unreadable): the next reload reports it
+            found[str(file)] = (info.st_mtime_ns, info.st_size)
+    return found

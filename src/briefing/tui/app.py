@@ -28,11 +28,12 @@ class BriefingApp(App[None]):
         *,
         keymap: dict[str, str] | None = None,
         compare: tuple[str, ...] = COMPARE_SUMMARIZERS,
+        watch: bool = False,
     ):
         super().__init__()
         self.session = session
         self.keymap_overrides = dict(keymap or {})
-        self.main_screen = MainScreen(session, compare)
+        self.main_screen = MainScreen(session, compare, watch)
 
     def on_mount(self) -> None:
         self.sub_title = ", ".join(self.session.origins)  # which sources these are, always in view

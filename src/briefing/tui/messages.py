@@ -40,6 +40,13 @@ class LoadingDone(Message):
 
 
 @dataclass
+class SourcesChanged(Message):
+    """Files under the sources were changed, added or removed since they were read."""
+
+    count: int
+
+
+@dataclass
 class LoadProgress(Message):
     """What loading is doing now ("tagging 300/1000 documents"), for the status line."""
 

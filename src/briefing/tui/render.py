@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path
 
 from rich.text import Text
 
@@ -22,10 +24,40 @@ def theme_chips(themes: Iterable[Theme], selected: str | None = None, limit: int
     return chips
 
 
-def document_header(document: Document) -> Text:
+#: The narrowest column's text width: no single fact in a header is longer, so none is cut mid-word.
+FACT_WIDTH = 36
+
+
+def _tail(text: str, width: int = FACT_WIDTH) -> str:
+    """``text`` if it fits, else ``…`` and its end, starting after a ``/`` where there is one."""
+    if len(text) <= width:
+        return text
+    end = text[-(width - 1) :]
+    cut = end.find("/")
+    return "…" + (end[cut:] if 0 <= cut < width // 2 else end)
+
+
+def place(origin: str) -> list[str]:
+    """Where a document came from, in pieces that each fit a column: a URL, or a file's name
+    and its folder (relative to the current one when inside it)."""
+    if origin == "-":
+        return ["standard input"]
+    if origin.startswith(("http://", "https://")):
+        return [_tail(origin)]
+    path = Path(origin)
+    with suppress(ValueError):
+        path = path.resolve().relative_to(Path.cwd())
+    folder = str(path.parent)
+    return [_tail(path.name)] + ([_tail(folder)] if folder != "." else [])
+
+
+def document_header(document: Document, unread: bool = False) -> Text:
+    """Title (``✦`` first while unread), then where it came from, its date and language."""
     header = Text()
+    if unread:
+        header.append("✦ ", style="bold")
     header.append(document.title, style="bold")
-    facts = [document.origin] + [x for x in (document.date, document.language) if x]
+    facts = [*place(document.origin), *(x for x in (document.date, document.language) if x)]
     header.append("\n" + " · ".join(facts), style="dim")
     return header
 

@@ -22,6 +22,17 @@ from .render import document_body, document_header, theme_chips, topic_brief_tex
 COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
 
 
+@dataclass(frozen=True)
+class TopicRow:
+    """One line of the topic list; ``documents`` is ``None`` while the topic loads."""
+
+    index: int
+    name: str
+    documents: int | None
+    unread: int
+    themes: tuple[Theme, ...]
+
+
 @dataclass
 class Column:
     """One document column: which document of the topic it shows, and its text."""
@@ -45,6 +56,9 @@ class ReadingView:
         self.columns = 2
         self.comparing = False
         self.theme_filter: str | None = None
+        self.unread_only = False
+        #: Topics whose name or top themes contain this (any case) are listed.
+        self.topic_filter = ""
 
     # -- the place -------------------------------------------------------------------------------
 
@@ -57,13 +71,16 @@ class ReadingView:
         return self.session.cached_themes(document)
 
     def documents(self) -> list[Document]:
-        """The current topic's documents, narrowed to the chosen theme."""
+        """The current topic's documents, narrowed to the chosen theme and to unread ones."""
         topic = self.topic
         if topic is None:
             return []
-        if self.theme_filter is None:
-            return list(topic.documents)
-        return [d for d in topic.documents if self.theme_filter in {t.name for t in self.themes(d)}]
+        documents = list(topic.documents)
+        if self.theme_filter is not None:
+            documents = [d for d in documents if self.theme_filter in {t.name for t in self.themes(d)}]
+        if self.unread_only:
+            documents = [d for d in documents if not self.session.is_read(d)]
+        return documents
 
     def visible(self) -> list[Document]:
         documents = self.documents()
@@ -99,11 +116,17 @@ class ReadingView:
 
     # -- what to draw ----------------------------------------------------------------------------
 
-    def topic_rows(self) -> list[tuple[str, int | None, tuple[Theme, ...]]]:
-        return [
-            (topic.name, len(topic.documents) if topic.loaded else None, self.topic_themes(topic, 3))
-            for topic in self.session.topics
-        ]
+    def topic_rows(self) -> list[TopicRow]:
+        """The topics the list shows: those that match :attr:`topic_filter`, with their index."""
+        rows = []
+        wanted = self.topic_filter.casefold().strip()
+        for index, topic in enumerate(self.session.topics):
+            themes = self.topic_themes(topic, 3)
+            if wanted and wanted not in " ".join([topic.name, *(t.name for t in themes)]).casefold():
+                continue
+            count = len(topic.documents) if topic.loaded else None
+            rows.append(TopicRow(index, topic.name, count, self.session.unread(topic), themes))
+        return rows
 
     def brief_text(self) -> Text:
         """The panel above the columns: the topic brief, or what stands in for it."""
@@ -114,7 +137,7 @@ class ReadingView:
             compared = self.visible()
             text = Text()
             if compared:
-                text.append_text(document_header(compared[0]))
+                text.append_text(document_header(compared[0], unread=not self.session.is_read(compared[0])))
                 chips = theme_chips(self.themes(compared[0]), self.theme_filter)
                 if chips:
                     text.append("\n")
@@ -143,7 +166,8 @@ class ReadingView:
             entry = self.session.cached_brief(document, self.summarizer_name, self.length)
             problems = [p.message for p in self.session.document_problems(document, self.summarizer_name, self.length)]
             body = document_body(entry, problems, self.theme_filter)
-            contents.append(Column(self.page + offset, document_header(document), body))
+            header = document_header(document, unread=not self.session.is_read(document))
+            contents.append(Column(self.page + offset, header, body))
         return contents
 
     def _compared(self, document: Document) -> list[Column]:
@@ -173,9 +197,12 @@ class ReadingView:
         parts = [f"{self.summarizer_name} · {self.length.describe()}"]
         if documents:
             last = min(len(documents), self.page + self.page_size)
-            parts.append(f"documents {self.page + 1}–{last} of {len(documents)}")
+            first = self.page + 1
+            parts.append(f"{f'document {first}' if last == first else f'documents {first}–{last}'} of {len(documents)}")
         if self.theme_filter:
             parts.append(f"theme: {self.theme_filter}")
+        if self.unread_only:
+            parts.append("unread only")
         done, total = progress
         if not loading_done and loading_stage:
             parts.append(loading_stage)  # "reading sources 300/1000", "tagging documents ..."
@@ -185,7 +212,7 @@ class ReadingView:
         elif total and done < total:
             parts.append(f"summarizing {done}/{total}")
         failed = len(self.session.problems) + len(self.session.engine.registry.failures)
-        if failed or self.session.warnings:
-            warned = len(self.session.warnings)
+        warned = len(self.session.all_warnings())
+        if failed or warned:
             parts.append(f"⚠ {failed} failed, {warned} warning{'' if warned == 1 else 's'} (press ! to see)")
         return Text(" · ".join(parts))

@@ -16,13 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from ...engine.settings import Length
+from ...models import Document
 from ...output import write_atomically
 from ...session import Session, TopicState
-from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, TopicLoaded, TopicsFound
+from ...sources import stamps
+from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, SourcesChanged, TopicLoaded, TopicsFound
+from ..opener import open_document
 from ..view_model import COMPARE_SUMMARIZERS, ReadingView
 from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
@@ -36,6 +39,8 @@ from .search import SearchScreen
 
 #: A document column is never narrower than this (cells); the width decides how many fit.
 MIN_COLUMN_WIDTH = 40
+#: Seconds between looks for changed, added or removed source files, when watching.
+WATCH_SECONDS = 2.0
 #: The theme filter's choice that lifts the filter.
 ALL_DOCUMENTS = "(all documents)"
 
@@ -92,6 +97,41 @@ class MainScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="compare", tooltip="One document, several summarizers side by side"),
         Binding("e", "export", "Export", id="export", tooltip="Write this topic's brief to a file"),
         Binding("enter", "read", "Read", id="read", tooltip="Open the full text of the focused document", show=False),
+        Binding("r", "reload", "Reload", id="reload", tooltip="Read the sources again; only changed ones are redone"),
+        Binding(
+            "o",
+            "open",
+            "Open",
+            id="open",
+            tooltip="The focused document's link in the browser, or its file",
+            show=False,
+        ),
+        Binding(
+            "u",
+            "toggle_read",
+            "Read/unread",
+            id="toggle-read",
+            tooltip="Mark the focused document read or unread",
+            show=False,
+        ),
+        Binding(
+            "U",
+            "unread_only",
+            "Unread only",
+            id="unread-only",
+            tooltip="Show only unread documents; again: all",
+            show=False,
+        ),
+        Binding(
+            "f",
+            "filter_topics",
+            "Filter topics",
+            id="filter-topics",
+            tooltip="Type to narrow the topic list",
+            show=False,
+        ),
+        Binding("ctrl+b", "sidebar", "Sidebar", id="sidebar", tooltip="Hide or show the topic list", show=False),
+        Binding("escape", "close_filter", "Close filter", id="close-filter", show=False),
         Binding(
             "exclamation_mark",
             "problems",
@@ -101,18 +141,23 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS):
+    def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS, watch: bool = False):
         super().__init__()
         self.session = session
         self.view = ReadingView(session, compare)
+        self.watch_sources = watch
         self.loading_stage = ""
         self.loading_done = False
         self.progress = (0, 0)
+        self._stamps: dict[str, tuple[int, int]] | None = None  # the source files as last read
+        self._return_to: str | None = None  # after a reload: the document the reader was at
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            yield TopicList(id="topics")
+            with Vertical(id="sidebar"):
+                yield Input(placeholder="filter topics", id="topic-filter")
+                yield TopicList(id="topics")
             with Vertical(id="main"):
                 yield Static(id="topic-title", markup=False)
                 with VerticalScroll(id="brief-box"):  # a long brief scrolls rather than being cut
@@ -124,6 +169,13 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load_sources()
+        if self.watch_sources:
+            self.set_interval(WATCH_SECONDS, self._look_for_changes)
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader or a dialog: read marks may have changed."""
+        self.refresh_topics()
+        self.refresh_view()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_columns)
@@ -147,6 +199,8 @@ class MainScreen(Screen[None]):
         def progress(stage: str) -> None:
             self.post_message(LoadProgress(stage))
 
+        if self.watch_sources:
+            self._stamps = stamps(session.origins)  # before reading: a change while loading is seen
         topics = session.discover()
         self.post_message(TopicsFound(len(topics)))
         for index, topic in enumerate(topics):
@@ -191,10 +245,24 @@ class MainScreen(Screen[None]):
             self.query_one("#status", Static).update("No sources found.")
 
     def on_topic_loaded(self, message: TopicLoaded) -> None:
-        self.refresh_topics()
-        if message.index == self.view.topic_index:
+        if self._return_to is not None and self._go_to(self._return_to):
+            self._return_to = None
             self.refresh_view()
+        elif message.index == self.view.topic_index:
+            self.refresh_view()
+        self.refresh_topics()
         self.start_briefing()
+
+    def _go_to(self, document_id: str) -> bool:
+        """Show the page of the topic holding ``document_id``, if a loaded topic does."""
+        view = self.view
+        for index, topic in enumerate(self.session.topics):
+            ids = [d.id for d in topic.documents]
+            if document_id in ids:
+                view.topic_index = index
+                view.page = (ids.index(document_id) // view.page_size) * view.page_size
+                return True
+        return False
 
     def on_regrouped(self, message: Regrouped) -> None:
         """Content topics replace the interim ones; the document the reader was at stays in view."""
@@ -203,12 +271,7 @@ class MainScreen(Screen[None]):
         self.session.replace_topics(message.topics)
         view.topic_index, view.page = 0, 0
         if shown:
-            for index, topic in enumerate(message.topics):
-                ids = [d.id for d in topic.documents]
-                if shown[0].id in ids:
-                    view.topic_index = index
-                    view.page = (ids.index(shown[0].id) // view.page_size) * view.page_size
-                    break
+            self._go_to(shown[0].id)
         if view.theme_filter and view.page >= len(view.documents()):
             view.theme_filter, view.page = None, 0
         self.refresh_topics()
@@ -232,7 +295,11 @@ class MainScreen(Screen[None]):
     # -- drawing ---------------------------------------------------------------------------------
 
     def refresh_topics(self) -> None:
-        self.query_one(TopicList).show_topics(self.view.topic_rows(), self.view.topic_index)
+        topics = self.query_one(TopicList)
+        rows = self.view.topic_rows()
+        topics.show_topics(rows, self.view.topic_index)
+        every = len(self.session.topics)
+        topics.border_title = f"{len(rows)} of {every} topics" if self.view.topic_filter else None
 
     def refresh_status(self) -> None:
         status = self.view.status_text(self.loading_done, self.loading_stage, self.progress)
@@ -260,8 +327,9 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#topics")
     def topic_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_index != self.view.topic_index:
-            self.view.topic_index = event.option_index
+        index = TopicList.topic_index(event.option)
+        if index != self.view.topic_index:
+            self.view.topic_index = index
             self.view.page = 0
             self._changed()
 
@@ -273,12 +341,15 @@ class MainScreen(Screen[None]):
             columns.first().focus()
 
     def action_topic(self, step: int) -> None:
-        topics = self.session.topics
-        if not topics:
+        """The next (or previous) topic of those the topic filter lets through."""
+        shown = [row.index for row in self.view.topic_rows()]
+        if not shown:
+            self.app.bell()
             return
-        self.view.topic_index = (self.view.topic_index + step) % len(topics)
+        here = shown.index(self.view.topic_index) if self.view.topic_index in shown else -1 if step > 0 else 0
+        self.view.topic_index = shown[(here + step) % len(shown)]
         self.view.page = 0
-        self.query_one(TopicList).highlighted = self.view.topic_index
+        self.query_one(TopicList).highlighted = shown.index(self.view.topic_index)
         self._changed()
 
     def action_page(self, step: int) -> None:
@@ -355,7 +426,7 @@ class MainScreen(Screen[None]):
                 self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
                 return
             highlighted = {d.id: self.view.summary_positions(d) for d in self.session.all_documents()}
-            self.app.push_screen(SearchScreen(query, hits, highlighted, total))
+            self.app.push_screen(SearchScreen(self.session, query, hits, highlighted, total))
 
         self.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
 
@@ -372,13 +443,109 @@ class MainScreen(Screen[None]):
             view.page = (view.page // view.columns) * view.columns
         self._changed()
 
-    def action_read(self) -> None:
+    def focused_document(self) -> Document | None:
+        """The document of the focused column, else the first one on screen."""
         focused = self.focused
         documents = self.view.documents()
         index = focused.document_index if isinstance(focused, DocumentColumn) else self.view.page
-        if 0 <= index < len(documents):
-            document = documents[index]
-            self.app.push_screen(ReaderScreen(document, self.view.summary_positions(document)))
+        return documents[index] if 0 <= index < len(documents) else None
+
+    def action_read(self) -> None:
+        document = self.focused_document()
+        if document is not None:
+            self.app.push_screen(ReaderScreen(self.session, document, self.view.summary_positions(document)))
+
+    def action_open(self) -> None:
+        document = self.focused_document()
+        if document is None:
+            self.app.bell()
+        else:
+            open_document(self.app, document)
+
+    def action_toggle_read(self) -> None:
+        document = self.focused_document()
+        if document is None:
+            self.app.bell()
+            return
+        self.session.mark_read(document, not self.session.is_read(document))
+        self.refresh_topics()
+        self.refresh_view()
+
+    def action_unread_only(self) -> None:
+        self.view.unread_only = not self.view.unread_only
+        self.view.page = 0
+        self._changed()
+
+    def action_sidebar(self) -> None:
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = not sidebar.display
+        if not sidebar.display and self.focused in (self.query_one(TopicList), self.query_one("#topic-filter")):
+            self.set_focus(None)
+        self.call_after_refresh(self._fit_columns)  # the columns get the room
+
+    def action_filter_topics(self) -> None:
+        self.query_one("#sidebar").display = True
+        field = self.query_one("#topic-filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_close_filter(self) -> None:
+        """Esc: clear the topic filter (if it is open) and go back to the topic list."""
+        field = self.query_one("#topic-filter", Input)
+        if not field.display:
+            return
+        field.value = ""
+        field.display = False
+        self.query_one(TopicList).focus()
+
+    @on(Input.Changed, "#topic-filter")
+    def topic_filter_changed(self, event: Input.Changed) -> None:
+        self.view.topic_filter = event.value
+        rows = self.view.topic_rows()
+        if rows and self.view.topic_index not in [row.index for row in rows]:
+            self.view.topic_index, self.view.page = rows[0].index, 0
+            self._changed()
+        self.refresh_topics()
+
+    @on(Input.Submitted, "#topic-filter")
+    def topic_filter_done(self) -> None:
+        self.query_one(TopicList).focus()
+
+    def action_reload(self) -> None:
+        if not self.loading_done:
+            self.notify("Still reading the sources; reload once that is done.", severity="warning")
+            return
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the sources again, keeping the reader at the document on screen. Unchanged
+        sources come from the engine's memo and cache, so only changed ones are redone."""
+        shown = self.view.visible()
+        self._return_to = shown[0].id if shown else None
+        self.workers.cancel_group(self, "brief")
+        self.loading_done, self.loading_stage, self.progress = False, "", (0, 0)
+        self.session.reset()
+        self.view.topic_index, self.view.page = 0, 0
+        self.refresh_topics()
+        self.refresh_view()
+        self.load_sources()
+
+    def _look_for_changes(self) -> None:
+        if self.loading_done:
+            self.run_worker(self._compare_stamps, thread=True, exclusive=True, group="watch")
+
+    def _compare_stamps(self) -> None:
+        before, now = self._stamps, stamps(self.session.origins)
+        if before is not None and now != before:
+            changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+            self._stamps = now
+            self.post_message(SourcesChanged(len(changed)))
+
+    def on_sources_changed(self, message: SourcesChanged) -> None:
+        if self.loading_done:
+            files = f"{message.count} file{'' if message.count == 1 else 's'}"
+            self.notify(f"{files} changed, added or removed: reading the sources again", markup=False)
+            self.reload()
 
     def action_export(self) -> None:
         topic = self.view.topic

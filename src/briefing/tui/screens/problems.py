@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import Footer, Label, OptionList
+from textual.widgets.option_list import Option
 
 from ...models import Problem
 
@@ -17,8 +18,19 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def problem_label(kind: str, problem: Problem) -> Text:
+    """``error  sources/x.txt`` over the cause, which wraps: at 80 columns the cause is what
+    matters, and a table would cut it off."""
+    label = Text(kind, style="bold red" if kind == "error" else "bold yellow")
+    label.append("  ")
+    label.append(problem.source, style="bold")
+    label.append("\n")
+    label.append(problem.message)
+    return label
+
+
 class ProblemsScreen(Screen[None]):
-    """A table of what went wrong (errors) and what to know (warnings), each with its source."""
+    """A list of what went wrong (errors) and what to know (warnings), each with its source."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="problems-back")]
 
@@ -28,7 +40,7 @@ class ProblemsScreen(Screen[None]):
         padding: 0 1;
         background: $boost;
     }
-    ProblemsScreen DataTable {
+    ProblemsScreen OptionList {
         height: 1fr;
     }
     """
@@ -43,11 +55,15 @@ class ProblemsScreen(Screen[None]):
             f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}" if count else "No problems."
         )
         yield Label(Text(title), id="problems-title")
-        table: DataTable[Text] = DataTable(id="problems", cursor_type="row", zebra_stripes=True)
-        table.add_columns(Text("kind", style="bold"), Text("source", style="bold"), Text("what happened", style="bold"))
-        for kind, problems in (("error", self.errors), ("warning", self.warnings)):
-            for problem in problems:
-                style = "bold red" if kind == "error" else "yellow"
-                table.add_row(Text(kind, style=style), Text(problem.source), Text(problem.message))
-        yield table
+        yield OptionList(
+            *(
+                Option(problem_label(kind, problem))
+                for kind, problems in (("error", self.errors), ("warning", self.warnings))
+                for problem in problems
+            ),
+            id="problems",
+        )
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()

@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...models import Document
+from ...session import Session
+from ..opener import open_document
 from ..render import document_header
 
 HIGHLIGHT = "bold underline"
@@ -19,14 +21,19 @@ CURRENT = "reverse bold"
 
 
 class ReaderScreen(Screen[None]):
+    """One document in full. Opening it marks it read."""
+
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "Back", id="reader-back"),
-        Binding("n,down", "jump(1)", "Next highlight", id="reader-next"),
-        Binding("p,up", "jump(-1)", "Previous highlight", id="reader-previous"),
+        Binding("n,down", "jump(1)", "Next", id="reader-next"),
+        Binding("p,up", "jump(-1)", "Previous", id="reader-previous"),
+        Binding("o", "open", "Open", id="reader-open"),
+        Binding("u", "toggle_read", "Read/unread", id="reader-unread"),
     ]
 
-    def __init__(self, document: Document, highlighted: list[int], start: int | None = None):
+    def __init__(self, session: Session, document: Document, highlighted: list[int], start: int | None = None):
         super().__init__()
+        self.session = session
         self.document = document
         self.highlighted = sorted(highlighted)
         self.marks = sorted(set(self.highlighted) | ({start} if start is not None else set()))
@@ -38,9 +45,10 @@ class ReaderScreen(Screen[None]):
         with VerticalScroll(id="reader-text"):
             for number in sorted({s.paragraph for s in self.document.sentences}):
                 yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.session.mark_read(self.document)
         self._render_paragraphs()
         self.query_one("#reader-text").focus()
         self.call_after_refresh(self._scroll_to_current)
@@ -57,6 +65,14 @@ class ReaderScreen(Screen[None]):
             number = self.highlighted.index(position) + 1
             return f"summary sentence {number} of {len(self.highlighted)} · n/p: next/previous"
         return f"the sentence found · {len(self.highlighted)} summary sentences · n/p: next/previous"
+
+    def action_open(self) -> None:
+        open_document(self.app, self.document)
+
+    def action_toggle_read(self) -> None:
+        read = not self.session.is_read(self.document)
+        self.session.mark_read(self.document, read)
+        self.notify(f"Marked {'read' if read else 'unread'}: {self.document.title}", markup=False)
 
     def _render_paragraphs(self) -> None:
         self.query_one("#reader-position", Static).update(self.position_text())

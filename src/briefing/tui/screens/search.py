@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from ...session import SearchHit
+from ...session import SearchHit, Session
 from ...text.words import language_kit, words
 from .reader import ReaderScreen
 
@@ -30,8 +30,16 @@ def _hit_label(hit: SearchHit, query: str) -> Text:
 class SearchScreen(Screen[None]):
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="search-back")]
 
-    def __init__(self, query: str, hits: list[SearchHit], highlighted: dict[str, list[int]], total: int | None = None):
+    def __init__(
+        self,
+        session: Session,
+        query: str,
+        hits: list[SearchHit],
+        highlighted: dict[str, list[int]],
+        total: int | None = None,
+    ):
         super().__init__()
+        self.session = session
         self.query_text, self.hits, self.highlighted = query, hits, highlighted
         self.total = len(hits) if total is None else total
 
@@ -49,4 +57,6 @@ class SearchScreen(Screen[None]):
     @on(OptionList.OptionSelected)
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
-        self.app.push_screen(ReaderScreen(hit.document, self.highlighted.get(hit.document.id, []), hit.position))
+        self.app.push_screen(
+            ReaderScreen(self.session, hit.document, self.highlighted.get(hit.document.id, []), hit.position)
+        )

@@ -1,4 +1,4 @@
-"""The topic list on the left: name, number of documents, top themes."""
+"""The topic list on the left: name, number of documents and unread ones, top themes."""
 
 from __future__ import annotations
 
@@ -8,28 +8,30 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...models import Theme
+from ..view_model import TopicRow
 
 
-def topic_label(name: str, count: int | None, themes: Sequence[Theme] = ()) -> Text:
-    label = Text(name, style="bold")
-    if count is None:
-        label.append("  loading…", style="dim")
+def topic_label(row: TopicRow) -> Text:
+    """Name; then how many documents and unread ones; then the top themes: a line each, so
+    nothing wraps mid-phrase in a narrow list."""
+    label = Text(row.name, style="bold")
+    if row.documents is None:
+        label.append("\nloading…", style="dim")
     else:
-        label.append(f"  {count} doc{'' if count == 1 else 's'}", style="dim")
-    if themes:
-        label.append("\n" + ", ".join(t.name for t in themes[:3]), style="italic")
+        label.append(f"\n{row.documents} doc{'' if row.documents == 1 else 's'}", style="dim")
+        if row.unread:
+            label.append(f" · {row.unread} unread", style="bold")
+    if row.themes:
+        label.append("\n" + ", ".join(t.name for t in row.themes[:3]), style="italic")
     return label
 
 
 class TopicList(OptionList):
-    """Topics in load order; the highlighted one is shown in the main area."""
+    """Topics in load order (those the filter lets through); the highlighted one is shown in
+    the main area. Each option's id is ``topic-<index in the session>``."""
 
     DEFAULT_CSS = """
     TopicList {
-        width: 22%;
-        min-width: 28;
-        max-width: 48;
         height: 1fr;
         border: round $panel;
         border-title-color: $text-muted;
@@ -39,9 +41,14 @@ class TopicList(OptionList):
     }
     """
 
-    def show_topics(self, rows: Sequence[tuple[str, int | None, Sequence[Theme]]], current: int) -> None:
-        highlighted = self.highlighted
+    def show_topics(self, rows: Sequence[TopicRow], current: int) -> None:
         self.clear_options()
-        self.add_options([Option(topic_label(*row), id=f"topic-{i}") for i, row in enumerate(rows)])
-        if rows:
-            self.highlighted = current if highlighted is None or highlighted != current else highlighted
+        self.add_options([Option(topic_label(row), id=f"topic-{row.index}") for row in rows])
+        shown = [row.index for row in rows]
+        if current in shown:
+            self.highlighted = shown.index(current)
+
+    @staticmethod
+    def topic_index(option: Option) -> int:
+        """The session's index of the topic an option shows."""
+        return int((option.id or "topic-0").removeprefix("topic-"))

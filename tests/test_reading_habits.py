@@ -1,0 +1,176 @@
+"""What terminal readers expect: read marks, a topic filter, a collapsible sidebar, opening the
+source, reloading and watching the sources. Driven with Textual's pilot."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from textual.widgets import Input, OptionList
+
+from briefing.models import Document
+from briefing.read_state import ReadState, default_path
+from briefing.tui import opener
+from briefing.tui.opener import how_to_open
+from briefing.tui.render import FACT_WIDTH, place
+from briefing.tui.screens import main as main_screen
+from briefing.tui.screens.reader import ReaderScreen
+
+from .conftest import SOURCES
+from .test_tui import column_text, columns, make_app, running, settle, title, view
+
+
+def topic_prompts(app) -> list[str]:
+    topics = app.main_screen.query_one("#topics", OptionList)
+    return [str(topics.get_option_at_index(i).prompt) for i in range(topics.option_count)]
+
+
+async def test_reading_a_document_marks_it_read_and_u_toggles_it_and_marks_persist():
+    async with running((120, 40)) as (app, pilot):
+        assert "4 docs · 4 unread" in topic_prompts(app)[0]
+        assert column_text(columns(app)[0]).startswith("✦ ")  # unread: marked in its column
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "4 docs · 3 unread" in topic_prompts(app)[0]
+        assert not column_text(columns(app)[0]).startswith("✦ ")
+        document = view(app).visible()[0]
+        saved = json.loads(default_path().read_text(encoding="utf-8"))["read"]
+        assert ReadState().is_read(document) and len(saved) == 1  # kept for the next run
+        await pilot.press("u")  # unread again
+        assert "4 docs · 4 unread" in topic_prompts(app)[0]
+        await pilot.press("u", "U")  # read, then show unread documents only
+        await settle(pilot)
+        assert document not in view(app).documents() and len(view(app).documents()) == 3
+        assert "unread only" in str(app.main_screen.query_one("#status").render())
+        await pilot.press("U")
+        assert len(view(app).documents()) == 4
+
+
+def test_read_marks_follow_the_text_not_the_path_and_a_broken_file_is_reported(tmp_path):
+    state = ReadState(tmp_path / "read.json")
+    document = Document("a", "Title", "Some text.", "a.txt")
+    state.mark(document)
+    moved = Document("b", "Title", "Some text.", "elsewhere/b.txt")
+    changed = Document("a", "Title", "Some other text.", "a.txt")
+    assert ReadState(tmp_path / "read.json").is_read(moved) and not state.is_read(changed)
+    (tmp_path / "read.json").write_text("{not json", encoding="utf-8")
+    broken = ReadState(tmp_path / "read.json")
+    assert broken.problem and "read.json" in broken.problem and not broken.is_read(document)
+
+
+async def test_a_broken_read_marks_file_is_a_warning_in_the_problems_view():
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_text("[1, 2]", encoding="utf-8")
+    async with running((120, 40)) as (app, pilot):
+        errors, warnings = app.session.all_problems("lexrank", view(app).length)
+        assert any(w.source == "read marks" and "ignored" in w.message for w in warnings)
+        assert "1 warning" in str(app.main_screen.query_one("#status").render())
+
+
+async def test_typing_filters_the_topic_list_and_escape_clears_it():
+    async with running((120, 40)) as (app, pilot):
+        await pilot.press("f")
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press(*"radweg")  # a theme of the cycling topic; letters do not trigger keys
+        await pilot.pause()
+        prompts = topic_prompts(app)
+        assert len(prompts) == 1 and prompts[0].startswith("urban-cycling")
+        assert title(app).startswith("urban-cycling") and app.is_running
+        assert app.main_screen.query_one("#topics").border_title == "1 of 3 topics"
+        await pilot.press("enter", "n")  # into the list; n stays among the topics shown
+        assert title(app).startswith("urban-cycling")
+        await pilot.press("escape")
+        assert len(topic_prompts(app)) == 3 and not app.main_screen.query_one("#topic-filter").display
+
+
+async def test_ctrl_b_hides_the_topic_list_and_the_columns_take_the_room():
+    async with running((120, 40)) as (app, pilot):
+        assert len(columns(app)) == 2
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert not app.main_screen.query_one("#sidebar").display and len(columns(app)) == 3
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert app.main_screen.query_one("#sidebar").display and len(columns(app)) == 2
+
+
+def test_o_opens_a_link_in_the_browser_and_a_file_in_the_editor_or_pager(tmp_path, monkeypatch):
+    page = Document("x", "T", "Text.", "feed.xml", link="https://example.org/story")
+    assert how_to_open(page).url == "https://example.org/story"
+    file = tmp_path / "note.txt"
+    file.write_text("Text.", encoding="utf-8")
+    local = Document("y", "T", "Text.", str(file))
+    assert how_to_open(local, {"EDITOR": "vim -R", "PAGER": "less"}).command == ("vim", "-R", str(file))
+    assert how_to_open(local, {"PAGER": "most"}).command == ("most", str(file))
+    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    assert "Set $EDITOR or $PAGER" in (how_to_open(local, {}).problem or "")
+    assert "nothing to open" in (how_to_open(Document("z", "T", "Text.", "-"), {}).problem or "")
+
+
+async def test_o_in_the_reading_room_opens_the_focused_document(monkeypatch):
+    opened: list[str] = []
+    async with running((120, 40)) as (app, pilot):
+        monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+        monkeypatch.setattr(opener, "how_to_open", lambda document: opener.Opening(url=f"https://x/{document.id}"))
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == [f"https://x/{view(app).visible()[0].id}"]
+
+
+def test_a_path_in_a_column_header_never_needs_cutting_mid_word(tmp_path):
+    deep = "/".join(["a-rather-long-folder-name"] * 6) + "/an-article-with-a-long-file-name-indeed.md"
+    pieces = place(deep)
+    assert all(len(piece) <= FACT_WIDTH for piece in pieces)
+    assert pieces[0].endswith("indeed.md") and pieces[1].startswith("…/")
+    assert place("-") == ["standard input"] and place("https://example.org/a") == ["https://example.org/a"]
+
+
+async def test_r_reloads_changed_sources_and_keeps_the_readers_place(tmp_path):
+    folder = tmp_path / "energy"
+    shutil.copytree(SOURCES / "energy-storage", folder)
+    app = make_app(paths=[folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right")  # the second page: the reader's place
+        await settle(pilot)
+        shown = view(app).visible()[0].id
+        note = folder / "new-note.txt"
+        note.write_text("Salt caverns\n\nSalt caverns can hold hydrogen for months. " * 3, encoding="utf-8")
+        await pilot.press("r")
+        await settle(pilot)
+        assert len(view(app).topic.documents) == 5 and shown in [d.id for d in view(app).visible()]
+
+
+async def test_watching_picks_up_a_new_file_without_a_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(main_screen, "WATCH_SECONDS", 0.2)
+    folder = tmp_path / "energy"
+    shutil.copytree(SOURCES / "energy-storage", folder)
+    app = make_app(paths=[folder])
+    app.main_screen.watch_sources = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        (folder / "flow-batteries-explained.md").unlink()
+        for _ in range(100):
+            await pilot.pause(0.1)
+            if app.main_screen.loading_done and len(view(app).topic.documents) == 3:
+                break
+        assert len(view(app).topic.documents) == 3
+        assert any("1 file changed" in str(n.message) for n in app._notifications)
+
+
+def test_watching_is_on_for_folders_by_default(cli, monkeypatch, tmp_path):
+    from briefing import cli as cli_module
+    from briefing.tui.app import BriefingApp
+
+    watched: list[bool] = []
+    monkeypatch.setattr(cli_module, "_in_a_terminal", lambda: True)
+    monkeypatch.setattr(BriefingApp, "run", lambda self: watched.append(self.main_screen.watch_sources))
+    file = tmp_path / "note.txt"
+    file.write_text("A note.\n\nIt says one thing.\n", encoding="utf-8")
+    for args, expected in [((str(tmp_path),), True), ((str(file),), False), (("--watch", str(file)), True)]:
+        cli("read", *args)
+        assert watched.pop() is expected, args
+    cli("read", "--no-watch", str(tmp_path))
+    assert watched == [False]
