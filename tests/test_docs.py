@@ -1,4 +1,4 @@
-"""docs/plugins.md stays true: the hook texts match hookspecs.py and its examples work."""
+"""docs/plugins.md and the README stay true: hook texts match hookspecs.py, examples work, every key is listed."""
 
 from __future__ import annotations
 
@@ -69,3 +69,15 @@ def test_the_guides_example_plugins_work():
                 continue
             checked.add(value.kind)
     assert checked == {"summarizer", "tagger", "loader", "exporter", "cleaner"}
+
+
+def test_the_readme_key_table_lists_every_binding_of_the_main_screen():
+    from textual.binding import Binding
+
+    from briefing.tui.screens.main import MainScreen
+
+    table = (REPO / "README.md").read_text(encoding="utf-8").split("| Key | Action | Binding id |", 1)[1]
+    table = table.split("\n\n", 1)[0]
+    for binding in MainScreen.BINDINGS:
+        assert isinstance(binding, Binding)
+        assert f"`{binding.id}`" in table, binding.id
