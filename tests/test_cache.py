@@ -220,7 +220,9 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     monkeypatch.setattr(
         loading_module,
         "work_on",
-        lambda plugins, keys, source: worked.append(source.origin) or real_work_on(plugins, keys, source),
+        lambda plugins, keys, source, analyse=True: (
+            worked.append(source.origin) or real_work_on(plugins, keys, source, analyse)
+        ),
     )
     assert brief(registry, folder, Cache(tmp_path / "cache"), workers=2).briefs == parallel.briefs
     assert [Path(origin).name for origin in worked] == ["broken.notes"]

@@ -123,7 +123,9 @@ def test_a_generated_corpus_and_the_cache_move_between_cluster_and_local(registr
     monkeypatch.setattr(
         loading_module,
         "work_on",
-        lambda plugins, keys, source: worked.append(source) or real_work_on(plugins, keys, source),
+        lambda plugins, keys, source, analyse=True: (
+            worked.append(source) or real_work_on(plugins, keys, source, analyse)
+        ),
     )
     assert Engine(registry, Settings(workers=1), Cache(tmp_path / "cache")).run([str(folder)]) == on_dask
     assert worked == []

@@ -593,20 +593,23 @@ async def test_opening_a_search_hit_shows_the_hit_not_the_top(tmp_path):
         assert "the sentence found" in str(reader.query_one("#reader-position", Static).render())
 
 
-def test_content_grouping_shows_interim_topics_of_at_most_fifty_sources(tmp_path):
+def test_content_grouping_shows_interim_topics_of_a_few_sources(tmp_path):
     from briefing.session import INTERIM_TOPIC
 
-    for number in range(120):
+    count = 2 * INTERIM_TOPIC + 7
+    for number in range(count):
         (tmp_path / f"note{number:03d}.txt").write_text(f"Note {number}. It is about harbours.", encoding="utf-8")
     registry = PluginHost(load_entry_points=False).registry()
     session = Session(Engine(registry, Settings(grouping="content")), [str(tmp_path)])
     topics = session.discover()
-    assert [len(t.sources) for t in topics] == [INTERIM_TOPIC, INTERIM_TOPIC, 20]
-    assert topics[0].name.endswith("(1–50)") and topics[2].name.endswith("(101–120)")
+    assert [len(t.sources) for t in topics] == [INTERIM_TOPIC, INTERIM_TOPIC, 7]
+    assert topics[0].name.endswith(f"(1–{INTERIM_TOPIC})") and topics[2].name.endswith(
+        f"({2 * INTERIM_TOPIC + 1}–{count})"
+    )
     session.load_topic(topics[0])
     assert session.load_rest() == [1, 2] and all(t.loaded for t in topics)
     regrouped = session.regroup()
-    assert sum(len(t.documents) for t in regrouped) == 120
+    assert sum(len(t.documents) for t in regrouped) == count
     assert {s.origin for t in regrouped for s in t.sources} == {s.origin for t in topics for s in t.sources}
 
 

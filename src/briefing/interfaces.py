@@ -7,9 +7,9 @@ A plugin subclasses one of these and registers the class through a hook in
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .models import Briefing, Document, Source, Theme
@@ -146,7 +146,7 @@ class Loader(Plugin):
         """Whether this loader should load ``source``; by default, by suffix or media type."""
         if source.media_type and source.media_type in self.media_types:
             return True
-        suffix = PurePath(source.origin.split("?", 1)[0]).suffix.lower()
+        suffix = os.path.splitext(source.origin.split("?", 1)[0])[1].lower()  # PurePath is slow on 10,000 files
         return bool(suffix) and suffix in self.suffixes
 
     @abstractmethod

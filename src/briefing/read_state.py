@@ -41,6 +41,7 @@ class ReadState:
         self.path = path or default_path()
         self.problem: str | None = None
         self._read: set[str] = set()
+        self._keys: dict[int, tuple[Document, str]] = {}  # by id() of the document: the topic list asks often
         self._lock = threading.Lock()
         try:
             found = json.loads(self.path.read_text(encoding="utf-8"))
@@ -52,12 +53,18 @@ class ReadState:
         except (OSError, ValueError) as exc:  # JSONDecodeError is a ValueError
             self.problem = f"read marks in {self.path} ignored: {exc}"
 
+    def _key(self, document: Document) -> str:
+        held = self._keys.get(id(document))
+        if held is None or held[0] is not document:
+            held = self._keys[id(document)] = (document, content_key(document))
+        return held[1]
+
     def is_read(self, document: Document) -> bool:
-        return content_key(document) in self._read
+        return self._key(document) in self._read
 
     def mark(self, document: Document, read: bool = True) -> None:
         """Mark ``document`` read (or unread again) and save."""
-        key = content_key(document)
+        key = self._key(document)
         with self._lock:
             if (key in self._read) == read:
                 return

@@ -47,7 +47,7 @@ class SearchHit:
 
 
 #: Most sources in one topic shown before grouping by content is done.
-INTERIM_TOPIC = 50
+INTERIM_TOPIC = 20
 
 
 class Session:
@@ -177,8 +177,8 @@ class Session:
 
     def load_topic(self, topic: TopicState) -> TopicState:
         """Parse and segment a topic's sources; problems go to :attr:`problems`."""
-        if not topic.loaded:
-            self._take([topic], self.engine.sources.prepare(topic.sources))
+        if not topic.loaded:  # read now; tagging (and its analyses) waits for the whole corpus
+            self._take([topic], self.engine.sources.prepare(topic.sources, analyse=False))
         return topic
 
     def _take(self, topics: list[TopicState], prepared: Prepared) -> None:

@@ -13,14 +13,29 @@ from .models import Problem, Source
 STDIN = "-"
 
 
-def _is_hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not _is_hidden(path, folder):
-            yield path
+def _walk(folder: Path, seen: set[str] | None = None) -> Iterator[Path]:
+    """The files under ``folder`` in path order, leaving out hidden files and folders (names
+    starting with ``.``). One ``scandir`` per folder: a 10,000-file corpus is listed in a
+    fraction of the time ``rglob`` and a sort take. A folder linked back into itself is read once."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                yield from _walk(Path(entry.path), seen)
+            elif entry.is_file():
+                yield Path(entry.path)
+        except OSError:
+            continue
 
 
 def _read(path: Path, origin: str) -> Source | Problem:

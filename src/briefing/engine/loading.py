@@ -56,8 +56,15 @@ class SourceStage:
         self.plugins, self.keys, self.store = plugins, keys, store
         self.themes, self.executors = themes, executors
 
-    def prepare(self, sources: Sequence[Source], progress: Callable[[int, int], object] | None = None) -> Prepared:
+    def prepare(
+        self,
+        sources: Sequence[Source],
+        progress: Callable[[int, int], object] | None = None,
+        analyse: bool = True,
+    ) -> Prepared:
         """Every source's documents, segmented; ``progress(done, total)`` hears each source.
+        Without ``analyse``, sources worked on here skip the taggers' analyses, which only
+        tagging needs (the reading room's first topic must be readable before anything is tagged).
 
         Results come from the cache where it has them; the rest are worked on by the run's
         executor (a local process pool when there are enough of them, or a Dask cluster), else
@@ -97,7 +104,7 @@ class SourceStage:
             for index in missing:
                 if index not in finished:
                     finished.add(index)
-                    yield index, work_on(self.plugins, self.keys, sources[index])
+                    yield index, work_on(self.plugins, self.keys, sources[index], analyse)
                     report(len(finished))
 
         def entries(key: str, work: SourceWork) -> dict[str, object]:

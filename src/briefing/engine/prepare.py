@@ -24,7 +24,7 @@ from .keys import Keys
 from .started import StartedPlugins
 from .store import Packed
 from .summaries import summarize_one
-from .themes import analyse
+from .themes import analyse as analyses_of
 
 
 @dataclass
@@ -148,9 +148,10 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
     return prepared, problems, notes
 
 
-def work_on(plugins: StartedPlugins, keys: Keys, source: Source) -> SourceWork:
-    """All the per-document work on one source. Analyses that fail are left out: tagging
-    reports them later. Summaries that fail are kept apart, so summarizing reports them."""
+def work_on(plugins: StartedPlugins, keys: Keys, source: Source, analyse: bool = True) -> SourceWork:
+    """All the per-document work on one source (the taggers' analyses only with ``analyse``).
+    Analyses that fail are left out: tagging reports them later. Summaries that fail are kept
+    apart, so summarizing reports them."""
     loaded, problems, notes = load_source(plugins, source)
     work = SourceWork([], problems, notes)
     settings = plugins.services.settings
@@ -159,7 +160,8 @@ def work_on(plugins: StartedPlugins, keys: Keys, source: Source) -> SourceWork:
         work.documents.append(prepared)
         work.problems.extend(failed)
         work.warnings.extend(noted)
-        work.analyses.update(analyse(plugins, keys, prepared))
+        if analyse:
+            work.analyses.update(analyses_of(plugins, keys, prepared))
         summary = summarize_one(plugins, prepared, settings.length, plugins.summarizer)
         done = work.failed if summary[1] else work.summaries
         done[keys.summary(prepared, settings.length, plugins.summarizer)] = summary
