@@ -301,3 +301,20 @@ def test_each_setting_a_result_depends_on_is_in_its_key(registry, corpus, tmp_pa
     expected = brief(registry, corpus, None, **variant)
     assert expected != first  # the setting changes the briefing, so a stale result would show
     assert again == expected
+
+
+def test_a_corrupt_cache_file_warns_and_cache_info_and_clear_still_work(cli, corpus, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    (folder / "results.sqlite").write_bytes(b"this is not a database, it is garbage" * 100)
+    code, out, err = cli("brief", str(corpus))
+    assert code == 0 and "coral" in out.lower() and "cannot be used" in err  # the run goes on without it
+    code, out, err = cli("cache", "info")
+    assert code == 1 and str(folder / "results.sqlite") in out and "cache clear' moves it aside" in err
+    code, _, err = cli("cache", "clear")
+    assert code == 0 and "moved it to" in err
+    assert (folder / "results.sqlite.broken-1").read_bytes().startswith(b"this is not a database")  # nothing deleted
+    assert cli("brief", str(corpus))[0] == 0
+    code, out, _ = cli("cache", "info")
+    assert code == 0 and int(out.splitlines()[1].split()[0]) > 0  # a fresh cache in use again

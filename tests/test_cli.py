@@ -425,3 +425,15 @@ def test_a_key_map_that_moves_both_bindings_is_fine(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
     (tmp_path / "briefing.toml").write_text('[keys]\nnext-topic = "p"\nprevious-topic = "k"\n', encoding="utf-8")
     assert cli(str(SOURCES), cwd=tmp_path)[0] == 0
+
+
+def test_a_run_with_nothing_briefed_leaves_an_existing_output_as_it_was(cli, tmp_path):
+    good = tmp_path / "brief.txt"
+    good.write_text("yesterday's good brief\n", encoding="utf-8")
+    code, out, err = cli("brief", str(tmp_path / "typo"), "-o", str(good))
+    assert code == 1 and good.read_text(encoding="utf-8") == "yesterday's good brief\n"
+    assert "no such file or folder" in err and f"nothing was briefed, so {good} was left as it was" in err
+    fresh = tmp_path / "new.txt"
+    assert cli("brief", str(tmp_path / "typo"), "-o", str(fresh))[0] == 1 and "typo" in fresh.read_text(
+        encoding="utf-8"
+    )

@@ -29,13 +29,27 @@ import platformdirs
 #: Bumped when the layout of cached values changes.
 FORMAT = 1
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
-_FILE = "results.sqlite"
+CACHE_FILE = _FILE = "results.sqlite"
 _BATCH = 500  # keys per SELECT; SQLite allows 999 parameters in older builds
 
 
 def default_folder() -> Path:
     """``$BRIEFING_CACHE_DIR``, else the user's cache folder (``~/.cache/briefing`` on Linux)."""
     return Path(os.environ.get(CACHE_VARIABLE) or platformdirs.user_cache_dir("briefing"))
+
+
+def set_aside(folder: Path) -> Path:
+    """Rename an unreadable cache file (and its journal files) to ``results.sqlite.broken-N``,
+    so a fresh one starts and nothing is deleted; returns the new name of the main file."""
+    number = 1
+    while (folder / f"{_FILE}.broken-{number}").exists():
+        number += 1
+    target = folder / f"{_FILE}.broken-{number}"
+    for suffix in ("", "-wal", "-shm"):
+        found = folder / (_FILE + suffix)
+        if found.exists():
+            found.rename(folder / f"{_FILE}.broken-{number}{suffix}")
+    return target
 
 
 def digest(*parts: Any) -> str:

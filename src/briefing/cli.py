@@ -21,7 +21,7 @@ from typing import Any
 import click
 from click_default_group import DefaultGroup
 
-from .cache import Cache, default_folder
+from .cache import CACHE_FILE, Cache, default_folder, set_aside
 from .config import Config, ConfigError, find_config, line_of_key, load_config
 from .engine.executors import ExecutorError
 from .engine.runner import Engine
@@ -277,6 +277,10 @@ def brief(
         text = engine.export(briefing, format_name)
     if topic and not briefing.briefs:
         raise UsageError(f"no topic named {topic!r} in {', '.join(sources)}")
+    if not briefing.briefs and output not in ("-", "/dev/stdout") and Path(output).exists():
+        _report(briefing.errors, "error")
+        _say("error", f"nothing was briefed, so {output} was left as it was")
+        return EXIT_PARTIAL
     try:
         write_output(output, text)
     except OSError as exc:
@@ -465,26 +469,45 @@ def cache() -> None:
     """Show or empty the result cache."""
 
 
-def _the_cache() -> Cache:
-    found = _cache(_run().config)
-    if found is None:
-        raise UsageError("the cache is off (cache = false in the config)")
-    return found
+def _cache_folder() -> Path:
+    """The folder of the result cache the config names (on or off, readable or not)."""
+    config = _run().config
+    return config.cache_dir or default_folder()
+
+
+def _open_cache(folder: Path) -> Cache | str:
+    """The cache in ``folder``, or why it cannot be opened."""
+    try:
+        return Cache(folder)
+    except (OSError, sqlite3.Error) as exc:
+        return str(exc) or type(exc).__name__
 
 
 @cache.command("info")
 def cache_info() -> int:
     """Where the cache is and how big."""
-    found = _the_cache()
+    folder = _cache_folder()
+    found = _open_cache(folder)
+    if isinstance(found, str):
+        click.echo(folder / CACHE_FILE)
+        _say("error", f"the cache cannot be read ({found}); 'briefing cache clear' moves it aside")
+        return EXIT_PARTIAL
     entries, size = found.size()
-    click.echo(f"{found.path}\n{entries} results, {size / 2**20:.1f} MiB")
+    off = "" if _run().config.cache else " (off: cache = false in the config)"
+    click.echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
     return EXIT_OK
 
 
 @cache.command("clear")
 def cache_clear() -> int:
-    """Forget every cached result."""
-    found = _the_cache()
+    """Forget every cached result (a cache that cannot be read is moved aside)."""
+    folder = _cache_folder()
+    found = _open_cache(folder)
+    if isinstance(found, str):
+        moved = set_aside(folder)
+        _say("warning", f"the cache could not be read ({found}); moved it to {moved}")
+        click.echo(f"briefing: started an empty cache in {folder}", err=True)
+        return EXIT_OK
     click.echo(f"briefing: forgot {found.clear()} cached results in {found.folder}", err=True)
     return EXIT_OK
 
