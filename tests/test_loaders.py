@@ -37,6 +37,55 @@ def test_txt_title_headings_and_noise(engine, tmp_path):
     assert [s.position for s in document.sentences] == [0, 1, 2]
 
 
+def test_a_long_lead_without_a_stop_is_text_not_a_title(engine, tmp_path):
+    lead = (
+        "Harbour officials in the small northern town agreed on Monday evening to spend most of this "
+        "year's budget on a new sea wall after two winters of flooding left the fish market under water"
+    )
+    path = tmp_path / "harbour-wall-en.txt"
+    path.write_text(f"{lead}\n\nThe wall will be four metres high. Work starts in spring.\n", encoding="utf-8")
+    [document], _ = load(engine, path)
+    assert document.title == "Harbour wall"  # from the file name, its language code left out
+    assert document.sentences[0].text == lead
+
+
+def test_txt_front_matter_gives_title_and_metadata_and_is_not_text(engine, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "---\ntitle: Tide tables for the winter\ndate: 2026-01-05\nauthor: K. Lund\nlanguage: en\n---\n"
+        "The tide tables for the winter are out. They show two very high tides in February.\n",
+        encoding="utf-8",
+    )
+    [document], problems = load(engine, path)
+    assert problems == []
+    assert (document.title, document.date, document.author) == ("Tide tables for the winter", "2026-01-05", "K. Lund")
+    assert "title:" not in document.text and "---" not in document.text
+    rule = tmp_path / "rule.txt"
+    rule.write_text("---\nJust a line between rules.\n---\nAnd the text goes on here. It has two sentences.\n")
+    [document], problems = load(engine, rule)
+    assert problems == [] and "Just a line between rules." in document.text  # not front matter: kept
+
+
+def test_short_paragraphs_that_are_not_headings_stay_in_the_text(engine, tmp_path):
+    path = tmp_path / "count.txt"
+    path.write_text(
+        "Visitors This Year\n\nThe museum counted its visitors again. The total was:\n\n42,093\n\n"
+        "Results\n\nThat is more than ever before. The director was pleased.\n\nremarkable\n",
+        encoding="utf-8",
+    )
+    [document], _ = load(engine, path)
+    assert "42,093" in document.text and "remarkable" in document.text
+    assert document.headings == ("Results",)
+
+
+def test_file_name_titles_keep_their_case():
+    from briefing.builtins.text_loader import title_from_origin
+
+    assert title_from_origin("NVIDIA-japan-en.txt") == "NVIDIA japan"
+    assert title_from_origin("energy-prices_2024.txt") == "Energy prices 2024"
+    assert title_from_origin("de.txt") == "De"
+
+
 def test_markdown_yaml_front_matter_and_syntax(engine, tmp_path):
     path = tmp_path / "post.md"
     path.write_text(

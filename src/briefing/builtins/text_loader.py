@@ -1,4 +1,5 @@
-"""Plain-text files: the first line is the title when it reads like one; short lone lines are headings."""
+"""Plain-text files: front matter as in markdown; the first line is the title when it reads like
+one (short, no final stop); short lone lines are headings."""
 
 from __future__ import annotations
 
@@ -7,18 +8,38 @@ from pathlib import PurePath
 
 from ..decoding import decode
 from ..hookspecs import hookimpl
-from ..interfaces import Loader
+from ..interfaces import Loader, LoadError
 from ..models import Document, Source
 from ..text.clean import looks_like_heading, split_paragraphs
+from ..text.front_matter import meta_string, meta_tags, split_front_matter
+from ..text.languages import known_languages
 
 _SENTENCE_END = (".", "!", "?", '"', "”", "“", "»", "«")
 
 
+#: A first paragraph of at most this many words, with no final stop, is the title.
+TITLE_WORDS = 20
+
+
 def title_from_origin(origin: str) -> str:
-    """A readable title from a file name: ``energy-prices_2024.txt`` -> ``Energy prices 2024``."""
+    """A readable title from a file name: ``energy-prices_2024.txt`` -> ``Energy prices 2024``;
+    ``NVIDIA-japan-en.txt`` -> ``NVIDIA japan`` (a language code at the end says which
+    translation the file is, not what it is about)."""
     stem = PurePath(origin).stem if origin != "-" else "stdin"
     words = stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(words).capitalize() if words else origin
+    if len(words) > 1 and words[-1].lower() in known_languages():
+        words.pop()
+    if not words:
+        return origin
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
+
+
+def is_title(paragraphs: list[str]) -> bool:
+    """The first paragraph is a title: more follows, and it is short with no final stop (a long
+    lead sentence that only lacks its full stop is text, not a title)."""
+    first = paragraphs[0]
+    return len(paragraphs) > 1 and len(first.split()) <= TITLE_WORDS and not first.endswith(_SENTENCE_END)
 
 
 class TextLoader(Loader):
@@ -31,17 +52,26 @@ class TextLoader(Loader):
         return super().accepts(source) or source.origin == "-"
 
     def load(self, source: Source) -> Iterable[Document]:
-        paragraphs = split_paragraphs(decode(source.data, source.origin, source.charset))
-        title = title_from_origin(source.origin)
-        if len(paragraphs) > 1 and len(paragraphs[0]) <= 300 and not paragraphs[0].endswith(_SENTENCE_END):
+        text = decode(source.data, source.origin, source.charset)
+        try:
+            meta, text = split_front_matter(text, source.origin)
+        except LoadError:
+            meta = {}  # a text that merely starts with a --- line: it is all text
+        paragraphs = split_paragraphs(text)
+        title = meta_string(meta.get("title"))
+        if title is None and paragraphs and is_title(paragraphs):
             title = paragraphs.pop(0)
         headings = tuple(p for p in paragraphs if looks_like_heading(p))
         body = [p for p in paragraphs if not looks_like_heading(p)]
         yield Document(
             id=source.origin,
-            title=title,
+            title=title or title_from_origin(source.origin),
             text="\n\n".join(body),
             origin=source.origin,
+            date=meta_string(meta.get("date")),
+            author=meta_string(meta.get("author") or meta.get("authors")),
+            language=meta_string(meta.get("language") or meta.get("lang")),
+            tags=meta_tags(meta),
             headings=headings,
         )
 

@@ -121,5 +121,14 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def looks_like_heading(paragraph: str) -> bool:
-    """A short paragraph with no sentence punctuation at its end: a heading or a title."""
-    return len(paragraph.split()) <= 16 and not paragraph.rstrip().endswith(tuple('.!?:;,"”»…'))
+    """A short paragraph with no sentence punctuation at its end: a heading or a title.
+
+    A figure (``42,093``) or a lone lower-case word is not a heading but text that stands on
+    its own line, and stays in the text; a lone capitalised word (``Results``) is a heading.
+    """
+    words = paragraph.split()
+    if not words or len(words) > 16 or paragraph.rstrip().endswith(tuple('.!?:;,"”»…')):
+        return False
+    if not any(character.isalpha() for character in paragraph):
+        return False
+    return len(words) > 1 or (words[0][0].isupper() and words[0].isalpha())

@@ -1,0 +1,62 @@
+"""Front matter: a YAML (``---``) or TOML (``+++``) block of metadata at the top of a text file.
+
+Markdown and plain-text files both may start with one; it gives the title, date, author, tags
+and language, and it is never prose to summarize.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from typing import Any
+
+import yaml
+
+from ..interfaces import LoadError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
+    """Front matter as a mapping and the markdown after it; a broken block is a :class:`LoadError`."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fence, block = match.groups()
+    try:
+        meta = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise LoadError(f"front matter is not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LoadError(f"front matter is not valid TOML: {exc}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise LoadError("front matter is not a mapping of keys to values")
+    return meta, text[match.end() :]
+
+
+def meta_string(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def meta_tags(meta: dict[str, Any]) -> tuple[str, ...]:
+    tags = meta.get("tags") or meta.get("keywords") or ()
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",")]
+    return tuple(str(t) for t in tags if str(t).strip())
