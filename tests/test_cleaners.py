@@ -121,7 +121,12 @@ def test_a_crashing_cleaner_is_reported_and_skipped(tmp_path):
 
 def test_only_the_configured_cleaners_run(registry):
     assert [c.name for c in Engine(registry, Settings(cleaners=("teasers",))).plugins.cleaners] == ["teasers"]
-    assert [c.name for c in Engine(registry, Settings()).plugins.cleaners] == ["banners", "rules", "teasers"]
+    assert [c.name for c in Engine(registry, Settings()).plugins.cleaners] == [
+        "aggregators",
+        "banners",
+        "rules",
+        "teasers",
+    ]
 
 
 @pytest.mark.parametrize("cls", [BannerCleaner, RuleCleaner, TeaserCleaner])

@@ -1,4 +1,5 @@
-"""Built-in cleaners: consent and sign-up banners, teaser tails of scraped pages, and user rules.
+"""Built-in cleaners: consent and sign-up banners, teaser tails of scraped pages, the boilerplate
+news aggregators add to feed entries, and user rules.
 
 Noise lines (counters, time stamps, share prompts) are already gone: the core clean-up drops them
 while it finds paragraphs. These work on whole paragraphs, where the pattern is in the paragraph's
@@ -44,6 +45,34 @@ class BannerCleaner(Cleaner):
 
     def clean(self, paragraphs: list[str], document: Document) -> list[str]:
         return [p for p in paragraphs if len(p) > _BANNER_LENGTH or not _BANNER.search(p)]
+
+
+# What Reddit, Hacker News and alert feeds add to each entry: a whole paragraph of it is dropped,
+# and a trailing "submitted by /u/x [link] [12 comments]" is cut from the paragraph it ends.
+_AGGREGATOR_PARAGRAPH = re.compile(
+    r"^(?:\[?(?:link|comments?)\]?|(?:article|comments) url:.*|points:\s*\d+.*|#\s*comments:\s*\d+.*"
+    r"|flag as irrelevant|see more (?:results|stories)|full coverage|view (?:on|in) google news"
+    r"|\[\d[\d,.]*k?\s+comments?\])$",
+    re.IGNORECASE,
+)
+_SUBMITTED = re.compile(
+    r"\s*submitted by\s+/?u/[\w-]+(?:\s+to\s+/?r/\w+)?(?:\s*\[link\])?(?:\s*\[\d[\d,.]*k?\s+comments?\])?\s*$",
+    re.IGNORECASE,
+)
+
+
+class AggregatorCleaner(Cleaner):
+    name = "aggregators"
+    description = "Drops what Reddit, Hacker News and news alerts add to feed entries ([link], comment counts)"
+    api_version = 1
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        kept = []
+        for paragraph in paragraphs:
+            paragraph = _SUBMITTED.sub("", paragraph)
+            if paragraph and not _AGGREGATOR_PARAGRAPH.match(paragraph.strip()):
+                kept.append(paragraph)
+        return kept
 
 
 def _truncated(paragraph: str) -> bool:
@@ -114,6 +143,7 @@ class RuleCleaner(Cleaner):
 
 @hookimpl
 def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
+    register(AggregatorCleaner)
     register(BannerCleaner)
     register(RuleCleaner)
     register(TeaserCleaner)

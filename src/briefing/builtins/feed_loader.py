@@ -12,6 +12,8 @@ replaces the teaser.
 
 from __future__ import annotations
 
+import html
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
@@ -35,14 +37,34 @@ _TEASER_ENDS = ("...", "…", "[…]", "[...]", "read more", "weiterlesen", "meh
 TEASER_WORDS = 80
 
 
-def fragment_text(html: str) -> str:
-    """The prose of an HTML fragment (a feed's summary or content): block elements end paragraphs."""
-    if "<" not in html:
-        return html
+#: A character reference left over after one round of decoding (``&amp;ouml;`` in the XML).
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with character references decoded: feeds escape their HTML once more than they
+    should as often as not (``Transfererl&ouml;s``, ``Tom &amp;amp; Jerry``)."""
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
+def plain_title(title: str) -> str:
+    """A feed title as plain text on one line: tags removed, entities decoded."""
+    return " ".join(fragment_text(title).split())
+
+
+def fragment_text(markup: str) -> str:
+    """The prose of an HTML fragment (a feed's summary, content or title): block elements end
+    paragraphs, tags go (``974ft<sup>2</sup>`` -> ``974ft2``), character references are decoded."""
+    if "<" not in markup:
+        return _unescaped(markup)
     try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
-        return html
+        return _unescaped(markup)
     for element in list(root.iter()):
         if element.tag in ("script", "style"):
             element.drop_tree()
@@ -51,7 +73,7 @@ def fragment_text(html: str) -> str:
         elif element.tag in _BLOCKS:
             element.tail = "\n\n" + (element.tail or "")
             element.text = "\n\n" + (element.text or "")
-    paragraphs = (" ".join(p.split()) for p in root.text_content().split("\n\n"))
+    paragraphs = (" ".join(_unescaped(p).split()) for p in root.text_content().split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -124,13 +146,20 @@ class FeedLoader(Loader):
             raise LoadError("the feed has no entries")
         language = parsed.feed.get("language") or None
         documents = []
+        empty = []
         for number, entry in enumerate(entries, start=1):
             origin = f"{source.origin}#{number}"
+            title = plain_title(clean_characters(entry.get("title") or ""))
+            text = _entry_text(entry)
+            if not text.strip() and not title:
+                empty.append(number)
+                continue
             documents.append(
                 Document(
                     id=origin,
-                    title=clean_characters(entry.get("title") or f"entry {number}").strip(),
-                    text=_entry_text(entry),
+                    title=title or f"entry {number}",
+                    # A headline feed's items have a title only: the headline is the text.
+                    text=text if text.strip() else title,
                     origin=origin,
                     date=_date(entry),
                     author=entry.get("author") or None,
@@ -139,12 +168,19 @@ class FeedLoader(Loader):
                     link=entry.get("link") or None,
                 )
             )
+        if empty:
+            listed = ", ".join(str(n) for n in empty[:10]) + (", ..." if len(empty) > 10 else "")
+            warnings.warn(
+                SourceWarning(
+                    f"{len(empty)} of the feed's {len(entries)} entries have neither title nor text ({listed})"
+                ),
+                stacklevel=2,
+            )
+        if not documents:
+            raise LoadError(f"none of the feed's {len(entries)} entries has a title or any text")
         if self.full_articles:
             documents = self._with_full_articles(documents)
-        kept = [d for d in documents if d.text.strip()]
-        if not kept:
-            raise LoadError(f"none of the feed's {len(documents)} entries has any text")
-        return kept
+        return documents
 
     def _with_full_articles(self, documents: list[Document]) -> list[Document]:
         """Each teaser entry with the main text of the page it links to, where that is longer."""
