@@ -132,3 +132,56 @@ def test_only_the_configured_cleaners_run(registry):
 @pytest.mark.parametrize("cls", [BannerCleaner, RuleCleaner, TeaserCleaner])
 def test_built_in_cleaners_pass_the_conformance_kit(cls):
     check_cleaner(cls)
+
+
+CLEAN_WITH_UNSTOPPED_TAIL = (
+    "Harbour council backs the new ferry link\n\n"
+    "The harbour council voted on Tuesday to back a direct ferry link to the outer islands. "
+    "The first boats are due next summer.\n\n"
+    "Islanders have asked for the link for a decade, and the vote was close. "
+    "Eleven members were in favour and nine against it in the end\n\n"
+    "Fares and timetables follow in spring\n"
+    "Read the council's decision in full at https://council.example/decisions/2026/ferry-link\n"
+)
+
+
+def test_a_clean_article_keeps_a_paragraph_without_a_stop_and_one_ending_in_a_url(engine, tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text(CLEAN_WITH_UNSTOPPED_TAIL, encoding="utf-8")
+    [document], _ = engine.load([str(path)])
+    text = " ".join(s.text for s in document.sentences)
+    assert "nine against it in the end" in text and "council.example/decisions/2026/ferry-link" in text
+    assert document.dropped == ()  # nothing at all was dropped from a clean article
+
+
+def test_a_paragraph_ending_in_a_link_is_not_cut_off_even_on_a_scraped_page():
+    long_link = "More on the ferry link, with the vote of every member, is on the council's page " * 2
+    paragraphs = ["Lead.", long_link + "https://council.example/ferry-link", "Short note."]
+    assert teaser_tail(paragraphs) == 3
+
+
+def test_every_dropped_line_and_paragraph_is_recorded_with_who_dropped_it(engine, tmp_path):
+    [document], _ = engine.load([str(SCRAPED)])
+    by = {d.by for d in document.dropped}
+    assert {"page noise", "teasers"} <= by
+    noise = [d.text for d in document.dropped if d.by == "page noise"]
+    assert "Views : 1,204" in noise
+    teasers = [d for d in document.dropped if d.by == "teasers"]
+    assert any("cheaper family ticke" in d.text for d in teasers)
+    assert all(d.why == TeaserCleaner.description for d in teasers)
+
+
+def test_a_repeated_paragraph_or_sentence_is_read_once_and_recorded(engine, tmp_path):
+    path = tmp_path / "repeats.txt"
+    repeated = "The new pier will open to the public on the first of May next year."
+    path.write_text(
+        f"Pier news\n\n{repeated} Workers are painting the railings.\n\nThe mayor will cut the ribbon.\n\n"
+        f"{repeated} Workers are painting the railings.\n\nYes. {repeated} Yes. The crowd cheered.\n",
+        encoding="utf-8",
+    )
+    [document], _ = engine.load([str(path)])
+    texts = [s.text for s in document.sentences]
+    assert texts.count(repeated) == 1 and texts.count("Yes.") == 2  # short ones are part of the flow
+    reasons = [(d.by, d.why) for d in document.dropped]
+    assert ("repeated", "the same paragraph appears earlier in the document") in reasons
+    assert ("repeated", "the same sentence appears earlier in the document") in reasons

@@ -36,6 +36,18 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """Text a loader or cleaner left out of a document, kept so the reader can check it:
+    ``by`` names who dropped it (``page noise``, a cleaner's name, ``repeated``), ``why`` says why,
+    and ``paragraph`` is where it was among the paragraphs as the one who dropped it saw them."""
+
+    text: str
+    by: str
+    why: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded source (a file may hold several, e.g. a feed).
 
@@ -55,6 +67,7 @@ class Document:
     headings: tuple[str, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     link: str | None = None  # where to read the original (a feed entry's link)
+    dropped: tuple[Dropped, ...] = ()  # what loading and cleaning left out, in order
 
 
 @dataclass(frozen=True)

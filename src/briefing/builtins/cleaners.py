@@ -15,6 +15,7 @@ from typing import Any
 from ..hookspecs import hookimpl
 from ..interfaces import Cleaner
 from ..models import Document
+from ..text.clean import PAGE_NOISE
 
 # Phrases that only banners use, in English and German; a paragraph with one is dropped if short.
 _BANNER = re.compile(
@@ -75,9 +76,21 @@ class AggregatorCleaner(Cleaner):
         return kept
 
 
+#: The end of a paragraph that was finished on purpose although it has no stop: a link, an
+#: address, a figure.
+_COMPLETE_END = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$|\S+\.(?:com|org|net|de|uk|html?)/?\S*$|\d$")
+
+
 def _truncated(paragraph: str) -> bool:
+    """Long, and stopping mid-word: no stop, quote, bracket or ellipsis, nor a link or figure."""
     text = paragraph.rstrip()
-    return len(text) >= TRUNCATED_LENGTH and text[-1].isalnum()  # no stop, quote, bracket or ellipsis
+    return len(text) >= TRUNCATED_LENGTH and text[-1].isalnum() and not _COMPLETE_END.search(text)
+
+
+def scraped(document: Document) -> bool:
+    """Whether there is page evidence: the loader dropped a page's noise lines (view counters,
+    time stamps, share prompts) from this text. Clean articles never have any."""
+    return any(d.by == PAGE_NOISE for d in document.dropped)
 
 
 def teaser_tail(paragraphs: list[str]) -> int:
@@ -95,12 +108,15 @@ def teaser_tail(paragraphs: list[str]) -> int:
 
 
 class TeaserCleaner(Cleaner):
+    """Only on scraped text (see :func:`scraped`): on a clean article a long last paragraph
+    without a stop is a choice of the writer, and cutting there loses real text."""
+
     name = "teasers"
     description = "Cuts the teasers of other articles glued to the end of a scraped page"
     api_version = 1
 
     def clean(self, paragraphs: list[str], document: Document) -> list[str]:
-        return paragraphs[: teaser_tail(paragraphs)]
+        return paragraphs[: teaser_tail(paragraphs)] if scraped(document) else paragraphs
 
 
 def _patterns(settings: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:

@@ -9,8 +9,8 @@ from pathlib import PurePath
 from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
-from ..models import Document, Source
-from ..text.clean import looks_like_heading, split_paragraphs
+from ..models import Document, Dropped, Source
+from ..text.clean import PAGE_NOISE, looks_like_heading, split_paragraphs
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
 from ..text.languages import known_languages
 
@@ -57,7 +57,8 @@ class TextLoader(Loader):
             meta, text = split_front_matter(text, source.origin)
         except LoadError:
             meta = {}  # a text that merely starts with a --- line: it is all text
-        paragraphs = split_paragraphs(text)
+        noise: list[str] = []
+        paragraphs = split_paragraphs(text, noise)
         title = meta_string(meta.get("title"))
         if title is None and paragraphs and is_title(paragraphs):
             title = paragraphs.pop(0)
@@ -73,6 +74,7 @@ class TextLoader(Loader):
             language=meta_string(meta.get("language") or meta.get("lang")),
             tags=meta_tags(meta),
             headings=headings,
+            dropped=tuple(Dropped(line, PAGE_NOISE, "a page's counter, time stamp or share prompt") for line in noise),
         )
 
 

@@ -9,12 +9,13 @@ Problems and warnings are returned with the result, never collected in shared li
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..cache import pack
 from ..interfaces import SourceWarning
-from ..models import Document, Problem, Sentence, Source, Summary
+from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..text.clean import clean_characters, split_paragraphs
 from ..text.detect import guess_language
 from ..text.languages import UnknownLanguage, language_code
@@ -110,18 +111,59 @@ def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, list[
     return fallback, notes
 
 
-def clean(plugins: StartedPlugins, paragraphs: list[str], document: Document) -> tuple[list[str], list[Problem]]:
-    """``paragraphs`` through every cleaner; one that fails is skipped and reported."""
+#: Who drops a paragraph or sentence that the document already has (see :class:`Dropped`).
+REPEATED = "repeated"
+#: A repeated sentence this short ("Yes.", "Thank you.") is kept: it is part of the text's flow.
+REPEATED_WORDS = 6
+
+
+def _left_out(before: list[str], after: list[str]) -> list[tuple[int, str]]:
+    """The paragraphs of ``before`` (with their index) that ``after`` no longer has."""
+    remaining = Counter(after)
+    gone = []
+    for index, paragraph in enumerate(before):
+        if remaining[paragraph] > 0:
+            remaining[paragraph] -= 1
+        else:
+            gone.append((index, paragraph))
+    return gone
+
+
+def clean(
+    plugins: StartedPlugins, paragraphs: list[str], document: Document
+) -> tuple[list[str], list[Dropped], list[Problem]]:
+    """``paragraphs`` through every cleaner, with what each one dropped (or changed: the
+    original is kept); a cleaner that fails is skipped and reported."""
     problems: list[Problem] = []
+    dropped: list[Dropped] = []
     for cleaner in plugins.cleaners:
         try:
             cleaned = plugins.limit(cleaner.name, cleaner.clean, list(paragraphs), document)
             if not isinstance(cleaned, list) or not all(isinstance(p, str) for p in cleaned):
                 raise TypeError(f"returned {type(cleaned).__name__}, not a list of paragraphs")
-            paragraphs = cleaned
         except Exception as exc:
             problems.append(Problem(document.origin, failure("cleaner", cleaner.name, exc)))
-    return paragraphs, problems
+            continue
+        why = cleaner.description or f"cleaner {cleaner.name!r}"
+        dropped.extend(Dropped(text, cleaner.name, why, index) for index, text in _left_out(paragraphs, cleaned))
+        paragraphs = cleaned
+    return paragraphs, dropped, problems
+
+
+def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
+    """Each paragraph once: a page that repeats one (a pull quote, a scraped block twice) would
+    otherwise have it summarized, and its sentences chosen, twice."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    dropped: list[Dropped] = []
+    for index, paragraph in enumerate(paragraphs):
+        key = " ".join(paragraph.split()).casefold()
+        if key in seen:
+            dropped.append(Dropped(paragraph, REPEATED, "the same paragraph appears earlier in the document", index))
+        else:
+            seen.add(key)
+            kept.append(paragraph)
+    return kept, dropped
 
 
 def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Document, list[Problem], list[Problem]]:
@@ -129,10 +171,18 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
     problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
     code, notes = language_of(plugins, document)
     kit = language_kit(code)
-    paragraphs, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
+    paragraphs, dropped, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
+    paragraphs, repeated = once(paragraphs)
+    dropped += repeated
     sentences: list[Sentence] = []
+    seen: set[str] = set()
     for number, paragraph in enumerate(paragraphs):
         for text in kit.segmenter.split(paragraph):
+            key = " ".join(text.split()).casefold()
+            if key in seen and len(key.split()) >= REPEATED_WORDS:
+                dropped.append(Dropped(text, REPEATED, "the same sentence appears earlier in the document", number))
+                continue
+            seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
     prepared = replace(
         document,
@@ -144,6 +194,7 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
         link=inert(document.link) if document.link else None,
         language=code,
         sentences=tuple(sentences),
+        dropped=document.dropped + tuple(dropped),
     )
     return prepared, problems, notes
 

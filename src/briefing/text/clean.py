@@ -58,6 +58,11 @@ def clean_characters(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+#: Who dropped the noise lines of a scraped page (see :class:`~briefing.models.Dropped`); the
+#: teaser cleaner takes them as evidence that the text was scraped from a page.
+PAGE_NOISE = "page noise"
+
+
 def is_noise_line(line: str) -> bool:
     """Whether a whole line is page furniture: a counter, a time stamp, a share prompt."""
     return len(line) <= _MAX_NOISE_LENGTH and bool(_NOISE_LINE.match(line))
@@ -83,11 +88,13 @@ def unglue_sentences(text: str) -> str:
     return _GLUED_COMMA.sub(", ", text)
 
 
-def _blocks(text: str) -> Iterable[list[str]]:
+def _blocks(text: str, noise: list[str] | None = None) -> Iterable[list[str]]:
     block: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         if not line or is_noise_line(line):
+            if line and noise is not None:
+                noise.append(line)
             if block:
                 yield block
             block = []
@@ -97,15 +104,15 @@ def _blocks(text: str) -> Iterable[list[str]]:
         yield block
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of cleaned prose.
+def split_paragraphs(text: str, noise: list[str] | None = None) -> list[str]:
+    """Paragraphs of cleaned prose; the noise lines dropped are added to ``noise`` if given.
 
     Blank lines and noise lines end a paragraph. Within a block, a line break joins hard-wrapped
     lines (a block whose lines are all short and break mid-sentence) and otherwise separates
     paragraphs, so scraped text with one paragraph per line keeps its structure.
     """
     paragraphs: list[str] = []
-    for block in _blocks(clean_characters(text)):
+    for block in _blocks(clean_characters(text), noise):
         longest = max(len(line) for line in block)
         wrapped = longest <= 100
         current, last = block[0], block[0]
@@ -123,12 +130,15 @@ def split_paragraphs(text: str) -> list[str]:
 def looks_like_heading(paragraph: str) -> bool:
     """A short paragraph with no sentence punctuation at its end: a heading or a title.
 
-    A figure (``42,093``) or a lone lower-case word is not a heading but text that stands on
-    its own line, and stays in the text; a lone capitalised word (``Results``) is a heading.
+    A figure (``42,093``), a lone lower-case word or a line with a link is not a heading but
+    text that stands on its own line, and stays in the text; a lone capitalised word
+    (``Results``) is a heading.
     """
     words = paragraph.split()
     if not words or len(words) > 16 or paragraph.rstrip().endswith(tuple('.!?:;,"”»…')):
         return False
+    if "://" in paragraph or "www." in paragraph:
+        return False  # "Read the decision at https://...": a sentence that ends in its link
     if not any(character.isalpha() for character in paragraph):
         return False
     return len(words) > 1 or (words[0][0].isupper() and words[0].isalpha())
