@@ -323,7 +323,8 @@ def test_options_of_the_default_command_come_before_the_paths(cli, monkeypatch):
 def test_an_unknown_command_is_a_usage_error(cli, tmp_path):
     code, out, err = cli("inspct", cwd=tmp_path)
     assert code == 2 and out == ""
-    assert "no command 'inspct'" in err and "brief, cache, evaluate, plugins, read" in err
+    assert "no command 'inspct'" in err and "brief, cache, evaluate, inspect, plugins, read" in err
+    assert "did you mean 'inspect'?" in err
     assert cli("brief", "--nonsense", str(SOURCES))[0] == 2
 
 
@@ -437,3 +438,23 @@ def test_a_run_with_nothing_briefed_leaves_an_existing_output_as_it_was(cli, tmp
     assert cli("brief", str(tmp_path / "typo"), "-o", str(fresh))[0] == 1 and "typo" in fresh.read_text(
         encoding="utf-8"
     )
+
+
+def test_inspect_shows_a_document_as_briefing_reads_it(cli, tmp_path):
+    from .conftest import DATA
+
+    code, out, err = cli("inspect", str(DATA / "scraped-teasers.txt"))
+    assert code == 0, err
+    assert out.startswith("Port of Kestrel Bay orders six electric cranes")
+    assert "language:  en, guessed from the stop words it uses" in out
+    assert "      1. The Port of Kestrel Bay has ordered six electric ship-to-shore cranes" in out
+    assert "[page noise] Views : 1,204" in out and "[teasers] A ferry operator on the island route" in out
+    code, out, err = cli(
+        "inspect", "--format", "json", str(DATA / "scraped-teasers.txt"), str(tmp_path / "missing.txt")
+    )
+    assert code == 1 and "missing.txt: no such file or folder" in err
+    [document] = json.loads(out)
+    assert document["language_decided"] == "guessed from the stop words it uses"
+    assert document["sentences"][0]["paragraph"] == 1 and document["sentences"][0]["number"] == 1
+    assert {d["by"] for d in document["dropped"]} == {"page noise", "teasers"}
+    assert all(d["why"] for d in document["dropped"])

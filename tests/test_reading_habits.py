@@ -174,3 +174,21 @@ def test_watching_is_on_for_folders_by_default(cli, monkeypatch, tmp_path):
         assert watched.pop() is expected, args
     cli("read", "--no-watch", str(tmp_path))
     assert watched == [False]
+
+
+async def test_d_in_the_reader_shows_what_was_left_out_and_why():
+    from .conftest import DATA
+
+    app = make_app(paths=[DATA / "scraped-teasers.txt"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        dropped = app.screen.query_one("#reader-dropped")
+        assert not dropped.display
+        await pilot.press("d")
+        await pilot.pause()
+        shown = str(dropped.render())
+        assert dropped.display and "Left out (6):" in shown
+        assert "[page noise] Views : 1,204" in shown and "[teasers] A ferry operator" in shown
+        assert "Cuts the teasers of other articles" in shown

@@ -9,6 +9,7 @@ reported on stderr, the rest briefed), 2 usage or config errors.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 import sqlite3
 import sys
@@ -77,7 +78,11 @@ class BriefingGroup(DefaultGroup):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and _looks_like_a_command(cmd_name):
             commands = ", ".join(sorted(self.commands))
-            raise click.UsageError(f"no command {cmd_name!r} and no file or folder of that name (commands: {commands})")
+            close = difflib.get_close_matches(cmd_name, list(self.commands), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise click.UsageError(
+                f"no command {cmd_name!r} and no file or folder of that name (commands: {commands}){hint}"
+            )
         return super().get_command(ctx, cmd_name)
 
 
@@ -483,6 +488,29 @@ def _open_cache(folder: Path) -> Cache | str:
         return str(exc) or type(exc).__name__
 
 
+@click.command(epilog=EXIT_CODES)
+@paths_argument
+@click.option("--format", "format_name", type=click.Choice(("text", "json")), default="text", help="Text, or JSON.")
+def inspect(paths: tuple[str, ...], format_name: str) -> int:
+    """Show each document as briefing reads it: title, origin, language and how it was decided,
+    the numbered sentences by paragraph, and every line or paragraph left out, with why.
+
+    PATH is a file, a folder, an http(s) URL, or - for standard input.
+    """
+    from .inspection import inspect as inspect_sources
+    from .inspection import render_json, render_text
+
+    run = _run()
+    if not paths:
+        raise click.UsageError("name at least one PATH to inspect")
+    with _connected(Engine(run.registry, _settings(run, None, None, None, None, None), None)) as engine:
+        inspected, unreadable = inspect_sources(engine, paths)
+    click.echo(render_json(inspected) if format_name == "json" else render_text(inspected), nl=False)
+    _report(unreadable, "error")
+    failed = unreadable or any(i.problems for i in inspected)
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
 @cache.command("info")
 def cache_info() -> int:
     """Where the cache is and how big."""
@@ -512,7 +540,7 @@ def cache_clear() -> int:
     return EXIT_OK
 
 
-for command in (brief, read, evaluate, plugins, cache):
+for command in (brief, read, inspect, evaluate, plugins, cache):
     cli.add_command(command)
 
 

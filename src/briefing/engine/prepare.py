@@ -85,20 +85,21 @@ def load_source(plugins: StartedPlugins, source: Source) -> tuple[list[Document]
     return documents, [], noted
 
 
-def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, list[Problem]]:
-    """The document's language code: its own, else detected, else the config's; and any warning."""
+def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, str, list[Problem]]:
+    """The document's language code: its own, else detected, else the config's; how that was
+    decided (for ``briefing inspect``); and any warning."""
     settings = plugins.services.settings
     notes: list[Problem] = []
     if document.language:
         try:
-            return language_code(document.language), notes
+            return language_code(document.language), "named by the source (front matter, page or feed)", notes
         except UnknownLanguage:
             notes.append(Problem(document.origin, f"unknown language {document.language!r}; guessing from the text"))
     if not settings.detect_language:
-        return language_code(settings.language), notes
+        return language_code(settings.language), "the config's language (detect_language = false)", notes
     guessed = guess_language(document.text)
     if guessed is not None:
-        return guessed, notes
+        return guessed, "guessed from the stop words it uses", notes
     fallback = language_code(settings.language)
     if document.text.strip():
         notes.append(
@@ -108,7 +109,7 @@ def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, list[
                 "(set language in its front matter or in briefing.toml)",
             )
         )
-    return fallback, notes
+    return fallback, "the config's language (the text did not tell)", notes
 
 
 #: Who drops a paragraph or sentence that the document already has (see :class:`Dropped`).
@@ -169,7 +170,7 @@ def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
 def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Document, list[Problem], list[Problem]]:
     """The document with its language settled, its text cleaned and split into sentences; the
     problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
-    code, notes = language_of(plugins, document)
+    code, _, notes = language_of(plugins, document)
     kit = language_kit(code)
     paragraphs, dropped, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
     paragraphs, repeated = once(paragraphs)

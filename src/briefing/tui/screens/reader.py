@@ -20,6 +20,18 @@ HIGHLIGHT = "bold underline"
 CURRENT = "reverse bold"
 
 
+def dropped_text(document: Document) -> Text:
+    """What loading and cleaning left out of ``document``, each with who dropped it and why."""
+    if not document.dropped:
+        return Text("Nothing was left out of this document.", style="italic dim")
+    text = Text(f"Left out ({len(document.dropped)}):", style="bold")
+    for dropped in document.dropped:
+        text.append(f"\n\n[{dropped.by}] ", style="bold")
+        text.append(dropped.text, style="strike dim")
+        text.append(f"\n  {dropped.why}", style="italic")
+    return text
+
+
 class ReaderScreen(Screen[None]):
     """One document in full. Opening it marks it read."""
 
@@ -29,6 +41,7 @@ class ReaderScreen(Screen[None]):
         Binding("p,up", "jump(-1)", "Previous", id="reader-previous"),
         Binding("o", "open", "Open", id="reader-open"),
         Binding("u", "toggle_read", "Read/unread", id="reader-unread"),
+        Binding("d", "dropped", "Dropped", id="reader-dropped", tooltip="What loading and cleaning left out, and why"),
     ]
 
     def __init__(self, session: Session, document: Document, highlighted: list[int], start: int | None = None):
@@ -45,6 +58,7 @@ class ReaderScreen(Screen[None]):
         with VerticalScroll(id="reader-text"):
             for number in sorted({s.paragraph for s in self.document.sentences}):
                 yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
+            yield Static(dropped_text(self.document), id="reader-dropped", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -65,6 +79,13 @@ class ReaderScreen(Screen[None]):
             number = self.highlighted.index(position) + 1
             return f"summary sentence {number} of {len(self.highlighted)} · n/p: next/previous"
         return f"the sentence found · {len(self.highlighted)} summary sentences · n/p: next/previous"
+
+    def action_dropped(self) -> None:
+        """Show (or hide) what was left out, below the text, and scroll to it."""
+        dropped = self.query_one("#reader-dropped", Static)
+        dropped.display = not dropped.display
+        if dropped.display:
+            self.call_after_refresh(dropped.scroll_visible, top=True, animate=False)
 
     def action_open(self) -> None:
         open_document(self.app, self.document)

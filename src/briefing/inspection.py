@@ -1,0 +1,98 @@
+"""A document as briefing sees it, for ``briefing inspect``: where it came from, its language
+and how that was decided, the sentences it reads (numbered, by paragraph) and what loading and
+cleaning left out, each with who dropped it and why. No UI in here: the CLI renders it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from .engine.prepare import language_of, load_source, prepare_document
+from .engine.runner import Engine
+from .models import Document, Problem
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """One prepared document and how it came to be."""
+
+    document: Document
+    language_decided: str
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = field(default=())
+
+
+def inspect(engine: Engine, origins: Iterable[str]) -> tuple[list[Inspection], list[Problem]]:
+    """Every named source's documents, inspected, and the sources that could not be read."""
+    sources, unreadable = engine.gather(origins)
+    inspected: list[Inspection] = []
+    for source in sources:
+        loaded, problems, notes = load_source(engine.plugins, source)
+        unreadable.extend(problems)
+        for document in loaded:
+            _, decided, _ = language_of(engine.plugins, document)
+            prepared, failed, noted = prepare_document(engine.plugins, document)
+            inspected.append(Inspection(prepared, decided, tuple(failed), tuple(notes + noted)))
+            notes = []  # the source's warnings go with its first document
+    return inspected, unreadable
+
+
+def as_json(inspection: Inspection) -> dict[str, object]:
+    document = inspection.document
+    return {
+        "title": document.title,
+        "origin": document.origin,
+        "link": document.link,
+        "date": document.date,
+        "author": document.author,
+        "language": document.language,
+        "language_decided": inspection.language_decided,
+        "headings": list(document.headings),
+        "sentences": [
+            {"paragraph": s.paragraph + 1, "number": s.position + 1, "text": s.text} for s in document.sentences
+        ],
+        "dropped": [{"text": d.text, "by": d.by, "why": d.why, "paragraph": d.paragraph + 1} for d in document.dropped],
+        "problems": [p.message for p in inspection.problems],
+        "warnings": [p.message for p in inspection.warnings],
+    }
+
+
+def render_json(inspections: list[Inspection]) -> str:
+    return json.dumps([as_json(i) for i in inspections], ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(inspections: list[Inspection]) -> str:
+    return "\n".join(_text(i) for i in inspections)
+
+
+def _text(inspection: Inspection) -> str:
+    document = inspection.document
+    lines = [document.title, "=" * min(len(document.title), 78)]
+    lines.append(f"from:      {document.origin}" + (f" ({document.link})" if document.link else ""))
+    for label, value in (("date", document.date), ("author", document.author)):
+        if value:
+            lines.append(f"{label + ':':<11}{value}")
+    lines.append(f"language:  {document.language}, {inspection.language_decided}")
+    if document.headings:
+        lines.append(f"headings:  {' | '.join(document.headings)}")
+    kept = len({s.paragraph for s in document.sentences})
+    lines.append(f"\nKept: {kept} paragraph{'' if kept == 1 else 's'}, {len(document.sentences)} sentences")
+    lines.extend(_paragraphs(document))
+    lines.append(f"\nDropped: {len(document.dropped) or 'nothing'}")
+    for dropped in document.dropped:
+        lines.append(f"  [{dropped.by}] {dropped.text}")
+        lines.append(f"      why: {dropped.why}")
+    for kind, problems in (("problem", inspection.problems), ("warning", inspection.warnings)):
+        for problem in problems:
+            lines.append(f"{kind}: {problem.message}")
+    return "\n".join(lines) + "\n"
+
+
+def _paragraphs(document: Document) -> Iterator[str]:
+    for number, sentences in groupby(document.sentences, key=lambda s: s.paragraph):
+        yield f"  ¶{number + 1}"
+        for sentence in sentences:
+            yield f"    {sentence.position + 1:>3}. {sentence.text}"
