@@ -309,3 +309,35 @@ def test_broken_encrypted_and_textless_pdfs_are_clean_errors(engine, tmp_path):
     messages = {Path(p.source).name: p.message for p in problems}
     assert messages["broken.pdf"].startswith("not a readable PDF")
     assert messages["scan.pdf"] == "the PDF has no text layer (a scan?); briefing does not read images of text"
+
+
+def test_a_page_that_names_its_legacy_charset_is_read_in_it(engine, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        '<html><head><meta charset="iso-8859-1"><title>Café am Kai</title></head><body><article>'
+        "<p>Das Café am Kai öffnet um acht Uhr. Die Fähre fährt über den Fjord nach Süden.</p>"
+        "</article></body></html>".encode("latin-1")
+    )
+    prepared = engine.load([str(page)])
+    [document] = prepared.documents
+    assert document.title == "Café am Kai" and prepared.warnings == []
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Das Café am Hafen öffnet um acht Uhr.", "latin-1"),
+        ("Café", "latin-1"),
+        ("Él está aquí, ¿verdad? Sí, claro.", "latin-1"),
+        ("Zażółć gęślą jaźń, to jest zdanie po polsku.", "cp1250"),
+        ("Привет, как дела? Сегодня хорошая погода и солнце.", "cp1251"),
+    ],
+)
+def test_legacy_text_is_guessed_right(text, encoding):
+    import warnings
+
+    from briefing.decoding import decode
+
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        assert decode(text.encode(encoding), "note.txt") == text

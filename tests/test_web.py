@@ -454,3 +454,20 @@ def test_full_articles_use_the_runs_fetcher_and_cache(cli, server, tmp_path: Pat
     [document] = json.loads(out)["topics"][0]["documents"]
     assert document["summary"][0]["text"].startswith("The island ferry will run less often")
     assert "kept the teaser" in err and "fetch_max_mb" in err
+
+
+def test_a_page_declared_latin1_but_sent_as_utf8_reads_right_with_a_warning(registry, server):
+    page = (
+        "<html><head><title>Größere Häfen</title></head><body><article>"
+        "<p>Die größeren Häfen an der Küste wachsen schneller als erwartet, sagen die Behörden.</p>"
+        "<p>Vor allem die Fähren über die Förde bringen mehr Fahrgäste als je zuvor.</p>"
+        "</article></body></html>"
+    )
+    server.routes["/page"] = body(page.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    result = brief(registry, [server.url("/page")])
+    [document] = documents_of(result)
+    text = " ".join(s.text for s in document.sentences)
+    assert "größeren Häfen an der Küste" in text and "Ã" not in text
+    assert any("declared as iso-8859-1, but the bytes are utf-8" in w.message.lower() for w in result.warnings), (
+        result.warnings
+    )

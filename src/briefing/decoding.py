@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import warnings
 
 from charset_normalizer import from_bytes
@@ -39,22 +40,71 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise LoadError(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc}") from None
+    if declared and _is_utf8(declared):
+        declared = None  # tried first below anyway
     if declared:
+        if _non_ascii_utf8(data):
+            warnings.warn(
+                SourceWarning(f"declared as {declared}, but the bytes are UTF-8; read as UTF-8"), stacklevel=2
+            )
+            return data.decode("utf-8")
         try:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            warnings.warn(SourceWarning(f"the server said {declared}, but it is not; guessing"), stacklevel=2)
+            warnings.warn(SourceWarning(f"declared as {declared}, but it is not; guessing"), stacklevel=2)
     if _looks_binary(data):
         raise LoadError("binary data, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    encoding, text = _guess(data)
+    warnings.warn(SourceWarning(f"not UTF-8; read as {encoding} (a guess)"), stacklevel=2)
+    return text
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _non_ascii_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with some multi-byte characters: legacy text almost never is, by chance."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+#: A symbol such as ``¿``, ``³`` or ``¹`` between two letters (``Za¿ó³æ``): Polish or Czech
+#: bytes read as Windows-1252. Typographic apostrophes and dashes are fine (``don’t``).
+_ODD_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f’‘“”–—…·](?=[^\W\d_])|(?<=[^\W\d_])[²³¹¼½¾](?=[^\W\d_])")
+
+#: Western text read as Windows-1252 has few accented letters among its letters; Cyrillic or
+#: Greek bytes read that way are almost all accented Latin letters.
+_WESTERN_ACCENTS = 0.3
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    """The encoding of bytes that are not UTF-8. Windows-1252 (a superset of Latin-1's letters)
+    first, when the letters it gives look like Western text: statistical guessers often take a
+    short German or French text for a Baltic or Central European code page (``Cafķ``)."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    letters = [c for c in text if c.isalpha()]
+    western = bool(letters) and sum(not c.isascii() for c in letters) / len(letters) <= _WESTERN_ACCENTS
+    if western and not _ODD_INSIDE_WORD.search(text):
+        return "cp1252", text
     best = from_bytes(data).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:
-        text = data.decode(encoding)
+        return encoding, data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        encoding, text = "latin-1", data.decode("latin-1")
-    warnings.warn(SourceWarning(f"not UTF-8; read as {encoding} (a guess)"), stacklevel=2)
-    return text
+        return "latin-1", data.decode("latin-1")

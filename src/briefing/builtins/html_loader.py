@@ -7,6 +7,7 @@ apart, so headings become paragraph boundaries here as in markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import lxml.html
@@ -68,6 +69,15 @@ def page_document(html: str, origin: str) -> Document:
     )
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page names in its ``<meta>`` (looked for in the first 4 KB, as browsers do)."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
 class HtmlLoader(Loader):
     name = "html"
     description = "Web pages (.html): main text without navigation or boilerplate"
@@ -75,7 +85,8 @@ class HtmlLoader(Loader):
     media_types = ("text/html", "application/xhtml+xml")
 
     def load(self, source: Source) -> Iterable[Document]:
-        yield page_document(decode(source.data, source.origin, source.charset), source.origin)
+        declared = source.charset or meta_charset(source.data)
+        yield page_document(decode(source.data, source.origin, declared), source.origin)
 
 
 @hookimpl
