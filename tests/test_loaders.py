@@ -341,3 +341,52 @@ def test_legacy_text_is_guessed_right(text, encoding):
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         assert decode(text.encode(encoding), "note.txt") == text
+
+
+HYPHENATED_PAGES = [
+    [
+        "Notes from the dye works",
+        "Lorem ipsum dolor sit amet, con-",
+        "sectetuer adipiscing elit. Stet clita kasd taki-",
+        "mata sanctus est, the old printers wrote.",
+    ],
+    [
+        "The word takimata comes from that old sample text. The method is well-",
+        "known to every typesetter in the harbour town, and the so-",
+        "called proofs are kept in the archive. The Nord-",
+        "Süd line ran past the works.",
+    ],
+]
+
+
+def test_pdf_words_broken_at_line_ends_are_joined_and_real_hyphens_kept(engine, tmp_path):
+    from .pdf import make_pdf
+
+    path = tmp_path / "dye-works.pdf"
+    path.write_bytes(make_pdf(HYPHENATED_PAGES, title="Dye works"))
+    [document], problems = engine.load([str(path)])
+    text = " ".join(s.text for s in document.sentences)
+    assert not problems
+    assert "consectetuer adipiscing" in text and "kasd takimata sanctus" in text
+    assert "well-known to every" in text and "so-called proofs" in text and "The Nord-Süd line" in text
+    assert "con- " not in text and "taki- " not in text
+
+
+def test_pdf_ligatures_become_letters_and_library_warnings_are_one_warning(engine, tmp_path):
+    import re
+
+    from briefing.builtins.pdf_loader import plain_letters
+
+    from .pdf import make_pdf
+
+    assert plain_letters("The ﬁnal ﬂoor of the oﬃce") == "The final floor of the office"
+    assert plain_letters("974 ft² for ½ the price™") == "974 ft² for ½ the price™"  # meaning kept
+    pages = [["Harbour report", f"Page {n} says the quay was busy in week {n}. Ships came and went."] for n in range(3)]
+    data = make_pdf(pages, title="Harbour report")
+    broken = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 1), data)  # bad offsets
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(broken)
+    prepared = engine.load([str(path)])
+    assert prepared.errors == [] and prepared.documents
+    [warning] = [w for w in prepared.warnings if "PDF reader" in w.message]
+    assert "problems in this file (first: Ignoring wrong pointing object" in warning.message

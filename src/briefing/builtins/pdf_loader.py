@@ -9,16 +9,21 @@ no text layer; briefing does no OCR and says so.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import threading
+import unicodedata
+import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ..hookspecs import hookimpl
-from ..interfaces import Loader, LoadError
+from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Source
 from .text_loader import title_from_origin
 
@@ -42,6 +47,83 @@ def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
     return [[line for line in lines if line not in repeated and not _PAGE_NUMBER.match(line)] for lines in pages]
 
 
+#: Ligatures (``ﬁ``, ``ﬂ``, ``ﬀ``...) and the long s: compatibility characters whose NFKC form is
+#: plainly the same letters. Other compatibility characters (``²``, ``½``, ``™``) keep their meaning
+#: as they are, so NFKC is not applied to the whole text.
+_LIGATURES = re.compile("[\ufb00-\ufb06\u017f]")
+_HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: First parts that make real hyphenated words (``well-known``, ``self-made``, ``non-profit``).
+_COMPOUND_HEADS = frozenset(
+    "well self non co ex all half long short high low full part cross semi anti pre post so".split()
+)
+
+
+def plain_letters(text: str) -> str:
+    return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def rejoin_hyphenated(lines: list[str]) -> list[str]:
+    """Lines with words broken at a line end joined again: ``taki-`` + ``mata ...`` reads
+    ``takimata ...``. A break is kept as a hyphen when the document writes the word with one
+    elsewhere, or the first part makes real compounds (``well-known``, ``so-called``), or the
+    next line starts with a capital (``Nord-`` + ``Süd`` is ``Nord-Süd``)."""
+    text = " ".join(lines).lower()
+    words = set(_WORD.findall(text))
+    joined: list[str] = []
+    carry = ""
+    for index, line in enumerate(lines):
+        line = carry + line
+        carry = ""
+        match = _HYPHENATED_END.search(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if match and following[:1].islower():
+            head = match.group(1)
+            tail = _WORD.match(following)
+            second = tail.group(0).split("-")[0] if tail else ""
+            whole = (head + second).lower()
+            hyphened = f"{head}-{second}".lower()
+            keep = head.lower() in _COMPOUND_HEADS
+            if whole in words or not (keep or hyphened in words):
+                carry = line[: match.end(1)]  # the next line continues this word
+            else:
+                carry = line  # a real hyphen: kept, and the word still not split by a space
+            continue
+        if match and following[:1].isupper():
+            carry = line  # Nord- + Süd: a compound with a capital after its hyphen, written whole
+            continue
+        joined.append(line)
+    if carry:
+        joined.append(carry)
+    return joined
+
+
+@contextmanager
+def _library_notes() -> Iterator[list[str]]:
+    """pypdf's own warnings and log messages while reading one file, collected (from this
+    thread only) instead of printed: a damaged file can make it say the same thing 1,400 times."""
+    notes: list[str] = []
+    me = threading.get_ident()
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == me:
+                notes.append(record.getMessage())
+
+    logger = logging.getLogger("pypdf")
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield notes
+        notes.extend(str(w.message) for w in caught if not issubclass(w.category, SourceWarning))
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 class PdfLoader(Loader):
     name = "pdf"
     description = "PDF files: the text layer, without running headers, footers and page numbers"
@@ -50,19 +132,24 @@ class PdfLoader(Loader):
     media_types = ("application/pdf",)
 
     def load(self, source: Source) -> Iterable[Document]:
-        try:
-            reader = PdfReader(io.BytesIO(source.data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise LoadError("the PDF is encrypted with a password")
-            pages = [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
-            metadata: Mapping[str, Any] = reader.metadata or {}
-        except LoadError:
-            raise
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-            raise LoadError(f"not a readable PDF: {exc}") from None
-        pages = _without_furniture([[line for line in lines if line] for lines in pages])
-        # Pages join like lines: a paragraph that runs over a page break stays one paragraph.
-        text = "\n".join("\n".join(lines) for lines in pages if lines)
+        with _library_notes() as notes:
+            try:
+                reader = PdfReader(io.BytesIO(source.data))
+                if reader.is_encrypted and not reader.decrypt(""):
+                    raise LoadError("the PDF is encrypted with a password")
+                pages = [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
+                metadata: Mapping[str, Any] = reader.metadata or {}
+            except LoadError:
+                raise
+            except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+                raise LoadError(f"not a readable PDF: {exc}") from None
+        if notes:
+            count = f"{len(notes)} problem{'' if len(notes) == 1 else 's'}"
+            warnings.warn(SourceWarning(f"the PDF reader met {count} in this file (first: {notes[0]})"), stacklevel=2)
+        pages = _without_furniture([[plain_letters(line) for line in lines if line] for lines in pages])
+        # Pages join like lines: a paragraph that runs over a page break stays one paragraph,
+        # and a word broken at the end of a page is joined again.
+        text = "\n".join(rejoin_hyphenated([line for lines in pages for line in lines]))
         if not text.strip():
             raise LoadError("the PDF has no text layer (a scan?); briefing does not read images of text")
         title = str(metadata.get("/Title") or "").strip() or title_from_origin(source.origin)
