@@ -471,3 +471,56 @@ def test_a_page_declared_latin1_but_sent_as_utf8_reads_right_with_a_warning(regi
     assert any("declared as iso-8859-1, but the bytes are utf-8" in w.message.lower() for w in result.warnings), (
         result.warnings
     )
+
+
+def test_a_server_that_trickles_bytes_is_stopped_at_the_deadline(registry, server):
+    def trickle(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        try:
+            for _ in range(600):  # a byte every 50 ms: never silent for the 0.5 s read timeout
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the client gave up, as it should
+
+    server.routes["/trickle"] = trickle
+    server.routes["/fine"] = file("harbour-updates.atom", "application/atom+xml")
+    options = FetchOptions(timeout=0.5, retries=1, backoff=0.05, deadline=1.0)
+    result = brief(registry, [server.url("/trickle"), server.url("/fine")], options=options)
+    [problem] = result.errors
+    assert problem.source == server.url("/trickle")
+    assert problem.message.startswith("cannot fetch: not done within 1 s (fetch_deadline); stopped after")
+    assert "\n" not in problem.message
+    assert [d.title for d in documents_of(result)] == ["Breakwater repairs reach the halfway mark"]
+
+
+def test_retry_after_is_honoured(registry, server):
+    seen: list[float] = []
+
+    def busy(handler):
+        seen.append(time.monotonic())
+        if len(seen) == 1:
+            handler.send_response(503)
+            handler.send_header("Retry-After", "1")
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+        else:
+            file("harbour-updates.atom", "application/atom+xml")(handler)
+
+    server.routes["/busy"] = busy
+    result = brief(registry, [server.url("/busy")], options=FetchOptions(timeout=2, retries=1, backoff=0.01))
+    assert not result.errors and len(seen) == 2
+    assert seen[1] - seen[0] >= 0.9  # the server's second, not the 0.01 s back-off
+
+
+def test_fetch_deadline_in_the_config(tmp_path):
+    from briefing.config import ConfigError, load_config
+
+    (tmp_path / "briefing.toml").write_text("fetch_deadline = 5\n", encoding="utf-8")
+    assert load_config(tmp_path / "briefing.toml").settings.fetch.deadline == 5.0
+    (tmp_path / "briefing.toml").write_text("fetch_deadline = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="fetch_deadline"):
+        load_config(tmp_path / "briefing.toml")

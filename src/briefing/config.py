@@ -44,6 +44,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "cache_dir": (str, "where the cache lives (default: the user's cache folder, or $BRIEFING_CACHE_DIR)"),
     "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL (default: 15)"),
     "fetch_retries": (int, "further tries after a failed fetch, with back-off (default: 2)"),
+    "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included (default: 60)"),
     "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB (default: 20)"),
     "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
     "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
@@ -190,7 +191,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
     if given.get("plugin_timeout", 0) < 0:
         raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
-    for key in ("fetch_timeout", "fetch_max_mb"):
+    for key in ("fetch_timeout", "fetch_max_mb", "fetch_deadline"):
         if key in raw and raw[key] <= 0:
             raise fail(key, "must be more than 0")
     if raw.get("fetch_retries", 0) < 0:
@@ -200,6 +201,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         fetch["timeout"] = float(raw["fetch_timeout"])
     if "fetch_retries" in raw:
         fetch["retries"] = raw["fetch_retries"]
+    if "fetch_deadline" in raw:
+        fetch["deadline"] = float(raw["fetch_deadline"])
     if "fetch_max_mb" in raw:
         fetch["max_bytes"] = int(raw["fetch_max_mb"] * 2**20)
     if given.get("workers", 0) < 0:

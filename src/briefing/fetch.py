@@ -1,7 +1,9 @@
 """URLs as sources: fetched concurrently, politely and within limits, and kept for offline runs.
 
-Each URL gets a timeout, retries with exponential back-off for what may pass (connection
-errors, timeouts, 429 and 5xx answers), a size limit and a user agent that says what is asking.
+Each URL gets a timeout between bytes and a deadline in all (so a server that trickles bytes
+cannot hold a run), retries with exponential back-off for what may pass (connection errors,
+timeouts, 429 and 5xx answers; a ``Retry-After`` is honoured), a size limit and a user agent
+that says what is asking.
 With a :class:`~briefing.cache.Cache`, every body is kept with its ``ETag`` and
 ``Last-Modified``: the next run asks the server whether it changed (a 304 costs no body), and when
 the server cannot be reached the kept copy is used, with a warning that says so. A failed URL is
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import Message
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from .cache import Cache, digest
@@ -34,11 +37,26 @@ def is_url(origin: str) -> bool:
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; ``transient`` when asking again may help."""
+    """A URL that could not be fetched, on one line; ``transient`` when asking again may help,
+    after ``wait`` seconds when the server said so (``Retry-After``)."""
 
-    def __init__(self, message: str, transient: bool = False):
-        super().__init__(message)
+    def __init__(self, message: str, transient: bool = False, wait: float | None = None):
+        super().__init__(" ".join(message.split()))
         self.transient = transient
+        self.wait = wait
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -91,19 +109,22 @@ class Fetcher:
 
     def _fetch_with_retries(self, url: str, kept: _Kept | None) -> _Kept | None:
         delay = self.options.backoff
+        deadline = time.monotonic() + self.options.deadline
         for attempt in range(self.options.retries + 1):
             try:
-                return self._fetch_once(url, kept)
+                return self._fetch_once(url, kept, deadline)
             except FetchError as exc:
-                if not exc.transient or attempt == self.options.retries:
+                wait = delay if exc.wait is None else exc.wait
+                last = attempt == self.options.retries or time.monotonic() + wait >= deadline
+                if not exc.transient or last:
                     if attempt:
                         raise FetchError(f"{exc} (after {attempt + 1} tries)") from None
                     raise
-            time.sleep(delay)
+            time.sleep(wait)
             delay *= 2
         raise AssertionError("unreachable")
 
-    def _fetch_once(self, url: str, kept: _Kept | None) -> _Kept | None:
+    def _fetch_once(self, url: str, kept: _Kept | None, deadline: float) -> _Kept | None:
         """The body, or ``None`` when the server says the kept copy is current."""
         headers = {"User-Agent": self.options.user_agent, "Accept-Encoding": "identity"}
         if kept is not None and kept.etag:
@@ -111,13 +132,15 @@ class Fetcher:
         if kept is not None and kept.last_modified:
             headers["If-Modified-Since"] = kept.last_modified
         request = urllib.request.Request(url, headers=headers)
+        timeout = max(0.01, min(self.options.timeout, deadline - time.monotonic()))
         try:
-            with self._opener.open(request, timeout=self.options.timeout) as response:
-                return self._read(response)
+            with self._opener.open(request, timeout=timeout) as response:
+                return self._read(response, deadline)
         except urllib.error.HTTPError as exc:
             if exc.code == 304 and kept is not None:
                 return None
-            raise FetchError(f"HTTP {exc.code} {exc.reason}", transient=exc.code in RETRY_STATUSES) from None
+            wait = retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
+            raise FetchError(f"HTTP {exc.code} {exc.reason}", transient=exc.code in RETRY_STATUSES, wait=wait) from None
         except TimeoutError:
             raise FetchError(f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True) from None
         except urllib.error.URLError as exc:
@@ -133,13 +156,18 @@ class Fetcher:
         except ValueError as exc:  # a malformed URL
             raise FetchError(str(exc)) from None
 
-    def _read(self, response: Any) -> _Kept:
+    def _read(self, response: Any, deadline: float) -> _Kept:
         limit = self.options.max_bytes
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(f"{int(declared):,} bytes is more than the {limit:,}-byte limit (fetch_max_mb)")
         chunks, size = [], 0
-        while chunk := response.read(_CHUNK):
+        # read1 returns what has arrived, so a server that trickles bytes meets the deadline.
+        while chunk := response.read1(_CHUNK):
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    f"not done within {self.options.deadline:g} s (fetch_deadline); stopped after {size:,} bytes"
+                )
             size += len(chunk)
             if size > limit:
                 raise FetchError(f"more than the {limit:,}-byte limit (fetch_max_mb); stopped reading")

@@ -74,6 +74,7 @@ class FetchOptions:
     """How URLs are fetched; ``fetch_*`` keys of ``briefing.toml`` set these."""
 
     timeout: float = 15.0  # seconds to connect, and between bytes of the answer
+    deadline: float = 60.0  # seconds one URL may take in all, retries and waits included
     retries: int = 2  # further tries after a transient failure
     backoff: float = 0.5  # seconds before the first retry, doubled for each next one
     max_bytes: int = 20 * 2**20
