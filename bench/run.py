@@ -123,6 +123,24 @@ async def time_to_first_brief(
                 return first or 0.0, time.perf_counter() - start
 
 
+def cleaning_rows(registry) -> None:
+    """The cleaners on generated clean articles (nothing may go) and scraped pages (all junk should)."""
+
+    from cleaning_corpus import clean_articles, measure, scraped_pages
+
+    engine = Engine(registry, Settings(grouping="folders"))
+    with tempfile.TemporaryDirectory() as folder:
+        clean = measure(engine, clean_articles(), Path(folder))
+    with tempfile.TemporaryDirectory() as folder:
+        scraped = measure(engine, scraped_pages(), Path(folder))
+    print(
+        f"{f'cleaners, {clean.articles} clean articles: paragraphs lost':<48}{len(clean.lost):>5} of {clean.paragraphs}"
+    )
+    caught = scraped.junk - len(scraped.left)
+    print(f"{f'cleaners, {scraped.articles} scraped pages: junk dropped':<48}{caught:>5} of {scraped.junk}")
+    print(f"{'  ... article paragraphs lost':<48}{len(scraped.lost):>5} of {scraped.paragraphs}")
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -272,12 +290,16 @@ def main() -> None:
         "--tui", type=int, nargs="*", default=[1000, 10000], help="corpus sizes for the reading room's first brief"
     )
     parser.add_argument("--tui-only", action="store_true", help="only the reading room's rows")
+    parser.add_argument("--cleaning-only", action="store_true", help="only the cleaners' rows")
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor)
         return
     if args.corpora_only:
         corpus_rows(args.corpora, args.executor)
+        return
+    if args.cleaning_only:
+        cleaning_rows(PluginHost(load_entry_points=False).registry())
         return
     if args.tui_only:
         rng = random.Random(20261125)
@@ -312,6 +334,7 @@ def main() -> None:
     print(f"{'  topics found (10 generated subjects)':<48}{len(topics):>12}")
 
     tui_rows(registry, rng, words, args.tui)
+    cleaning_rows(registry)
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()
