@@ -390,3 +390,21 @@ def test_pdf_ligatures_become_letters_and_library_warnings_are_one_warning(engin
     assert prepared.errors == [] and prepared.documents
     [warning] = [w for w in prepared.warnings if "PDF reader" in w.message]
     assert "problems in this file (first: Ignoring wrong pointing object" in warning.message
+
+
+def test_a_pages_data_table_is_kept_as_rows_for_reading_not_summarized(engine, tmp_path):
+    page = tmp_path / "fees.html"
+    page.write_text(
+        "<html><head><title>Harbour fees</title></head><body><article><h1>Harbour fees</h1>"
+        "<p>The harbour raised its fees this year. Owners of small boats pay the most.</p>"
+        "<table><tr><th>Boat</th><th>Fee 2025</th><th>Fee 2026</th></tr>"
+        "<tr><td>Dinghy</td><td>120</td><td>150</td></tr><tr><td>Yacht</td><td>900</td><td>950</td></tr></table>"
+        "<p>The council will review the fees in spring. Owners can object until March.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [document], _ = engine.load([str(page)])
+    assert "Dinghy" not in " ".join(s.text for s in document.sentences)
+    [table] = [d for d in document.dropped if d.by == "table"]
+    assert table.text == "Boat | Fee 2025 | Fee 2026\nDinghy | 120 | 150\nYacht | 900 | 950"
+    assert table.paragraph == 1  # after the first paragraph

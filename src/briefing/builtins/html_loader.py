@@ -17,11 +17,14 @@ from lxml import etree
 from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
-from ..models import Document, Source
+from ..models import Document, Dropped, Source
 from ..text.clean import clean_characters
 from .text_loader import title_from_origin
 
-_PROSE = {"p", "item", "quote", "cell"}
+_PROSE = {"p", "item", "quote"}
+#: Who keeps a page's data tables (see :class:`~briefing.models.Dropped`): rows of figures are no
+#: sentences to summarize, but the reader and ``briefing inspect`` show them.
+TABLE = "table"
 
 
 def _text(element: etree._Element) -> str:
@@ -40,7 +43,7 @@ def _page_language(html: str) -> str | None:
 def page_document(html: str, origin: str) -> Document:
     """The main text and metadata of a web page as a document; :class:`LoadError` when it has none."""
     extracted = trafilatura.extract(
-        html, output_format="xml", with_metadata=True, include_comments=False, include_tables=False
+        html, output_format="xml", with_metadata=True, include_comments=False, include_tables=True
     )
     if not extracted:
         raise LoadError("no main text found in the page")
@@ -48,8 +51,15 @@ def page_document(html: str, origin: str) -> Document:
     main = root.find("main")
     paragraphs: list[str] = []
     headings: list[str] = []
+    tables: list[Dropped] = []
     for element in main.iter() if main is not None else ():
-        if element.tag == "head":
+        if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
+            continue
+        if element.tag == "table":
+            tables.append(
+                Dropped(_rows(element), TABLE, "a data table: shown to the reader, not summarized", len(paragraphs))
+            )
+        elif element.tag == "head":
             headings.append(_text(element))
         elif element.tag in _PROSE and not any(child.tag in _PROSE for child in element):
             paragraphs.append(_text(element))
@@ -66,7 +76,14 @@ def page_document(html: str, origin: str) -> Document:
         language=_page_language(html),
         tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
         headings=tuple(h for h in headings if h),
+        dropped=tuple(t for t in tables if t.text),
     )
+
+
+def _rows(table: etree._Element) -> str:
+    """A table as lines of ``cell | cell | cell``, one per row."""
+    rows = [" | ".join(_text(cell) for cell in row.iter("cell")) for row in table.iter("row")]
+    return "\n".join(row for row in rows if row.strip(" |"))
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)

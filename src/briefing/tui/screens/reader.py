@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...builtins.html_loader import TABLE
 from ...models import Document
 from ...session import Session
 from ..opener import open_document
@@ -27,7 +28,7 @@ def dropped_text(document: Document) -> Text:
     text = Text(f"Left out ({len(document.dropped)}):", style="bold")
     for dropped in document.dropped:
         text.append(f"\n\n[{dropped.by}] ", style="bold")
-        text.append(dropped.text, style="strike dim")
+        text.append(dropped.text, style="" if dropped.by == TABLE else "strike dim")  # a table is to be read
         text.append(f"\n  {dropped.why}", style="italic")
     return text
 
