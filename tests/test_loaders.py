@@ -297,6 +297,9 @@ def test_a_pdf_report_loads_without_headers_and_page_numbers(engine, tmp_path):
     text = " ".join(sentences)
     assert "Annual Report 2026" not in text and "Page 2 of 3" not in text
     assert "battery-powered straddle carrier" in text
+    furniture = {d.text: d.why for d in document.dropped if d.by == "page furniture"}
+    assert "Page 2 of 3" in furniture and furniture["Page 2 of 3"] == "a page number"
+    assert any("running header" in why for why in furniture.values())
 
 
 def test_broken_encrypted_and_textless_pdfs_are_clean_errors(engine, tmp_path):
@@ -408,3 +411,19 @@ def test_a_pages_data_table_is_kept_as_rows_for_reading_not_summarized(engine, t
     [table] = [d for d in document.dropped if d.by == "table"]
     assert table.text == "Boat | Fee 2025 | Fee 2026\nDinghy | 120 | 150\nYacht | 900 | 950"
     assert table.paragraph == 1  # after the first paragraph
+
+
+def test_markdown_tables_are_rows_for_reading_and_code_blocks_are_recorded(engine, tmp_path):
+    path = tmp_path / "fees.md"
+    path.write_text(
+        "# Harbour fees\n\nThe harbour raised its fees this year. Owners of small boats pay the most.\n\n"
+        "| Boat | Fee 2026 |\n|---|---|\n| Dinghy | 150 |\n| Yacht | 950 |\n\n"
+        "```\nfees = load('fees.csv')\n```\n\nThe council will review the fees in spring. Owners can object.\n",
+        encoding="utf-8",
+    )
+    [document], _ = engine.load([str(path)])
+    sentences = [s.text for s in document.sentences]
+    assert sentences[-1] == "Owners can object." and not any("Dinghy" in s or "150" == s for s in sentences)
+    left_out = {d.by: d for d in document.dropped}
+    assert left_out["table"].text == "Boat | Fee 2026\nDinghy | 150\nYacht | 950"
+    assert left_out["code"].text == "fees = load('fees.csv')"

@@ -14,23 +14,37 @@ from markdown_it import MarkdownIt
 from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader
-from ..models import Document, Source
+from ..models import Document, Dropped, Source
 from ..text.clean import clean_characters
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
+from .html_loader import TABLE
 from .text_loader import title_from_origin
 
 
-def markdown_blocks(markdown: str) -> tuple[list[str], list[str]]:
-    """``(paragraphs, headings)`` of a markdown text, as plain prose."""
+def markdown_blocks(markdown: str) -> tuple[list[str], list[str], list[Dropped]]:
+    """``(paragraphs, headings, left out)`` of a markdown text, as plain prose. Tables become
+    rows for the reader and code blocks are left out, both recorded (see :class:`Dropped`)."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
     paragraphs: list[str] = []
     headings: list[str] = []
+    dropped: list[Dropped] = []
     in_heading = False
+    rows: list[list[str]] | None = None  # the table being read
     for token in tokens:
         if token.type == "heading_open":
             in_heading = True
         elif token.type == "heading_close":
             in_heading = False
+        elif token.type == "table_open":
+            rows = []
+        elif token.type == "table_close" and rows is not None:
+            table = "\n".join(" | ".join(row) for row in rows)
+            dropped.append(Dropped(table, TABLE, "a data table: shown to the reader, not summarized", len(paragraphs)))
+            rows = None
+        elif token.type == "tr_open" and rows is not None:
+            rows.append([])
+        elif token.type in ("fence", "code_block"):
+            dropped.append(Dropped(token.content.rstrip("\n"), "code", "a code block: not prose", len(paragraphs)))
         elif token.type == "inline":
             parts = []
             for child in token.children or ():
@@ -39,9 +53,11 @@ def markdown_blocks(markdown: str) -> tuple[list[str], list[str]]:
                 elif child.type in ("softbreak", "hardbreak"):
                     parts.append(" ")
             text = " ".join(clean_characters("".join(parts)).split())
-            if text:
+            if rows is not None and rows:
+                rows[-1].append(text)
+            elif text:
                 (headings if in_heading else paragraphs).append(text)
-    return paragraphs, headings
+    return paragraphs, headings, dropped
 
 
 class MarkdownLoader(Loader):
@@ -52,7 +68,7 @@ class MarkdownLoader(Loader):
 
     def load(self, source: Source) -> Iterable[Document]:
         meta, markdown = split_front_matter(decode(source.data, source.origin, source.charset), source.origin)
-        paragraphs, headings = markdown_blocks(markdown)
+        paragraphs, headings, dropped = markdown_blocks(markdown)
         title = meta_string(meta.get("title"))
         if title is None and headings:
             title = headings.pop(0)
@@ -66,6 +82,7 @@ class MarkdownLoader(Loader):
             language=meta_string(meta.get("language") or meta.get("lang")),
             tags=meta_tags(meta),
             headings=tuple(headings),
+            dropped=tuple(dropped),
         )
 
 

@@ -24,7 +24,7 @@ from pypdf.errors import PdfReadError
 
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
-from ..models import Document, Source
+from ..models import Document, Dropped, Source
 from .text_loader import title_from_origin
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page|seite|p\.)?\s*\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -38,13 +38,29 @@ def _date(raw: object) -> str | None:
     return "-".join(part for part in match.groups() if part)
 
 
-def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Pages without page numbers and without lines repeated on most pages (headers, footers)."""
+#: Who drops running headers, footers and page numbers (see :class:`Dropped`).
+FURNITURE = "page furniture"
+
+
+def _without_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[Dropped]]:
+    """Pages without page numbers and without lines repeated on most pages (headers, footers),
+    and those lines, each recorded once."""
     repeated: set[str] = set()
     if len(pages) >= 3:
         counts = Counter(line for lines in pages for line in set(lines))
         repeated = {line for line, n in counts.items() if n >= len(pages) / 2}
-    return [[line for line in lines if line not in repeated and not _PAGE_NUMBER.match(line)] for lines in pages]
+    kept: list[list[str]] = []
+    dropped: dict[str, Dropped] = {}
+    for lines in pages:
+        kept.append([])
+        for line in lines:
+            if line in repeated:
+                dropped.setdefault(line, Dropped(line, FURNITURE, "a running header or footer, on most pages"))
+            elif _PAGE_NUMBER.match(line):
+                dropped.setdefault(line, Dropped(line, FURNITURE, "a page number"))
+            else:
+                kept[-1].append(line)
+    return kept, list(dropped.values())
 
 
 #: Ligatures (``ﬁ``, ``ﬂ``, ``ﬀ``...) and the long s: compatibility characters whose NFKC form is
@@ -146,7 +162,7 @@ class PdfLoader(Loader):
         if notes:
             count = f"{len(notes)} problem{'' if len(notes) == 1 else 's'}"
             warnings.warn(SourceWarning(f"the PDF reader met {count} in this file (first: {notes[0]})"), stacklevel=2)
-        pages = _without_furniture([[plain_letters(line) for line in lines if line] for lines in pages])
+        pages, furniture = _without_furniture([[plain_letters(line) for line in lines if line] for lines in pages])
         # Pages join like lines: a paragraph that runs over a page break stays one paragraph,
         # and a word broken at the end of a page is joined again.
         text = "\n".join(rejoin_hyphenated([line for lines in pages for line in lines]))
@@ -161,6 +177,7 @@ class PdfLoader(Loader):
             origin=source.origin,
             date=_date(metadata.get("/CreationDate")),
             author=author,
+            dropped=tuple(furniture),
         )
 
 
