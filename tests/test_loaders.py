@@ -427,3 +427,29 @@ def test_markdown_tables_are_rows_for_reading_and_code_blocks_are_recorded(engin
     left_out = {d.by: d for d in document.dropped}
     assert left_out["table"].text == "Boat | Fee 2026\nDinghy | 150\nYacht | 950"
     assert left_out["code"].text == "fees = load('fees.csv')"
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        '<section id="reader-reactions"><h3>Reactions</h3><article><p>{c}</p></article></section>',
+        '<div id="kommentare"><p>{c}</p></div>',
+        '<div class="user-posts"><div class="post"><span>Posted by seagull42</span><p>{c}</p></div></div>',
+    ],
+    ids=["reactions", "kommentare", "user-posts"],
+)
+def test_reader_comments_inside_the_article_are_left_out_and_recorded(engine, tmp_path, comments):
+    comment = "About time, the council wasted years on this pier and nobody was ever held to account for it."
+    article = "".join(
+        f"<p>The pier reopened on Saturday after three years of repairs; part {n} tells of the new planks.</p>"
+        for n in range(4)
+    )
+    page = tmp_path / "pier.html"
+    page.write_text(
+        f"<html><body><article><h1>Pier reopens</h1>{article}{comments.format(c=comment)}</article></body></html>",
+        encoding="utf-8",
+    )
+    [document], _ = engine.load([str(page)])
+    text = " ".join(s.text for s in document.sentences)
+    assert "part 3 tells of the new planks" in text and "held to account" not in text
+    assert any(d.by == "comments" and "held to account" in d.text for d in document.dropped)

@@ -40,8 +40,39 @@ def _page_language(html: str) -> str | None:
     return lang.strip() or None if lang else None
 
 
+#: The id or class of a block of reader comments, by its words: trafilatura misses some that sit
+#: inside the article element or use other names (``reader-reactions``, ``kommentare``).
+_COMMENTS = re.compile(
+    r"(?:^|[\s_-])(?:comments?|kommentare?|leserkommentare?|reactions?|responses|replies|disqus|user-posts?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+#: Who removed a page's reader comments (see :class:`Dropped`).
+COMMENTS = "comments"
+
+
+def without_comments(html: str) -> tuple[str, list[Dropped]]:
+    """The page without its blocks of reader comments, and their text."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html, []
+    dropped = []
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
+            continue
+        names = f"{element.get('id') or ''} {element.get('class') or ''}"
+        if _COMMENTS.search(names) and element.getparent() is not None and isinstance(element, lxml.html.HtmlElement):
+            text = " ".join(element.text_content().split())
+            if text:
+                dropped.append(Dropped(text, COMMENTS, "reader comments, not the article"))
+            element.drop_tree()
+    return (lxml.html.tostring(root, encoding="unicode") if dropped else html), dropped
+
+
 def page_document(html: str, origin: str) -> Document:
     """The main text and metadata of a web page as a document; :class:`LoadError` when it has none."""
+    language = _page_language(html)
+    html, comments = without_comments(html)
     extracted = trafilatura.extract(
         html, output_format="xml", with_metadata=True, include_comments=False, include_tables=True
     )
@@ -73,10 +104,10 @@ def page_document(html: str, origin: str) -> Document:
         origin=origin,
         date=root.get("date"),
         author=root.get("author"),
-        language=_page_language(html),
+        language=language,
         tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
         headings=tuple(h for h in headings if h),
-        dropped=tuple(t for t in tables if t.text),
+        dropped=tuple(comments) + tuple(t for t in tables if t.text),
     )
 
 
