@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -73,7 +74,8 @@ def test_json_follows_the_schema(cli):
 def test_markdown_and_topic_filter(cli):
     code, out, _ = cli("brief", str(SOURCES), "--format", "markdown", "--topic", "coral-reefs", "--grouping", "folders")
     assert code == 0
-    assert out.startswith("# Briefing\n\n## coral-reefs")
+    assert out.startswith("# Briefing\n\n- **Made:** ") and "\n## coral-reefs\n" in out
+    assert "- **Summarizer:** lexrank, 3 sentences; grouped by folders" in out
     assert "energy" not in out
 
 
@@ -107,7 +109,8 @@ def test_output_file_is_written_atomically(cli, tmp_path):
     code, out, err = cli("brief", str(SOURCES), "-o", str(target), "--grouping", "folders")
     assert code == 0 and out == ""
     assert f"wrote text to {target}" in err
-    assert target.read_text(encoding="utf-8").startswith("Topic: coral-reefs")
+    assert target.read_text(encoding="utf-8").startswith("Briefing\n========\nMade:")
+    assert "\nTopic: coral-reefs (4 documents)\n" in target.read_text(encoding="utf-8")
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt"]
 
@@ -458,3 +461,23 @@ def test_inspect_shows_a_document_as_briefing_reads_it(cli, tmp_path):
     assert document["sentences"][0]["paragraph"] == 1 and document["sentences"][0]["number"] == 1
     assert {d["by"] for d in document["dropped"]} == {"page noise", "teasers"}
     assert all(d["why"] for d in document["dropped"])
+
+
+def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_once(cli, tmp_path):
+    from briefing import __version__
+
+    code, out, _ = cli("brief", str(SOURCES / "coral-reefs" / "bleaching-season.txt"))
+    assert code == 0
+    header, body = out.split("\nTopic: ", 1)
+    assert f"by briefing {__version__}" in header and "Summarizer: lexrank, 3 sentences" in header
+    assert f"Sources:    {SOURCES / 'coral-reefs' / 'bleaching-season.txt'}" in header
+    assert "Grouping:   content (1 topic, 1 document)" in header
+    assert "\nBrief\n" not in body  # one document: its summary is the brief, printed once
+    summary = [line for line in body.splitlines() if line.startswith("- ")]
+    assert len(summary) == len(set(summary))
+    themes = body.split("Themes: ", 1)[1].split("\n\n", 1)[0]  # wrapped over lines
+    scores = [float(score) for score in re.findall(r"\((\d+\.\d+)\)", themes)]
+    assert len(scores) > 2 and scores == sorted(scores, reverse=True)
+    code, out, _ = cli("brief", "--format", "json", str(SOURCES / "coral-reefs"))
+    about = json.loads(out)["about"]
+    assert about["summarizer"] == "lexrank" and about["sources"] == [str(SOURCES / "coral-reefs")]

@@ -291,7 +291,8 @@ async def test_export_writes_the_topic_brief(size, tmp_path, monkeypatch):
         await app.main_screen.workers.wait_for_complete()
         await pilot.pause()
         text = (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8")
-        assert text.startswith("Topic: coral-reefs (4 documents)") and "energy" not in text
+        assert text.startswith("Briefing\n") and "\nTopic: coral-reefs (4 documents)\n" in text
+        assert "energy" not in text.split("\nTopic: ", 1)[1]
         await pilot.press("e")
         app.screen.query_one("#format").value = "json"
         await pilot.pause()
@@ -528,7 +529,7 @@ async def test_export_asks_before_replacing_infers_the_format_and_names_a_missin
         await pilot.press("e", "enter", "y")
         await app.main_screen.workers.wait_for_complete()
         await pilot.pause()
-        assert (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8").startswith("Topic: coral-reefs")
+        assert "\nTopic: coral-reefs (4 documents)\n" in (tmp_path / "coral-reefs.txt").read_text(encoding="utf-8")
 
         await pilot.press("e")
         app.screen.query_one("#path", Input).value = "brief.md"  # the text exporter is still selected

@@ -147,9 +147,24 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class RunFacts:
+    """How a briefing was made, for the header of an export: when, from what, and with which
+    summarizer, length and grouping."""
+
+    made: str  # local date and time, "2026-11-25 20:30"
+    sources: tuple[str, ...]
+    summarizer: str
+    length: str  # "3 sentences", "20% of each document"
+    grouping: str
+    version: str
+
+
+@dataclass(frozen=True)
 class Briefing:
-    """The result of a run: every topic's brief, what failed, and what the user should know."""
+    """The result of a run: every topic's brief, what failed, and what the user should know;
+    ``facts`` says how it was made (``None`` when whoever built it did not say)."""
 
     briefs: tuple[Brief, ...]
     errors: tuple[Problem, ...] = field(default=())
     warnings: tuple[Problem, ...] = field(default=())
+    facts: RunFacts | None = None

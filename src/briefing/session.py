@@ -309,7 +309,8 @@ class Session:
         problems = [p for p in self.problems if p.source in origins or p in self.engine.problems]
         for document in topic.documents:
             problems.extend(self.document_problems(document, summarizer, length))
-        return Briefing((brief,), tuple(problems), tuple(w for w in self.warnings if w.source in origins))
+        warnings = tuple(w for w in self.warnings if w.source in origins)
+        return Briefing((brief,), tuple(problems), warnings, self.engine.facts(self.origins, summarizer, length))
 
     def export(self, topic: TopicState, summarizer: str, length: Length, exporter: str) -> str:
         """One topic's brief rendered by ``exporter``."""

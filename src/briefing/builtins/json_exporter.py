@@ -58,12 +58,23 @@ def _problems(problems: tuple[Problem, ...]) -> list[dict[str, str]]:
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    facts = briefing.facts
     return {
+        "about": None
+        if facts is None
+        else {
+            "made": facts.made,
+            "sources": list(facts.sources),
+            "summarizer": facts.summarizer,
+            "length": facts.length,
+            "grouping": facts.grouping,
+            "version": facts.version,
+        },
         "topics": [
             {
                 "name": brief.topic,
                 "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
-                "themes": [_theme(t) for t in brief.themes],
+                "themes": [_theme(t) for t in sorted(brief.themes, key=lambda t: -t.score)],
                 "coverage": _coverage(brief),
                 "documents": [_document(entry) for entry in brief.documents],
             }

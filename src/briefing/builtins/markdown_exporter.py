@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from ..coverage import coverage
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
+from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -19,7 +19,18 @@ def escape(text: str) -> str:
 
 
 def _themes(themes: Sequence[Theme]) -> str:
-    return "**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in themes)
+    ranked = sorted(themes, key=lambda t: -t.score)  # strongest first
+    return "**Themes:** " + ", ".join(f"{escape(t.name)} ({t.score:.2f})" for t in ranked)
+
+
+def _header(facts: RunFacts) -> list[str]:
+    sources = ", ".join(f"`{s.replace('`', '')}`" for s in facts.sources) or "-"
+    return [
+        f"- **Made:** {escape(facts.made)} by briefing {escape(facts.version)}",
+        f"- **Sources:** {sources}",
+        f"- **Summarizer:** {escape(facts.summarizer)}, {escape(facts.length)}; grouped by {escape(facts.grouping)}",
+        "",
+    ]
 
 
 def _document(entry: DocumentBrief) -> list[str]:
@@ -61,10 +72,10 @@ class MarkdownExporter(Exporter):
     suffix = ".md"
 
     def render(self, briefing: Briefing) -> str:
-        lines = ["# Briefing", ""]
+        lines = ["# Briefing", ""] + (_header(briefing.facts) if briefing.facts else [])
         for brief in briefing.briefs:
             lines += [f"## {escape(brief.topic)}", ""]
-            if brief.brief:
+            if brief.brief and len(brief.documents) > 1:  # one document's brief is its summary
                 titles = {e.document.id: e.document.title for e in brief.documents}
                 lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]
                 lines.append("")

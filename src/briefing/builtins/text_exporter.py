@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
+from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
 
 WIDTH = 78
 
@@ -24,7 +24,28 @@ def _wrap(text: str, indent: str = "") -> list[str]:
 
 
 def _themes(themes: Sequence[Theme]) -> list[str]:
-    return _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in themes))
+    """Strongest first."""
+    ranked = sorted(themes, key=lambda t: -t.score)
+    return _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in ranked))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _header(facts: RunFacts, briefing: Briefing) -> list[str]:
+    documents = sum(len(b.documents) for b in briefing.briefs)
+    topics = len(briefing.briefs)
+    rows = [
+        ("Made", f"{facts.made} by briefing {facts.version}"),
+        ("Sources", ", ".join(facts.sources) or "-"),
+        ("Summarizer", f"{facts.summarizer}, {facts.length}"),
+        ("Grouping", f"{facts.grouping} ({_count(topics, 'topic')}, {_count(documents, 'document')})"),
+    ]
+    lines = ["Briefing", "========"]
+    for label, value in rows:
+        lines += textwrap.wrap(value, WIDTH, initial_indent=f"{label + ':':<12}", subsequent_indent=" " * 12)
+    return lines + [""]
 
 
 def _document(entry: DocumentBrief) -> list[str]:
@@ -69,7 +90,7 @@ def _topic(brief: Brief) -> list[str]:
     count = len(brief.documents)
     heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
     lines = [heading, "=" * min(WIDTH, len(heading)), ""]
-    if brief.brief:
+    if brief.brief and count > 1:  # one document's brief is its summary, printed below
         titles = {e.document.id: e.document.title for e in brief.documents}
         lines.append("Brief")
         lines.append("-----")
@@ -100,7 +121,7 @@ class TextExporter(Exporter):
     suffix = ".txt"
 
     def render(self, briefing: Briefing) -> str:
-        lines: list[str] = []
+        lines: list[str] = _header(briefing.facts, briefing) if briefing.facts else []
         for brief in briefing.briefs:
             lines += _topic(brief)
         lines += _problems("Errors", briefing.errors)

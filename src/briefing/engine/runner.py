@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import datetime
 
 from ..cache import Cache, paused_collection
-from ..models import Briefing, Document, DocumentBrief, Problem, Source
+from ..models import Briefing, Document, DocumentBrief, Problem, RunFacts, Source
 from ..plugins import Registry
 from ..sources import collect
+from ..version import __version__
 from .assemble import BriefStage
 from .executors import Executors
 from .grouping import GroupStage
@@ -20,7 +23,7 @@ from .keys import Keys
 from .loading import Prepared, SourceStage
 from .prepare import prepare_document
 from .services import Services
-from .settings import Settings
+from .settings import Length, Settings
 from .started import StartedPlugins
 from .store import Store
 from .summaries import SummaryStage
@@ -99,6 +102,18 @@ class Engine:
         """One document segmented as this run would (for samples and tests; problems are dropped)."""
         return prepare_document(self.plugins, document)[0]
 
+    def facts(self, origins: Iterable[str], summarizer: str | None = None, length: Length | None = None) -> RunFacts:
+        """How a briefing of ``origins`` is made now: for the header of its export."""
+        settings = self.settings
+        return RunFacts(
+            made=datetime.now().strftime("%Y-%m-%d %H:%M"),
+            sources=tuple(origins),
+            summarizer=summarizer or self.plugins.summarizer.name,
+            length=(length or settings.length).describe(),
+            grouping=settings.grouping,
+            version=__version__,
+        )
+
     def export(self, briefing: Briefing, exporter: str) -> str:
         """``briefing`` rendered by the exporter called ``exporter``."""
         text: str = self.plugins.create("exporter", exporter).render(briefing)
@@ -113,13 +128,14 @@ class Engine:
     ) -> Briefing:
         """Brief every source; ``topic`` keeps only the topic of that name; ``progress(done,
         total)`` hears sources as they finish (from the workers' tasks as they complete)."""
+        origins = list(origins)
         with paused_collection():
             prepared = self.load(origins, stdin, progress)
         # The corpus lives until the run ends and holds no cycles: without this, every garbage
         # collection walks all its objects again, which took a third of a cached 10,000-document run.
         gc.freeze()
         try:
-            return self._brief(prepared, topic)
+            return replace(self._brief(prepared, topic), facts=self.facts(origins))
         finally:
             gc.unfreeze()
 
