@@ -170,3 +170,52 @@ def test_name_spans_split_roles_possessives_and_german_nouns(sentence, language,
     kit = language_kit(language)
     common = {"recognize"}  # written in lower case elsewhere in the document
     assert [n.text for n in name_spans(sentence, language, kit.stop_words, common=common)] == expected
+
+
+COMPANIES = """Kestrel Robotics said on Monday that it would open a lab in the harbour town.
+Kestrel Robotics said the lab would hire forty engineers. SoftBank said it would invest in the lab.
+SoftBank's fund manager Lena Okafor said the money would come in two parts.
+Okafor said the first part arrives in spring.
+Amtrak said trains to the harbour would run every hour. Amtrak said the timetable starts in May.
+Perplexity AI said its model would help the engineers. Perplexity AI said so twice."""
+
+
+def test_companies_that_say_things_are_not_people_and_a_surname_joins_its_full_name(engine):
+    doc = document(engine, COMPANIES, title="A lab by the harbour")
+    kinds = {t.name: t.kind for t in EntityTagger().tag(doc, language_kit("en"), [doc])}
+    assert kinds["Lena Okafor"] == "person" and "Okafor" not in kinds
+    for company in ("SoftBank", "Perplexity AI", "Amtrak"):
+        assert kinds.get(company) != "person", company
+    assert kinds["SoftBank"] == "organisation" and "SoftBank's" not in kinds
+
+
+def test_a_sentence_opening_verb_is_not_part_of_a_known_name():
+    kit = language_kit("de")
+    found = name_spans("Hätte SoftBank damals mehr gewagt, wäre alles anders.", "de", kit.stop_words, {"SoftBank"})
+    assert [n.text for n in found] == ["SoftBank"]
+    kept = name_spans("Maria Lindqvist kam spät.", "de", kit.stop_words, {"Lindqvist", "Maria Lindqvist"})
+    assert [n.text for n in kept] == ["Maria Lindqvist"]
+
+
+def test_a_document_has_each_theme_once_and_a_topic_folds_surnames_into_full_names(registry):
+    from briefing.coverage import coverage, one_per_name, topic_themes
+    from briefing.models import Brief, DocumentBrief, Theme
+
+    themes = (
+        Theme("energy", 0.53, ("a",), "lexicon", "theme"),
+        Theme("Energy", 0.07, ("b",), "keyphrases", "key phrase"),
+        Theme("SoftBank's", 0.2, ("c",), "keyphrases", "key phrase"),
+        Theme("SoftBank", 0.1, ("d",), "entities", "organisation"),
+    )
+    once = one_per_name(themes)
+    assert [(t.name, t.score) for t in once] == [("energy", 0.53), ("SoftBank", 0.2)]
+    first = Document("1", "One", "x", "1.txt")
+    second = Document("2", "Two", "y", "2.txt")
+    entries = (
+        DocumentBrief(first, None, (Theme("Sam Altman", 0.4, ("Sam Altman spoke.",), "entities", "person"),)),
+        DocumentBrief(second, None, (Theme("Altman", 0.2, ("Altman left.",), "entities", "person"),)),
+    )
+    [pooled] = topic_themes(entries)
+    assert pooled.name == "Sam Altman" and pooled.evidence == ("Sam Altman spoke.", "Altman left.")
+    matrix = coverage(Brief("t", entries, ()))
+    assert matrix.scores == ((0.4,), (0.2,))  # the second document covers Sam Altman too

@@ -7,8 +7,9 @@ above one a single source dwells on. Exporters and the TUI draw the same matrix 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .models import Brief, DocumentBrief, Theme
 
@@ -16,25 +17,59 @@ from .models import Brief, DocumentBrief, Theme
 TOPIC_THEMES = 12
 
 
-def theme_key(theme: Theme) -> tuple[str, str]:
-    """Themes from different taggers may share a name ("energy"); the tagger tells them apart."""
-    return theme.tagger, theme.name
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def theme_key(theme: Theme) -> str:
+    """What makes two themes one: the name, in any case and without a possessive. Taggers may
+    find the same one ("energy" as a lexicon theme and as a key phrase, "SoftBank's" and
+    ``SoftBank``); readers see it once."""
+    return _POSSESSIVE.sub("", theme.name).casefold()
+
+
+def _is_part(short: str, full: str) -> bool:
+    """``altman`` is the end of ``sam altman``: a surname, or a name's last word, alone."""
+    return " " not in short and full.endswith(" " + short)
+
+
+def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
+    """``themes`` with each name once (see :func:`theme_key`): the strongest, its name without
+    a possessive. Order is kept."""
+    best: dict[str, Theme] = {}
+    for theme in themes:
+        key = theme_key(theme)
+        if key not in best or theme.score > best[key].score:
+            best[key] = theme
+    kept = [t for t in themes if best[theme_key(t)] is t]
+    return tuple(replace(t, name=_POSSESSIVE.sub("", t.name)) if _POSSESSIVE.search(t.name) else t for t in kept)
 
 
 def topic_themes(entries: Sequence[DocumentBrief], limit: int = TOPIC_THEMES) -> tuple[Theme, ...]:
-    """The topic's top themes, most widely covered first, each with one evidence sentence per document."""
-    pooled: dict[tuple[str, str], list[Theme]] = {}
-    for entry in entries:
-        for theme in entry.themes:
-            pooled.setdefault(theme_key(theme), []).append(theme)
+    """The topic's top themes, most widely covered first, each with one evidence sentence per
+    document. A name's last word alone (``Altman``) joins the full name (``Sam Altman``)."""
+    pooled: dict[str, list[tuple[int, Theme]]] = {}  # by name: (document number, theme)
+    for number, entry in enumerate(entries):
+        for theme in one_per_name(entry.themes):
+            pooled.setdefault(theme_key(theme), []).append((number, theme))
     if not entries:
         return ()
+    for short in [k for k in pooled if " " not in k]:
+        fuller = [k for k in pooled if _is_part(short, k)]
+        if fuller:
+            target = max(fuller, key=lambda k: (len(pooled[k]), k))
+            pooled[target].extend(pooled.pop(short))
     ranked = []
-    for (tagger, name), found in pooled.items():
-        found.sort(key=lambda t: -t.score)
-        evidence = tuple(dict.fromkeys(t.evidence[0] for t in found if t.evidence))
-        score = round(sum(t.score for t in found) / len(entries), 4)
-        ranked.append((len(found), Theme(name, score, evidence, tagger, found[0].kind)))
+    for found in pooled.values():
+        found.sort(key=lambda item: -item[1].score)
+        strongest = found[0][1]
+        full = max((t for _, t in found), key=lambda t: len(t.name))  # the full name, where a part joined it
+        evidence = tuple(dict.fromkeys(t.evidence[0] for _, t in found if t.evidence))
+        per_document: dict[int, float] = {}
+        for number, theme in found:
+            per_document[number] = max(per_document.get(number, 0.0), theme.score)
+        score = round(sum(per_document.values()) / len(entries), 4)
+        kind = strongest.kind or full.kind
+        ranked.append((len(per_document), Theme(full.name, score, evidence, strongest.tagger, kind)))
     ranked.sort(key=lambda item: (-item[0], -item[1].score, item[1].name, item[1].tagger))
     return tuple(theme for _, theme in ranked[:limit])
 
@@ -53,8 +88,10 @@ def coverage(brief: Brief) -> Coverage:
     keys = [theme_key(t) for t in themes]
     rows = []
     for entry in brief.documents:
-        own = {theme_key(t): t.score for t in entry.themes}
-        rows.append(tuple(own.get(key, 0.0) for key in keys))
+        own = {theme_key(t): t.score for t in one_per_name(entry.themes)}
+        rows.append(
+            tuple(max((v for k, v in own.items() if k == key or _is_part(k, key)), default=0.0) for key in keys)
+        )
     return Coverage(themes, brief.documents, tuple(rows))
 
 

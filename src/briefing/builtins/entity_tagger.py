@@ -33,7 +33,9 @@ ORGANISATION_WORDS = frozenset(
     Department Bank Association Foundation Commission Authority Union Party Network Watch Service Board
     Office Society Trust Fund Lab Laboratory Universität Hochschule Institut Verband Ministerium Stiftung
     Agentur GmbH AG SE Behörde Amt Bundesamt Verein Werke Stadtwerke Université Universidad Ministère
-    Ministerio Agence Agencia Fundación Instituto""".split()
+    Ministerio Agence Agencia Fundación Instituto Robotics Systems Technologies Technology Labs Motors
+    Airlines Airways Energy Capital Partners Holdings Media Pharma Pharmaceuticals Software Industries
+    Electronics Semiconductor Semiconductors Bancorp Insurance Logistics Railways Railway""".split()
 )
 PLACE_WORDS = frozenset(
     """Reef River Lake Island Islands Bay Sea Ocean Mountains Mountain Valley Street Park City County Coast
@@ -201,10 +203,18 @@ def _lower_case_words(document: Document) -> set[str]:
     return {w for w in words(document.text) if w.islower()}
 
 
+def _person_like(parts: list[str]) -> bool:
+    """``Sam Altman``, ``Masayoshi Son``: two or more plain capitalised words. ``SoftBank``,
+    ``Perplexity AI`` or a lone ``Amtrak`` "say" things too, but are not people."""
+    return len(parts) > 1 and all(p.isalpha() and p[:1].isupper() and p[1:].islower() for p in parts)
+
+
 def _cues(name: Name, parts: list[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
-    if name.before in HONORIFICS or name.before in ROLES or name.after in SPEECH:
+    if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and _person_like(parts)):
         votes["person"] += 1
+    elif name.after in SPEECH and any(is_acronym(p) or not p[1:].islower() for p in parts):
+        votes["organisation"] += 1  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         votes["organisation"] += 1
     if parts[-1] in PLACE_WORDS or name.before in PLACE_BEFORE:
@@ -226,7 +236,7 @@ def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
             target = max(fuller, key=lambda m: (len(m.positions), m.text))
             target.positions.extend(mentions[text].positions)
             target.votes.update(mentions.pop(text).votes)
-            if not any(w in ORGANISATION_WORDS or w in PLACE_WORDS for w in target.text.split()):
+            if _person_like(target.text.split()):
                 target.votes["person"] += 1  # "Maria Lindqvist ... Lindqvist": how news names people
 
 

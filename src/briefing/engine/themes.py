@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..coverage import one_per_name
 from ..models import Document, Problem, Theme
 from ..text.words import language_kit
 from .failures import failure
@@ -45,7 +46,7 @@ def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[D
         except Exception as exc:
             problems.append(Problem(document.origin, failure("tagger", tagger.name, exc)))
     themes.sort(key=lambda t: (-t.score, t.name))
-    return tuple(themes), problems
+    return one_per_name(themes), problems
 
 
 class TagStage:

@@ -59,6 +59,12 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and capitals >= 2 and capitals * 2 >= len(letters)
 
 
+def is_camel_case(word: str) -> bool:
+    """``SoftBank``, ``OpenAI``, ``YouTube``: a capital after a lower-case letter, as brand names
+    are written and ordinary words never are."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper()
 
@@ -102,8 +108,12 @@ def name_spans(
             span.pop(0)
             start_of_sentence = False
         first = span[0].lower() if span else ""
-        if start_of_sentence and len(span) > 1 and (first in common or first in _CALENDAR) and span[0] not in known:
-            span.pop(0)
+        # "Hätte SoftBank", "Build AI": a verb opening the sentence before a known company's name
+        # (written SoftBank or AI, unlike a surname, which a first name may well precede).
+        rest_known = " ".join(span[1:]) in known and any(is_camel_case(w) for w in span[1:])
+        if start_of_sentence and len(span) > 1 and (first in common or first in _CALENDAR or rest_known):
+            if span[0] not in known:
+                span.pop(0)
         before = tokens[index - 1].group() if index else ""
         after = tokens[end].group() if end < len(tokens) else ""
         for part, part_before, part_after in _split_at_roles(span, before, after):
@@ -148,7 +158,7 @@ def _is_name(span: list[str], start_of_sentence: bool, language: str, known: Col
         word = span[0]
         if word.lower() in _CALENDAR or len(word) < 2 or word in TITLES:
             return False
-        if is_acronym(word):
-            return True
+        if is_acronym(word) or is_camel_case(word):
+            return True  # a name even where it opens a sentence
         return not start_of_sentence and language not in NOUN_CAPITALISING
     return not all(w.lower() in _CALENDAR for w in span)
