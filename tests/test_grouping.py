@@ -135,3 +135,19 @@ def test_coverage_in_every_exporter(cli):
     assert out.count("**Coverage**") == 3 and "| Document | oceans |" in out
     code, out, _ = cli("brief", str(SOURCES), "--format", "text")
     assert out.count("Coverage\n--------") == 3 and "oceans (theme)" in out
+
+
+def test_a_topic_is_named_by_what_its_documents_share_names_first(registry, tmp_path):
+    texts = [
+        "Kestrel Robotics opened a new plant on Monday. The economic outlook for the plant is good, "
+        "said the mayor. Kestrel Robotics will hire two hundred workers for the plant.",
+        "Shares of Kestrel Robotics rose after the plant opened. Analysts expect strong economic growth "
+        "for the robot maker. Kestrel Robotics builds robots for warehouses and the plant makes arms.",
+        "Workers at the new plant of Kestrel Robotics start in May. The economic effect on the town is "
+        "large. Kestrel Robotics pays above the usual wage for robot assembly in the plant.",
+    ]
+    for number, text in enumerate(texts):
+        (tmp_path / f"story{number}.txt").write_text(f"Story {number}\n\n{text}\n", encoding="utf-8")
+    [brief] = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    assert brief.topic.split(", ")[0] == "Kestrel Robotics"
+    assert "economic" not in brief.topic.split(", ")[:2]

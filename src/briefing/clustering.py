@@ -20,6 +20,7 @@ import numpy as np
 
 from .engine.settings import THRESHOLD
 from .models import Document, Theme, Topic
+from .text.languages import known_languages
 from .text.words import filler_words, language_kit
 
 #: Most documents clustered pairwise; the rest join the nearest group.
@@ -57,7 +58,7 @@ def _features(
             forms = written.get(feature)
             if forms is None:
                 forms = written[feature] = Counter()
-            forms[lowered] += 1
+            forms[word] += 1  # as written: "Japan" names a topic better than "japan"
     for theme in themes:
         mentions = max(1, round(theme.score * len(document.sentences)))
         if theme.kind == "key phrase":
@@ -223,18 +224,57 @@ def cluster(vectors: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]
     return [sorted(group) for group in groups]
 
 
+#: Theme kinds that name something: the entity tagger's, and any tagger's capitalised names.
+NAMING_KINDS = frozenset({"person", "organisation", "place", "name"})
+
+
+def _shared_names(rows: list[int], documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[str]:
+    """Names (people, organisations, places) and phrases of several words that at least half of
+    the group's documents carry, most widely carried first: what its documents have in common,
+    even where every document of the corpus has it (and so no weight in the vectors)."""
+    carried: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for row in rows:
+        for theme in themes.get(documents[row].id, ()):
+            if theme.kind in NAMING_KINDS or (theme.kind == "key phrase" and " " in theme.name):
+                key = theme.name.casefold()
+                if key not in written:
+                    written[key] = theme.name
+                carried[key] += 1
+    needed = max(2, (len(rows) + 1) // 2)
+    return [written[k] for k, n in sorted(carried.items(), key=lambda kv: (-kv[1], kv[0])) if n >= needed]
+
+
 def _name(
-    rows: list[int], documents: Sequence[Document], matrix: np.ndarray, features: list[str], labels: Mapping[str, str]
+    rows: list[int],
+    documents: Sequence[Document],
+    matrix: np.ndarray,
+    features: list[str],
+    labels: Mapping[str, str],
+    shared: Sequence[str] = (),
 ) -> str:
-    """The group's three heaviest words in its main language ("coral, reef, bleached")."""
+    """The group's three best labels, in its main language ("coral, reef, bleached").
+
+    A label is better the more of the group's documents carry it and the heavier it weighs
+    there; a name (a capitalised concept from a tagger) or a phrase of several words says more
+    than a single common word, so it counts double ("Masayoshi Son, Nvidia, Japan" rather than "chip, economic, japan").
+    """
     languages = Counter(documents[r].language or "en" for r in rows)
     main = languages.most_common(1)[0][0] + ":"
-    weights = matrix[rows].sum(axis=0)
+    block = matrix[rows]
+    spread = (block > 0).sum(axis=0) / len(rows)
+    codes = set(known_languages())  # words are "en:stem"; concepts (themes, names) "tagger:name"
+    richer = np.array(
+        [
+            2.0 if " " in labels[f] or (f.split(":", 1)[0] not in codes and labels[f][:1].isupper()) else 1.0
+            for f in features
+        ]
+    )
+    weights = block.sum(axis=0) * spread * richer
     order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
     preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
     names: list[str] = []
-    for column in preferred:
-        label = labels[features[column]]
+    for label in [*shared[:2], *(labels[features[column]] for column in preferred)]:
         if label and not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
             names.append(label)
         if len(names) == 3:
@@ -254,9 +294,11 @@ def group_by_content(
     topics: list[Topic] = []
     taken: Counter[str] = Counter()
     for rows in groups:
+        shared = _shared_names(rows, documents, themes)
         name = (
-            (_name(rows, documents, matrix, features, labels) if features else "")
-            or documents[rows[0]].title
+            (_name(rows, documents, matrix, features, labels, shared) if features and len(rows) > 1 else "")
+            or ", ".join(shared[:3])
+            or documents[rows[0]].title  # one document: its title says best what it is about
             or "untitled"
         )
         taken[name] += 1
