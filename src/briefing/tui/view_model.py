@@ -214,5 +214,6 @@ class ReadingView:
         failed = len(self.session.problems) + len(self.session.engine.registry.failures)
         warned = len(self.session.all_warnings())
         if failed or warned:
-            parts.append(f"⚠ {failed} failed, {warned} warning{'' if warned == 1 else 's'} (press ! to see)")
+            # First, so a narrow terminal still shows it.
+            parts.insert(0, f"⚠ {failed} failed, {warned} warning{'' if warned == 1 else 's'} (press ! to see)")
         return Text(" · ".join(parts))
