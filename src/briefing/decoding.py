@@ -6,8 +6,6 @@ import codecs
 import re
 import warnings
 
-from charset_normalizer import from_bytes
-
 from .interfaces import LoadError, SourceWarning
 
 _BOMS = (
@@ -102,6 +100,8 @@ def _guess(data: bytes) -> tuple[str, str]:
     western = bool(letters) and sum(not c.isascii() for c in letters) / len(letters) <= _WESTERN_ACCENTS
     if western and not _ODD_INSIDE_WORD.search(text):
         return "cp1252", text
+    from charset_normalizer import from_bytes  # only for text that is neither UTF-8 nor Western
+
     best = from_bytes(data).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:

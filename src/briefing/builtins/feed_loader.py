@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-import feedparser
 import lxml.html
 from lxml import etree
 
@@ -126,6 +125,8 @@ class FeedLoader(Loader):
         self.full_articles = bool(self.settings.get("full_articles", False))
 
     def load(self, source: Source) -> Iterable[Document]:
+        import feedparser  # imported only when a feed is read
+
         if not source.data.strip():
             raise LoadError("empty: there is no text to brief")
         headers = {"content-type": f"{source.media_type};charset={source.charset}"} if source.charset else None

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterable
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..decoding import decode
@@ -71,6 +70,8 @@ def without_comments(html: str) -> tuple[str, list[Dropped]]:
 
 def page_document(html: str, origin: str) -> Document:
     """The main text and metadata of a web page as a document; :class:`LoadError` when it has none."""
+    import trafilatura  # a second of imports: only when a page is read
+
     language = _page_language(html)
     html, comments = without_comments(html)
     extracted = trafilatura.extract(

@@ -19,9 +19,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Source
@@ -148,6 +145,9 @@ class PdfLoader(Loader):
     media_types = ("application/pdf",)
 
     def load(self, source: Source) -> Iterable[Document]:
+        from pypdf import PdfReader  # imported only when a PDF is read
+        from pypdf.errors import PdfReadError
+
         with _library_notes() as notes:
             try:
                 reader = PdfReader(io.BytesIO(source.data))
