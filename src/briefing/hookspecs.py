@@ -80,8 +80,10 @@ def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
     """Register cleaners: call ``register(cls)`` once per :class:`briefing.Cleaner` subclass.
 
     Every registered cleaner (or those the config's ``cleaners`` names) runs on every document
-    after loading and before segmentation, in registration order: the built-ins (``banners``,
-    ``rules``, ``teasers``) first, then plugins.
+    after loading and before segmentation, in registration order: the built-ins
+    (``aggregators``, ``banners``, ``rules``, ``teasers``) first, then plugins. Whatever a
+    cleaner removes is recorded on the document under its name (``Document.dropped``) and shown
+    by ``briefing inspect`` and the reader's ``d`` key.
     """
 
 
