@@ -13,6 +13,7 @@ from itertools import groupby
 from .engine.prepare import language_of, load_source, prepare_document
 from .engine.runner import Engine
 from .models import Document, Problem
+from .wording import counted
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def _text(inspection: Inspection) -> str:
     if document.headings:
         lines.append(f"headings:  {' | '.join(document.headings)}")
     kept = len({s.paragraph for s in document.sentences})
-    lines.append(f"\nKept: {kept} paragraph{'' if kept == 1 else 's'}, {len(document.sentences)} sentences")
+    lines.append(f"\nKept: {counted(kept, 'paragraph')}, {len(document.sentences)} sentences")
     lines.extend(_paragraphs(document))
     lines.append(f"\nDropped: {len(document.dropped) or 'nothing'}")
     for dropped in document.dropped:

@@ -22,6 +22,7 @@ from typing import Any
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Source
+from ..wording import counted
 from .text_loader import title_from_origin
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page|seite|p\.)?\s*\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -160,8 +161,10 @@ class PdfLoader(Loader):
             except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
                 raise LoadError(f"not a readable PDF: {exc}") from None
         if notes:
-            count = f"{len(notes)} problem{'' if len(notes) == 1 else 's'}"
-            warnings.warn(SourceWarning(f"the PDF reader met {count} in this file (first: {notes[0]})"), stacklevel=2)
+            warnings.warn(
+                SourceWarning(f"the PDF reader met {counted(len(notes), 'problem')} in this file (first: {notes[0]})"),
+                stacklevel=2,
+            )
         pages, furniture = _without_furniture([[plain_letters(line) for line in lines if line] for lines in pages])
         # Pages join like lines: a paragraph that runs over a page break stays one paragraph,
         # and a word broken at the end of a page is joined again.

@@ -9,6 +9,7 @@ from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
+from ..wording import counted
 
 WIDTH = 78
 
@@ -29,10 +30,6 @@ def _themes(themes: Sequence[Theme]) -> list[str]:
     return _wrap("Themes: " + ", ".join(f"{t.name} ({t.score:.2f})" for t in ranked))
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _header(facts: RunFacts, briefing: Briefing) -> list[str]:
     documents = sum(len(b.documents) for b in briefing.briefs)
     topics = len(briefing.briefs)
@@ -40,7 +37,7 @@ def _header(facts: RunFacts, briefing: Briefing) -> list[str]:
         ("Made", f"{facts.made} by briefing {facts.version}"),
         ("Sources", ", ".join(facts.sources) or "-"),
         ("Summarizer", f"{facts.summarizer}, {facts.length}"),
-        ("Grouping", f"{facts.grouping} ({_count(topics, 'topic')}, {_count(documents, 'document')})"),
+        ("Grouping", f"{facts.grouping} ({counted(topics, 'topic')}, {counted(documents, 'document')})"),
     ]
     lines = ["Briefing", "========"]
     for label, value in rows:

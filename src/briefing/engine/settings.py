@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..version import __version__
+from ..wording import counted
 
 #: How sources without a configured topic are grouped.
 GROUPINGS = ("content", "folders")
@@ -50,7 +51,7 @@ class Length:
     def describe(self) -> str:
         """``3 sentences`` or ``ratio 0.2``, for status lines and headers."""
         if self.sentences is not None:
-            return f"{self.sentences} sentence{'' if self.sentences == 1 else 's'}"
+            return counted(self.sentences, "sentence")
         return f"ratio {self.ratio:g}"
 
 

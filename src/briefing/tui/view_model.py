@@ -16,6 +16,7 @@ from ..coverage import TOPIC_THEMES, topic_themes
 from ..engine.settings import Length
 from ..models import BriefSentence, Document, DocumentBrief, Problem, Theme
 from ..session import Session, TopicState
+from ..wording import counted
 from .render import document_body, document_header, theme_chips, topic_brief_text
 
 #: Summarizers shown side by side in compare mode, when installed.
@@ -215,5 +216,5 @@ class ReadingView:
         warned = len(self.session.all_warnings())
         if failed or warned:
             # First, so a narrow terminal still shows it.
-            parts.insert(0, f"⚠ {failed} failed, {warned} warning{'' if warned == 1 else 's'} (press ! to see)")
+            parts.insert(0, f"⚠ {failed} failed, {counted(warned, 'warning')} (press ! to see)")
         return Text(" · ".join(parts))

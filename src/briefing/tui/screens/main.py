@@ -24,6 +24,7 @@ from ...models import Document
 from ...output import write_atomically
 from ...session import Session, TopicState
 from ...sources import stamps
+from ...wording import counted
 from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, SourcesChanged, TopicLoaded, TopicsFound
 from ..opener import open_document
 from ..view_model import COMPARE_SUMMARIZERS, ReadingView
@@ -48,10 +49,6 @@ ALL_DOCUMENTS = "(all documents)"
 def slug(name: str) -> str:
     """A file name from a topic name: ``coral, reef, bleached`` -> ``coral-reef-bleached``."""
     return re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "brief"
-
-
-def _documents(count: int) -> str:
-    return f"{count} document{'' if count == 1 else 's'}"
 
 
 class MainScreen(Screen[None]):
@@ -395,7 +392,9 @@ class MainScreen(Screen[None]):
         kinds: dict[str, str] = {}
         for theme in themes:  # one entry per name: taggers may share one ("energy")
             kinds.setdefault(theme.name, theme.kind or theme.tagger)
-        choices = [(ALL_DOCUMENTS, "")] + [(n, f"{k} · {_documents(covering.get(n, 0))}") for n, k in kinds.items()]
+        choices = [(ALL_DOCUMENTS, "")] + [
+            (n, f"{k} · {counted(covering.get(n, 0), 'document')}") for n, k in kinds.items()
+        ]
         self.app.push_screen(ChoiceScreen("Filter by theme", choices, self.view.theme_filter), self.set_theme_filter)
 
     def set_theme_filter(self, name: str | None) -> None:
@@ -543,8 +542,9 @@ class MainScreen(Screen[None]):
 
     def on_sources_changed(self, message: SourcesChanged) -> None:
         if self.loading_done:
-            files = f"{message.count} file{'' if message.count == 1 else 's'}"
-            self.notify(f"{files} changed, added or removed: reading the sources again", markup=False)
+            self.notify(
+                f"{counted(message.count, 'file')} changed, added or removed: reading the sources again", markup=False
+            )
             self.reload()
 
     def action_export(self) -> None:

@@ -12,10 +12,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...models import Problem
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+from ...wording import counted
 
 
 def problem_label(kind: str, problem: Problem) -> Text:
@@ -52,7 +49,9 @@ class ProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         count = len(self.errors) + len(self.warnings)
         title = (
-            f"{_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}" if count else "No problems."
+            f"{counted(len(self.errors), 'error')}, {counted(len(self.warnings), 'warning')}"
+            if count
+            else "No problems."
         )
         yield Label(Text(title), id="problems-title")
         yield OptionList(

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...wording import counted
 from ..view_model import TopicRow
 
 
@@ -18,7 +19,7 @@ def topic_label(row: TopicRow) -> Text:
     if row.documents is None:
         label.append("\nloading…", style="dim")
     else:
-        label.append(f"\n{row.documents} doc{'' if row.documents == 1 else 's'}", style="dim")
+        label.append("\n" + counted(row.documents, "doc"), style="dim")
         if row.unread:
             label.append(f" · {row.unread} unread", style="bold")
     if row.themes:
