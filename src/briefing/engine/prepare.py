@@ -151,6 +151,11 @@ def clean(
     return paragraphs, dropped, problems
 
 
+def _comparable(text: str) -> str:
+    """What two copies of a paragraph or sentence have in common: words, in any case or spacing."""
+    return " ".join(text.split()).casefold()
+
+
 def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
     """Each paragraph once: a page that repeats one (a pull quote, a scraped block twice) would
     otherwise have it summarized, and its sentences chosen, twice."""
@@ -158,7 +163,7 @@ def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
     kept: list[str] = []
     dropped: list[Dropped] = []
     for index, paragraph in enumerate(paragraphs):
-        key = " ".join(paragraph.split()).casefold()
+        key = _comparable(paragraph)
         if key in seen:
             dropped.append(Dropped(paragraph, REPEATED, "the same paragraph appears earlier in the document", index))
         else:
@@ -179,7 +184,7 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
     seen: set[str] = set()
     for number, paragraph in enumerate(paragraphs):
         for text in kit.segmenter.split(paragraph):
-            key = " ".join(text.split()).casefold()
+            key = _comparable(text)
             if key in seen and len(key.split()) >= REPEATED_WORDS:
                 dropped.append(Dropped(text, REPEATED, "the same sentence appears earlier in the document", number))
                 continue
