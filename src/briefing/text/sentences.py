@@ -16,6 +16,7 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
+from .boundaries import pieces
 from .languages import language_name
 
 # Punkt's orthographic flags (nltk.tokenize.punkt._ORTHO_*): seen upper-case at a sentence start,
@@ -28,7 +29,42 @@ _ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s)\(?\d{1,2}\.$")
 _COLON_LIST_MARKER = re.compile(r":\s+\(?\d{1,2}[.)]$")
 _SHORT_ABBREVIATION = re.compile(r"(?:(?:^|[\s(])([^\W\d_])[^\W\d_]{0,2}|str)\.$")
 _QUOTES = "\"'„“”«»‚‘’"
+#: A piece starting so continues the sentence before: a comma, a closing bracket, a dash, dots.
+_GOES_ON = tuple(",;:)]}.…!?")
+#: "-- it works", "– sie lachte": a dash and a lower-case word go on from the sentence before.
+_DASH_GOES_ON = re.compile(r"^(?:--|[-–—])\s+[^\W\d_]")
+#: "(1) The seller …" / "(b) Rent …": a bracketed list marker does start a sentence.
+_BRACKETED_MARKER = re.compile(r"^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+#: "Step 1.", "Schritt 2.", "Teil 3.": a label and a number.
+_LABEL_NUMBER = re.compile(r"^[^\W\d_]+ \d{1,3}\.$")
+#: Endings after which a lower-case word goes on the same sentence: an ellipsis or a colon.
+_TRAILS_ON = ("...", ". .", "…", ":")
+#: An end mark inside quotes or brackets, "!" or "?": "Stop!" / (etc.) / „Warum?“ / « Stop ! »
+_ASIDE_END = re.compile(r"[.!?]+\s?[\"'”“»«’)\]]+$")
+#: A "!" or "?" closed by a quote: "Stop!" / „Warum?“ / « Stop ! »
+_QUOTED_END = re.compile(r"[!?]+\s?[\"'”“»«’]+$")
+_CLOSING = "\"'”“»«’)]"
+#: Footnote marks after an end mark: "[1]", "[2][3]".
+_FOOTNOTES = re.compile(r"((?:\[\d{1,3}\])+)\s*")
+#: An opening quote or bracket Punkt left at a sentence's end ("… se souvient-elle. « Nous …").
+_OPENING_AT_END = re.compile(r"\s([«„“‚¿¡(\[]+)\s*$")
 _FIRST_WORD = re.compile(r"[\"'„“”«»‚‘’(\[]*([^\W\d_][\w'-]*)")
+
+#: Languages that elide an article onto the next word ("l'art.").
+_ELIDING_LANGUAGES = {"french", "italian"}
+
+#: How much of a sentence's end the joining rules look at (longer than any abbreviation).
+_TAIL = 40
+
+#: Verbs that attribute speech: `"Where is everyone?" Lena asked.` is one sentence.
+_SPEECH_VERBS = {
+    "english": "said asked shouted replied cried whispered added answered recalled wrote says asks",
+    "german": "sagte fragte rief antwortete meinte erklärte flüsterte schrieb sagt fragt",
+    "french": "dit demanda demande répondit répond cria s'écria ajouta ajoute",
+    "spanish": "dijo preguntó gritó respondió añadió contestó dice pregunta",
+}
+#: An attribution is this many words at most.
+_ATTRIBUTION_WORDS = 4
 
 #: Languages whose ordinals are written "3." ("am 3. Oktober", "der 2. Platz").
 _ORDINAL_LANGUAGES = {"german", "danish", "norwegian", "finnish", "czech", "slovak", "polish", "hungarian"}
@@ -64,6 +100,8 @@ def _shipped_parameters(language: str, stop_words: frozenset[str]) -> PunktParam
         tuple(line.split("\t", 1)) for line in _read_set(language, "collocations.tab") if "\t" in line
     }
     # Single letters are left out: they are initials far more often than words ("J. R. R. Tolkien").
+    if language in _ELIDING_LANGUAGES:  # "l'art. 5": Punkt's word is "'art", apostrophe first
+        params.abbrev_types |= {f"{apostrophe}{a}" for a in params.abbrev_types for apostrophe in "'’"}
     for word in stop_words | params.sent_starters:
         if len(word) > 1:
             params.ortho_context[word] |= _ORTHO_BEG_UC | _ORTHO_MID_LC
@@ -89,7 +127,12 @@ def _merge(into: PunktParameters, other: PunktParameters) -> None:
 
 
 class Segmenter:
-    """Splits a paragraph into sentences for one language."""
+    """Splits a paragraph into sentences for one language.
+
+    Three passes: the paragraph's layout forces some boundaries (:mod:`.boundaries`: line breaks,
+    lists, glued sentences); Punkt splits each piece; rules join back what Punkt cut wrongly and
+    move what it put on the wrong side of a boundary (footnote marks, opening quotes).
+    """
 
     def __init__(self, language: str, stop_words: frozenset[str] = frozenset(), use_installed: bool = True):
         self.language = language_name(language)
@@ -98,43 +141,100 @@ class Segmenter:
         self.uses_installed_data = installed is not None
         if installed is not None:
             _merge(params, installed)
+        self._stop_words = stop_words
+        self._abbreviations = frozenset(params.abbrev_types)
         self._starters = params.sent_starters | stop_words
         self._ordinals = self.language in _ORDINAL_LANGUAGES
+        self._speech_verbs = frozenset(_SPEECH_VERBS.get(self.language, "").split())
         self._punkt = PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
     def split(self, paragraph: str) -> list[str]:
-        """The sentences of one paragraph, stripped; a paragraph never shares a sentence with another."""
-        spans: list[tuple[int, int]] = []
-        for start, end in self._punkt.span_tokenize(paragraph):
-            if spans and self._belongs_to_previous(paragraph[slice(*spans[-1])], paragraph[start:end]):
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        return [text for start, end in spans if (text := paragraph[start:end].strip())]
+        """The sentences of one paragraph, stripped, each on one line; a paragraph never shares a
+        sentence with another, and no sentence is punctuation alone."""
+        sentences: list[str] = []
+        for piece in pieces(paragraph, self._stop_words, self._abbreviations):
+            sentences.extend(self._split_piece(piece))
+        return sentences
+
+    def _split_piece(self, text: str) -> list[str]:
+        spans: list[list[int]] = []
+        for start, end in self._punkt.span_tokenize(text):
+            if spans:
+                start = _realign(text, spans[-1], start)
+                if self._belongs_to_previous(text[spans[-1][0] : spans[-1][1]], text[start:end]):
+                    spans[-1][1] = end
+                    continue
+            spans.append([start, end])
+        return [piece for start, end in spans if (piece := text[start:end].strip())]
 
     def _starts_sentence(self, text: str) -> bool:
         match = _FIRST_WORD.match(text)
         return match is not None and match.group(1).lower() in self._starters
 
+    def _is_abbreviation(self, word: str) -> bool:
+        """``word`` (its final period left off) reads as an abbreviation: a known one, an initial, or
+        letters with inner periods (``U.S``, ``e.g``)."""
+        word = word.lstrip(_QUOTES + "([").lower()
+        return word in self._abbreviations or len(word) == 1 or ("." in word and not word.endswith("."))
+
+    def _is_attribution(self, piece: str) -> bool:
+        words = [w.strip(".,;:").lower() for w in piece.split()]
+        return len(words) <= _ATTRIBUTION_WORDS and any(w in self._speech_verbs for w in words[:2])
+
     def _belongs_to_previous(self, previous: str, piece: str) -> bool:
         """Rules for what Punkt cannot know; each joins a piece back onto the sentence before it."""
-        # "Hauptstr. 5", "S. 12", "Art. 5": a short capitalised abbreviation before a number.
-        if piece[:1].isdigit() and (abbreviation := _SHORT_ABBREVIATION.search(previous)):
-            initial = abbreviation.group(1)
-            if initial is None or initial.isupper():
+        # The end-anchored patterns below look at the end of the sentence only: a sentence can be long.
+        tail = previous[-_TAIL:]
+        last = tail.rsplit(maxsplit=1)[-1].rstrip(_CLOSING) if tail.split() else ""
+        ends_abbreviated = last.endswith(".") and self._is_abbreviation(last[:-1])
+        # "Hauptstr. 5", "S. 12", "gem. § 5", "U.S.C. § 1983": an abbreviation before a number.
+        if piece[:1].isdigit() or piece[:1] == "§":
+            abbreviation = _SHORT_ABBREVIATION.search(tail)
+            if ends_abbreviated or (abbreviation is not None and (abbreviation.group(1) or "A").isupper()):
                 return True
+        # "Step 1." / "Schritt 2.": a label and its number are no sentence.
+        if _LABEL_NUMBER.match(previous):
+            return True
         # A list marker introduces the next sentence rather than ending one: "2." / "Steps: 1."
         if _LIST_MARKER.match(piece):
             return False
-        if _LIST_MARKER.match(previous) or _COLON_LIST_MARKER.search(previous):
+        if _LIST_MARKER.match(previous) or _COLON_LIST_MARKER.search(tail):
             return True
+        # Punctuation alone ("!", the dots of ". . ."), or a piece that goes on from the last:
+        # ", fragte sie", "-- it works", "(2019) found".
         first = piece.lstrip(_QUOTES)
-        # Sentences do not start with a comma or a lower-case word: „Wirklich?“, fragte sie. /
-        # "The A.I. boom" (but "iPhone sales rose." is a sentence).
-        if first[:1] in ",;:)]" or (first[:1].islower() and not first[1:2].isupper()):
+        if not any(c.isalnum() for c in piece) or first[:1] in _GOES_ON:
+            return True
+        if (dash := _DASH_GOES_ON.match(piece)) and dash.group()[-1].islower():
+            return True
+        if piece[:1] == "(" and not _BRACKETED_MARKER.match(piece) and (piece[1:2].islower() or piece[1:2].isdigit()):
+            return True
+        # A lower-case start goes on the sentence before only after an abbreviation ("The A.I.
+        # boom"), a quoted or bracketed end mark ("Stop!" he said), an ellipsis, or when it says
+        # who spoke (… Wehrpflicht? fragte er); web text does start sentences in lower case
+        # ("thanks for the help. i will call." / "really? why?"). "iPhone" is a sentence start.
+        if first[:1].islower() and not first[1:2].isupper():
+            speech = first.split(maxsplit=1)[0].strip(",.;:").lower() in self._speech_verbs
+            return ends_abbreviated or speech or previous.endswith(_TRAILS_ON) or bool(_ASIDE_END.search(tail))
+        # `"Where is everyone?" Lena asked.`: a quoted question or exclamation and who said it.
+        if _QUOTED_END.search(tail) and self._is_attribution(piece):
             return True
         # "am 3. Oktober", "der 2. Platz": a German-style ordinal, unless a sentence plainly starts.
-        return self._ordinals and bool(_ENDS_WITH_ORDINAL.search(previous)) and not self._starts_sentence(piece)
+        return self._ordinals and bool(_ENDS_WITH_ORDINAL.search(tail)) and not self._starts_sentence(piece)
+
+
+def _realign(text: str, previous: list[int], start: int) -> int:
+    """Moves footnote marks (``martyr.[1] The``) back onto the sentence they close, and an opening
+    quote or bracket Punkt left at the end of a sentence onto the next; returns the new start."""
+    marks = _FOOTNOTES.match(text, start)
+    if marks and text[previous[1] - 1 : previous[1]] in ".!?" + _QUOTES:
+        previous[1] = marks.end(1)
+        return marks.end()
+    opening = _OPENING_AT_END.search(text, previous[0], previous[1])
+    if opening:
+        previous[1] = opening.start()
+        return opening.start(1)
+    return start
 
 
 @cache

@@ -1,0 +1,143 @@
+"""Where a sentence must start, whatever the sentence splitter thinks: the layout of the text.
+
+Punkt (and every splitter we measured) reads a paragraph as one run of prose. Real paragraphs
+also carry layout: hard line breaks from PDFs, e-mail and wrapped text, headings on their own
+line, bulleted and numbered lists written inline or one item per line, and sentences glued
+together by a lost space (``1,000.That``). This module turns that layout into *blocks*, pieces
+of text in which no sentence boundary is forced, so the splitter only decides the rest.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+#: A list item's marker at the start of a line or block: ``1.``, ``2)``, ``(iii)``, ``a)``, ``•``.
+_MARKER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})[.)]|[-*•‣◦▪●–])\s")
+#: Symbols that only ever mark list items, so they start an item even in the middle of a line.
+_BULLETS = "•‣◦▪●"
+_INLINE_BULLET = re.compile(rf"(?<=\S)\s+(?=[{_BULLETS}]\s)")
+#: Inline enumerations: ``1. `` / ``2) `` / ``(3) `` / ``a) `` / ``(b) `` after a space or at the start.
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z])([.)])\s+")
+#: The first marker of an inline enumeration, to look for the rest only when there is one.
+_LIST_START = re.compile(r"(?:^|\s)\(?[1a][.)]\s")
+#: Words that join list items into one sentence ("1) a tent, 2) a stove and 3) a map").
+_JOINERS = frozenset("and or nor und oder sowie bzw et ou ni y e o u ni".split())
+#: ``ended.Then`` / ``1,000.That``: an end mark glued to the next word (checked: capitalised, then
+#: lower case, so ``Amazon.com``, ``ASP.NET`` and ``U.S.Steel`` stay whole).
+_GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?](?=([^\W\d_][\w’']*))")
+#: ``48 h. Cells``, ``6 p.m. Reporters``: a lower-case unit after a number, then a capitalised word.
+#: Units take no period inside a sentence, so the period ends it.
+_UNIT_END = re.compile(r"\d\s?(?:[a-z]{1,3}|[ap]\.m)\.\s+(?=[^\W\d_][a-zà-ÿ])")
+#: Line endings that carry a sentence on: a comma, a hyphen or dash, an opening bracket.
+_CONTINUES = tuple(",;-–—([{/&+")
+#: A heading is at most this many words.
+_HEADING_WORDS = 8
+
+
+def _first_word(line: str) -> str:
+    return line.split(maxsplit=1)[0] if line.split() else ""
+
+
+def _is_heading(line: str, following: str, width: int, stop_words: frozenset[str]) -> bool:
+    """A line that ends where it does on purpose: short, capitalised, with no end mark or word
+    that carries the sentence on, and the next line's first word would have fitted on it."""
+    words = line.split()
+    if not words or len(words) > _HEADING_WORDS or line.endswith(_CONTINUES):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()) or not (following[:1].isupper() or following[:1].isdigit()):
+        return False
+    last = words[-1].strip("\"'”“„»«)").lower()
+    if last in stop_words or last in _JOINERS:
+        return False
+    return len(line) + 1 + len(_first_word(following)) <= width
+
+
+def blocks(paragraph: str, stop_words: frozenset[str] = frozenset()) -> list[str]:
+    """The paragraph as blocks on one line each: a line break is kept as a boundary before a list
+    item and after a heading; any other break was wrapping (the splitter still sees a sentence
+    that ends at a line end)."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if len(lines) <= 1:
+        return [" ".join(paragraph.split())] if lines else []
+    width = max(map(len, lines))
+    joined = [lines[0]]
+    for before, line in itertools.pairwise(lines):
+        if _MARKER.match(line) or _is_heading(before, line, width, stop_words):
+            joined.append(line)
+        else:
+            joined[-1] = f"{joined[-1]} {line}"
+    return [" ".join(block.split()) for block in joined]
+
+
+def _inline_list_starts(block: str) -> Iterator[int]:
+    """Offsets of the 2nd, 3rd, … items of an inline enumeration that starts at 1 (or a) and counts
+    on, where each item reads as its own sentence: it starts capitalised and the item before does
+    not run on into it with a comma or an "and"."""
+    markers = list(_INLINE_MARKER.finditer(block))
+    for index, first in enumerate(markers):
+        if first.group(2) not in ("1", "a") or not _starts_list(block, first.start()):
+            continue
+        previous = first
+        for marker in markers[index + 1 :]:
+            if marker.group(1) != first.group(1) or marker.group(3) != first.group(3):
+                continue
+            if marker.group(2) != _next_label(previous.group(2)):
+                continue
+            item = block[previous.end() : marker.start()].rstrip()
+            last = item.split()[-1].lower() if item.split() else ""
+            if item[:1].isupper() and not item.endswith((",", ";")) and last not in _JOINERS:
+                yield marker.start()
+            previous = marker
+
+
+def _starts_list(block: str, offset: int) -> bool:
+    """An enumeration starts a block, or follows a colon or the end of a sentence."""
+    before = block[:offset].rstrip()
+    return not before or before.endswith((":", ".", "!", "?"))
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def _dash_list_starts(block: str) -> Iterator[int]:
+    """``- Book early - Travel light``: a block that starts with ``-`` or ``*`` and repeats it
+    before capitalised words is a list written on one line."""
+    mark = block[:2]
+    if mark not in ("- ", "* "):
+        return
+    for match in re.finditer(rf"\s{re.escape(mark[0])}\s(?=[^\W\d_])", block):
+        if block[match.end()].isupper():
+            yield match.start() + 1
+
+
+def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> list[int]:
+    """Offsets inside a block where a sentence starts whatever the splitter says: list items written
+    inline, a capitalised word after a unit (``48 h. Cells``), and sentences glued to the one
+    before (unless the glued word is an abbreviation)."""
+    starts = {m.end() for m in _INLINE_BULLET.finditer(block)} if any(b in block for b in _BULLETS) else set()
+    if _LIST_START.search(block):
+        starts.update(_inline_list_starts(block))
+    starts.update(_dash_list_starts(block))
+    starts.update(m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper())
+    for match in _GLUED.finditer(block):
+        word, after = block[: match.start()].rsplit(maxsplit=1)[-1].lower(), match.group(1)
+        if after[0].isupper() and any(c.islower() for c in after[1:]) and word not in abbreviations:
+            starts.add(match.end())
+    return sorted(start for start in starts if 0 < start < len(block))
+
+
+def pieces(
+    paragraph: str, stop_words: frozenset[str] = frozenset(), abbreviations: frozenset[str] = frozenset()
+) -> list[str]:
+    """The paragraph cut at every forced boundary, each piece on one line."""
+    cut: list[str] = []
+    for block in blocks(paragraph, stop_words):
+        last = 0
+        for start in forced_starts(block, abbreviations):
+            cut.append(block[last:start].strip())
+            last = start
+        cut.append(block[last:].strip())
+    return [piece for piece in cut if piece]
