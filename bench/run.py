@@ -141,6 +141,20 @@ def cleaning_rows(registry) -> None:
     print(f"{'  ... article paragraphs lost':<48}{len(scraped.lost):>5} of {scraped.paragraphs}")
 
 
+def segmentation_rows() -> None:
+    """Sentence segmenters on the gold set, treebank text and speed (bench/segmentation.py)."""
+    import segmentation
+
+    segmentation.table()
+
+
+def language_rows() -> None:
+    """Language identifiers on 20 languages' paragraphs and headlines (bench/languages.py)."""
+    import languages
+
+    languages.table()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -291,12 +305,20 @@ def main() -> None:
     )
     parser.add_argument("--tui-only", action="store_true", help="only the reading room's rows")
     parser.add_argument("--cleaning-only", action="store_true", help="only the cleaners' rows")
+    parser.add_argument("--segmentation-only", action="store_true", help="only the sentence segmenters' table")
+    parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor)
         return
     if args.corpora_only:
         corpus_rows(args.corpora, args.executor)
+        return
+    if args.segmentation_only:
+        segmentation_rows()
+        return
+    if args.languages_only:
+        language_rows()
         return
     if args.cleaning_only:
         cleaning_rows(PluginHost(load_entry_points=False).registry())
@@ -335,6 +357,10 @@ def main() -> None:
 
     tui_rows(registry, rng, words, args.tui)
     cleaning_rows(registry)
+    print()
+    segmentation_rows()
+    print()
+    language_rows()
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()

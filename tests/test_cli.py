@@ -449,7 +449,8 @@ def test_inspect_shows_a_document_as_briefing_reads_it(cli, tmp_path):
     code, out, err = cli("inspect", str(DATA / "scraped-teasers.txt"))
     assert code == 0, err
     assert out.startswith("Port of Kestrel Bay orders six electric cranes")
-    assert "language:  en, guessed from the stop words it uses" in out
+    assert re.search(r"language:  en, detected \(\d+% sure\)", out)
+    assert "sentences: briefing rules + Punkt (shipped english parameters" in out
     assert "      1. The Port of Kestrel Bay has ordered six electric ship-to-shore cranes" in out
     assert "[page noise] Views : 1,204" in out and "[teasers] A ferry operator on the island route" in out
     code, out, err = cli(
@@ -457,7 +458,8 @@ def test_inspect_shows_a_document_as_briefing_reads_it(cli, tmp_path):
     )
     assert code == 1 and "missing.txt: no such file or folder" in err
     [document] = json.loads(out)
-    assert document["language_decided"] == "guessed from the stop words it uses"
+    assert document["language_source"] == "detected" and document["language_confidence"] > 0.9
+    assert document["segmenter"].startswith("briefing rules + Punkt")
     assert document["sentences"][0]["paragraph"] == 1 and document["sentences"][0]["number"] == 1
     assert {d["by"] for d in document["dropped"]} == {"page noise", "teasers"}
     assert all(d["why"] for d in document["dropped"])

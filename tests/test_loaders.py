@@ -245,7 +245,7 @@ def test_language_of_three_sentences_is_told_offline(engine, language):
 def test_a_language_that_cannot_be_told_falls_back_and_says_so(engine):
     document, _, [warning] = prepare_document(
         engine.plugins,
-        Document(id="x", title="x", text="Lorem ipsum dolor sit amet, consectetur adipiscing elit.", origin="x.txt"),
+        Document(id="x", title="x", text="x = 3; y = 4; z = x + y; print(z); return z;", origin="x.txt"),
     )
     assert document.language == "en"
     assert warning.source == "x.txt" and "could not tell the language" in warning.message and "'en'" in warning.message

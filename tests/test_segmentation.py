@@ -78,6 +78,16 @@ def test_inline_lists_glued_sentences_and_units_are_forced_apart():
     assert pieces("It costs 4 Mrd. Euro.") == ["It costs 4 Mrd. Euro."]
 
 
+def test_full_width_end_marks_end_sentences_in_any_language():
+    split = language_kit("ja").segmenter.split
+    assert split("今日は晴れです。明日は雨でしょう！「本当？」と彼は聞いた。") == [
+        "今日は晴れです。",
+        "明日は雨でしょう！",
+        "「本当？」と彼は聞いた。",
+    ]
+    assert language_kit("zh").segmenter.split("会议在周二举行。 市长出席了。") == ["会议在周二举行。", "市长出席了。"]
+
+
 def test_no_sentence_is_punctuation_alone():
     sentences = language_kit("en").segmenter.split("We won ! ! ! Then we went home . . .")
     assert sentences == ["We won ! ! !", "Then we went home . . ."]

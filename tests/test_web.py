@@ -156,7 +156,8 @@ def test_feeds_in_legacy_encodings_are_not_garbled(registry, server, encoding, t
     [document] = documents_of(result)
     assert document.title == title
     assert document.text == text
-    assert " ".join(s.text for s in document.sentences) == text.replace("…", "...")
+    # Sentences hold all the text (Japanese puts no space between them: compare without spaces).
+    assert "".join(s.text for s in document.sentences).replace(" ", "") == text.replace("…", "...").replace(" ", "")
 
 
 def test_an_ill_formed_feed_gives_what_can_be_recovered_and_a_warning(registry, server):

@@ -20,7 +20,6 @@ import numpy as np
 
 from .engine.settings import THRESHOLD
 from .models import Document, Theme, Topic
-from .text.languages import known_languages
 from .text.words import filler_words, language_kit
 
 #: Most documents clustered pairwise; the rest join the nearest group.
@@ -263,7 +262,7 @@ def _name(
     main = languages.most_common(1)[0][0] + ":"
     block = matrix[rows]
     spread = (block > 0).sum(axis=0) / len(rows)
-    codes = set(known_languages())  # words are "en:stem"; concepts (themes, names) "tagger:name"
+    codes = {d.language or "en" for d in documents}  # words are "en:stem"; concepts "tagger:name"
     richer = np.array(
         [
             2.0 if " " in labels[f] or (f.split(":", 1)[0] not in codes and labels[f][:1].isupper()) else 1.0

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .engine.prepare import language_of, load_source, prepare_document
+from .engine.prepare import load_source, prepare_document
 from .engine.runner import Engine
+from .how_read import how_read, language_said
 from .models import Document, Problem
 from .wording import counted
 
@@ -21,7 +22,6 @@ class Inspection:
     """One prepared document and how it came to be."""
 
     document: Document
-    language_decided: str
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = field(default=())
 
@@ -34,9 +34,8 @@ def inspect(engine: Engine, origins: Iterable[str]) -> tuple[list[Inspection], l
         loaded, problems, notes = load_source(engine.plugins, source)
         unreadable.extend(problems)
         for document in loaded:
-            _, decided, _ = language_of(engine.plugins, document)
             prepared, failed, noted = prepare_document(engine.plugins, document)
-            inspected.append(Inspection(prepared, decided, tuple(failed), tuple(notes + noted)))
+            inspected.append(Inspection(prepared, tuple(failed), tuple(notes + noted)))
             notes = []  # the source's warnings go with its first document
     return inspected, unreadable
 
@@ -49,8 +48,7 @@ def as_json(inspection: Inspection) -> dict[str, object]:
         "link": document.link,
         "date": document.date,
         "author": document.author,
-        "language": document.language,
-        "language_decided": inspection.language_decided,
+        **how_read(document),
         "headings": list(document.headings),
         "sentences": [
             {"paragraph": s.paragraph + 1, "number": s.position + 1, "text": s.text} for s in document.sentences
@@ -76,7 +74,8 @@ def _text(inspection: Inspection) -> str:
     for label, value in (("date", document.date), ("author", document.author)):
         if value:
             lines.append(f"{label + ':':<11}{value}")
-    lines.append(f"language:  {document.language}, {inspection.language_decided}")
+    lines.append(f"language:  {language_said(document)}")
+    lines.append(f"sentences: {document.segmenter}")
     if document.headings:
         lines.append(f"headings:  {' | '.join(document.headings)}")
     kept = len({s.paragraph for s in document.sentences})

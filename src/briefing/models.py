@@ -54,6 +54,10 @@ class Document:
     ``text`` is prose with paragraphs separated by blank lines; markup, front matter and headings
     are gone. ``headings`` keeps the section headings (the Edmundson title method uses them).
     ``sentences`` is filled by segmentation; loaders leave it empty.
+    A loader that knows the language says where from in ``language_source`` ("front matter",
+    "page", "feed"). Preparing the document fills the rest: ``language_source`` becomes
+    "detected" (with ``language_confidence``) or "config" when the source did not say, and
+    ``segmenter`` names what split the sentences.
     """
 
     id: str
@@ -68,6 +72,9 @@ class Document:
     sentences: tuple[Sentence, ...] = ()
     link: str | None = None  # where to read the original (a feed entry's link)
     dropped: tuple[Dropped, ...] = ()  # what loading and cleaning left out, in order
+    language_source: str | None = None
+    language_confidence: float | None = None
+    segmenter: str | None = None
 
 
 @dataclass(frozen=True)

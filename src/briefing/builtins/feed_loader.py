@@ -165,6 +165,7 @@ class FeedLoader(Loader):
                     date=_date(entry),
                     author=entry.get("author") or None,
                     language=language,
+                    language_source="feed" if language else None,
                     tags=tuple(t.get("term", "") for t in entry.get("tags", []) if t.get("term")),
                     link=entry.get("link") or None,
                 )

@@ -106,6 +106,7 @@ def page_document(html: str, origin: str) -> Document:
         date=root.get("date"),
         author=root.get("author"),
         language=language,
+        language_source="page" if language else None,
         tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
         headings=tuple(h for h in headings if h),
         dropped=tuple(comments) + tuple(t for t in tables if t.text),

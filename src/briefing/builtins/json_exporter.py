@@ -8,6 +8,7 @@ from typing import Any
 
 from ..coverage import coverage
 from ..hookspecs import hookimpl
+from ..how_read import how_read
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
 
@@ -21,7 +22,7 @@ def _document(entry: DocumentBrief) -> dict[str, Any]:
         "link": d.link,
         "date": d.date,
         "author": d.author,
-        "language": d.language,
+        **how_read(d),
         "tags": list(d.tags),
         "summarizer": entry.summary.summarizer if entry.summary else None,
         "summary": [

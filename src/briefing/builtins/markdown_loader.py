@@ -72,6 +72,7 @@ class MarkdownLoader(Loader):
         title = meta_string(meta.get("title"))
         if title is None and headings:
             title = headings.pop(0)
+        language = meta_string(meta.get("language") or meta.get("lang"))
         yield Document(
             id=source.origin,
             title=title or title_from_origin(source.origin),
@@ -79,7 +80,8 @@ class MarkdownLoader(Loader):
             origin=source.origin,
             date=meta_string(meta.get("date")),
             author=meta_string(meta.get("author") or meta.get("authors")),
-            language=meta_string(meta.get("language") or meta.get("lang")),
+            language=language,
+            language_source="front matter" if language else None,
             tags=meta_tags(meta),
             headings=tuple(headings),
             dropped=tuple(dropped),

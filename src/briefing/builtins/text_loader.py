@@ -64,6 +64,7 @@ class TextLoader(Loader):
             title = paragraphs.pop(0)
         headings = tuple(p for p in paragraphs if looks_like_heading(p))
         body = [p for p in paragraphs if not looks_like_heading(p)]
+        language = meta_string(meta.get("language") or meta.get("lang"))
         yield Document(
             id=source.origin,
             title=title or title_from_origin(source.origin),
@@ -71,7 +72,8 @@ class TextLoader(Loader):
             origin=source.origin,
             date=meta_string(meta.get("date")),
             author=meta_string(meta.get("author") or meta.get("authors")),
-            language=meta_string(meta.get("language") or meta.get("lang")),
+            language=language,
+            language_source="front matter" if language else None,
             tags=meta_tags(meta),
             headings=headings,
             dropped=tuple(Dropped(line, PAGE_NOISE, "a page's counter, time stamp or share prompt") for line in noise),

@@ -17,7 +17,7 @@ from ..cache import pack
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..text.clean import clean_characters, split_paragraphs
-from ..text.detect import guess_language
+from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
 from ..text.words import language_kit
 from .failures import failure
@@ -85,31 +85,44 @@ def load_source(plugins: StartedPlugins, source: Source) -> tuple[list[Document]
     return documents, [], noted
 
 
-def language_of(plugins: StartedPlugins, document: Document) -> tuple[str, str, list[Problem]]:
-    """The document's language code: its own, else detected, else the config's; how that was
-    decided (for ``briefing inspect``); and any warning."""
+@dataclass(frozen=True)
+class LanguageChoice:
+    """A document's language and where it came from: ``source`` is the loader's word for where
+    the source named it ("front matter", "page", "feed"), "detected" (with ``confidence``) or
+    "config"."""
+
+    code: str
+    source: str
+    confidence: float | None = None
+
+
+def language_of(plugins: StartedPlugins, document: Document) -> tuple[LanguageChoice, list[Problem]]:
+    """The document's language: its own, else identified from the text, else the config's; and
+    any warning (the warning names the file, through the problem's source)."""
     settings = plugins.services.settings
     notes: list[Problem] = []
     if document.language:
         try:
-            return language_code(document.language), "named by the source (front matter, page or feed)", notes
+            return LanguageChoice(language_code(document.language), document.language_source or "source"), notes
         except UnknownLanguage:
-            notes.append(Problem(document.origin, f"unknown language {document.language!r}; guessing from the text"))
-    if not settings.detect_language:
-        return language_code(settings.language), "the config's language (detect_language = false)", notes
-    guessed = guess_language(document.text)
-    if guessed is not None:
-        return guessed, "guessed from the stop words it uses", notes
+            said = f"unknown language {document.language!r}; identifying it from the text"
+            notes.append(Problem(document.origin, said))
     fallback = language_code(settings.language)
+    if not settings.detect_language:
+        return LanguageChoice(fallback, "config"), notes
+    found = identify(document.text)
+    if found.code is not None:
+        return LanguageChoice(found.code, "detected", round(found.confidence, 3)), notes
     if document.text.strip():
+        guess = f" (perhaps {found.best!r}, {found.confidence:.0%} sure)" if found.best else ""
         notes.append(
             Problem(
                 document.origin,
-                f"could not tell the language of this text; treating it as {fallback!r} "
+                f"could not tell the language of this text{guess}; treating it as {fallback!r} "
                 "(set language in its front matter or in briefing.toml)",
             )
         )
-    return fallback, "the config's language (the text did not tell)", notes
+    return LanguageChoice(fallback, "config"), notes
 
 
 #: Who drops a paragraph or sentence that the document already has (see :class:`Dropped`).
@@ -175,7 +188,8 @@ def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
 def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Document, list[Problem], list[Problem]]:
     """The document with its language settled, its text cleaned and split into sentences; the
     problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
-    code, _, notes = language_of(plugins, document)
+    language, notes = language_of(plugins, document)
+    code = language.code
     kit = language_kit(code)
     paragraphs, dropped, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
     paragraphs, repeated = once(paragraphs)
@@ -199,6 +213,9 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
         headings=tuple(inert(h) for h in document.headings),
         link=inert(document.link) if document.link else None,
         language=code,
+        language_source=language.source,
+        language_confidence=language.confidence,
+        segmenter=kit.segmenter.name,
         sentences=tuple(sentences),
         dropped=document.dropped + tuple(dropped),
     )

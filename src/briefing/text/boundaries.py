@@ -30,6 +30,10 @@ _GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?](?=([^\W\d_][\w’']*))")
 #: ``48 h. Cells``, ``6 p.m. Reporters``: a lower-case unit after a number, then a capitalised word.
 #: Units take no period inside a sentence, so the period ends it.
 _UNIT_END = re.compile(r"\d\s?(?:[a-z]{1,3}|[ap]\.m)\.\s+(?=[^\W\d_][a-zà-ÿ])")
+#: Full-width end marks (Chinese, Japanese; ``．`` in East Asian typesetting) end a sentence with
+#: or without a space after them; Punkt only knows ``.``, ``!`` and ``?`` followed by a space.
+#: Inside a quotation (「本当？」と彼は聞いた) the end mark is the quote's: no space, no boundary.
+_FULL_WIDTH_END = re.compile(r"[。！？．]+(?:[」』）〕】”’]+\s+|(?![」』）〕】”’])\s*)(?=\S)")
 #: Line endings that carry a sentence on: a comma, a hyphen or dash, an opening bracket.
 _CONTINUES = tuple(",;-–—([{/&+")
 #: A heading is at most this many words.
@@ -115,13 +119,14 @@ def _dash_list_starts(block: str) -> Iterator[int]:
 
 def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> list[int]:
     """Offsets inside a block where a sentence starts whatever the splitter says: list items written
-    inline, a capitalised word after a unit (``48 h. Cells``), and sentences glued to the one
-    before (unless the glued word is an abbreviation)."""
+    inline, a capitalised word after a unit (``48 h. Cells``), full-width end marks, and sentences
+    glued to the one before (unless the glued word is an abbreviation)."""
     starts = {m.end() for m in _INLINE_BULLET.finditer(block)} if any(b in block for b in _BULLETS) else set()
     if _LIST_START.search(block):
         starts.update(_inline_list_starts(block))
     starts.update(_dash_list_starts(block))
     starts.update(m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper())
+    starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
     for match in _GLUED.finditer(block):
         word, after = block[: match.start()].rsplit(maxsplit=1)[-1].lower(), match.group(1)
         if after[0].isupper() and any(c.islower() for c in after[1:]) and word not in abbreviations:

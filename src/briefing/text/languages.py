@@ -1,6 +1,13 @@
-"""Language names: ``de``, ``deu``, ``German`` and ``german`` all mean the same language."""
+"""Language names: ``de``, ``deu``, ``German`` and ``german`` all mean the same language.
+
+briefing has words (stop words, stemmer, sentence parameters) for the languages below. Any other
+ISO 639 code (``tr``, ``ja``, ``fil``) is still a language: its documents get sentences, words
+and summaries from the language-neutral parts, without stop words or stemming.
+"""
 
 from __future__ import annotations
+
+import re
 
 #: ISO 639-1 code -> (English name, ISO 639-2/3 code) for the languages briefing knows words for.
 _LANGUAGES: dict[str, tuple[str, str]] = {
@@ -42,21 +49,34 @@ class UnknownLanguage(ValueError):
     """A language name that briefing does not know."""
 
 
-def language_code(name: str) -> str:
-    """The ISO 639-1 code for a language given by code or English name (``"German"`` -> ``"de"``).
+#: An ISO 639-1 or 639-3 code: two or three letters.
+_ISO_CODE = re.compile(r"[a-z]{2,3}")
 
-    Region suffixes are ignored (``en-GB``, ``de_AT``).
+
+def language_code(name: str) -> str:
+    """The ISO 639 code for a language given by code or English name (``"German"`` -> ``"de"``).
+
+    Region suffixes are ignored (``en-GB``, ``de_AT``). A code briefing has no words for is
+    returned as it is; a name it does not know raises :class:`UnknownLanguage`.
     """
     key = name.strip().lower().replace("_", "-").split("-")[0]
-    try:
+    if key in _BY_ANY_NAME:
         return _BY_ANY_NAME[key]
-    except KeyError:
-        raise UnknownLanguage(f"unknown language {name!r}") from None
+    if _ISO_CODE.fullmatch(key):
+        return key
+    raise UnknownLanguage(f"unknown language {name!r}")
 
 
 def language_name(name: str) -> str:
-    """The lower-case English name NLTK and sumy use (``"de"`` -> ``"german"``)."""
-    return _LANGUAGES[language_code(name)][0]
+    """The lower-case English name NLTK and sumy use (``"de"`` -> ``"german"``); for a language
+    briefing has no words for, its code."""
+    code = language_code(name)
+    return _LANGUAGES[code][0] if code in _LANGUAGES else code
+
+
+def has_words(code: str) -> bool:
+    """Whether briefing knows this language's words (stop words, stemmer, sentence parameters)."""
+    return code in _LANGUAGES
 
 
 def known_languages() -> list[str]:

@@ -141,6 +141,10 @@ class Segmenter:
         self.uses_installed_data = installed is not None
         if installed is not None:
             _merge(params, installed)
+        shipped = "shipped" if params.abbrev_types or params.sent_starters else "no"
+        nltk = " + NLTK punkt_tab" if installed is not None else ""
+        #: What splits this language's sentences, for a document's record (``briefing inspect``).
+        self.name = f"briefing rules + Punkt ({shipped} {self.language} parameters{nltk})"
         self._stop_words = stop_words
         self._abbreviations = frozenset(params.abbrev_types)
         self._starters = params.sent_starters | stop_words
