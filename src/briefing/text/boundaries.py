@@ -24,9 +24,9 @@ _INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z])([.)])\s+")
 _LIST_START = re.compile(r"(?:^|\s)\(?[1a][.)]\s")
 #: Words that join list items into one sentence ("1) a tent, 2) a stove and 3) a map").
 _JOINERS = frozenset("and or nor und oder sowie bzw et ou ni y e o u ni".split())
-#: ``ended.Then`` / ``1,000.That``: an end mark glued to the next word (checked: capitalised, then
+#: ``ended.Then`` / ``1,000.That`` / ``„Lob“.Er``: an end mark glued to the next word (checked: capitalised, then
 #: lower case, so ``Amazon.com``, ``ASP.NET`` and ``U.S.Steel`` stay whole).
-_GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d))[.!?](?=([^\W\d_][\w’']*))")
+_GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=[”“\"'’»)\]]))[.!?]+[”“\"'’»)\]]*(?=([^\W\d_][\w’']*))")
 #: ``48 h. Cells``, ``6 p.m. Reporters``: a lower-case unit after a number, then a capitalised word.
 #: Units take no period inside a sentence, so the period ends it.
 _UNIT_END = re.compile(r"\d\s?(?:[a-z]{1,3}|[ap]\.m)\.\s+(?=[^\W\d_][a-zà-ÿ])")
