@@ -25,6 +25,7 @@ from .engine.themes import Tagged
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
 from .read_state import ReadState
+from .text.detect import warm_up
 from .text.words import language_kit, words
 
 
@@ -67,6 +68,8 @@ class Session:
         self._summarizers: dict[str, Summarizer] = {engine.plugins.summarizer.name: engine.plugins.summarizer}
         self._lock = threading.RLock()
         self.reset()
+        if engine.settings.detect_language:
+            warm_up()  # the language model loads while the view starts and the sources are listed
         if self.regroups and worker_count(engine.settings.workers) > 1:
             start_server()  # grouping by content may brief in a pool, from inside a running view
 

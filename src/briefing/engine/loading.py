@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..cache import unpack
 from ..models import Document, Problem, Source
+from ..text.detect import warm_up
 from .executors import Executors
 from .keys import Keys
 from .pool import batches, services_spec, work_in_executor
@@ -79,6 +80,8 @@ class SourceStage:
 
         def compute(missing: list[int]) -> Iterator[tuple[int, SourceWork]]:
             done = len(sources) - len(missing)
+            if self.plugins.services.settings.detect_language:
+                warm_up()  # loads while the first sources are read
 
             def report(count: int) -> None:
                 if progress:

@@ -126,7 +126,8 @@ def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> li
         starts.update(_inline_list_starts(block))
     starts.update(_dash_list_starts(block))
     starts.update(m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper())
-    starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
+    if not block.isascii():
+        starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
     for match in _GLUED.finditer(block):
         word, after = block[: match.start()].rsplit(maxsplit=1)[-1].lower(), match.group(1)
         if after[0].isupper() and any(c.islower() for c in after[1:]) and word not in abbreviations:

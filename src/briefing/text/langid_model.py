@@ -1,0 +1,92 @@
+"""py3langid's model, loaded when this module is imported.
+
+py3langid ships its model LZMA-compressed, which takes 0.6-0.9 s to unpack every time. The first
+load keeps an unpacked copy (zlib, 8 MB) in the cache folder, ``models/``, which later runs read
+in about 0.25 s; a folder that cannot be written only costs that speed.
+
+It is a module of its own so that loading happens once per process tree: the worker pool's fork
+server imports it, so every worker starts with the model instead of loading its own, and a view
+can import it on a thread while it starts (:func:`briefing.text.detect.warm_up`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from array import array
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+from py3langid.modelio import load_model  # type: ignore[import-untyped]
+
+from ..cache import default_folder
+
+#: The arrays of a model as py3langid's loader returns them, in its order.
+_PARTS = ("ptc", "pc", "classes", "nextmove", "row", "out")
+_TYPECODES = {2: "H", 4: "I", 8: "L"}
+
+
+def _unpacked_path(packed: Path) -> Path:
+    """Where the unpacked copy of this very model file lives (a reinstalled model gets a new name)."""
+    stat = packed.stat()
+    return default_folder() / "models" / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
+
+
+def _as_array(values: np.ndarray) -> array[int]:
+    """py3langid walks its automaton over a stdlib array: indexing one is far faster than numpy."""
+    out = array(_TYPECODES[values.dtype.itemsize])
+    out.frombytes(np.ascontiguousarray(values).tobytes())
+    return out
+
+
+def _read(path: Path) -> tuple[Any, ...]:
+    with np.load(path, allow_pickle=False) as data:
+        return (
+            data["ptc"],
+            data["pc"],
+            data["classes"].tolist(),
+            _as_array(data["nextmove"]),
+            _as_array(data["row"]),
+            data["out"].tolist(),
+        )
+
+
+def _keep(path: Path, parts: tuple[Any, ...]) -> None:
+    """Writes the unpacked copy atomically, removing older copies; gives up quietly if it cannot."""
+    ptc, pc, classes, nextmove, row, out = parts
+    arrays = {
+        "ptc": ptc,
+        "pc": pc,
+        "classes": np.array(classes),
+        "nextmove": np.frombuffer(nextmove, dtype=f"u{nextmove.itemsize}"),
+        "row": np.frombuffer(row, dtype=f"u{row.itemsize}"),
+        "out": np.asarray(out, dtype=np.int32),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".partial", delete=False) as handle:
+            np.savez_compressed(handle, **arrays)
+        os.replace(handle.name, path)
+        for old in path.parent.glob("py3langid-*.npz"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _load() -> Any:
+    packed = MODEL_DIR / MODEL_FILE
+    path = _unpacked_path(packed)
+    try:
+        parts = _read(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        parts = load_model(packed)
+        _keep(path, parts)
+    ptc, pc, classes, nextmove, row, out = parts
+    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, out, norm_probs=True, tk_row=row)
+
+
+IDENTIFIER = _load()
