@@ -1,8 +1,9 @@
 """py3langid's model, loaded when this module is imported.
 
 py3langid ships its model LZMA-compressed, which takes 0.6-0.9 s to unpack every time. The first
-load keeps an unpacked copy (zlib, 8 MB) in the cache folder, ``models/``, which later runs read
-in about 0.25 s; a folder that cannot be written only costs that speed.
+load keeps an unpacked copy (zlib, 8 MB) in the user's cache folder (``$BRIEFING_CACHE_DIR``),
+``models/``, which later runs read in about 0.25 s; a folder that cannot be written only costs
+that speed.
 
 It is a module of its own so that loading happens once per process tree: the worker pool's fork
 server imports it, so every worker starts with the model instead of loading its own, and a view
