@@ -142,7 +142,7 @@ def test_empty_document(registry):
 
 
 @pytest.mark.filterwarnings("ignore:Number of words")  # sumy's LSA on a 20-word vocabulary
-@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa"])
+@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa", "reduction", "sumbasic", "kl"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     """On 80 generated sentences with heavy word overlap, the numpy versions rank like sumy's."""
@@ -159,3 +159,22 @@ def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     ours = [s.text for s in summarize(summarizer, document, language_kit("en"), Length(8)).sentences]
     score = dict(zip((s.text for s in document.sentences), summarizer.rate(document, language_kit("en")), strict=False))
     assert_same_picks(ours, sumy_reference(registry, name, document, 8), score, f"seed {seed}")
+
+
+@pytest.mark.parametrize("name", ["reduction", "sumbasic", "kl"])
+def test_numpy_methods_pick_exactly_as_sumy_with_ties_repeats_and_empty_sentences(name, registry):
+    """Every summary length, on a text built for ties: repeated short sentences, the same words in
+    another order, sentences of stop words only, and a capitalised stop word (KL counts it)."""
+    from briefing.engine import Engine
+
+    text = (
+        "Reef corals bleach in warm water. Water warm in bleach corals reef. It is what it is. "
+        "Divers count the corals. Yes. Divers count the corals again. Yes. The reef recovers slowly. "
+        "The The the reef. Warm water kills corals. Corals need cool water. It is. Divers and corals."
+    )
+    document = Engine(registry).prepare(Document(id="t", title="t", text=text, origin="t", language="en"))
+    summarizer = registry.create("summarizer", name)
+    kit = language_kit("en")
+    for count in range(1, len(document.sentences) + 1):
+        ours = [s.text for s in summarize(summarizer, document, kit, Length(count)).sentences]
+        assert ours == sumy_reference(registry, name, document, count), count

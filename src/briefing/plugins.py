@@ -42,6 +42,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.cleaners",
     "briefing.builtins.graph_summarizers",
     "briefing.builtins.sumy_summarizers",
+    "briefing.builtins.frequency_summarizers",
     "briefing.builtins.lead",
     "briefing.builtins.lexicon_tagger",
     "briefing.builtins.keyphrase_tagger",

@@ -15,10 +15,7 @@ from typing import Any, ClassVar
 import numpy
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
@@ -71,24 +68,6 @@ class Luhn(SumySummarizer):
     name = "luhn"
     description = "Luhn: clusters of significant (frequent, non-stop) words"
     sumy_class = LuhnSummarizer
-
-
-class KL(SumySummarizer):
-    name = "kl"
-    description = "KL-Sum: greedily keeps the word distribution closest to the document's"
-    sumy_class = KLSummarizer
-
-
-class SumBasic(SumySummarizer):
-    name = "sumbasic"
-    description = "SumBasic: frequent words, with the chosen words' weight lowered after each pick"
-    sumy_class = SumBasicSummarizer
-
-
-class Reduction(SumySummarizer):
-    name = "reduction"
-    description = "Reduction: sentences most connected to the others by shared words"
-    sumy_class = ReductionSummarizer
 
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
@@ -175,5 +154,5 @@ class Edmundson(SumySummarizer):
 
 @hookimpl
 def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
-    for summarizer in (Luhn, KL, SumBasic, Reduction, Edmundson):
+    for summarizer in (Luhn, Edmundson):
         register(summarizer)
