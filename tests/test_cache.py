@@ -228,6 +228,25 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     assert [Path(origin).name for origin in worked] == ["broken.notes"]
 
 
+def test_pool_workers_run_one_blas_thread_and_this_process_keeps_its_own(registry):
+    """numpy's BLAS threads in every worker fought over the cores: the pool was slower than one
+    process. Workers get one thread (a number the user set wins); this process is left alone."""
+    import os
+
+    from briefing.engine.executors import Executors
+    from briefing.engine.pool import BLAS_THREADS
+
+    before = {name: os.environ.get(name) for name in BLAS_THREADS}
+    executors = Executors(Settings(workers=2), registry.recipe)
+    try:
+        executor, _ = executors.open(PARALLEL_FROM)
+        seen = {name: executor.submit(os.getenv, name).result() for name in BLAS_THREADS}
+    finally:
+        executors.close()
+    assert seen == {name: value or "1" for name, value in before.items()}
+    assert {name: os.environ.get(name) for name in BLAS_THREADS} == before
+
+
 def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monkeypatch):
     registry = notes_registry
     folder = tmp_path / "many"

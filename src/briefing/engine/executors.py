@@ -15,7 +15,7 @@ from typing import Any
 
 from ..plugins import PluginRecipe
 from ..version import __version__
-from .pool import PARALLEL_FROM, local_context, worker_count
+from .pool import PARALLEL_FROM, local_context, start_server, worker_count
 from .settings import Settings
 
 #: Seconds to wait for a Dask scheduler to answer.
@@ -78,6 +78,7 @@ class Executors:
                 self._executor, self._workers = self._open_dask()
             else:
                 self._workers = self.local_workers(missing)
+                start_server()  # with one BLAS thread per worker (a no-op once it runs)
                 self._executor = ProcessPoolExecutor(self._workers, mp_context=local_context())
                 self._closers.append(self._executor.shutdown)
         return self._executor, self._workers

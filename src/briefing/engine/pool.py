@@ -32,6 +32,16 @@ from .services import Services
 from .settings import Settings
 from .started import StartedPlugins
 
+#: Thread counts of the BLAS libraries numpy may be built with. A worker works on one core; BLAS
+#: threads in every worker would fight over the same cores (measured: the pool was slower than one
+#: process until they were limited).
+BLAS_THREADS = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+)
 #: Fewer sources than this are worked on in-process: starting local workers costs about a second.
 PARALLEL_FROM = 64
 #: Sources in one task of the local pool: enough to amortise the hand-over, few enough to balance.
@@ -97,14 +107,23 @@ def local_context() -> multiprocessing.context.ForkServerContext:
 
 
 def start_server() -> None:
-    """Start the fork server now, while this process still has its own standard streams.
+    """Start the fork server now, while this process still has its own standard streams, with
+    one BLAS thread per worker.
 
     Starting it later from inside a Textual app fails ("bad value(s) in fds_to_keep"): the app
     has replaced ``sys.stdout`` and ``sys.stderr``. Views that will brief in a pool call this
     before they start.
     """
     local_context()
-    forkserver.ensure_running()
+    # The fork server, and so every worker, starts with one BLAS thread unless the user set a
+    # number; this process keeps its own setting.
+    added = [name for name in BLAS_THREADS if name not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        forkserver.ensure_running()
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def batches(count: int, workers: int, local: bool) -> list[range]:
