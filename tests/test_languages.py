@@ -124,3 +124,26 @@ def test_the_config_language_is_recorded_as_such(registry):
         "config",
         None,
     )
+
+
+def test_the_unpacked_model_is_kept_and_a_broken_copy_is_replaced(tmp_path):
+    """The first load keeps an unpacked copy in the cache folder; a damaged copy is unpacked again."""
+    import os
+    import subprocess
+
+    code = (
+        "from briefing.text.langid_model import IDENTIFIER\n"
+        "print(IDENTIFIER.classify('Dit is een korte Nederlandse zin over het weer van morgen.')[0])\n"
+    )
+    env = {**os.environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    assert run() == "nl"
+    [kept] = (tmp_path / "models").glob("py3langid-*.npz")
+    assert run() == "nl"  # read from the copy
+    kept.write_bytes(b"not a model")
+    assert run() == "nl"
+    assert kept.stat().st_size > 1_000_000

@@ -56,6 +56,11 @@ class Summarizer(Plugin):
     """An extractive summarizer: it rates sentences, briefing picks the best."""
 
     kind = "summarizer"
+    #: A summarizer whose memory or time grows with the square of a document's sentences (a
+    #: sentence-by-sentence matrix) sets how many it rates at once: a longer document is rated in
+    #: consecutive windows of that many sentences, and the run warns, rather than running out of
+    #: memory on a book. ``None``: no limit.
+    max_sentences: ClassVar[int | None] = None
 
     @abstractmethod
     def rate(self, document: Document, kit: LanguageKit) -> Sequence[float]:

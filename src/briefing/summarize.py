@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .engine.settings import Length
 from .interfaces import Summarizer
@@ -33,5 +34,21 @@ def select(name: str, document: Document, scores: Sequence[float], length: Lengt
     return Summary(name, chosen)
 
 
+def windows(summarizer: Summarizer, document: Document) -> list[Document]:
+    """The document as its summarizer rates it: whole, or in consecutive windows of at most
+    ``summarizer.max_sentences`` sentences (see :attr:`Summarizer.max_sentences`)."""
+    limit = summarizer.max_sentences
+    sentences = document.sentences
+    if not limit or len(sentences) <= limit:
+        return [document]
+    return [replace(document, sentences=sentences[start : start + limit]) for start in range(0, len(sentences), limit)]
+
+
 def summarize(summarizer: Summarizer, document: Document, kit: LanguageKit, length: Length) -> Summary:
-    return select(summarizer.name, document, summarizer.rate(document, kit), length)
+    scores: list[float] = []
+    for window in windows(summarizer, document):
+        rated = list(summarizer.rate(window, kit))
+        if len(rated) != len(window.sentences):
+            raise SummarizerError(f"gave {len(rated)} scores for {len(window.sentences)} sentences")
+        scores.extend(rated)
+    return select(summarizer.name, document, scores, length)

@@ -33,6 +33,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit, words
+from .graph_summarizers import MAX_SENTENCES
 
 
 class _Entries:
@@ -72,9 +73,11 @@ def _by_text(document: Document, picked: Sequence[int]) -> list[float]:
 
 
 class SumyMethod(Summarizer):
-    """A sumy method computed here; ``sumy_class`` is what it reproduces (the tests compare)."""
+    """A sumy method computed here; ``sumy_class`` is what it reproduces (the tests compare).
+    Reduction's matrix and the greedy methods' rescans grow with the square of the sentences."""
 
     sumy_class: ClassVar[type[AbstractSummarizer]]
+    max_sentences = MAX_SENTENCES
 
 
 class Reduction(SumyMethod):

@@ -204,6 +204,15 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
                 continue
             seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
+    limit = plugins.summarizer.max_sentences
+    if limit and len(sentences) > limit:
+        notes.append(
+            Problem(
+                document.origin,
+                f"{len(sentences):,} sentences: summarizer {plugins.summarizer.name!r} rates them in windows of "
+                f"{limit:,} (its memory grows with the square of a document's sentences)",
+            )
+        )
     prepared = replace(
         document,
         title=inert(document.title),

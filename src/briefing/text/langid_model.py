@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 import zipfile
 from array import array
 from pathlib import Path
@@ -28,6 +29,8 @@ from ..cache import default_folder
 #: The arrays of a model as py3langid's loader returns them, in its order.
 _PARTS = ("ptc", "pc", "classes", "nextmove", "row", "out")
 _TYPECODES = {2: "H", 4: "I", 8: "L"}
+#: A partial copy this old was left by a process that ended while writing it.
+STALE_SECONDS = 600
 
 
 def _unpacked_path(packed: Path) -> Path:
@@ -74,6 +77,10 @@ def _keep(path: Path, parts: tuple[Any, ...]) -> None:
         for old in path.parent.glob("py3langid-*.npz"):
             if old != path:
                 old.unlink(missing_ok=True)
+        # A process that ended mid-write (the warm-up thread is a daemon) left its partial file.
+        for stale in path.parent.glob("*.partial"):
+            if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
 

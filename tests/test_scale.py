@@ -1,0 +1,72 @@
+"""Long documents: quadratic summarizers rate them in windows, so memory stays bounded."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+from briefing import Summarizer
+from briefing.engine import Engine, Length, Settings
+from briefing.models import Document
+from briefing.summarize import summarize, windows
+from briefing.text.words import language_kit
+
+WORDS = "harbour crane ferry tide storm council budget quay diesel cargo island pier".split()
+
+
+def long_text(sentences: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    return " ".join(" ".join(rng.choices(WORDS, k=rng.randint(8, 16))).capitalize() + "." for _ in range(sentences))
+
+
+class Windowed(Summarizer):
+    name = "windowed"
+    max_sentences = 10
+    seen: list[list[int]] = []
+
+    def rate(self, document, kit):
+        Windowed.seen.append([s.position for s in document.sentences])
+        return [float(len(s.text)) for s in document.sentences]
+
+
+def test_a_summarizer_with_a_limit_rates_a_long_document_window_by_window(registry):
+    document = Engine(registry).prepare(Document(id="d", title="d", text=long_text(25), origin="d", language="en"))
+    assert [len(w.sentences) for w in windows(Windowed(), document)] == [10, 10, 5]
+    Windowed.seen.clear()
+    summary = summarize(Windowed(), document, language_kit("en"), Length(3))
+    assert Windowed.seen == [list(range(0, 10)), list(range(10, 20)), list(range(20, 25))]
+    longest = sorted(document.sentences, key=lambda s: (-len(s.text), s.position))[:3]
+    assert [s.position for s in summary.sentences] == sorted(s.position for s in longest)
+
+
+def test_the_run_warns_when_the_default_summarizer_windows_a_document(registry, monkeypatch, tmp_path):
+    from briefing.builtins import graph_summarizers
+
+    monkeypatch.setattr(graph_summarizers.LexRank, "max_sentences", 10)
+    (tmp_path / "long.txt").write_text(long_text(25), encoding="utf-8")
+    loaded = Engine(registry, Settings(language="en")).load([str(tmp_path)])
+    [warning] = [w for w in loaded.warnings if "windows" in w.message]
+    assert warning.source.endswith("long.txt")
+    assert "25 sentences: summarizer 'lexrank' rates them in windows of 10" in warning.message
+
+
+def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
+    """12,000 sentences at once would need LexRank matrices of over 1 GB each; in windows the
+    whole run stays under 2 GB of address space."""
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(12_000), encoding="utf-8")
+    code = (
+        "import resource, sys\n"
+        "limit = 2 * 1024 ** 3\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+        "from briefing.cli import main\n"
+        "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "rates them in windows of 2,000" in result.stderr
+    summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert len(summary) >= 3, result.stdout
