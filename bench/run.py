@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import resource
 import statistics
@@ -139,6 +140,36 @@ def cleaning_rows(registry) -> None:
     caught = scraped.junk - len(scraped.left)
     print(f"{f'cleaners, {scraped.articles} scraped pages: junk dropped':<48}{caught:>5} of {scraped.junk}")
     print(f"{'  ... article paragraphs lost':<48}{len(scraped.lost):>5} of {scraped.paragraphs}")
+
+
+def startup_rows() -> None:
+    """Start-up: the whole ``briefing brief small.txt`` process on a first run (the language model
+    is unpacked), without the result cache, and from it; and what ``python -X importtime`` says
+    the biggest imports cost."""
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "small.txt"
+        small.write_text("The ferry will run on Sundays from May. The council approved it on Tuesday.\n")
+        env = {**os.environ, "BRIEFING_CACHE_DIR": str(Path(folder) / "cache")}
+        command = [sys.executable, "-m", "briefing", "brief", str(small)]
+        for label, extra in (
+            ("first run", ["--no-cache"]),
+            ("no result cache", ["--no-cache"]),
+            ("filling the cache", []),
+            ("from the cache", []),
+        ):
+            start = time.perf_counter()
+            subprocess.run(command + extra, env=env, capture_output=True, check=True)
+            print(f"{f'brief small.txt, whole process, {label} (s)':<48}{time.perf_counter() - start:>12.2f}")
+        timed_imports = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import briefing.cli"], capture_output=True, text=True
+        ).stderr
+    cumulative: dict[str, int] = {}
+    for line in timed_imports.splitlines():
+        parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
+        if len(parts) == 3 and parts[1].isdigit() and "." not in parts[2]:
+            cumulative[parts[2]] = int(parts[1])
+    top = sorted(cumulative.items(), key=lambda kv: -kv[1])[:6]
+    print("  biggest top-level imports of briefing.cli: " + ", ".join(f"{name} {us / 1e6:.2f} s" for name, us in top))
 
 
 def segmentation_rows() -> None:
@@ -307,6 +338,7 @@ def main() -> None:
     parser.add_argument("--cleaning-only", action="store_true", help="only the cleaners' rows")
     parser.add_argument("--segmentation-only", action="store_true", help="only the sentence segmenters' table")
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor)
@@ -319,6 +351,9 @@ def main() -> None:
         return
     if args.languages_only:
         language_rows()
+        return
+    if args.startup_only:
+        startup_rows()
         return
     if args.cleaning_only:
         cleaning_rows(PluginHost(load_entry_points=False).registry())
@@ -361,6 +396,7 @@ def main() -> None:
     segmentation_rows()
     print()
     language_rows()
+    startup_rows()
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()

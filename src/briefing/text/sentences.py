@@ -5,7 +5,10 @@ sentence starters and an "orthographic context" (whether a word is seen lower-ca
 sentences). NLTK normally loads these from the ``punkt_tab`` data package, which many machines
 cannot download. briefing ships its own per language in ``punkt/<language>/`` and derives the
 orthographic context from the language's stop words. When ``punkt_tab`` is installed, its trained
-parameters are merged in. A few rules then fix what Punkt cannot know (lists, German ordinals).
+parameters are merged in. The layout's own boundaries (line breaks, lists, glued sentences) are
+found first (:mod:`.boundaries`); rules after Punkt join back what it cut wrongly (quotes, dashes,
+abbreviations before numbers, German ordinals). Why Punkt and how well: the README's "Sentences
+and languages" and ``bench/segmentation.py``.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ _BRACKETED_MARKER = re.compile(r"^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 _LABEL_NUMBER = re.compile(r"^[^\W\d_]+ \d{1,3}\.$")
 #: Endings after which a lower-case word goes on the same sentence: an ellipsis or a colon.
 _TRAILS_ON = ("...", ". .", "…", ":")
-#: An end mark inside quotes or brackets, "!" or "?": "Stop!" / (etc.) / „Warum?“ / « Stop ! »
+#: An end mark closed by a quote or bracket: "Stop!" / (etc.) / „Warum?“ / « Stop ! »
 _ASIDE_END = re.compile(r"[.!?]+\s?[\"'”“»«’)\]]+$")
 #: A "!" or "?" closed by a quote: "Stop!" / „Warum?“ / « Stop ! »
 _QUOTED_END = re.compile(r"[!?]+\s?[\"'”“»«’]+$")
