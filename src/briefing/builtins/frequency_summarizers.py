@@ -34,33 +34,7 @@ from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit, words
 from .graph_summarizers import MAX_SENTENCES
-
-
-class _Entries:
-    """Sentence-by-word counts as parallel arrays (a sparse matrix in coordinate form), in each
-    sentence's word order so that sums add up in the order sumy adds them."""
-
-    def __init__(self, sentences: Sequence[Sequence[str]], vocabulary: dict[str, int]):
-        rows: list[int] = []
-        cols: list[int] = []
-        for row, tokens in enumerate(sentences):
-            for token in tokens:
-                rows.append(row)
-                cols.append(vocabulary.setdefault(token, len(vocabulary)))
-        self.rows = numpy.array(rows, dtype=numpy.intp)
-        self.cols = numpy.array(cols, dtype=numpy.intp)
-        self.count = len(sentences)
-        self.lengths = numpy.bincount(self.rows, minlength=self.count).astype(float)
-
-    def row_sums(self, values: numpy.ndarray) -> numpy.ndarray:
-        """For each sentence, the sum of ``values`` over its words (duplicates counted)."""
-        return numpy.bincount(self.rows, weights=values, minlength=self.count)
-
-
-def _content(document: Document, kit: LanguageKit, stem: bool) -> list[list[str]]:
-    stops = kit.stop_words
-    lowered = ([w.lower() for w in words(s.text)] for s in document.sentences)
-    return [[kit.stem(w) if stem else w for w in ws if w not in stops] for ws in lowered]
+from .word_counts import Entries, content_words
 
 
 def _by_text(document: Document, picked: Sequence[int]) -> list[float]:
@@ -89,9 +63,8 @@ class Reduction(SumyMethod):
         if not document.sentences:
             return []
         vocabulary: dict[str, int] = {}
-        entries = _Entries(_content(document, kit, stem=True), vocabulary)
-        counts = numpy.zeros((entries.count, len(vocabulary)))
-        numpy.add.at(counts, (entries.rows, entries.cols), 1.0)
+        entries = Entries(content_words(document, kit, stem=True), vocabulary)
+        counts = entries.dense(len(vocabulary))
         # Shared words of two sentences, duplicates multiplied (sumy compares every word pair).
         shared = counts @ counts.T
         # math.log, as sumy: numpy's log may differ in the last bit, and so would the picks.
@@ -116,9 +89,9 @@ class SumBasic(SumyMethod):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        content = _content(document, kit, stem=True)
+        content = content_words(document, kit, stem=True)
         vocabulary: dict[str, int] = {}
-        entries = _Entries(content, vocabulary)
+        entries = Entries(content, vocabulary)
         frequency = numpy.bincount(entries.cols, minlength=len(vocabulary)) / max(len(entries.cols), 1)
         remaining = numpy.ones(entries.count, dtype=bool)
         has_words = entries.lengths > 0
@@ -146,7 +119,7 @@ class KL(SumyMethod):
         stops = kit.stop_words
         written = [words(s.text) for s in document.sentences]
         vocabulary: dict[str, int] = {}
-        entries = _Entries(_content(document, kit, stem=False), vocabulary)
+        entries = Entries(content_words(document, kit, stem=False), vocabulary)
         # The document's distribution: words dropped as stop words as written, then lower-cased.
         in_document = [w.lower() for ws in written for w in ws if w not in stops]
         for word in in_document:
@@ -179,7 +152,7 @@ class KL(SumyMethod):
         rows: numpy.ndarray,
         cols: numpy.ndarray,
         counted: numpy.ndarray,
-        entries: _Entries,
+        entries: Entries,
         summary: numpy.ndarray,
         summary_length: int,
         weight: numpy.ndarray,

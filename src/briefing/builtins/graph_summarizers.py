@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -21,29 +21,18 @@ from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit, words
+from .word_counts import Entries, content_words
 
 #: Sentences the quadratic built-ins rate at once: two 2,000 x 2,000 matrices take 64 MB and a
 #: second or so; a 50 MB file's 40,000 sentences at once would take 25 GB.
 MAX_SENTENCES = 2000
 
 
-def _stems(document: Document, kit: LanguageKit) -> list[list[str]]:
-    """Each sentence's stems without stop words, duplicates kept (as sumy's ``_to_words_set``)."""
-    stops = kit.stop_words
-    return [[kit.stem(w) for w in kit.words(s.text) if w.lower() not in stops] for s in document.sentences]
-
-
-def _counts(sentences: Sequence[Sequence[str]]) -> numpy.ndarray:
-    """Sentence-by-term count matrix."""
+def _counts(document: Document, kit: LanguageKit) -> numpy.ndarray:
+    """Sentence-by-stem count matrix (stop words left out, as sumy's ``_to_words_set``)."""
     vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, stems in enumerate(sentences):
-        for stem in stems:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(stem, len(vocabulary)))
-    counts = numpy.zeros((len(sentences), len(vocabulary)))
-    numpy.add.at(counts, (rows, cols), 1.0)
-    return counts
+    entries = Entries(content_words(document, kit), vocabulary)
+    return entries.dense(len(vocabulary))
 
 
 def _finite(scores: numpy.ndarray) -> list[float]:
@@ -59,7 +48,7 @@ class LexRank(Summarizer):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        counts = _counts(_stems(document, kit))
+        counts = _counts(document, kit)
         n = len(counts)
         max_tf = counts.max(axis=1, keepdims=True) if counts.size else numpy.ones((n, 1))
         tf = counts / numpy.where(max_tf > 0, max_tf, 1.0)
@@ -86,7 +75,7 @@ class TextRank(Summarizer):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        counts = _counts(_stems(document, kit))
+        counts = _counts(document, kit)
         n = len(counts)
         overlap = counts @ counts.T  # sum of words2.count(w) over w in words1: exact in floats
         lengths = counts.sum(axis=1)
