@@ -61,14 +61,14 @@ class LanguageKit:
     name: str
     stop_words: frozenset[str]
     segmenter: Segmenter = field(repr=False, compare=False)
-    _stem: object = field(repr=False, compare=False)
+    _stem: Callable[[str], str] = field(repr=False, compare=False)
 
     def words(self, text: str) -> list[str]:
         return words(text)
 
     def stem(self, word: str) -> str:
         """Snowball stem of a word, lower-cased (cached: stemming dominates word-level work)."""
-        return str(self._stem(word.lower()))  # type: ignore[operator]
+        return self._stem(word.lower())
 
     def content_stems(self, text: str) -> list[str]:
         """Stems of the words that are not stop words."""
