@@ -142,7 +142,7 @@ def test_empty_document(registry):
 
 
 @pytest.mark.filterwarnings("ignore:Number of words")  # sumy's LSA on a 20-word vocabulary
-@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa", "reduction", "sumbasic", "kl"])
+@pytest.mark.parametrize("name", ["lexrank", "textrank", "lsa", "reduction", "sumbasic", "kl", "luhn"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     """On 80 generated sentences with heavy word overlap, the numpy versions rank like sumy's."""
@@ -161,7 +161,7 @@ def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     assert_same_picks(ours, sumy_reference(registry, name, document, 8), score, f"seed {seed}")
 
 
-@pytest.mark.parametrize("name", ["reduction", "sumbasic", "kl"])
+@pytest.mark.parametrize("name", ["reduction", "sumbasic", "kl", "luhn"])
 def test_numpy_methods_pick_exactly_as_sumy_with_ties_repeats_and_empty_sentences(name, registry):
     """Every summary length, on a text built for ties: repeated short sentences, the same words in
     another order, sentences of stop words only, and a capitalised stop word (KL counts it)."""

@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 import numpy
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
@@ -62,12 +61,6 @@ class SumySummarizer(Summarizer):
             # document order, which is what equal scores give here too.
             return [r if math.isfinite(r) else 0.0 for r in recorded.ratings]
         raise RuntimeError(f"sumy's {self.sumy_class.__name__} returned without rating sentences")
-
-
-class Luhn(SumySummarizer):
-    name = "luhn"
-    description = "Luhn: clusters of significant (frequent, non-stop) words"
-    sumy_class = LuhnSummarizer
 
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
@@ -154,5 +147,5 @@ class Edmundson(SumySummarizer):
 
 @hookimpl
 def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
-    for summarizer in (Luhn, Edmundson):
+    for summarizer in (Edmundson,):
         register(summarizer)
