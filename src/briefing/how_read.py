@@ -1,5 +1,6 @@
-"""How a prepared document was read, in words and as data: its language, where that came from
-(front matter, page, feed, detected with a confidence, config) and what split its sentences."""
+"""What a prepared document is and how it was read, in words and as data: where it came from, its
+language, where that came from (front matter, page, feed, detected with a confidence, config) and
+what split its sentences."""
 
 from __future__ import annotations
 
@@ -7,9 +8,15 @@ from .models import Document
 
 
 def how_read(document: Document) -> dict[str, object]:
-    """How a prepared document was read: its language, where that came from, and the splitter
-    (the same keys in ``inspect --format json`` and in the JSON export)."""
+    """What a prepared document is and how it was read: title, origin, link, date, author, its
+    language, where that came from, and the splitter (the same keys, in the same order, in
+    ``inspect --format json`` and in the JSON export)."""
     return {
+        "title": document.title,
+        "origin": document.origin,
+        "link": document.link,
+        "date": document.date,
+        "author": document.author,
         "language": document.language,
         "language_source": document.language_source,
         "language_confidence": document.language_confidence,

@@ -43,11 +43,6 @@ def inspect(engine: Engine, origins: Iterable[str]) -> tuple[list[Inspection], l
 def as_json(inspection: Inspection) -> dict[str, object]:
     document = inspection.document
     return {
-        "title": document.title,
-        "origin": document.origin,
-        "link": document.link,
-        "date": document.date,
-        "author": document.author,
         **how_read(document),
         "headings": list(document.headings),
         "sentences": [

@@ -17,11 +17,6 @@ def _document(entry: DocumentBrief) -> dict[str, Any]:
     d = entry.document
     return {
         "id": d.id,
-        "title": d.title,
-        "origin": d.origin,
-        "link": d.link,
-        "date": d.date,
-        "author": d.author,
         **how_read(d),
         "tags": list(d.tags),
         "summarizer": entry.summary.summarizer if entry.summary else None,
