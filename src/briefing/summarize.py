@@ -34,12 +34,18 @@ def select(name: str, document: Document, scores: Sequence[float], length: Lengt
     return Summary(name, chosen)
 
 
+def windowed(summarizer: Summarizer, sentences: int) -> bool:
+    """Whether ``summarizer`` rates a document of ``sentences`` sentences in windows."""
+    limit = summarizer.max_sentences
+    return limit is not None and 0 < limit < sentences
+
+
 def windows(summarizer: Summarizer, document: Document) -> list[Document]:
     """The document as its summarizer rates it: whole, or in consecutive windows of at most
     ``summarizer.max_sentences`` sentences (see :attr:`Summarizer.max_sentences`)."""
     limit = summarizer.max_sentences
     sentences = document.sentences
-    if not limit or len(sentences) <= limit:
+    if limit is None or not windowed(summarizer, len(sentences)):
         return [document]
     return [replace(document, sentences=sentences[start : start + limit]) for start in range(0, len(sentences), limit)]
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..cache import pack
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
+from ..summarize import windowed
 from ..text.clean import clean_characters, split_paragraphs
 from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
@@ -204,13 +205,13 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
                 continue
             seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
-    limit = plugins.summarizer.max_sentences
-    if limit and len(sentences) > limit:
+    summarizer = plugins.summarizer
+    if windowed(summarizer, len(sentences)):
         notes.append(
             Problem(
                 document.origin,
-                f"{len(sentences):,} sentences: summarizer {plugins.summarizer.name!r} rates them in windows of "
-                f"{limit:,} (its memory grows with the square of a document's sentences)",
+                f"{len(sentences):,} sentences: summarizer {summarizer.name!r} rates them in windows of "
+                f"{summarizer.max_sentences:,} (its memory grows with the square of a document's sentences)",
             )
         )
     prepared = replace(
