@@ -1,0 +1,168 @@
+"""Summaries and topic briefs scored on public data with human-written references.
+
+Printed by ``bench/run.py --summaries-only`` (or ``python bench/summaries.py``): for every set
+found, each method's ROUGE F1 (rouge-score's words and stemmer, best of the references) and its
+ROUGE-2 difference with the set's baseline, with a 95% paired bootstrap interval.
+
+The sets are rebuilt outside the repo (``~/briefing-eval/summaries``, or under
+``$BRIEFING_EVAL_DIR``) from public repositories, once::
+
+    git clone https://github.com/artidoro/frank ~/briefing-eval/src/frank
+    git -C ~/briefing-eval/src/frank checkout 5860706   # the commit that still has the articles
+    git clone https://github.com/Tixierae/OrangeSum ~/briefing-eval/src/OrangeSum
+    git clone https://github.com/ayushoriginal/Multi-Document-Summarization ~/briefing-eval/src/mds
+    python bench/summaries.py rebuild ~/briefing-eval/src
+
+which writes, as JSON Lines that ``briefing evaluate`` reads:
+
+* ``cnndm.jsonl``: the 250 CNN/Daily Mail test articles FRANK annotated (cased text), each with
+  its highlights as the reference. Single documents, English; scored at 3 sentences (lead-3).
+* ``orangesum-fr.jsonl``: the first 500 articles of OrangeSum's *validation* split, each with
+  the abstract its journalist wrote. Single documents, French; scored at 2 sentences.
+* ``duc2003.jsonl``: DUC 2003 task 4 (clusters ``d100a``..``d129j``, 30 English news topics of
+  about 10 documents, 4 human 100-word summaries each); scored at 100 words. The ``d3...``
+  clusters of the same folder are left out: their ids are also DUC 2004's, which is kept for
+  independent checks.
+* ``multiling2011-en.jsonl`` and ``multiling2011-fr.jsonl``: the MultiLing 2011 pilot (10
+  WikiNews topics of 10 documents, 3 human 250-word summaries each, in English and in French);
+  scored at 250 words.
+
+Never used here: the BBC News Summary set and DUC 2004 (kept for independent checks).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "summaries"
+ORANGESUM_CASES = 500
+
+#: Set file -> (length option, baseline); the length is the one the literature reports for it.
+SETS: dict[str, tuple[dict[str, int], str]] = {
+    "cnndm.jsonl": ({"sentences": 3}, "lead"),
+    "orangesum-fr.jsonl": ({"sentences": 2}, "lead"),
+    "duc2003.jsonl": ({"words": 100}, "first-sentences"),
+    "multiling2011-en.jsonl": ({"words": 250}, "first-sentences"),
+    "multiling2011-fr.jsonl": ({"words": 250}, "first-sentences"),
+}
+
+
+def _write(path: Path, rows: Iterator[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    print(f"{path}: {count} cases")
+
+
+def cnndm(frank: Path) -> Iterator[dict[str, object]]:
+    for path in sorted((frank / "data" / "articles-wbertscore-json").glob("*.json")):
+        if not re.fullmatch(r"[0-9a-f]{40}", path.stem):
+            continue  # numeric names are XSum (BBC) articles
+        row = json.loads(path.read_text(encoding="utf-8"))
+        yield {"id": path.stem, "text": row["article"], "summary": row["bart_reference"], "language": "en"}
+
+
+def orangesum(root: Path) -> Iterator[dict[str, object]]:
+    names = (root / "splits_heading_as_summary" / "valid.txt").read_text(encoding="utf-8").split()
+    for name in names[:ORANGESUM_CASES]:
+        row = json.loads((root / "data" / "docs" / "parsed" / name).read_text(encoding="utf-8"))
+        yield {
+            "id": Path(name).stem,
+            "documents": [{"text": row["article"], "title": row["title"], "date": row["date"]}],
+            "summary": row["heading"],
+            "language": "fr",
+        }
+
+
+def _duc_text(raw: str) -> str:
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
+    paragraphs = re.split(r"</?P>", body.group(1) if body else raw)
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def duc2003(root: Path) -> Iterator[dict[str, object]]:
+    base = root / "duc2003"
+    models = base / "detagged.duc2003.abstracts" / "models"
+    for cluster in sorted((base / "docs.without.headlines").iterdir()):
+        if not re.fullmatch(r"d1\d\d[a-z]", cluster.name):
+            continue
+        documents = [{"text": _duc_text(p.read_text(encoding="latin-1"))} for p in sorted(cluster.iterdir())]
+        prefix = cluster.name[:-1].upper() + ".M.100."
+        summaries = [html.unescape(p.read_text(encoding="latin-1")) for p in sorted(models.glob(prefix + "*"))]
+        yield {"id": cluster.name, "documents": documents, "summaries": summaries, "language": "en"}
+
+
+def multiling(root: Path, language: str, code: str) -> Iterator[dict[str, object]]:
+    base = root / "TAC 2011 MultiLing Pilot Dataset"
+    for topic in range(10):
+        documents = [
+            {"text": (base / "SourceTexts" / f"M00{topic}{n}.{language}").read_text(encoding="utf-8")}
+            for n in range(10)
+        ]
+        folder = base / "Model Summaries" / language.capitalize()
+        summaries = [p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"M00{topic}.*.250"))]
+        yield {"id": f"M00{topic}", "documents": documents, "summaries": summaries, "language": code}
+
+
+def rebuild(sources: Path, out: Path = EVAL_DIR) -> None:
+    """The evaluation sets from clones of their repositories under ``sources``."""
+    _write(out / "cnndm.jsonl", cnndm(sources / "frank"))
+    _write(out / "orangesum-fr.jsonl", orangesum(sources / "OrangeSum"))
+    _write(out / "duc2003.jsonl", duc2003(sources / "mds"))
+    _write(out / "multiling2011-en.jsonl", multiling(sources / "mds", "english", "en"))
+    _write(out / "multiling2011-fr.jsonl", multiling(sources / "mds", "french", "fr"))
+
+
+def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) -> None:
+    """One table per set found: every method, its ROUGE and its difference with the baseline."""
+    from briefing.engine.runner import Engine
+    from briefing.evaluation.cases import load_cases
+    from briefing.evaluation.report import table
+    from briefing.evaluation.rouge import Rouge
+    from briefing.evaluation.run import evaluate
+    from briefing.evaluation.systems import Budget, Systems
+    from briefing.plugins import PluginHost
+
+    registry = PluginHost(load_entry_points=False).registry()
+    names = summarizers or registry.names("summarizer")
+    found = [name for name in SETS if (folder / name).is_file()]
+    if not found:
+        print(f"no evaluation sets in {folder}: see bench/summaries.py for how to rebuild them")
+    for name in found:
+        length, baseline = SETS[name]
+        engine = Engine(registry)
+        start = time.perf_counter()
+        cases, problems = load_cases(folder / name, engine)
+        budget = Budget(**length)
+        result = evaluate(cases, names, Systems(engine, budget), Rouge())
+        seconds = time.perf_counter() - start
+        print(f"\n{name}: {len(cases)} cases, {budget.describe()}, {len(problems)} problems, {seconds:.0f} s")
+        rows = table(result, baseline, "rouge2")
+        print("| " + " | ".join(rows[0]) + " |")
+        print("|" + "---|" * len(rows[0]))
+        for row in rows[1:]:
+            print("| " + " | ".join(row) + " |")
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "rebuild":
+        rebuild(Path(sys.argv[2]).expanduser())
+    else:
+        summary_rows(summarizers=sys.argv[1:] or None)
+
+
+if __name__ == "__main__":
+    main()
