@@ -186,6 +186,13 @@ def language_rows() -> None:
     languages.table()
 
 
+def summary_rows() -> None:
+    """ROUGE of every summarizer and topic brief on public sets (bench/summaries.py)."""
+    import summaries
+
+    summaries.summary_rows()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -339,6 +346,7 @@ def main() -> None:
     parser.add_argument("--segmentation-only", action="store_true", help="only the sentence segmenters' table")
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
+    parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor)
@@ -354,6 +362,9 @@ def main() -> None:
         return
     if args.startup_only:
         startup_rows()
+        return
+    if args.summaries_only:
+        summary_rows()
         return
     if args.cleaning_only:
         cleaning_rows(PluginHost(load_entry_points=False).registry())
@@ -397,6 +408,7 @@ def main() -> None:
     print()
     language_rows()
     startup_rows()
+    summary_rows()
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()

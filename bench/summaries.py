@@ -19,6 +19,8 @@ which writes, as JSON Lines that ``briefing evaluate`` reads:
   its highlights as the reference. Single documents, English; scored at 3 sentences (lead-3).
 * ``orangesum-fr.jsonl``: the first 500 articles of OrangeSum's *validation* split, each with
   the abstract its journalist wrote. Single documents, French; scored at 2 sentences.
+  ``orangesum-fr-heldout.jsonl`` holds the other 1,000: they were not looked at while the
+  default summarizer's weights were chosen, so they check that choice.
 * ``duc2003.jsonl``: DUC 2003 task 4 (clusters ``d100a``..``d129j``, 30 English news topics of
   about 10 documents, 4 human 100-word summaries each); scored at 100 words. The ``d3...``
   clusters of the same folder are left out: their ids are also DUC 2004's, which is kept for
@@ -51,6 +53,7 @@ ORANGESUM_CASES = 500
 SETS: dict[str, tuple[dict[str, int], str]] = {
     "cnndm.jsonl": ({"sentences": 3}, "lead"),
     "orangesum-fr.jsonl": ({"sentences": 2}, "lead"),
+    "orangesum-fr-heldout.jsonl": ({"sentences": 2}, "lead"),
     "duc2003.jsonl": ({"words": 100}, "first-sentences"),
     "multiling2011-en.jsonl": ({"words": 250}, "first-sentences"),
     "multiling2011-fr.jsonl": ({"words": 250}, "first-sentences"),
@@ -75,9 +78,9 @@ def cnndm(frank: Path) -> Iterator[dict[str, object]]:
         yield {"id": path.stem, "text": row["article"], "summary": row["bart_reference"], "language": "en"}
 
 
-def orangesum(root: Path) -> Iterator[dict[str, object]]:
+def orangesum(root: Path, held_out: bool = False) -> Iterator[dict[str, object]]:
     names = (root / "splits_heading_as_summary" / "valid.txt").read_text(encoding="utf-8").split()
-    for name in names[:ORANGESUM_CASES]:
+    for name in names[ORANGESUM_CASES:] if held_out else names[:ORANGESUM_CASES]:
         row = json.loads((root / "data" / "docs" / "parsed" / name).read_text(encoding="utf-8"))
         yield {
             "id": Path(name).stem,
@@ -121,6 +124,7 @@ def rebuild(sources: Path, out: Path = EVAL_DIR) -> None:
     """The evaluation sets from clones of their repositories under ``sources``."""
     _write(out / "cnndm.jsonl", cnndm(sources / "frank"))
     _write(out / "orangesum-fr.jsonl", orangesum(sources / "OrangeSum"))
+    _write(out / "orangesum-fr-heldout.jsonl", orangesum(sources / "OrangeSum", held_out=True))
     _write(out / "duc2003.jsonl", duc2003(sources / "mds"))
     _write(out / "multiling2011-en.jsonl", multiling(sources / "mds", "english", "en"))
     _write(out / "multiling2011-fr.jsonl", multiling(sources / "mds", "french", "fr"))

@@ -75,7 +75,7 @@ def test_markdown_and_topic_filter(cli):
     code, out, _ = cli("brief", str(SOURCES), "--format", "markdown", "--topic", "coral-reefs", "--grouping", "folders")
     assert code == 0
     assert out.startswith("# Briefing\n\n- **Made:** ") and "\n## coral-reefs\n" in out
-    assert "- **Summarizer:** lexrank, 3 sentences; grouped by folders" in out
+    assert "- **Summarizer:** position, 3 sentences; grouped by folders" in out
     assert "energy" not in out
 
 
@@ -471,7 +471,7 @@ def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_on
     code, out, _ = cli("brief", str(SOURCES / "coral-reefs" / "bleaching-season.txt"))
     assert code == 0
     header, body = out.split("\nTopic: ", 1)
-    assert f"by briefing {__version__}" in header and "Summarizer: lexrank, 3 sentences" in header
+    assert f"by briefing {__version__}" in header and "Summarizer: position, 3 sentences" in header
     assert f"Sources:    {SOURCES / 'coral-reefs' / 'bleaching-season.txt'}" in header
     assert "Grouping:   content (1 topic, 1 document)" in header
     assert "\nBrief\n" not in body  # one document: its summary is the brief, printed once
@@ -482,4 +482,4 @@ def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_on
     assert len(scores) > 2 and scores == sorted(scores, reverse=True)
     code, out, _ = cli("brief", "--format", "json", str(SOURCES / "coral-reefs"))
     about = json.loads(out)["about"]
-    assert about["summarizer"] == "lexrank" and about["sources"] == [str(SOURCES / "coral-reefs")]
+    assert about["summarizer"] == "position" and about["sources"] == [str(SOURCES / "coral-reefs")]

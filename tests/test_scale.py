@@ -42,14 +42,14 @@ def test_a_summarizer_with_a_limit_rates_a_long_document_window_by_window(regist
 
 
 def test_the_run_warns_when_the_default_summarizer_windows_a_document(registry, monkeypatch, tmp_path):
-    from briefing.builtins import graph_summarizers
+    from briefing.builtins import position_summarizer
 
-    monkeypatch.setattr(graph_summarizers.LexRank, "max_sentences", 10)
+    monkeypatch.setattr(position_summarizer.Position, "max_sentences", 10)
     (tmp_path / "long.txt").write_text(long_text(25), encoding="utf-8")
     loaded = Engine(registry, Settings(language="en")).load([str(tmp_path)])
     [warning] = [w for w in loaded.warnings if "windows" in w.message]
     assert warning.source.endswith("long.txt")
-    assert "25 sentences: summarizer 'lexrank' rates them in windows of 10" in warning.message
+    assert "25 sentences: summarizer 'position' rates them in windows of 10" in warning.message
 
 
 def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):

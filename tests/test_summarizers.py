@@ -63,7 +63,7 @@ def test_same_sentences_as_sumy(name, registry, documents):
             assert_same_picks(ours, theirs, score, document.origin)
 
 
-@pytest.mark.parametrize("name", BUILT_INS + ["lead"])
+@pytest.mark.parametrize("name", BUILT_INS + ["lead", "position"])
 def test_scores_ranks_order_and_determinism(name, registry, documents):
     document = documents[0]
     kit = language_kit(document.language)
@@ -137,7 +137,7 @@ def test_contract_violations_are_errors(documents):
 
 def test_empty_document(registry):
     empty = Document(id="e", title="e", text="", origin="e")
-    for name in BUILT_INS + ["lead"]:
+    for name in BUILT_INS + ["lead", "position"]:
         assert summarize(registry.create("summarizer", name), empty, language_kit("en"), Length(3)).sentences == ()
 
 
@@ -178,3 +178,40 @@ def test_numpy_methods_pick_exactly_as_sumy_with_ties_repeats_and_empty_sentence
     for count in range(1, len(document.sentences) + 1):
         ours = [s.text for s in summarize(summarizer, document, kit, Length(count)).sentences]
         assert ours == sumy_reference(registry, name, document, count), count
+
+
+def _document(*sentences: str) -> Document:
+    from briefing.models import Sentence
+
+    return Document(
+        id="d",
+        title="d",
+        text=" ".join(sentences),
+        origin="d",
+        language="en",
+        sentences=tuple(Sentence(text, 0, i) for i, text in enumerate(sentences)),
+    )
+
+
+def test_position_is_lead_when_no_sentence_echoes_another(registry):
+    document = _document("Gulls nest here.", "Boats moor nearby.", "Rain fell overnight.", "Tourists came early.")
+    rated = registry.create("summarizer", "position").rate(document, language_kit("en"))
+    assert rated == sorted(rated, reverse=True) and len(set(rated)) == 4
+
+
+def test_position_favours_what_later_sentences_return_to_and_not_what_repeats_earlier(registry):
+    position = registry.create("summarizer", "position")
+    story = (
+        "Good morning, readers.",
+        "The council approved the harbour dredging budget.",
+        "The harbour dredging starts in May.",
+        "The dredging budget covers two years.",
+        "Fishers welcome the harbour dredging.",
+        "Gulls circled the old pier.",
+    )
+    rated = position.rate(_document(*story), language_kit("en"))
+    assert max(range(len(rated)), key=rated.__getitem__) == 1  # echoed later: beats the greeting before it
+    rated = position.rate(
+        _document(*story, "The council approved the harbour dredging budget again."), language_kit("en")
+    )
+    assert rated[6] < rated[5]  # restates sentence 1: ranks below the unrelated sentence before it

@@ -240,13 +240,13 @@ async def test_compare_mode_marks_agreement(size):
         if size[0] < 120:  # too narrow for four columns: one, the summarizers one below the other
             [column] = shown
             body = str(column.query_one(".column-body", Static).render())
-            names = ["lexrank", "lsa", "textrank", "lead"]
+            names = ["position", "lexrank", "textrank", "lead"]
             assert [line for line in body.split("\n") if line in names] == names
             texts = [body]
         else:
             assert len(shown) == 4
             headers = [str(c.query_one(".column-header", Static).render()) for c in shown]
-            assert headers == ["lexrank", "lsa", "textrank", "lead"]
+            assert headers == ["position", "lexrank", "textrank", "lead"]
             texts = [column_text(c) for c in shown]
         assert any("◐ " in t for t in texts)  # a sentence several summarizers chose
         for line in (line for t in texts for line in t.split("\n") if line.startswith("● ")):

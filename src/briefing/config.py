@@ -24,7 +24,7 @@ CONFIG_NAME = "briefing.toml"
 #: Every top-level key, its type and what it means (the README documents the same keys).
 KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sources": (list, "paths, folders or URLs to brief when none are given on the command line"),
-    "summarizer": (str, "the summarizer to use (default: lexrank)"),
+    "summarizer": (str, "the summarizer to use (default: position)"),
     "sentences": (int, "summary length in sentences (default: 3)"),
     "ratio": ((int, float), "summary length as a ratio of each document's sentences (instead of sentences)"),
     "topic_sentences": (int, "length of each topic's multi-document brief (default: 5)"),

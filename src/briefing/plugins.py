@@ -44,6 +44,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.sumy_summarizers",
     "briefing.builtins.frequency_summarizers",
     "briefing.builtins.lead",
+    "briefing.builtins.position_summarizer",
     "briefing.builtins.lexicon_tagger",
     "briefing.builtins.keyphrase_tagger",
     "briefing.builtins.entity_tagger",

@@ -41,7 +41,7 @@ def _finite(scores: numpy.ndarray) -> list[float]:
 
 class LexRank(Summarizer):
     name = "lexrank"
-    description = "LexRank: sentence centrality in a TF-IDF similarity graph (default)"
+    description = "LexRank: sentence centrality in a TF-IDF similarity graph"
     sumy_class = LexRankSummarizer
     max_sentences = MAX_SENTENCES
 

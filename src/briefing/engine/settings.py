@@ -87,7 +87,7 @@ class FetchOptions:
 class Settings:
     """Everything about a run but its sources; :mod:`briefing.config` builds it from TOML."""
 
-    summarizer: str = "lexrank"
+    summarizer: str = "position"
     length: Length = field(default_factory=Length)
     topic_sentences: int = 5
     language: str = DEFAULT_LANGUAGE

@@ -20,7 +20,7 @@ from ..wording import counted
 from .render import document_body, document_header, theme_chips, topic_brief_text
 
 #: Summarizers shown side by side in compare mode, when installed.
-COMPARE_SUMMARIZERS = ("lexrank", "lsa", "textrank", "lead")
+COMPARE_SUMMARIZERS = ("position", "lexrank", "textrank", "lead")
 
 
 @dataclass(frozen=True)

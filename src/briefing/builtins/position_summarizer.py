@@ -1,0 +1,66 @@
+"""Position-aware centrality: a sentence matters when later sentences return to what it says,
+and news puts what matters first.
+
+This is PacSum's directed centrality (Zheng & Lapata, "Sentence Centrality Revisited for
+Unsupervised Summarization", 2019) on TF-IDF vectors: a sentence gains the similarity of every
+sentence after it and loses that of every sentence before it (a sentence that repeats what came
+earlier is not where the news is). It is blended half and half with a lead prior, 1 / (1 + the
+sentence's position). ``bench/summaries.py`` chose the weights; on the public sets it measures, it
+is the only method that is not worse than lead-3 on English news (CNN/Daily Mail) and better than
+every sumy method on both single-document sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy
+
+from ..hookspecs import hookimpl
+from ..interfaces import Summarizer
+from ..models import Document
+from ..text.words import LanguageKit
+from .graph_summarizers import MAX_SENTENCES
+from .word_counts import Entries, content_words
+
+#: How much a similar earlier sentence counts against a sentence (PacSum's lambda 1; lambda 2,
+#: for later sentences, is 1).
+EARLIER = -1.0
+#: Share of the lead prior in the blend (the rest is the centrality, scaled to 0..1).
+LEAD_WEIGHT = 0.5
+
+
+def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
+    """Cosine similarity of every pair of sentences' TF-IDF vectors over content stems."""
+    vocabulary: dict[str, int] = {}
+    counts = Entries(content_words(document, kit), vocabulary).dense(len(vocabulary))
+    n = len(counts)
+    idf = numpy.log((1 + n) / (1 + (counts > 0).sum(axis=0))) + 1
+    weights = counts * idf
+    norms = numpy.linalg.norm(weights, axis=1)
+    weights /= numpy.where(norms > 0, norms, 1.0)[:, None]
+    return weights @ weights.T
+
+
+class Position(Summarizer):
+    name = "position"
+    description = "Position-aware centrality (PacSum's directed centrality with a lead prior; default)"
+    max_sentences = MAX_SENTENCES
+
+    def rate(self, document: Document, kit: LanguageKit) -> list[float]:
+        n = len(document.sentences)
+        if n == 0:
+            return []
+        similarity = tfidf_similarity(document, kit)
+        later = numpy.triu(similarity, k=1).sum(axis=1)
+        earlier = numpy.tril(similarity, k=-1).sum(axis=1)
+        centrality = EARLIER * earlier + later
+        span = centrality.max() - centrality.min()
+        scaled = (centrality - centrality.min()) / span if span > 0 else numpy.zeros(n)
+        prior = 1.0 / (1.0 + numpy.array([s.position for s in document.sentences], dtype=float))
+        return [float(v) for v in (1 - LEAD_WEIGHT) * scaled + LEAD_WEIGHT * prior]
+
+
+@hookimpl
+def register_summarizers(register: Callable[[type[Summarizer]], None]) -> None:
+    register(Position)
