@@ -39,7 +39,8 @@ def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
     weights = counts * idf
     norms = numpy.linalg.norm(weights, axis=1)
     weights /= numpy.where(norms > 0, norms, 1.0)[:, None]
-    return weights @ weights.T
+    similarity: numpy.ndarray = weights @ weights.T
+    return similarity
 
 
 class Position(Summarizer):
