@@ -74,10 +74,9 @@ def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus
     cache = Cache(tmp_path / "cache")
     first = brief(registry, corpus, cache)
     changed = corpus / "coral-reefs" / "bleaching-season.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\n\nDivers counted fewer pale corals on the northern reef this week.\n",
-        encoding="utf-8",
-    )
+    head, body = changed.read_text(encoding="utf-8").split("\n\n", 1)  # a new lead: the summary changes too
+    lead = "Divers counted fewer pale corals on the northern reef this week."
+    changed.write_text(f"{head}\n\n{lead}\n\n{body}", encoding="utf-8")
     calls.clear()
     again = brief(registry, corpus, Cache(tmp_path / "cache"))
     assert (calls["work_on"], calls["summarize"], calls["analyse"]) == (1, 1, 1)
