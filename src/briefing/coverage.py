@@ -12,19 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .models import Brief, DocumentBrief, Theme
+from .text.names import LEGAL_FORMS
 
 #: How many themes a topic keeps, so that the matrix stays readable.
 TOPIC_THEMES = 12
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\b")  # "NVIDIA's GPUs" is "NVIDIA GPUs"
 
 
 def theme_key(theme: Theme) -> str:
-    """What makes two themes one: the name, in any case and without a possessive. Taggers may
+    """What makes two themes one: the name, in any case and without possessives. Taggers may
     find the same one ("energy" as a lexicon theme and as a key phrase, "SoftBank's" and
     ``SoftBank``); readers see it once."""
-    return _POSSESSIVE.sub("", theme.name).casefold()
+    return _INNER_POSSESSIVE.sub("", _POSSESSIVE.sub("", theme.name)).casefold()
 
 
 def _is_part(short: str, full: str) -> bool:
@@ -32,15 +34,39 @@ def _is_part(short: str, full: str) -> bool:
     return " " not in short and full.endswith(" " + short)
 
 
+def _surname_of(short: Theme, full: Theme) -> bool:
+    """Whether ``short`` is ``full``'s surname alone: ``Altman`` for ``Sam Altman`` (a person),
+    but not ``Leipzig``, a place of its own, for ``Sparkasse Leipzig``."""
+    return (
+        full.kind == "person"
+        and short.kind not in ("place", "organisation")
+        and short.name[:1].isupper()
+        and _is_part(theme_key(short), theme_key(full))
+    )
+
+
 def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
     """``themes`` with each name once (see :func:`theme_key`): the strongest, its name without
-    a possessive. Order is kept."""
+    a possessive. A person's surname alone (``Altman`` as a key phrase) joins the full name
+    (``Sam Altman``), which keeps the higher score; so does a name with a legal form (``SoftBank
+    Corp``) when the name is there without it. Order is kept."""
     best: dict[str, Theme] = {}
     for theme in themes:
         key = theme_key(theme)
         if key not in best or theme.score > best[key].score:
             best[key] = theme
-    kept = [t for t in themes if best[theme_key(t)] is t]
+    for key, theme in list(best.items()):
+        base, _, form = key.rpartition(" ")
+        if form in LEGAL_FORMS and base in best:  # "SoftBank Corp" as a key phrase beside "SoftBank"
+            best[base] = replace(best[base], score=max(best[base].score, theme.score))
+            del best[key]
+        else:
+            fuller = [k for k in best if _surname_of(theme, best[k])]
+            if fuller:
+                target = max(fuller, key=lambda k: (best[k].score, k))
+                best[target] = replace(best[target], score=max(best[target].score, theme.score))
+                del best[key]
+    kept = [best[key] for key in dict.fromkeys(theme_key(t) for t in themes) if key in best]
     return tuple(replace(t, name=_POSSESSIVE.sub("", t.name)) if _POSSESSIVE.search(t.name) else t for t in kept)
 
 
@@ -54,7 +80,7 @@ def topic_themes(entries: Sequence[DocumentBrief], limit: int = TOPIC_THEMES) ->
     if not entries:
         return ()
     for short in [k for k in pooled if " " not in k]:
-        fuller = [k for k in pooled if _is_part(short, k)]
+        fuller = [k for k in pooled if k != short and _surname_of(pooled[short][0][1], pooled[k][0][1])]
         if fuller:
             target = max(fuller, key=lambda k: (len(pooled[k]), k))
             pooled[target].extend(pooled.pop(short))

@@ -18,7 +18,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
-from ..text.names import NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
+from ..text.names import CONNECTORS, LEGAL_FORMS, NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, words
 
 HONORIFICS = frozenset(
@@ -55,6 +55,9 @@ APPOSITIONS = {
     "Unternehmen": "organisation",
 }
 PLACE_BEFORE = frozenset("in near across off around aus nach nahe en à dans près".split())
+#: Lower-case words inside people's names ("Laurence des Cars", "Ursula von der Leyen").
+PARTICLES = CONNECTORS - {"of", "for"}
+DETERMINERS = frozenset("the der die das dem den le la les el los las il".split())
 KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
 
 
@@ -156,6 +159,8 @@ class EntityTagger(Tagger):
         found = names.found.get(document.id)
         if found is None:  # a document outside the corpus it was given
             found = self._names(document, names.known | frozenset(self.gazetteer), lower)
+        # A word named with an article ("the Thames", "der Bodensee") is a thing, not a first name.
+        determined = {n.words[0] for n, _ in found if n.before.lower() in DETERMINERS}
         mentions: dict[str, _Mentions] = {}
         for name, position in found:
             parts = list(name.words)
@@ -166,10 +171,13 @@ class EntityTagger(Tagger):
             if text not in names.known and len(parts) == 1 and text.lower() in lower:
                 continue  # also written in lower case here: a common word, not a name
             votes.update(_cues(name, parts))
+            if parts[0] in determined:
+                del votes["person"]
             entry = mentions.setdefault(text, _Mentions(text))
             entry.positions.append(position)
             entry.votes.update(votes)
         _merge_surnames(mentions)
+        _merge_legal_forms(mentions)
 
         themes = []
         total = len(document.sentences)
@@ -204,9 +212,14 @@ def _lower_case_words(document: Document) -> set[str]:
 
 
 def _person_like(parts: list[str]) -> bool:
-    """``Sam Altman``, ``Masayoshi Son``: two or more plain capitalised words. ``SoftBank``,
-    ``Perplexity AI`` or a lone ``Amtrak`` "say" things too, but are not people."""
-    return len(parts) > 1 and all(p.isalpha() and p[:1].isupper() and p[1:].islower() for p in parts)
+    """``Sam Altman``, ``Laurence des Cars``: two or more plain capitalised words (particles
+    aside). ``SoftBank``, ``Perplexity AI`` or a lone ``Amtrak`` "say" things too, but are not people."""
+    named = [p for p in parts if p not in PARTICLES]
+    return (
+        len(named) > 1
+        and parts[0] not in PARTICLES
+        and all(p.replace("'", "").replace("’", "").isalpha() and p[:1].isupper() and p[1:].islower() for p in named)
+    )
 
 
 def _cues(name: Name, parts: list[str]) -> Counter[str]:
@@ -217,7 +230,8 @@ def _cues(name: Name, parts: list[str]) -> Counter[str]:
         votes["organisation"] += 1  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         votes["organisation"] += 1
-    if parts[-1] in PLACE_WORDS or name.before in PLACE_BEFORE:
+    # "in" before an acronym is mostly a field ("investment in AI"), rarely a country.
+    if parts[-1] in PLACE_WORDS or (name.before in PLACE_BEFORE and not (len(parts) == 1 and is_acronym(parts[0]))):
         votes["place"] += 1
     return votes
 
@@ -229,15 +243,33 @@ def _kind(votes: Counter[str]) -> str:
 
 
 def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
-    """Fold "Müller" into "Anna Müller", "Reef" into "Great Barrier Reef", when both occur."""
+    """Fold "Müller" into "Anna Müller", "Reef" into "Great Barrier Reef", when both occur; not
+    "Leipzig" into "Sparkasse Leipzig", which names something else."""
     for text in [t for t in mentions if " " not in t]:
-        fuller = [m for m in mentions.values() if m.text.endswith(" " + text)]
+        head = text in PLACE_WORDS or text in ORGANISATION_WORDS
+        # A word with signs of a place or a company of its own ("in Leipzig") is no surname.
+        surname = not (mentions[text].votes["place"] or mentions[text].votes["organisation"])
+        fuller = [
+            m
+            for m in mentions.values()
+            if m.text.endswith(" " + text) and (head or (surname and _person_like(m.text.split())))
+        ]
         if fuller:
             target = max(fuller, key=lambda m: (len(m.positions), m.text))
             target.positions.extend(mentions[text].positions)
             target.votes.update(mentions.pop(text).votes)
             if _person_like(target.text.split()):
                 target.votes["person"] += 1  # "Maria Lindqvist ... Lindqvist": how news names people
+
+
+def _merge_legal_forms(mentions: dict[str, _Mentions]) -> None:
+    """Fold "SoftBank Corp" into "SoftBank" when the text also names it without the legal form."""
+    for text in [t for t in mentions if " " in t]:
+        base, _, form = text.rpartition(" ")
+        if form.casefold() in LEGAL_FORMS and base in mentions:
+            mentions[base].positions.extend(mentions[text].positions)
+            mentions[base].votes.update(mentions.pop(text).votes)
+            mentions[base].votes["organisation"] += 1
 
 
 @hookimpl

@@ -37,6 +37,29 @@ class Candidates:
     stems: Counter[str] = field(default_factory=Counter)
 
 
+_GERMAN_ADJECTIVE = re.compile(r"(e|en|er|es|em)$")
+
+
+def noun_phrase(phrase: Sequence[str], language: str) -> bool:
+    """Whether words look like a noun phrase, with no part-of-speech model: "Son presented" and
+    "Dann gilt" are a name or an adverb before a verb, not a theme.
+
+    In German, where nouns are capitalised, the last word must be, and lower-case words before it
+    must have an adjective's ending. In English, a phrase may not end in a past tense or an
+    adverb (``-ed``, ``-ly``), nor put a past tense right after a name.
+    """
+    last = phrase[-1]
+    if language == "de":
+        return last[:1].isupper() and all(w[:1].isupper() or _GERMAN_ADJECTIVE.search(w) for w in phrase[:-1])
+    if language == "en":
+        if last.islower() and last.endswith(("ed", "ly")):
+            return False
+        return not any(
+            a[:1].isupper() and b.islower() and b.endswith("ed") for a, b in zip(phrase, phrase[1:], strict=False)
+        )
+    return True
+
+
 def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
     """(stems, words as written) of every run of 1..``longest`` content words in ``text``."""
     found: list[tuple[tuple[str, ...], str]] = []
@@ -52,7 +75,8 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
             stems = [kit.stem(w) for w in run]
             for size in range(1, min(longest, len(run)) + 1):
                 for start in range(len(run) - size + 1):
-                    found.append((tuple(stems[start : start + size]), " ".join(run[start : start + size])))
+                    if noun_phrase(run[start : start + size], kit.code):
+                        found.append((tuple(stems[start : start + size]), " ".join(run[start : start + size])))
             run = []
     return found
 
@@ -64,8 +88,15 @@ def _candidates(document: Document) -> Candidates:
     sentences: dict[tuple[str, ...], list[int]] = {}
     single = result.stems
     spellings: Counter[tuple[tuple[str, ...], str]] = Counter()
+    # German capitalises nouns, and any word that opens a sentence: one the text also writes in
+    # lower case ("Dann ... dann") is no noun.
+    lower = {w for w in words(document.text) if w.islower()} if kit.code == "de" else set()
     for sentence in document.sentences:
-        found = candidate_phrases(sentence.text, kit)
+        found = [
+            (stems, text)
+            for stems, text in candidate_phrases(sentence.text, kit)
+            if text.split()[-1].lower() not in lower
+        ]
         keys = [stems for stems, _ in found]
         counts.update(keys)
         spellings.update(found)

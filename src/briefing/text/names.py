@@ -16,8 +16,11 @@ from dataclasses import dataclass
 # Words with letters, inner apostrophes, hyphens and ampersands ("O'Neill", "Rhein-Main", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
 #: Lower-case words that may join capitalised ones inside a name ("Bank of England", "Ludwig van Beethoven").
-CONNECTORS = frozenset({"of", "for", "de", "del", "la", "le", "von", "van", "du", "di", "da"})
+CONNECTORS = frozenset({"of", "for", "de", "des", "del", "la", "le", "von", "van", "du", "di", "da"})
 #: Languages that capitalise every noun, so a lone capitalised word says little.
+#: Legal forms after a company's name, lower-case: "SoftBank Corp" is "SoftBank" where the text
+#: says both.
+LEGAL_FORMS = frozenset("corp corporation inc ltd co plc llc gmbh ag se sa sas nv bv".split())
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 #: Roles that stand before or inside a name without being part of it ("NVIDIA CEO Jensen Huang").
 ROLES = frozenset(
@@ -103,10 +106,12 @@ def name_spans(
                 break
         span = [_POSSESSIVE.sub("", t.group()) for t in tokens[index:end]]
         start_of_sentence = sentence[: tokens[index].start()].strip(" \"'“„«‚‘([") == ""
-        # Stop words that open a sentence or a name ("The", "In", "Die") are not part of it.
-        while span and span[0].lower() in stop_words and span[0] not in known:
-            span.pop(0)
-            start_of_sentence = False
+        # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
+        # sentence a capitalised one is ("in New York", "The Hague").
+        opening = ""
+        while start_of_sentence and span and span[0].lower() in stop_words and span[0] not in known:
+            opening = span.pop(0)
+            start_of_sentence = bool(span) and span[0].lower() in stop_words
         first = span[0].lower() if span else ""
         # "Hätte SoftBank", "Build AI": a verb opening the sentence before a known company's name
         # (written SoftBank or AI, unlike a surname, which a first name may well precede).
@@ -114,7 +119,7 @@ def name_spans(
         if start_of_sentence and len(span) > 1 and (first in common or first in _CALENDAR or rest_known):
             if span[0] not in known:
                 span.pop(0)
-        before = tokens[index - 1].group() if index else ""
+        before = opening or (tokens[index - 1].group() if index else "")
         after = tokens[end].group() if end < len(tokens) else ""
         for part, part_before, part_after in _split_at_roles(span, before, after):
             while part and part[-1] in CONNECTORS:

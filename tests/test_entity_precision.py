@@ -1,0 +1,95 @@
+"""Entity kinds and merged variants against 30 hand-annotated articles, and the shapes of themes
+a reader should not see: a name twice, a legal form apart, a verb fragment as a key phrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.builtins.keyphrase_tagger import candidate_phrases, noun_phrase
+from briefing.coverage import one_per_name
+from briefing.engine import Engine
+from briefing.engine.settings import Settings
+from briefing.models import Theme
+from briefing.text.words import language_kit
+
+from .entity_annotations import FOLDER, annotations, score
+
+TARGET = 0.9
+
+
+def test_the_annotated_set_is_thirty_articles_in_three_languages():
+    notes = annotations()
+    articles = sorted(p.stem for p in FOLDER.glob("*.txt"))
+    assert len(articles) == 30 and set(articles) == set(notes)
+    assert all(any(kinds for kinds in note.kinds.values()) for note in notes.values())
+
+
+def test_entity_kinds_and_merged_variants_are_precise(registry):
+    engine = Engine(registry, Settings(taggers=("entities",)))
+    documents = engine.load([str(FOLDER)]).documents
+    themes = {}
+    for document in documents:
+        found, problems = engine.themes.document(document, documents)
+        assert problems == []
+        themes[Path(document.origin).stem] = [t for t in found if t.tagger == "entities"]
+    result = score(themes)
+    kinds = f"{result.kind_precision:.1%} of {result.kinds_given}"
+    print(f"\nentity kinds {kinds}, names {result.name_precision:.1%} of {result.names_given}")
+    assert result.kinds_given >= 40 and result.names_given >= 50, "too few entities to measure"
+    assert result.kind_precision >= TARGET and result.name_precision >= TARGET, "\n".join(result.errors)
+
+
+def test_the_scorer_counts_wrong_kinds_and_unmerged_variants():
+    themes = {
+        "01-chip-venture": [
+            Theme("SoftBank", 0.5, (), "entities", "organisation"),
+            Theme("Altman", 0.3, (), "entities", "person"),
+            Theme("Sam Altman", 0.3, (), "entities", "person"),  # the same person again
+            Theme("Japan", 0.2, (), "entities", "person"),  # a wrong kind
+            Theme("Chip Venture", 0.1, (), "entities", "name"),  # not a name, but claims no kind
+        ]
+    }
+    result = score(themes)
+    assert (result.kinds_right, result.kinds_given) == (3, 4)  # a repeated person is still a person
+    assert (result.names_right, result.names_given) == (3, 5)
+
+
+def test_variants_of_one_name_are_one_theme_in_a_document():
+    themes = [
+        Theme("SoftBank Corp", 0.2, ("a",), "entities", "organisation"),
+        Theme("SoftBank", 0.4, ("b",), "entities", "organisation"),
+        Theme("SoftBank's", 0.3, ("c",), "keyphrases", "key phrase"),
+        Theme("Altman", 0.5, ("d",), "keyphrases", "key phrase"),
+        Theme("Sam Altman", 0.3, ("e",), "entities", "person"),
+        Theme("NVIDIA's GPUs", 0.2, ("f",), "keyphrases", "key phrase"),
+        Theme("NVIDIA GPUs", 0.1, ("g",), "entities", "name"),
+        Theme("reef", 0.2, ("h",), "lexicon", "theme"),
+        Theme("Great Barrier Reef", 0.1, ("i",), "entities", "place"),
+    ]
+    once = {t.name: t for t in one_per_name(themes)}
+    assert set(once) == {"SoftBank", "Sam Altman", "NVIDIA's GPUs", "reef", "Great Barrier Reef"}
+    assert once["Sam Altman"].score == 0.5 and once["Sam Altman"].kind == "person"
+
+
+def test_the_entity_tagger_folds_legal_forms_and_keeps_other_names_apart(registry):
+    text = (
+        "SoftBank Corp. will provide the network. SoftBank said the first centre opens next year. "
+        "SoftBank Corp. shares rose. Fishers in Leipzig were pleased. The Sparkasse Leipzig paid. "
+        "The Sparkasse Leipzig said it was happy. Leipzig voted. Nobody in Leipzig minded."
+    )
+    engine = Engine(registry, Settings(taggers=("entities",), language="en"))
+    from briefing.models import Document
+
+    [document] = [engine.prepare(Document(id="d", title="d", text=text, origin="d.txt", language="en"))]
+    found = {t.name: t.kind for t in engine.themes.document(document, [document])[0]}
+    assert found.get("SoftBank") == "organisation" and "SoftBank Corp" not in found
+    assert found.get("Leipzig") == "place" and found.get("Sparkasse Leipzig") != "place"
+
+
+def test_key_phrases_are_noun_phrases():
+    assert not noun_phrase(["Son", "presented"], "en") and not noun_phrase(["quickly"], "en")
+    assert noun_phrase(["data", "centres"], "en") and noun_phrase(["bleached", "coral"], "en")
+    assert not noun_phrase(["Dann", "gilt"], "de") and not noun_phrase(["nennt", "diese", "Zahl"], "de")
+    assert noun_phrase(["alle", "Dreiecke"], "de") and noun_phrase(["neue", "Wohnungen"], "de")
+    english = [w for _, w in candidate_phrases("Son presented slides about data centres.", language_kit("en"))]
+    assert "Son presented" not in english and "data centres" in english
