@@ -21,6 +21,7 @@ import numpy as np
 from .engine.settings import THRESHOLD
 from .models import Document, Theme, Topic
 from .text.words import filler_words, language_kit
+from .topic_names import topic_phrase
 
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200
@@ -244,14 +245,14 @@ def _shared_names(rows: list[int], documents: Sequence[Document], themes: Mappin
     return [written[k] for k, n in sorted(carried.items(), key=lambda kv: (-kv[1], kv[0])) if n >= needed]
 
 
-def _name(
+def _labels(
     rows: list[int],
     documents: Sequence[Document],
     matrix: np.ndarray,
     features: list[str],
     labels: Mapping[str, str],
     shared: Sequence[str] = (),
-) -> str:
+) -> list[str]:
     """The group's three best labels, in its main language ("coral, reef, bleached").
 
     A label is better the more of the group's documents carry it and the heavier it weighs
@@ -278,7 +279,18 @@ def _name(
             names.append(label)
         if len(names) == 3:
             break
-    return ", ".join(names)
+    return names
+
+
+def _kinds(rows: list[int], documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> dict[str, str]:
+    """The theme kind of each name the group's taggers found (by case-folded name), the most
+    common where taggers differ; words and key phrases have none."""
+    votes: dict[str, Counter[str]] = {}
+    for row in rows:
+        for theme in themes.get(documents[row].id, ()):
+            if theme.kind in NAMING_KINDS:
+                votes.setdefault(theme.name.casefold(), Counter())[theme.kind] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
 
 
 def group_by_content(
@@ -294,14 +306,17 @@ def group_by_content(
     taken: Counter[str] = Counter()
     for rows in groups:
         shared = _shared_names(rows, documents, themes)
+        keywords = (
+            _labels(rows, documents, matrix, features, labels, shared) if features and len(rows) > 1 else []
+        ) or shared[:3]
+        language = Counter(documents[r].language or "en" for r in rows).most_common(1)[0][0]
         name = (
-            (_name(rows, documents, matrix, features, labels, shared) if features and len(rows) > 1 else "")
-            or ", ".join(shared[:3])
+            (topic_phrase(keywords, _kinds(rows, documents, themes), language) if len(rows) > 1 else "")
             or documents[rows[0]].title  # one document: its title says best what it is about
             or "untitled"
         )
         taken[name] += 1
         if taken[name] > 1:
             name = f"{name} ({taken[name]})"
-        topics.append(Topic(name, tuple(documents[r] for r in rows)))
+        topics.append(Topic(name, tuple(documents[r] for r in rows), tuple(keywords)))
     return topics

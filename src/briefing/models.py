@@ -124,8 +124,13 @@ class BriefSentence:
 
 @dataclass(frozen=True)
 class Topic:
+    """Documents about one subject. ``keywords`` are the labels a topic found by content was
+    named from, best first (the name is a phrase made of them; configured and folder topics
+    have none)."""
+
     name: str
     documents: tuple[Document, ...]
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,7 @@ class Brief:
     documents: tuple[DocumentBrief, ...]
     brief: tuple[BriefSentence, ...]
     themes: tuple[Theme, ...] = ()
+    keywords: tuple[str, ...] = ()  # the topic's labels (see Topic.keywords)
 
 
 @dataclass(frozen=True)

@@ -70,5 +70,5 @@ def group_by_grouping(
             number += 1
             name = f"{topic.name} ({number})"
         taken.add(name)
-        found.append(Topic(name, topic.documents))
+        found.append(Topic(name, topic.documents, topic.keywords))
     return pinned + found

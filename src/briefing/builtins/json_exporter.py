@@ -69,6 +69,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "topics": [
             {
                 "name": brief.topic,
+                "keywords": list(brief.keywords),
                 "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
                 "themes": [_theme(t) for t in sorted(brief.themes, key=lambda t: -t.score)],
                 "coverage": _coverage(brief),

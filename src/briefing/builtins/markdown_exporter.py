@@ -75,6 +75,8 @@ class MarkdownExporter(Exporter):
         lines = ["# Briefing", ""] + (_header(briefing.facts) if briefing.facts else [])
         for brief in briefing.briefs:
             lines += [f"## {escape(brief.topic)}", ""]
+            if brief.keywords:
+                lines += [f"*Keywords: {escape(', '.join(brief.keywords))}*", ""]
             if brief.brief and len(brief.documents) > 1:  # one document's brief is its summary
                 titles = {e.document.id: e.document.title for e in brief.documents}
                 lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]

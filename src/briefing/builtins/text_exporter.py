@@ -86,7 +86,10 @@ def _coverage(brief: Brief) -> list[str]:
 def _topic(brief: Brief) -> list[str]:
     count = len(brief.documents)
     heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
-    lines = [heading, "=" * min(WIDTH, len(heading)), ""]
+    lines = [heading, "=" * min(WIDTH, len(heading))]
+    if brief.keywords:
+        lines += _wrap("Keywords: " + ", ".join(brief.keywords))
+    lines.append("")
     if brief.brief and count > 1:  # one document's brief is its summary, printed below
         titles = {e.document.id: e.document.title for e in brief.documents}
         lines.append("Brief")

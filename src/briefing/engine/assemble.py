@@ -37,6 +37,6 @@ class BriefStage:
         found: tuple[BriefSentence, ...] | None = self.store.peek(self._key(entries))
         return found
 
-    def assemble(self, topic: str, entries: Sequence[DocumentBrief]) -> Brief:
+    def assemble(self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Brief:
         """A topic's brief from its document briefs."""
-        return Brief(topic, tuple(entries), self.sentences(entries), topic_themes(entries))
+        return Brief(topic, tuple(entries), self.sentences(entries), topic_themes(entries), tuple(keywords))

@@ -33,11 +33,11 @@ class GroupStage:
     def topics(self, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[Topic]:
         settings = self.settings
 
-        def compute(missing: list[int]) -> Iterator[tuple[int, list[tuple[str, list[str]]]]]:
+        def compute(missing: list[int]) -> Iterator[tuple[int, list[tuple[str, list[str], list[str]]]]]:
             found = group_by_grouping(documents, themes, settings.topics, settings.grouping, settings.topic_threshold)
-            yield 0, [(t.name, [d.id for d in t.documents]) for t in found]
+            yield 0, [(t.name, [d.id for d in t.documents], list(t.keywords)) for t in found]
 
         key = self.keys.topics(documents, themes)
         grouped = self.store.memoised({0: key}, compute, remember=False)[0]
         by_id = {d.id: d for d in documents}
-        return [Topic(name, tuple(by_id[i] for i in ids)) for name, ids in grouped]
+        return [Topic(name, tuple(by_id[i] for i in ids), tuple(keywords)) for name, ids, keywords in grouped]

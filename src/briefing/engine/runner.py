@@ -156,5 +156,5 @@ class Engine:
                 summary, failed = summaries[document.id]
                 entries.append(DocumentBrief(document, summary, themes[document.id]))
                 errors.extend(failed)
-            briefs.append(self.briefs.assemble(each.name, entries))
+            briefs.append(self.briefs.assemble(each.name, entries, each.keywords))
         return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings))
