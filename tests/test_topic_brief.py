@@ -58,7 +58,7 @@ def reference_brief(documents, count, language):
     from collections import Counter
 
     from briefing.text.words import language_kit
-    from briefing.topic_brief import DUPLICATE_SIMILARITY, MMR_LAMBDA
+    from briefing.topic_brief import DUPLICATE_SIMILARITY, LEAD_WEIGHT, MMR_LAMBDA
 
     def cosine(a, b):
         return sum(w * b.get(t, 0.0) for t, w in a.items())
@@ -70,12 +70,15 @@ def reference_brief(documents, count, language):
 
     kit = language_kit(language)
     candidates = [(s.text, e.document.id) for e in documents for s in e.summary.sentences]
+    positions = [s.position for e in documents for s in e.summary.sentences]
     bags = [Counter(kit.content_stems(text)) for text, _ in candidates]
     frequency = Counter(t for bag in bags for t in bag)
     idf = {t: math.log((1 + len(bags)) / (1 + n)) + 1 for t, n in frequency.items()}
     vectors = [normalised(bag, idf) for bag in bags]
     centroid = normalised(sum(bags, Counter()), idf)
-    relevance = [cosine(v, centroid) for v in vectors]
+    relevance = [
+        (1 - LEAD_WEIGHT) * cosine(v, centroid) + LEAD_WEIGHT / (1 + p) for v, p in zip(vectors, positions, strict=True)
+    ]
     picked, closest, remaining = [], [0.0] * len(bags), set(range(len(bags)))
     while remaining and len(picked) < count:
         best = max(remaining, key=lambda i: (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * closest[i], -i))
@@ -118,3 +121,15 @@ def test_a_reworded_duplicate_is_left_out_even_with_room_for_it():
     assert [s.text for s in brief] == [pier, terns]
     brief = topic_brief([entry("a", pier), entry("b", dock), entry("c", terns)], 3, "en")
     assert {s.text for s in brief} == {pier, dock, terns}
+
+
+def test_a_documents_lead_outranks_an_equally_relevant_later_sentence():
+    """Between two candidates as close to the topic, the one that opens its document comes first
+    (the lead prior); without it the earlier candidate in the list would."""
+    late = Document(id="a", title="a", text="x", origin="a", language="en")
+    early = Document(id="b", title="b", text="x", origin="b", language="en")
+    entries = [
+        DocumentBrief(late, Summary("lead", (ScoredSentence("Divers counted coral on the reef.", 2, 5, 1.0, 1),))),
+        DocumentBrief(early, Summary("lead", (ScoredSentence("Divers counted fish on the reef.", 0, 0, 1.0, 1),))),
+    ]
+    assert [s.document for s in topic_brief(entries, 2, "en")] == ["b", "a"]
