@@ -152,3 +152,18 @@ def test_a_topic_is_named_by_what_its_documents_share_names_first(registry, tmp_
     [brief] = Engine(registry, Settings()).run([str(tmp_path)]).briefs
     assert brief.keywords[0] == "Kestrel Robotics" and "economic" not in brief.keywords[:2]
     assert brief.topic.startswith("Kestrel Robotics")
+
+
+def test_the_only_article_in_its_language_joins_the_topic_whose_concepts_it_shares(registry):
+    """Briefed alone, the reef folder's German article shares no word with the English ones, and
+    its concepts (oceans, research) are in every document, so weigh nothing: it still joins them."""
+    briefs = Engine(registry, Settings()).run([str(SOURCES / "coral-reefs")]).briefs
+    assert len(briefs) == 1 and len(briefs[0].documents) == 4
+
+
+def test_a_document_sharing_nothing_stays_alone(registry, tmp_path):
+    (tmp_path / "a.txt").write_text("Chess\n\nThe grandmaster won with a rook endgame. The rook decided it.\n")
+    (tmp_path / "b.txt").write_text("Chess again\n\nThe rook endgame decided the grandmaster final.\n")
+    (tmp_path / "c.txt").write_text("Bienen\n\nDie Imkerin erntet Honig im Juli. Der Honig ist hell.\n")
+    briefs = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    assert sorted(len(b.documents) for b in briefs) == [1, 2]

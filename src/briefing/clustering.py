@@ -293,6 +293,34 @@ def _kinds(rows: list[int], documents: Sequence[Document], themes: Mapping[str, 
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
 
 
+def _concepts(themes: Sequence[Theme]) -> set[str]:
+    """A document's concepts as features are named (``lexicon:oceans``): its themes other than key phrases."""
+    return {f"{t.tagger}:{t.name.casefold()}" for t in themes if t.kind != "key phrase"}
+
+
+def _place_featureless(
+    groups: list[list[int]], matrix: np.ndarray, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
+) -> list[list[int]]:
+    """A document with no feature that can link it (the only German article among English ones,
+    whose concepts every document shares and so weigh nothing) joins the group whose every member
+    shares the most of its concepts, rather than standing alone."""
+    concepts = [_concepts(themes.get(d.id, ())) for d in documents]
+    alone = {g[0] for g in groups if len(g) == 1 and not matrix[g[0]].any() and concepts[g[0]]}
+    if not alone:
+        return groups
+    placed = [list(g) for g in groups if not (len(g) == 1 and g[0] in alone)]
+    shared = [set.intersection(*(concepts[m] for m in g)) for g in placed]  # what every member has
+    kept = len(placed)
+    for row in sorted(alone):
+        common = [len(concepts[row] & shared[i]) for i in range(kept)]
+        best = max(range(kept), key=lambda i: (common[i], len(placed[i])), default=None)
+        if best is not None and common[best] > 0:
+            placed[best] = sorted(placed[best] + [row])
+        else:
+            placed.append([row])
+    return placed
+
+
 def group_by_content(
     documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]], threshold: float = THRESHOLD
 ) -> list[Topic]:
@@ -301,6 +329,7 @@ def group_by_content(
         return []
     matrix, features, labels = document_vectors(documents, themes)
     groups = cluster(matrix, threshold) if features else [[i] for i in range(len(documents))]
+    groups = _place_featureless(groups, matrix, documents, themes)
     groups.sort(key=lambda group: (-len(group), group[0]))
     topics: list[Topic] = []
     taken: Counter[str] = Counter()
