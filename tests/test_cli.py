@@ -474,6 +474,7 @@ def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_on
     assert f"by briefing {__version__}" in header and "Summarizer: position, 3 sentences" in header
     assert f"Sources:    {SOURCES / 'coral-reefs' / 'bleaching-season.txt'}" in header
     assert "Grouping:   content (1 topic, 1 document)" in header
+    assert "Taggers:    entities, keyphrases, lexicon" in header and "Briefs:     up to 5 sentences per topic" in header
     assert "\nBrief\n" not in body  # one document: its summary is the brief, printed once
     summary = [line for line in body.splitlines() if line.startswith("- ")]
     assert len(summary) == len(set(summary))
@@ -483,3 +484,4 @@ def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_on
     code, out, _ = cli("brief", "--format", "json", str(SOURCES / "coral-reefs"))
     about = json.loads(out)["about"]
     assert about["summarizer"] == "position" and about["sources"] == [str(SOURCES / "coral-reefs")]
+    assert about["taggers"] == ["entities", "keyphrases", "lexicon"] and about["topic_sentences"] == 5

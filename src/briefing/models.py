@@ -162,7 +162,7 @@ class Problem:
 @dataclass(frozen=True)
 class RunFacts:
     """How a briefing was made, for the header of an export: when, from what, and with which
-    summarizer, length and grouping."""
+    summarizer, length, grouping, taggers and brief length."""
 
     made: str  # local date and time, "2026-11-25 20:30"
     sources: tuple[str, ...]
@@ -170,6 +170,8 @@ class RunFacts:
     length: str  # "3 sentences", "20% of each document"
     grouping: str
     version: str
+    taggers: tuple[str, ...] = ()
+    topic_sentences: int = 5  # sentences in each topic's brief
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             "length": facts.length,
             "grouping": facts.grouping,
             "version": facts.version,
+            "taggers": list(facts.taggers),
+            "topic_sentences": facts.topic_sentences,
         },
         "topics": [
             {

@@ -29,6 +29,7 @@ def _header(facts: RunFacts) -> list[str]:
         f"- **Made:** {escape(facts.made)} by briefing {escape(facts.version)}",
         f"- **Sources:** {sources}",
         f"- **Summarizer:** {escape(facts.summarizer)}, {escape(facts.length)}; grouped by {escape(facts.grouping)}",
+        f"- **Taggers:** {escape(', '.join(facts.taggers) or '-')}; briefs of up to {facts.topic_sentences} sentences",
         "",
     ]
 

@@ -38,6 +38,8 @@ def _header(facts: RunFacts, briefing: Briefing) -> list[str]:
         ("Sources", ", ".join(facts.sources) or "-"),
         ("Summarizer", f"{facts.summarizer}, {facts.length}"),
         ("Grouping", f"{facts.grouping} ({counted(topics, 'topic')}, {counted(documents, 'document')})"),
+        ("Taggers", ", ".join(facts.taggers) or "-"),
+        ("Briefs", f"up to {counted(facts.topic_sentences, 'sentence')} per topic"),
     ]
     lines = ["Briefing", "========"]
     for label, value in rows:

@@ -112,6 +112,8 @@ class Engine:
             length=(length or settings.length).describe(),
             grouping=settings.grouping,
             version=__version__,
+            taggers=tuple(t.name for t in self.plugins.taggers),
+            topic_sentences=settings.topic_sentences,
         )
 
     def export(self, briefing: Briefing, exporter: str) -> str:
