@@ -25,9 +25,10 @@ from pathlib import Path
 
 from briefing.cache import Cache
 from briefing.clustering import group_by_content
+from briefing.coverage import topic_themes
 from briefing.engine import Engine, Settings
 from briefing.engine.settings import Length
-from briefing.models import Document
+from briefing.models import Document, DocumentBrief, Theme
 from briefing.plugins import PluginHost
 from briefing.summarize import summarize
 from briefing.text.sumy_bridge import sumy_document
@@ -184,6 +185,24 @@ def language_rows() -> None:
     import languages
 
     languages.table()
+
+
+def name_heavy_topic(rng: random.Random) -> list[DocumentBrief]:
+    """1,000 documents of one topic, each with 12 names among 3,000 surnames, half of them given
+    alone: pooling must fold each surname into its person without comparing every pair."""
+    first = "Anna Ben Cara Dan Eva Finn Gia Hal".split()
+    entries = []
+    for number in range(1000):
+        themes = []
+        for _ in range(12):
+            surname = f"Name{rng.randint(0, 3000)}"
+            if rng.random() < 0.5:
+                themes.append(Theme(f"{rng.choice(first)} {surname}", rng.random(), ("e",), "entities", "person"))
+            else:
+                themes.append(Theme(surname, rng.random(), ("e",), "keyphrases", "key phrase"))
+        document = Document(id=str(number), title="t", text="x", origin="o")
+        entries.append(DocumentBrief(document, None, tuple(themes)))
+    return entries
 
 
 def summary_rows() -> None:
@@ -400,6 +419,9 @@ def main() -> None:
     topics = group_by_content(documents, themes)
     print(f"{'group those 1000 docs by content (s)':<48}{time.perf_counter() - start:>12.2f}")
     print(f"{'  topics found (10 generated subjects)':<48}{len(topics):>12}")
+    start = time.perf_counter()
+    topic_themes(name_heavy_topic(rng))
+    print(f"{'pool themes of a 1000-doc topic, 3000 names (s)':<48}{time.perf_counter() - start:>12.2f}")
 
     tui_rows(registry, rng, words, args.tui)
     cleaning_rows(registry)

@@ -34,15 +34,19 @@ def _is_part(short: str, full: str) -> bool:
     return " " not in short and full.endswith(" " + short)
 
 
-def _surname_of(short: Theme, full: Theme) -> bool:
-    """Whether ``short`` is ``full``'s surname alone: ``Altman`` for ``Sam Altman`` (a person),
-    but not ``Leipzig``, a place of its own, for ``Sparkasse Leipzig``."""
-    return (
-        full.kind == "person"
-        and short.kind not in ("place", "organisation")
-        and short.name[:1].isupper()
-        and _is_part(theme_key(short), theme_key(full))
-    )
+def _full_names(themes: dict[str, Theme]) -> dict[str, list[str]]:
+    """For each theme (by key) that is a person's surname alone, the keys of the people it may
+    name: ``Altman`` for ``Sam Altman``, but not ``Leipzig``, a place of its own, for ``Sparkasse
+    Leipzig``. Indexed by last word, so a topic of thousands of names costs one pass."""
+    people: dict[str, list[str]] = {}
+    for key, theme in themes.items():
+        if theme.kind == "person" and " " in key:
+            people.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+    return {
+        key: people[key]
+        for key, theme in themes.items()
+        if key in people and theme.kind not in ("place", "organisation") and theme.name[:1].isupper()
+    }
 
 
 def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
@@ -60,12 +64,9 @@ def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
         if form in LEGAL_FORMS and base in best:  # "SoftBank Corp" as a key phrase beside "SoftBank"
             best[base] = replace(best[base], score=max(best[base].score, theme.score))
             del best[key]
-        else:
-            fuller = [k for k in best if _surname_of(theme, best[k])]
-            if fuller:
-                target = max(fuller, key=lambda k: (best[k].score, k))
-                best[target] = replace(best[target], score=max(best[target].score, theme.score))
-                del best[key]
+    for key, fuller in _full_names(best).items():
+        target = max(fuller, key=lambda k: (best[k].score, k))
+        best[target] = replace(best[target], score=max(best[target].score, best.pop(key).score))
     kept = [best[key] for key in dict.fromkeys(theme_key(t) for t in themes) if key in best]
     return tuple(replace(t, name=_POSSESSIVE.sub("", t.name)) if _POSSESSIVE.search(t.name) else t for t in kept)
 
@@ -79,11 +80,9 @@ def topic_themes(entries: Sequence[DocumentBrief], limit: int = TOPIC_THEMES) ->
             pooled.setdefault(theme_key(theme), []).append((number, theme))
     if not entries:
         return ()
-    for short in [k for k in pooled if " " not in k]:
-        fuller = [k for k in pooled if k != short and _surname_of(pooled[short][0][1], pooled[k][0][1])]
-        if fuller:
-            target = max(fuller, key=lambda k: (len(pooled[k]), k))
-            pooled[target].extend(pooled.pop(short))
+    for short, fuller in _full_names({k: found[0][1] for k, found in pooled.items()}).items():
+        target = max(fuller, key=lambda k: (len(pooled[k]), k))
+        pooled[target].extend(pooled.pop(short))
     ranked = []
     for found in pooled.values():
         found.sort(key=lambda item: -item[1].score)
