@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
 from briefing.cache import Cache
 from briefing.clustering import group_by_content
 from briefing.coverage import topic_themes
@@ -226,12 +227,14 @@ def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) 
 def sumy_reference(registry, name: str, kit):
     """sumy's own class for a built-in summarizer, set up with the same stemmer and stop words."""
     cls = registry.get("summarizer", name).cls
-    if hasattr(cls, "build"):  # the sumy-backed built-ins: exactly the sumy object they run
-        return cls().build(kit)
     if getattr(cls, "sumy_class", None) is None:
         return None
     summarizer = cls.sumy_class(kit.stem)
     summarizer.stop_words = kit.stop_words
+    if name == "edmundson":  # the cue words and null words briefing's Edmundson uses
+        cues = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
+        summarizer.bonus_words, summarizer.stigma_words = cues["bonus_words"], cues["stigma_words"]
+        summarizer.null_words = kit.stop_words
     return summarizer
 
 

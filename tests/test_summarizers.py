@@ -7,7 +7,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.utils import get_stop_words
 
-from briefing.builtins.sumy_summarizers import DEFAULT_CUE_WORDS
+from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
 from briefing.engine.settings import Length
 from briefing.models import Document
 from briefing.summarize import SummarizerError, select, summarize
@@ -215,3 +215,58 @@ def test_position_favours_what_later_sentences_return_to_and_not_what_repeats_ea
         _document(*story, "The council approved the harbour dredging budget again."), language_kit("en")
     )
     assert rated[6] < rated[5]  # restates sentence 1: ranks below the unrelated sentence before it
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [{}, {"key_weight": 1}, {"cue_weight": 0, "location_weight": 0}, {"title_weight": 0, "key_weight": 2}],
+)
+def test_edmundson_picks_exactly_as_sumy_with_headings_paragraphs_and_repeats(weights, registry):
+    """Every summary length, with headings (their own paragraph in sumy, so the first paragraph of
+    text is not "first"), one-sentence paragraphs, a sentence repeated in another paragraph (its
+    last occurrence's location counts), cue words and frequent bonus words (the key method)."""
+    from briefing.models import Sentence
+
+    texts = [
+        (0, "The reef survey found important results."),
+        (0, "Divers counted corals near the harbour."),
+        (0, "Perhaps the water was warm."),
+        (1, "Reef results matter."),
+        (2, "The survey plan is important and the results are key."),
+        (2, "Divers counted corals near the harbour."),
+        (2, "Click here to subscribe."),
+        (3, "Results show the reef recovers and the survey plan continues."),
+        (3, "Reef results matter."),
+    ]
+    document = Document(
+        id="e",
+        title="e",
+        text="x",
+        origin="e",
+        language="en",
+        headings=("Reef survey results", "The harbour"),
+        sentences=tuple(Sentence(t, p, i) for i, (p, t) in enumerate(texts)),
+    )
+    kit = language_kit("en")
+    ours_summarizer = registry.create("summarizer", "edmundson", weights)
+    sumy = EdmundsonSummarizer(Stemmer("english"), **weights)
+    sumy.bonus_words = DEFAULT_CUE_WORDS["en"]["bonus_words"]
+    sumy.stigma_words = DEFAULT_CUE_WORDS["en"]["stigma_words"]
+    sumy.null_words = get_stop_words("english")
+    model = sumy_document([(s.paragraph, s.text) for s in document.sentences], kit, document.headings)
+    rated = ours_summarizer.rate(document, kit)
+    assert len(set(rated)) > 2  # the case has ratings to tell apart, not only ties
+    for count in range(1, len(texts) + 1):
+        ours = [s.text for s in summarize(ours_summarizer, document, kit, Length(count)).sentences]
+        assert ours == [str(s) for s in sumy(model, count)], (weights, count)
+
+
+def test_edmundson_refuses_what_sumy_refuses(registry):
+    from briefing.engine import Engine
+
+    with pytest.raises(ValueError, match="Negative"):
+        registry.create("summarizer", "edmundson", {"cue_weight": -1})
+    document = Engine(registry).prepare(Document(id="t", title="t", text="A reef. A pier.", origin="t", language="en"))
+    summarizer = registry.create("summarizer", "edmundson", {"bonus_words": []})
+    with pytest.raises(ValueError, match="bonus words"):
+        summarizer.rate(document, language_kit("en"))

@@ -41,7 +41,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.pdf_loader",
     "briefing.builtins.cleaners",
     "briefing.builtins.graph_summarizers",
-    "briefing.builtins.sumy_summarizers",
+    "briefing.builtins.edmundson",
     "briefing.builtins.frequency_summarizers",
     "briefing.builtins.lead",
     "briefing.builtins.position_summarizer",
