@@ -93,3 +93,12 @@ def test_key_phrases_are_noun_phrases():
     assert noun_phrase(["alle", "Dreiecke"], "de") and noun_phrase(["neue", "Wohnungen"], "de")
     english = [w for _, w in candidate_phrases("Son presented slides about data centres.", language_kit("en"))]
     assert "Son presented" not in english and "data centres" in english
+
+
+def test_irish_scottish_and_double_surnames_are_peoples_names():
+    from briefing.builtins.entity_tagger import _person_like
+
+    for name in ("Michael O'Leary", "Mary McCarthy", "Ann MacLeod", "Sarah Lloyd-Jones", "Emmanuel Macron"):
+        assert _person_like(name.split()), name
+    for name in ("Perplexity AI", "SoftBank Group", "Ryan Air-PLC"):
+        assert not _person_like(name.split()), name

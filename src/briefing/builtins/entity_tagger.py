@@ -215,11 +215,20 @@ def _person_like(parts: list[str]) -> bool:
     """``Sam Altman``, ``Laurence des Cars``: two or more plain capitalised words (particles
     aside). ``SoftBank``, ``Perplexity AI`` or a lone ``Amtrak`` "say" things too, but are not people."""
     named = [p for p in parts if p not in PARTICLES]
-    return (
-        len(named) > 1
-        and parts[0] not in PARTICLES
-        and all(p.replace("'", "").replace("’", "").isalpha() and p[:1].isupper() and p[1:].islower() for p in named)
-    )
+    return len(named) > 1 and parts[0] not in PARTICLES and all(_name_word(p) for p in named)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word in lower case after its capital, as names are written, also after an
+    Irish or Scottish prefix or inside a double name (``O'Leary``, ``McCarthy``, ``Lloyd-Jones``)."""
+    for part in word.split("-"):
+        for prefix in ("O'", "O’", "D'", "D’", "Mc", "Mac"):
+            if part.startswith(prefix) and part[len(prefix) : len(prefix) + 1].isupper():
+                part = part[len(prefix) :]
+                break
+        if not (part.isalpha() and part[:1].isupper() and part[1:].islower()):
+            return False
+    return True
 
 
 def _cues(name: Name, parts: list[str]) -> Counter[str]:
