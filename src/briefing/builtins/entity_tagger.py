@@ -130,7 +130,7 @@ class EntityTagger(Tagger):
 
         found = find(known)
         # A surname alone ("..., sagt Weiß") is a name once the document gave it in full.
-        surnames = {n.words[-1] for n, _ in found if len(n.words) > 1} - known
+        surnames = {part.words[-1] for n, _ in found for part in _affiliation(n) if len(part.words) > 1} - known
         return find(known | surnames) if surnames else found
 
     def _corpus_names(self, corpus: Sequence[Document]) -> _CorpusNames:
@@ -162,7 +162,7 @@ class EntityTagger(Tagger):
         # A word named with an article ("the Thames", "der Bodensee") is a thing, not a first name.
         determined = {n.words[0] for n, _ in found if n.before.lower() in DETERMINERS}
         mentions: dict[str, _Mentions] = {}
-        for name, position in found:
+        for name, position in [(part, p) for whole, p in found for part in _affiliation(whole)]:
             parts = list(name.words)
             votes: Counter[str] = Counter()
             while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] in APPOSITIONS):
@@ -209,6 +209,22 @@ def _key(text: str) -> str:
 
 def _lower_case_words(document: Document) -> set[str]:
     return {w for w in words(document.text) if w.islower()}
+
+
+def _affiliation(name: Name) -> list[Name]:
+    """``Matthias Huss of ETH Zurich`` is a person and where they work, not one name; ``Bank of
+    England`` or ``Serum Institute of India`` stay whole (the words before "of" name an
+    organisation or a single thing)."""
+    if "of" not in name.words:
+        return [name]
+    cut = name.words.index("of")
+    person, place = list(name.words[:cut]), list(name.words[cut + 1 :])
+    if not place or not _person_like(person) or any(w in ORGANISATION_WORDS or w in PLACE_WORDS for w in person):
+        return [name]
+    return [
+        Name(" ".join(person), tuple(person), name.before, "of"),
+        Name(" ".join(place), tuple(place), "of", name.after),
+    ]
 
 
 def _person_like(parts: list[str]) -> bool:
