@@ -270,3 +270,20 @@ def test_edmundson_refuses_what_sumy_refuses(registry):
     summarizer = registry.create("summarizer", "edmundson", {"bonus_words": []})
     with pytest.raises(ValueError, match="bonus words"):
         summarizer.rate(document, language_kit("en"))
+
+
+def test_position_passes_over_sentences_that_cannot_stand_alone(registry):
+    from briefing.builtins.position_summarizer import flaws_of
+
+    assert flaws_of("Will winds whip parade balloons?") == 1
+    assert flaws_of("We always do.”") == 1  # closes a quote opened in an earlier sentence
+    assert flaws_of("” and so it ends?") == 3
+    assert flaws_of('He said "we will rebuild.') == 1 and flaws_of("« Nous reviendrons, dit-elle.") == 1
+    assert flaws_of("and then the rain came.") == 1
+    assert flaws_of('The mayor said: "We will win." The crowd cheered.') == 0
+    assert flaws_of("« Nous reviendrons », dit-elle.") == 0
+    rest = ("Forecasters expect gusts of 30 mph during the parade on Thursday.", "Organisers may fly balloons lower.")
+    position = registry.create("summarizer", "position")
+    asked = position.rate(_document("Will winds whip parade balloons?", *rest), language_kit("en"))
+    said = position.rate(_document("Winds will whip parade balloons.", *rest), language_kit("en"))
+    assert asked[0] == pytest.approx(said[0] / 2) and asked[1:] == said[1:]  # the same words, half as a question

@@ -7,7 +7,9 @@ sentence after it and loses that of every sentence before it (a sentence that re
 earlier is not where the news is). It is blended half and half with a lead prior, 1 / (1 + the
 sentence's position). ``bench/summaries.py`` chose the weights; on the public sets it measures, it
 is the only method that is not worse than lead-3 on English news (CNN/Daily Mail) and better than
-every sumy method on both single-document sets.
+every sumy method on both single-document sets. A sentence that cannot stand alone (a question,
+a dangling quote, a fragment) keeps half its rating per flaw: of 750 sentences picked on CNN/Daily
+Mail, 17 had such a flaw and 2 do now, for -0.06 ROUGE-2 there and +0.16 on French news.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from .word_counts import Entries, content_words
 EARLIER = -1.0
 #: Share of the lead prior in the blend (the rest is the centrality, scaled to 0..1).
 LEAD_WEIGHT = 0.5
+#: What a sentence keeps of its rating for each way it cannot stand alone in a summary: a
+#: question (news sub-headings ask them), a quote opened or closed in another sentence (a
+#: dangling ``”``), an opening in lower case or with a closing quote (a fragment).
+FLAW = 0.5
+_CLOSERS = tuple("”’\"'»)")
 
 
 def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
@@ -59,7 +66,20 @@ class Position(Summarizer):
         span = centrality.max() - centrality.min()
         scaled = (centrality - centrality.min()) / span if span > 0 else numpy.zeros(n)
         prior = 1.0 / (1.0 + numpy.array([s.position for s in document.sentences], dtype=float))
-        return [float(v) for v in (1 - LEAD_WEIGHT) * scaled + LEAD_WEIGHT * prior]
+        flaws = numpy.array([FLAW ** flaws_of(s.text) for s in document.sentences])
+        return [float(v) for v in ((1 - LEAD_WEIGHT) * scaled + LEAD_WEIGHT * prior) * flaws]
+
+
+def flaws_of(text: str) -> int:
+    """How many ways ``text`` cannot stand alone (see :data:`FLAW`)."""
+    stripped = text.strip()
+    unbalanced = (
+        stripped.count('"') % 2
+        or stripped.count("“") != stripped.count("”")
+        or stripped.count("«") != stripped.count("»")
+    )
+    fragment = stripped[:1].islower() or stripped.startswith(_CLOSERS)
+    return int(stripped.endswith("?")) + int(bool(unbalanced)) + int(fragment)
 
 
 @hookimpl
