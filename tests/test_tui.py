@@ -626,3 +626,11 @@ async def test_regrouping_keeps_the_readers_place():
         assert view(app).visible()[0].id == shown.id
         assert view(app).topic is topics[1] and view(app).topic_index == len(topics) - 2
         assert title(app).startswith(topics[1].name)
+
+
+async def test_a_topic_grouped_by_content_keeps_its_keywords_in_the_reading_rooms_export(tmp_path):
+    async with running((120, 40), grouping="content") as (app, pilot):
+        topic = app.session.topics[0]
+        assert topic.keywords and "," not in topic.name
+        data = json.loads(app.session.export(topic, "position", view(app).length, "json"))
+        assert data["topics"][0]["keywords"] == list(topic.keywords)

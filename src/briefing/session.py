@@ -37,6 +37,7 @@ class TopicState:
     sources: list[Source] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     loaded: bool = False
+    keywords: tuple[str, ...] = ()  # what a topic found by content was named from
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,11 @@ class Session:
         topics = []
         for topic in self.engine.grouping.topics(documents, themes):
             sources = {id(s): s for s in (self._source_of[d.id] for d in topic.documents)}
-            topics.append(TopicState(topic.name, list(sources.values()), list(topic.documents), loaded=True))
+            topics.append(
+                TopicState(
+                    topic.name, list(sources.values()), list(topic.documents), loaded=True, keywords=topic.keywords
+                )
+            )
         return topics
 
     def replace_topics(self, topics: list[TopicState]) -> None:
@@ -307,7 +312,8 @@ class Session:
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
         entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
-        brief = Brief(topic.name, entries, self.topic_brief(topic, summarizer, length), topic_themes(entries))
+        sentences = self.topic_brief(topic, summarizer, length)
+        brief = Brief(topic.name, entries, sentences, topic_themes(entries), topic.keywords)
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
         problems = [p for p in self.problems if p.source in origins or p in self.engine.problems]
         for document in topic.documents:
