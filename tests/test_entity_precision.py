@@ -114,3 +114,14 @@ def test_a_person_of_an_organisation_is_two_names():
     assert parts("Matthias Huss of ETH Zurich") == ["Matthias Huss", "ETH Zurich"]
     for whole in ("Bank of England", "Serum Institute of India", "Port of Gothenburg", "University of Oxford"):
         assert parts(whole) == [whole]
+
+
+def test_a_documents_themes_stay_sorted_after_variants_merge():
+    themes = [
+        Theme("Altman", 0.5, ("a",), "keyphrases", "key phrase"),
+        Theme("SoftBank", 0.4, ("b",), "entities", "organisation"),
+        Theme("Sam Altman", 0.3, ("c",), "entities", "person"),  # raised to 0.5 by its surname
+        Theme("grid", 0.3, ("d",), "keyphrases", "key phrase"),
+        Theme("power", 0.3, ("e",), "lexicon", "theme"),
+    ]
+    assert [t.name for t in one_per_name(themes)] == ["Sam Altman", "SoftBank", "grid", "power"]

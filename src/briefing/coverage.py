@@ -53,7 +53,7 @@ def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
     """``themes`` with each name once (see :func:`theme_key`): the strongest, its name without
     a possessive. A person's surname alone (``Altman`` as a key phrase) joins the full name
     (``Sam Altman``), which keeps the higher score; so does a name with a legal form (``SoftBank
-    Corp``) when the name is there without it. Order is kept."""
+    Corp``) when the name is there without it. Strongest first; equal scores keep their order."""
     best: dict[str, Theme] = {}
     for theme in themes:
         key = theme_key(theme)
@@ -68,6 +68,7 @@ def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
         target = max(fuller, key=lambda k: (best[k].score, k))
         best[target] = replace(best[target], score=max(best[target].score, best.pop(key).score))
     kept = [best[key] for key in dict.fromkeys(theme_key(t) for t in themes) if key in best]
+    kept.sort(key=lambda t: -t.score)  # a merge may have raised a score
     return tuple(replace(t, name=_POSSESSIVE.sub("", t.name)) if _POSSESSIVE.search(t.name) else t for t in kept)
 
 
