@@ -65,10 +65,15 @@ def _features(
             feature = sys.intern(f"{kit.code}:{theme.name.casefold()}")
             words[feature] += mentions
         else:
-            feature = sys.intern(f"{theme.tagger}:{theme.name.casefold()}")
+            feature = sys.intern(_concept(theme))
             concepts[feature] += mentions
         written.setdefault(feature, Counter())[theme.name] += mentions
     return words, concepts
+
+
+def _concept(theme: Theme) -> str:
+    """A concept's feature name (``lexicon:oceans``): the same in any language."""
+    return f"{theme.tagger}:{theme.name.casefold()}"
 
 
 def _language(counts: Counter[str]) -> str:
@@ -294,8 +299,8 @@ def _kinds(rows: list[int], documents: Sequence[Document], themes: Mapping[str, 
 
 
 def _concepts(themes: Sequence[Theme]) -> set[str]:
-    """A document's concepts as features are named (``lexicon:oceans``): its themes other than key phrases."""
-    return {f"{t.tagger}:{t.name.casefold()}" for t in themes if t.kind != "key phrase"}
+    """A document's concepts: its themes other than key phrases, as features."""
+    return {_concept(t) for t in themes if t.kind != "key phrase"}
 
 
 def _place_featureless(

@@ -19,7 +19,7 @@ from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
 from ..text.names import CONNECTORS, LEGAL_FORMS, NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
-from ..text.words import LanguageKit, language_kit, words
+from ..text.words import LanguageKit, language_kit, lower_case_words
 
 HONORIFICS = frozenset(
     "Mr Mrs Ms Dr Prof Professor Sir Dame Herr Frau Madame Monsieur Mme Señor Señora Sr Sra Doña".split()
@@ -109,7 +109,7 @@ class EntityTagger(Tagger):
         # The lower-case words are asked for by name finding, by learning names from the corpus
         # and by tagging. Names in a language where capitals mean names depend on nothing else;
         # in German they depend on names the corpus teaches, so they are found per corpus.
-        lower = _lower_case_words(document)
+        lower = lower_case_words(document.text)
         plain = None
         if (document.language or "en") not in NOUN_CAPITALISING:
             plain = self._names(document, frozenset(self.gazetteer), lower)
@@ -205,10 +205,6 @@ def _signals_name(name: Name, known: frozenset[str]) -> bool:
 
 def _key(text: str) -> str:
     return text.casefold()
-
-
-def _lower_case_words(document: Document) -> set[str]:
-    return {w for w in words(document.text) if w.islower()}
 
 
 def _affiliation(name: Name) -> list[Name]:

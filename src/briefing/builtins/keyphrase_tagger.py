@@ -20,7 +20,7 @@ from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
 from ..text.names import is_acronym
-from ..text.words import LanguageKit, filler_words, language_kit, words
+from ..text.words import LanguageKit, filler_words, language_kit, lower_case_words, words
 
 _BREAK = re.compile(r"[,;:()\[\]{}\"“”„«»!?…–—/|]|\.(?!\w)|\s-\s")
 #: Below this many sentences, a phrase said once may still be a key phrase.
@@ -90,7 +90,7 @@ def _candidates(document: Document) -> Candidates:
     spellings: Counter[tuple[tuple[str, ...], str]] = Counter()
     # German capitalises nouns, and any word that opens a sentence: one the text also writes in
     # lower case ("Dann ... dann") is no noun.
-    lower = {w for w in words(document.text) if w.islower()} if kit.code == "de" else set()
+    lower = lower_case_words(document.text) if kit.code == "de" else set()
     for sentence in document.sentences:
         found = [
             (stems, text)

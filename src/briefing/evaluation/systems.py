@@ -20,6 +20,7 @@ from itertools import zip_longest
 
 from ..engine.runner import Engine
 from ..engine.settings import Length
+from ..interfaces import Summarizer
 from ..models import Document, DocumentBrief, Problem, Sentence, Summary
 from ..text.words import language_kit
 from ..topic_brief import topic_brief
@@ -68,10 +69,8 @@ def _cut(ranked: Iterator[str] | Sequence[str], budget: Budget, case: Case) -> l
 def _in_document_order(summary: Summary, budget: Budget, case: Case) -> list[str]:
     """A rated summary's sentences cut by rank, then read in document order (as a summary is shown)."""
     by_rank = sorted(summary.sentences, key=lambda s: s.rank)
-    kept = _cut([s.text for s in by_rank], budget, case)
-    chosen = sorted(by_rank[: len(kept)], key=lambda s: s.position)
-    position = {id(s): i for i, s in enumerate(by_rank)}
-    return [kept[position[id(s)]] for s in chosen]
+    kept = zip(by_rank, _cut([s.text for s in by_rank], budget, case), strict=False)  # text as cut
+    return [text for _, text in sorted(kept, key=lambda pair: pair[0].position)]
 
 
 def joined(documents: Sequence[Document]) -> Document:
@@ -93,9 +92,12 @@ class Systems:
         self.engine, self.budget = engine, budget
         self.candidates = candidates or engine.settings.length
         self.problems: list[Problem] = []
+        self._summarizers: dict[str, Summarizer] = {}
 
     def _rated(self, document: Document, name: str, length: Length = _ALL) -> Summary | None:
-        summarizer = self.engine.plugins.create("summarizer", name)
+        summarizer = self._summarizers.get(name)
+        if summarizer is None:
+            summarizer = self._summarizers[name] = self.engine.plugins.create("summarizer", name)
         summary, failed = self.engine.summaries.one(document, summarizer, length)
         self.problems.extend(failed)
         return summary

@@ -25,6 +25,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def lower_case_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case: where capitals mean names or nouns, a word also
+    written in lower case is neither."""
+    return {w for w in _WORD.findall(text) if w.islower()}
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """sumy's stop-word list for a language; empty when it has none."""
