@@ -16,15 +16,18 @@ counting stems once per document here is 10x and more faster.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
+import numpy
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
-from ..text.words import LanguageKit, words
+from ..text.words import LanguageKit
+from .word_counts import word_table
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
 DEFAULT_CUE_WORDS: dict[str, dict[str, list[str]]] = {
@@ -110,37 +113,48 @@ class Edmundson(Summarizer):
         if not document.sentences:
             return []
 
-        def stems(texts: Iterable[str]) -> frozenset[str]:
-            return frozenset(kit.stem(w.lower()) for w in texts)
-
         defaults = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
-        bonus = stems(self.settings.get("bonus_words", defaults["bonus_words"]))
-        stigma = stems(self.settings.get("stigma_words", defaults["stigma_words"]))
-        null = stems(kit.stop_words or {""})  # sumy refuses an empty set (a language with no stop words)
+        bonus = _stems(kit, tuple(self.settings.get("bonus_words", defaults["bonus_words"])))
+        stigma = _stems(kit, tuple(self.settings.get("stigma_words", defaults["stigma_words"])))
+        null = _stems(kit, tuple(kit.stop_words or {""}))  # sumy refuses an empty set (no stop words)
         on = {key: weight > 0 for key, weight in self.weights.items()}
         if (on["cue_weight"] or on["key_weight"]) and not bonus:
             raise ValueError("Set of bonus words is empty. Please set 'bonus_words'.")
         if on["cue_weight"] and not stigma:
             raise ValueError("Set of stigma words is empty. Please set 'stigma_words'.")
-        sentence_stems = [[kit.stem(w.lower()) for w in words(s.text.strip())] for s in document.sentences]
-        heading_stems = [kit.stem(w.lower()) for h in document.headings for w in words(h.strip())]
-        title = frozenset(heading_stems) - null
+        table = word_table(document, kit)
+        stems = table.stem[table.ids]  # sumy stems every word, stop words too
+        heading_stems = table.stem[table.heading_ids]
+
+        def counts(marked: frozenset[str]) -> numpy.ndarray:
+            """Per sentence, how many of its words have a stem in ``marked``."""
+            mask = numpy.zeros(len(table.stems), dtype=bool)
+            mask[[table.stem_numbers[w] for w in marked if w in table.stem_numbers]] = True
+            return numpy.bincount(table.rows[mask[stems]], minlength=table.count)
 
         by_text: dict[str, float] = dict.fromkeys((s.text.strip() for s in document.sentences), 0.0)
         if on["cue_weight"]:
-            _add(
-                by_text, document, [sum(w in bonus for w in ws) - sum(w in stigma for w in ws) for ws in sentence_stems]
-            )
+            _add(by_text, document, (counts(bonus) - counts(stigma)).tolist())
         if on["key_weight"]:
-            counts = Counter(w for w in [*heading_stems, *(w for ws in sentence_stems for w in ws)] if w in bonus)
-            most = max(counts.values(), default=0)
-            key = frozenset(w for w, n in counts.items() if n / most > KEY_SHARE) if most else frozenset()
-            _add(by_text, document, [sum(w in key for w in ws) for ws in sentence_stems])
-        if on["title_weight"]:
-            _add(by_text, document, [sum(w in title for w in ws) for ws in sentence_stems])
-        if on["location_weight"]:
-            _add(by_text, document, _location(document, [sum(w in title for w in ws) for ws in sentence_stems]))
+            found = Counter(table.stems[i] for i in numpy.concatenate((heading_stems, stems)).tolist())
+            frequent = {w: n for w, n in found.items() if w in bonus}
+            most = max(frequent.values(), default=0)
+            key = frozenset(w for w, n in frequent.items() if n / most > KEY_SHARE) if most else frozenset()
+            _add(by_text, document, counts(key).tolist())
+        if on["title_weight"] or on["location_weight"]:
+            title = frozenset(table.stems[i] for i in heading_stems.tolist()) - null
+            in_title = counts(title).tolist()
+            if on["title_weight"]:
+                _add(by_text, document, in_title)
+            if on["location_weight"]:
+                _add(by_text, document, _location(document, in_title))
         return [by_text[s.text.strip()] for s in document.sentences]
+
+
+@lru_cache(maxsize=64)
+def _stems(kit: LanguageKit, texts: tuple[str, ...]) -> frozenset[str]:
+    """The stems of a word list (the cue words, the stop words), lower-cased as sumy stems them."""
+    return frozenset(kit.stem(w.lower()) for w in texts)
 
 
 def _add(by_text: dict[str, float], document: Document, ratings: Sequence[float]) -> None:

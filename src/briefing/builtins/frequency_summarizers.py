@@ -4,8 +4,8 @@ sumy runs the first three in Python loops over word pairs: Reduction compares ev
 sentence pair (115 ms for 200 sentences), SumBasic and KL-Sum rescan every remaining sentence
 after each pick, and KL-Sum rebuilds word counts for each (3.4 s for 200 sentences, growing with
 the cube of the length). Here each document becomes one sparse list of (sentence, word, count)
-entries, and each step is a few array operations over it. Luhn needs no arrays: sumy's cost is
-stemming every word afresh, which the language kit's cached stemmer avoids.
+entries, and each step is a few array operations over it; Luhn's clusters are found with array
+operations too (sumy walks every word in Python, stemming it afresh).
 
 The rules are sumy's to the letter, quirks included, so the picks are the same (tested against
 sumy's classes, ties too):
@@ -20,8 +20,8 @@ sumy's classes, ties too):
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -35,9 +35,9 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
-from ..text.words import LanguageKit, words
+from ..text.words import LanguageKit
 from .graph_summarizers import MAX_SENTENCES
-from .word_counts import Entries, content_words
+from .word_counts import Entries, word_table
 
 
 def _by_text(document: Document, picked: Sequence[int]) -> list[float]:
@@ -65,9 +65,8 @@ class Reduction(SumyMethod):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        vocabulary: dict[str, int] = {}
-        entries = Entries(content_words(document, kit, stem=True), vocabulary)
-        counts = entries.dense(len(vocabulary))
+        entries = word_table(document, kit).content()
+        counts = entries.dense()
         # Shared words of two sentences, duplicates multiplied (sumy compares every word pair).
         shared = counts @ counts.T
         # math.log, as sumy: numpy's log may differ in the last bit, and so would the picks.
@@ -92,21 +91,32 @@ class SumBasic(SumyMethod):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        content = content_words(document, kit, stem=True)
-        vocabulary: dict[str, int] = {}
-        entries = Entries(content, vocabulary)
-        frequency = numpy.bincount(entries.cols, minlength=len(vocabulary)) / max(len(entries.cols), 1)
-        remaining = numpy.ones(entries.count, dtype=bool)
-        has_words = entries.lengths > 0
+        entries = word_table(document, kit).content()
+        frequency = (numpy.bincount(entries.cols, minlength=entries.size) / max(len(entries.cols), 1)).tolist()
+        sentences = [entries.words_of(row).tolist() for row in range(entries.count)]
+
+        share = frequency.__getitem__
+
+        def average(row: int) -> float:
+            """sumy's rating: the sentence's word frequencies summed in its word order, over its length."""
+            words = sentences[row]
+            return sum(map(share, words)) / len(words) if words else 0.0
+
+        # Frequencies only fall (a share squared is smaller), so a rating once computed bounds
+        # the current one from above: keep the ratings in a heap and recompute only the top
+        # (lazy greedy). The top is the pick when its fresh rating still leads the heap; among
+        # equal ratings the earlier sentence leads, as sumy's strict ">" scan has it.
+        heap = [(-average(row), row) for row in range(entries.count)]
+        heapq.heapify(heap)
         picked: list[int] = []
-        for _ in range(entries.count):
-            sums = entries.row_sums(frequency[entries.cols])
-            average = numpy.where(has_words, sums / numpy.where(has_words, entries.lengths, 1.0), 0.0)
-            best = int(numpy.argmax(numpy.where(remaining, average, -math.inf)))
-            picked.append(best)
-            remaining[best] = False
-            for word in content[best]:  # squared once per occurrence, as sumy does
-                index = vocabulary[word]
+        while heap:
+            _, row = heapq.heappop(heap)
+            fresh = (-average(row), row)
+            if heap and fresh > heap[0]:
+                heapq.heappush(heap, fresh)
+                continue
+            picked.append(row)
+            for index in sentences[row]:  # squared once per occurrence, as sumy does
                 frequency[index] *= frequency[index]
         return _by_text(document, picked)
 
@@ -119,18 +129,20 @@ class KL(SumyMethod):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        stops = kit.stop_words
-        written = [words(s.text) for s in document.sentences]
-        vocabulary: dict[str, int] = {}
-        entries = Entries(content_words(document, kit, stem=False), vocabulary)
+        table = word_table(document, kit)
+        entries = table.content(stem=False)
         # The document's distribution: words dropped as stop words as written, then lower-cased.
-        in_document = [w.lower() for ws in written for w in ws if w not in stops]
-        for word in in_document:
-            vocabulary.setdefault(word, len(vocabulary))
-        size = len(vocabulary)
+        in_document = table.lower[table.ids[~table.stop_as_written[table.ids]]]
+        size = entries.size
         # p(w), the document's share of each word; KL sums only over words where it is positive.
-        weight = numpy.bincount([vocabulary[w] for w in in_document], minlength=size) / max(len(in_document), 1)
+        weight = numpy.bincount(in_document, minlength=size) / max(len(in_document), 1)
         log_share = numpy.log(numpy.where(weight > 0, weight, 1.0))
+        # A summary sentence's words count as written: a form counts where it is itself a word of
+        # the document's vocabulary (so only as written in lower case).
+        vocabulary = numpy.zeros(size, dtype=bool)
+        vocabulary[entries.cols] = True
+        vocabulary[in_document] = True
+        counted_as = numpy.where(table.written_lower & vocabulary[table.lower], table.lower, -1)
         # Per-entry counts: each (sentence, word) pair once, with its count.
         pairs = entries.rows * size + entries.cols
         unique, counted = numpy.unique(pairs, return_counts=True)
@@ -144,10 +156,10 @@ class KL(SumyMethod):
             best = int(numpy.argmin(numpy.where(remaining, scores, math.inf)))
             picked.append(best)
             remaining[best] = False
-            for word in written[best]:
-                summary_length += 1
-                if word in vocabulary:
-                    summary[vocabulary[word]] += 1
+            forms = table.sentence_forms(best)
+            summary_length += len(forms)
+            columns = counted_as[forms]
+            numpy.add.at(summary, columns[columns >= 0], 1)
         return _by_text(document, picked)
 
     @staticmethod
@@ -190,7 +202,7 @@ class Luhn(SumyMethod):
     at a significant word and ends after ``max_gap_size`` words that are not; a cluster scores
     significant words squared over its length (a lone one scores 0); a sentence, its best cluster.
 
-    Linear in the words, so no window; sumy does the same but stems every word afresh."""
+    Linear in the words, so no window."""
 
     name = "luhn"
     description = "Luhn: clusters of significant (frequent, non-stop) words"
@@ -200,35 +212,31 @@ class Luhn(SumyMethod):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        stops = kit.stop_words
-        written = [words(s.text) for s in document.sentences]
-        headings = [w for heading in document.headings for w in words(heading)]
-        counted = Counter(kit.stem(w) for w in headings + [w for ws in written for w in ws] if w.lower() not in stops)
-        significant = {stem for stem, count in counted.items() if count > 1}
+        table = word_table(document, kit)
+        stems = table.stem[table.ids]
+        heading_stems = table.stem[table.heading_ids]
+        counted = numpy.concatenate((heading_stems[~table.stop[table.heading_ids]], stems[~table.stop[table.ids]]))
+        significant = numpy.bincount(counted, minlength=len(table.stems)) > 1
+        return _best_clusters(table.rows[significant[stems]], numpy.flatnonzero(significant[stems]), table.count)
+
+
+def _best_clusters(rows: numpy.ndarray, positions: numpy.ndarray, count: int) -> list[float]:
+    """Each sentence's best cluster, from its significant words' sentences and token positions.
+
+    A cluster runs from a significant word to the last significant word before ``max_gap_size``
+    words that are not (sumy appends words to a chunk until its last ``max_gap_size`` are all
+    insignificant, then drops the trailing ones): so two significant words more than the gap
+    apart, or in different sentences, are in different clusters."""
+    best = numpy.zeros(count)
+    if len(positions):
         gap = LuhnSummarizer.max_gap_size
-        return [float(self._best_cluster([kit.stem(w) in significant for w in ws], gap)) for ws in written]
-
-    @staticmethod
-    def _best_cluster(marks: list[bool], gap: int) -> float:
-        best = 0.0
-        chunk: list[bool] = []
-        for mark in marks + [False] * gap:  # trailing non-significant words close the last chunk
-            if chunk:
-                chunk.append(mark)
-                if not any(chunk[-gap:]):
-                    best = max(best, _chunk_score(chunk))
-                    chunk = []
-            elif mark:
-                chunk = [True]
-        return best
-
-
-def _chunk_score(chunk: list[bool]) -> float:
-    """sumy's ``_get_chunk_rating``: trailing zeros dropped, significant words squared over length."""
-    while chunk and not chunk[-1]:
-        chunk = chunk[:-1]
-    significant = sum(chunk)
-    return 0.0 if significant == 1 else significant**2 / len(chunk)
+        starts = numpy.flatnonzero(numpy.concatenate(([True], (numpy.diff(positions) > gap) | (numpy.diff(rows) != 0))))
+        significant = numpy.diff(numpy.append(starts, len(positions)))
+        ends = numpy.append(starts[1:], len(positions)) - 1
+        length = positions[ends] - positions[starts] + 1
+        score = numpy.where(significant == 1, 0.0, significant.astype(float) ** 2 / length)
+        numpy.maximum.at(best, rows[starts], score)
+    return [float(b) for b in best]
 
 
 @hookimpl

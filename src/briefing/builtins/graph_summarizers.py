@@ -9,7 +9,6 @@ three choose the same sentences as sumy's classes (tested, ties aside), much fas
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable
 
 import numpy
@@ -20,8 +19,8 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
-from ..text.words import LanguageKit, words
-from .word_counts import Entries, content_words
+from ..text.words import LanguageKit
+from .word_counts import word_table
 
 #: Sentences the quadratic built-ins rate at once: two 2,000 x 2,000 matrices take 64 MB and a
 #: second or so; a 50 MB file's 40,000 sentences at once would take 25 GB.
@@ -30,9 +29,7 @@ MAX_SENTENCES = 2000
 
 def _counts(document: Document, kit: LanguageKit) -> numpy.ndarray:
     """Sentence-by-stem count matrix (stop words left out, as sumy's ``_to_words_set``)."""
-    vocabulary: dict[str, int] = {}
-    entries = Entries(content_words(document, kit), vocabulary)
-    return entries.dense(len(vocabulary))
+    return word_table(document, kit).content().dense()
 
 
 def _finite(scores: numpy.ndarray) -> list[float]:
@@ -48,17 +45,26 @@ class LexRank(Summarizer):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        counts = _counts(document, kit)
-        n = len(counts)
-        max_tf = counts.max(axis=1, keepdims=True) if counts.size else numpy.ones((n, 1))
-        tf = counts / numpy.where(max_tf > 0, max_tf, 1.0)
-        idf = numpy.log(n / (1.0 + (counts > 0).sum(axis=0)))
-        weights = tf * idf
-        norms = numpy.sqrt((weights**2).sum(axis=1))
+        entries = word_table(document, kit).content()
+        n = entries.count
+        rows, cols, counts = entries.pairs()
+        max_tf = numpy.zeros(n)
+        numpy.maximum.at(max_tf, rows, counts)
+        df = numpy.bincount(cols, minlength=entries.size)
+        idf = numpy.log(n / (1.0 + df))
+        weights = counts / max_tf[rows] * idf[cols]
+        norms = numpy.sqrt(numpy.bincount(rows, weights=weights**2, minlength=n))
+        # Only words in two sentences or more link sentences: the product needs just their columns
+        # (most of a document's words occur once), and each sentence is similar to itself.
+        linking = df[cols] > 1
+        shared = numpy.unique(cols[linking])
+        dense = numpy.zeros((n, len(shared)))
+        dense[rows[linking], numpy.searchsorted(shared, cols[linking])] = weights[linking]
         with numpy.errstate(invalid="ignore", divide="ignore"):
-            cosine = (weights @ weights.T) / numpy.outer(norms, norms)
+            cosine = (dense @ dense.T) / numpy.outer(norms, norms)
         cosine[~numpy.isfinite(cosine)] = 0.0
         cosine[(norms == 0)[:, None] | (norms == 0)[None, :]] = 0.0
+        numpy.fill_diagonal(cosine, (norms > 0).astype(float))
         matrix = (cosine > LexRankSummarizer.threshold).astype(float)
         degrees = matrix.sum(axis=1)
         matrix /= numpy.where(degrees == 0, 1.0, degrees)[:, None]
@@ -110,26 +116,25 @@ class Lsa(Summarizer):
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
             return []
-        stops = kit.stop_words
-        sentence_words = [words(s.text) for s in document.sentences]
-        heading_words = [w for heading in document.headings for w in words(heading)]
-        vocabulary = {
-            kit.stem(w) for w in heading_words + [w for ws in sentence_words for w in ws] if w.lower() not in stops
-        }
-        if not vocabulary:
+        table = word_table(document, kit)
+        stems = table.stem[table.ids]
+        in_vocabulary = numpy.zeros(len(table.stems), dtype=bool)
+        in_vocabulary[stems[~table.stop[table.ids]]] = True
+        in_vocabulary[table.stem[table.heading_ids[~table.stop[table.heading_ids]]]] = True
+        size = int(in_vocabulary.sum())
+        if not size:
             return [0.0] * len(document.sentences)
         # Column j of sumy's matrix is 0.4 + 0.6 * count / peak in each of its vocabulary rows
         # (0.4 where the count is 0) when it has a vocabulary word at all, else all zeros.
-        ranks = []
-        for ws in sentence_words:
-            counts = Counter(stem for stem in (kit.stem(w) for w in ws) if stem in vocabulary)
-            if not counts:
-                ranks.append(0.0)
-                continue
-            peak = max(counts.values())
-            filled = sum((0.4 + 0.6 * c / peak) ** 2 for c in counts.values())
-            ranks.append(math.sqrt(filled + 0.16 * (len(vocabulary) - len(counts))))
-        return ranks
+        counted = in_vocabulary[stems]
+        pairs, counts = numpy.unique(table.rows[counted] * len(table.stems) + stems[counted], return_counts=True)
+        rows = pairs // len(table.stems)
+        peak = numpy.zeros(table.count)
+        numpy.maximum.at(peak, rows, counts)
+        filled = numpy.bincount(rows, weights=(0.4 + 0.6 * counts / peak[rows]) ** 2, minlength=table.count)
+        distinct = numpy.bincount(rows, minlength=table.count)
+        ranks = numpy.sqrt(filled + 0.16 * (size - distinct))
+        return [float(r) if n else 0.0 for r, n in zip(ranks, distinct, strict=True)]
 
 
 @hookimpl

@@ -23,7 +23,7 @@ from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit
 from .graph_summarizers import MAX_SENTENCES
-from .word_counts import Entries, content_words
+from .word_counts import word_table
 
 #: How much a similar earlier sentence counts against a sentence (PacSum's lambda 1; lambda 2,
 #: for later sentences, is 1).
@@ -38,15 +38,21 @@ _CLOSERS = tuple("”’\"'»)")
 
 
 def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
-    """Cosine similarity of every pair of sentences' TF-IDF vectors over content stems."""
-    vocabulary: dict[str, int] = {}
-    counts = Entries(content_words(document, kit), vocabulary).dense(len(vocabulary))
-    n = len(counts)
-    idf = numpy.log((1 + n) / (1 + (counts > 0).sum(axis=0))) + 1
-    weights = counts * idf
-    norms = numpy.linalg.norm(weights, axis=1)
-    weights /= numpy.where(norms > 0, norms, 1.0)[:, None]
-    similarity: numpy.ndarray = weights @ weights.T
+    """Cosine similarity of every pair of different sentences' TF-IDF vectors over content stems
+    (the diagonal is left at what the words shared with other sentences give: it is not used)."""
+    entries = word_table(document, kit).content()
+    n = entries.count
+    rows, cols, counts = entries.pairs()
+    df = numpy.bincount(cols, minlength=entries.size)
+    weights = counts * (numpy.log((1 + n) / (1 + df[cols])) + 1)
+    norms = numpy.sqrt(numpy.bincount(rows, weights=weights**2, minlength=n))
+    # Only words in two sentences or more link sentences (most of a document's words occur once).
+    linking = df[cols] > 1
+    shared = numpy.unique(cols[linking])
+    vectors = numpy.zeros((n, len(shared)))
+    vectors[rows[linking], numpy.searchsorted(shared, cols[linking])] = weights[linking]
+    vectors /= numpy.where(norms > 0, norms, 1.0)[:, None]
+    similarity: numpy.ndarray = vectors @ vectors.T
     return similarity
 
 
