@@ -142,8 +142,10 @@ def test_the_unpacked_model_is_kept_and_a_broken_copy_is_replaced(tmp_path):
         return done.stdout.strip()
 
     assert run() == "nl"
-    [kept] = (tmp_path / "models").glob("py3langid-*.npz")
+    [kept] = (tmp_path / "models").glob("py3langid-*")
+    assert (kept / "ptc.npy").stat().st_size > 1_000_000
     assert run() == "nl"  # read from the copy
-    kept.write_bytes(b"not a model")
+    (kept / "ptc.npy").write_bytes(b"not a model")
     assert run() == "nl"
-    assert kept.stat().st_size > 1_000_000
+    assert (kept / "ptc.npy").stat().st_size > 1_000_000
+    assert [p.name for p in (tmp_path / "models").iterdir()] == [kept.name]

@@ -70,3 +70,22 @@ def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
     assert "rates them in windows of 2,000" in result.stderr
     summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
     assert len(summary) >= 3, result.stdout
+
+
+def test_briefing_a_small_file_imports_only_what_it_uses(tmp_path):
+    """Start-up: the reading room, the web and PDF loaders, ROUGE and sumy's classes (which import
+    ``requests``) stay unimported when a plain text file is briefed."""
+    path = tmp_path / "small.txt"
+    path.write_text("The ferry will run on Sundays from May. The council approved it on Tuesday.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        "code = main(['brief', '--no-cache', '--workers', '1', sys.argv[1]])\n"
+        "heavy = ['textual', 'trafilatura', 'feedparser', 'pypdf', 'rouge_score', 'requests', 'sumy.summarizers']\n"
+        "print(' '.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stderr.strip().splitlines()[-1:] in ([], [""]), result.stderr
+    assert "ferry" in result.stdout

@@ -310,3 +310,45 @@ def test_position_passes_over_sentences_that_cannot_stand_alone(registry):
     asked = position.rate(_document("Will winds whip parade balloons?", *rest), language_kit("en"))
     said = position.rate(_document("Winds will whip parade balloons.", *rest), language_kit("en"))
     assert asked[0] == pytest.approx(said[0] / 2) and asked[1:] == said[1:]  # the same words, half as a question
+
+
+def test_the_settings_and_power_methods_are_sumys():
+    """The built-ins keep sumy's constants and power methods without importing sumy's classes."""
+    import numpy
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    from briefing.builtins import frequency_summarizers as frequency
+    from briefing.builtins import graph_summarizers as graph
+
+    assert (graph.LEXRANK_THRESHOLD, graph.LEXRANK_EPSILON) == (LexRankSummarizer.threshold, LexRankSummarizer.epsilon)
+    assert (graph.TEXTRANK_DAMPING, graph.TEXTRANK_EPSILON, graph.TEXTRANK_ZERO_DIVISION_PREVENTION) == (
+        TextRankSummarizer.damping,
+        TextRankSummarizer.epsilon,
+        TextRankSummarizer._ZERO_DIVISION_PREVENTION,
+    )
+    assert frequency.LUHN_MAX_GAP == LuhnSummarizer.max_gap_size
+    rng = numpy.random.default_rng(3)
+    for size in (1, 5, 40):
+        matrix = rng.random((size, size))
+        matrix /= matrix.sum(axis=1)[:, None]
+        for ours, theirs, epsilon in (
+            (graph.lexrank_power_method, LexRankSummarizer.power_method, 0.1),
+            (graph.textrank_power_method, TextRankSummarizer.power_method, 1e-4),
+        ):
+            assert ours(matrix, epsilon).tolist() == theirs(matrix, epsilon).tolist()
+
+
+@pytest.mark.parametrize("language", "en de fr es it pt uk ja zh ko th he nl tr".split())
+def test_stop_words_are_sumys_lists(language):
+    from sumy.utils import get_stop_words
+
+    from briefing.text.languages import language_name
+    from briefing.text.words import stop_words
+
+    try:
+        expected = get_stop_words(language_name(language))
+    except LookupError:
+        expected = frozenset()
+    assert stop_words(language) == expected

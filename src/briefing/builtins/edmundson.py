@@ -21,12 +21,12 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from sumy.summarizers.edmundson import EdmundsonSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit
+from .sumy_classes import SumyClass
 from .word_counts import word_table
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
@@ -101,7 +101,7 @@ KEY_SHARE = 0.5
 class Edmundson(Summarizer):
     name = "edmundson"
     description = "Edmundson: cue words (bonus/stigma from config), title words and position"
-    sumy_class = EdmundsonSummarizer  # the class whose picks these are (the tests compare)
+    sumy_class = SumyClass("sumy.summarizers.edmundson.EdmundsonSummarizer")  # whose picks these are (tested)
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)

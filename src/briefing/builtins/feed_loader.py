@@ -20,9 +20,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-import lxml.html
-from lxml import etree
-
 from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
@@ -60,6 +57,9 @@ def fragment_text(markup: str) -> str:
     paragraphs, tags go (``974ft<sup>2</sup>`` -> ``974ft2``), character references are decoded."""
     if "<" not in markup:
         return _unescaped(markup)
+    import lxml.html  # imported when a feed has markup (0.05 s of every start otherwise)
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):

@@ -26,18 +26,17 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 import numpy
-from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit
 from .graph_summarizers import MAX_SENTENCES
+from .sumy_classes import SumyClass
 from .word_counts import Entries, word_table
+
+#: sumy's ``LuhnSummarizer.max_gap_size``: insignificant words that end a cluster.
+LUHN_MAX_GAP = 4
 
 
 def _by_text(document: Document, picked: Sequence[int]) -> list[float]:
@@ -53,14 +52,14 @@ class SumyMethod(Summarizer):
     """A sumy method computed here; ``sumy_class`` is what it reproduces (the tests compare).
     Reduction's matrix and the greedy methods' rescans grow with the square of the sentences."""
 
-    sumy_class: ClassVar[type[AbstractSummarizer]]
+    sumy_class: ClassVar[SumyClass]
     max_sentences: ClassVar[int | None] = MAX_SENTENCES
 
 
 class Reduction(SumyMethod):
     name = "reduction"
     description = "Reduction: sentences most connected to the others by shared words"
-    sumy_class = ReductionSummarizer
+    sumy_class = SumyClass("sumy.summarizers.reduction.ReductionSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -86,7 +85,7 @@ class Reduction(SumyMethod):
 class SumBasic(SumyMethod):
     name = "sumbasic"
     description = "SumBasic: frequent words, with the chosen words' weight lowered after each pick"
-    sumy_class = SumBasicSummarizer
+    sumy_class = SumyClass("sumy.summarizers.sum_basic.SumBasicSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -124,7 +123,7 @@ class SumBasic(SumyMethod):
 class KL(SumyMethod):
     name = "kl"
     description = "KL-Sum: greedily keeps the word distribution closest to the document's"
-    sumy_class = KLSummarizer
+    sumy_class = SumyClass("sumy.summarizers.kl.KLSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -206,7 +205,7 @@ class Luhn(SumyMethod):
 
     name = "luhn"
     description = "Luhn: clusters of significant (frequent, non-stop) words"
-    sumy_class = LuhnSummarizer
+    sumy_class = SumyClass("sumy.summarizers.luhn.LuhnSummarizer")
     max_sentences = None
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
@@ -229,7 +228,7 @@ def _best_clusters(rows: numpy.ndarray, positions: numpy.ndarray, count: int) ->
     apart, or in different sentences, are in different clusters."""
     best = numpy.zeros(count)
     if len(positions):
-        gap = LuhnSummarizer.max_gap_size
+        gap = LUHN_MAX_GAP
         starts = numpy.flatnonzero(numpy.concatenate(([True], (numpy.diff(positions) > gap) | (numpy.diff(rows) != 0))))
         significant = numpy.diff(numpy.append(starts, len(positions)))
         ends = numpy.append(starts[1:], len(positions)) - 1

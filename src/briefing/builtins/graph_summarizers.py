@@ -12,24 +12,53 @@ import math
 from collections.abc import Callable
 
 import numpy
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
 from ..text.words import LanguageKit
+from .sumy_classes import SumyClass
 from .word_counts import word_table
 
 #: Sentences the quadratic built-ins rate at once: two 2,000 x 2,000 matrices take 64 MB and a
 #: second or so; a 50 MB file's 40,000 sentences at once would take 25 GB.
 MAX_SENTENCES = 2000
 
+#: sumy's settings for LexRank (an edge where cosine similarity is above ``LEXRANK_THRESHOLD``)
+#: and TextRank, and where their power methods stop (tests check them against sumy's classes).
+LEXRANK_THRESHOLD = 0.1
+LEXRANK_EPSILON = 0.1
+TEXTRANK_DAMPING = 0.85
+TEXTRANK_EPSILON = 1e-4
+TEXTRANK_ZERO_DIVISION_PREVENTION = 1e-7
+
 
 def _counts(document: Document, kit: LanguageKit) -> numpy.ndarray:
     """Sentence-by-stem count matrix (stop words left out, as sumy's ``_to_words_set``)."""
     return word_table(document, kit).content().dense()
+
+
+def lexrank_power_method(matrix: numpy.ndarray, epsilon: float) -> numpy.ndarray:
+    """sumy's ``LexRankSummarizer.power_method``, step for step: the vector normalised each round."""
+    p_vector = numpy.array([1.0 / len(matrix)] * len(matrix))
+    change = 1.0
+    while change > epsilon:
+        next_p = numpy.dot(matrix.T, p_vector)
+        next_p /= numpy.linalg.norm(next_p)
+        change = float(numpy.linalg.norm(numpy.subtract(next_p, p_vector)))
+        p_vector = next_p
+    return p_vector
+
+
+def textrank_power_method(matrix: numpy.ndarray, epsilon: float) -> numpy.ndarray:
+    """sumy's ``TextRankSummarizer.power_method``, step for step (no normalising)."""
+    p_vector = numpy.array([1.0 / len(matrix)] * len(matrix))
+    change = 1.0
+    while change > epsilon:
+        next_p = numpy.dot(matrix.T, p_vector)
+        change = float(numpy.linalg.norm(numpy.subtract(next_p, p_vector)))
+        p_vector = next_p
+    return p_vector
 
 
 def _finite(scores: numpy.ndarray) -> list[float]:
@@ -39,7 +68,7 @@ def _finite(scores: numpy.ndarray) -> list[float]:
 class LexRank(Summarizer):
     name = "lexrank"
     description = "LexRank: sentence centrality in a TF-IDF similarity graph"
-    sumy_class = LexRankSummarizer
+    sumy_class = SumyClass("sumy.summarizers.lex_rank.LexRankSummarizer")
     max_sentences = MAX_SENTENCES
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
@@ -65,17 +94,17 @@ class LexRank(Summarizer):
         cosine[~numpy.isfinite(cosine)] = 0.0
         cosine[(norms == 0)[:, None] | (norms == 0)[None, :]] = 0.0
         numpy.fill_diagonal(cosine, (norms > 0).astype(float))
-        matrix = (cosine > LexRankSummarizer.threshold).astype(float)
+        matrix = (cosine > LEXRANK_THRESHOLD).astype(float)
         degrees = matrix.sum(axis=1)
         matrix /= numpy.where(degrees == 0, 1.0, degrees)[:, None]
         with numpy.errstate(invalid="ignore", divide="ignore"):
-            return _finite(LexRankSummarizer.power_method(matrix, LexRankSummarizer.epsilon))
+            return _finite(lexrank_power_method(matrix, LEXRANK_EPSILON))
 
 
 class TextRank(Summarizer):
     name = "textrank"
     description = "TextRank: PageRank over word-overlap similarity between sentences"
-    sumy_class = TextRankSummarizer
+    sumy_class = SumyClass("sumy.summarizers.text_rank.TextRankSummarizer")
     max_sentences = MAX_SENTENCES
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
@@ -91,10 +120,10 @@ class TextRank(Summarizer):
         single = numpy.isclose(norm, 0.0)
         with numpy.errstate(invalid="ignore", divide="ignore"):
             weights = numpy.where(overlap == 0, 0.0, numpy.where(single, overlap, overlap / norm))
-        weights /= weights.sum(axis=1)[:, None] + TextRankSummarizer._ZERO_DIVISION_PREVENTION
-        damping = TextRankSummarizer.damping
+        weights /= weights.sum(axis=1)[:, None] + TEXTRANK_ZERO_DIVISION_PREVENTION
+        damping = TEXTRANK_DAMPING
         matrix = numpy.full((n, n), (1.0 - damping) / n) + damping * weights
-        return _finite(TextRankSummarizer.power_method(matrix, TextRankSummarizer.epsilon))
+        return _finite(textrank_power_method(matrix, TEXTRANK_EPSILON))
 
 
 class Lsa(Summarizer):
@@ -111,7 +140,7 @@ class Lsa(Summarizer):
 
     name = "lsa"
     description = "Latent semantic analysis: sentences strongest in the main topics of an SVD"
-    sumy_class = LsaSummarizer
+    sumy_class = SumyClass("sumy.summarizers.lsa.LsaSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:

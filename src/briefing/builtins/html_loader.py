@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..decoding import decode
 from ..hookspecs import hookimpl
@@ -19,6 +17,9 @@ from ..interfaces import Loader, LoadError
 from ..models import Document, Dropped, Source
 from ..text.clean import clean_characters
 from .text_loader import title_from_origin
+
+if TYPE_CHECKING:  # lxml is imported when a page is read (0.05 s of every start otherwise)
+    from lxml import etree
 
 _PROSE = {"p", "item", "quote"}
 #: Who keeps a page's data tables (see :class:`~briefing.models.Dropped`): rows of figures are no
@@ -31,6 +32,9 @@ def _text(element: etree._Element) -> str:
 
 
 def _page_language(html: str) -> str | None:
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -51,6 +55,9 @@ COMMENTS = "comments"
 
 def without_comments(html: str) -> tuple[str, list[Dropped]]:
     """The page without its blocks of reader comments, and their text."""
+    import lxml.html
+    from lxml import etree
+
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -71,6 +78,7 @@ def without_comments(html: str) -> tuple[str, list[Dropped]]:
 def page_document(html: str, origin: str) -> Document:
     """The main text and metadata of a web page as a document; :class:`LoadError` when it has none."""
     import trafilatura  # a second of imports: only when a page is read
+    from lxml import etree
 
     language = _page_language(html)
     html, comments = without_comments(html)

