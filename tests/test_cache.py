@@ -13,6 +13,7 @@ import pytest
 import briefing.engine.assemble
 import briefing.engine.grouping
 import briefing.engine.loading as loading_module
+import briefing.engine.prepare
 import briefing.engine.summaries
 from briefing.cache import Cache, code_of
 from briefing.engine import Engine, Settings
@@ -32,8 +33,8 @@ def corpus(tmp_path) -> Path:
 
 @pytest.fixture
 def calls(monkeypatch) -> Counter[str]:
-    """How often each expensive step ran: loading a source, summarizing, tagger analyses,
-    grouping and topic briefs."""
+    """How often each expensive step ran: loading a source, summarizing, tagger analyses, a
+    document's word features, grouping and topic briefs."""
     counted: Counter[str] = Counter()
 
     def spy(name, function):
@@ -48,6 +49,8 @@ def calls(monkeypatch) -> Counter[str]:
         (briefing.engine.summaries, "summarize", "summarize"),
         (briefing.engine.assemble, "topic_brief", "topic_brief"),
         (briefing.engine.grouping, "group_by_grouping", "group"),
+        (briefing.engine.prepare, "word_features", "words"),
+        (briefing.engine.grouping, "word_features", "words"),
     ]:
         monkeypatch.setattr(module, name, spy(label, getattr(module, name)))
     from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
@@ -64,6 +67,7 @@ def test_an_unchanged_corpus_is_briefed_from_the_cache(registry, corpus, tmp_pat
     cache = Cache(tmp_path / "cache")
     first = brief(registry, corpus, cache)
     assert calls["work_on"] == 12 and calls["summarize"] == 12 and calls["analyse"] == 12
+    assert calls["words"] == 12  # beside each document's summary; grouping reads them
     calls.clear()
     again = brief(registry, corpus, Cache(tmp_path / "cache"))
     assert calls == Counter()  # nothing loaded, summarized, analysed, grouped or briefed again
@@ -79,7 +83,8 @@ def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus
     changed.write_text(f"{head}\n\n{lead}\n\n{body}", encoding="utf-8")
     calls.clear()
     again = brief(registry, corpus, Cache(tmp_path / "cache"))
-    assert (calls["work_on"], calls["summarize"], calls["analyse"]) == (1, 1, 1)
+    assert (calls["work_on"], calls["summarize"], calls["analyse"], calls["words"]) == (1, 1, 1, 1)
+    assert calls["group"] == 1  # regrouped, with the other documents' word features from the cache
     assert calls["topic_brief"] == 1  # the changed document's topic; the others come from the cache
     assert again == brief(registry, corpus, None)
     assert again != first
@@ -204,8 +209,14 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
         yield from real_pool(*args, **kwargs)
 
     monkeypatch.setattr(loading_module, "work_in_executor", counted_pool)
+    grouped_here = []
+    real_features = briefing.engine.grouping.word_features
+    monkeypatch.setattr(
+        briefing.engine.grouping, "word_features", lambda d: grouped_here.append(d.id) or real_features(d)
+    )
     parallel = brief(registry, folder, Cache(tmp_path / "cache"), workers=2)
     assert pools == [2]
+    assert grouped_here == []  # the workers computed every document's word features for grouping
     serial = brief(registry, folder, None, workers=1)
     assert pools == [2]
     assert parallel == serial

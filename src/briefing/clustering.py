@@ -20,6 +20,7 @@ import numpy as np
 
 from .engine.settings import THRESHOLD
 from .models import Document, Theme, Topic
+from .text.word_table import word_table
 from .text.words import filler_words, language_kit
 from .topic_names import topic_phrase
 
@@ -35,39 +36,72 @@ CONCEPT_WEIGHT = 0.5
 CONCEPT_FLOOR = math.log(2)
 
 
-def _features(
-    document: Document, themes: Sequence[Theme], written: dict[str, Counter[str]]
-) -> tuple[Counter[str], Counter[str]]:
-    """A document's word features and concept features; ``written`` gathers how each is written.
+#: A document's word features: count of each (``en:batteri``) and how each is written, by count.
+WordFeatures = tuple[dict[str, int], dict[str, dict[str, int]]]
 
-    Words are content stems and key phrases, tagged with the language (``en:batteri``); concepts
-    are every other theme (lexicon themes, names), which mean the same in any language. Feature
-    names are interned: 10,000 documents repeat the same few thousand of them millions of times.
-    """
+
+def word_features(document: Document) -> WordFeatures:
+    """A document's word features: its content stems, tagged with the language (``en:batteri``),
+    counted, and the ways each is written. They depend on the document alone, so workers compute
+    them beside its summary and the cache keeps them: regrouping after one file changed reads
+    them rather than the text of every document."""
     kit = language_kit(document.language or "en")
     skip = kit.stop_words | filler_words(kit.code)
+    counts: dict[str, int] = {}
+    written: dict[str, dict[str, int]] = {}
+    table = word_table(document, kit)
+    stems = [f"{kit.code}:{stem}" for stem in table.stems]
+    lowers = table.lowers
+    # Counted per written form, not word by word: a document writes each form many times.
+    for form, count, lower, stem in zip(
+        table.forms,
+        np.bincount(table.ids, minlength=len(table.forms)).tolist(),
+        table.lower.tolist(),
+        table.stem.tolist(),
+        strict=True,
+    ):
+        if not count or len(form) < 3 or lowers[lower] in skip:
+            continue
+        feature = stems[stem]
+        counts[feature] = counts.get(feature, 0) + count
+        forms = written.setdefault(feature, {})
+        forms[form] = forms.get(form, 0) + count  # as written: "Japan" names a topic better than "japan"
+    return counts, written
+
+
+def _features(
+    document: Document, themes: Sequence[Theme], written: dict[str, dict[str, int]], found: WordFeatures | None = None
+) -> tuple[Counter[str], Counter[str]]:
+    """A document's word features (``found``, or computed now) and concept features; ``written``
+    gathers how each is written.
+
+    Words are content stems and key phrases; concepts are every other theme (lexicon themes,
+    names), which mean the same in any language. Feature names are interned: 10,000 documents
+    repeat the same few thousand of them millions of times.
+    """
+    counts, forms_of = found if found is not None else word_features(document)
     words: Counter[str] = Counter()
     concepts: Counter[str] = Counter()
-    for sentence in document.sentences:
-        for word in kit.words(sentence.text):
-            lowered = word.lower()
-            if len(word) < 3 or lowered in skip:
-                continue
-            feature = sys.intern(f"{kit.code}:{kit.stem(word)}")
-            words[feature] += 1
-            forms = written.get(feature)
-            if forms is None:
-                forms = written[feature] = Counter()
-            forms[word] += 1  # as written: "Japan" names a topic better than "japan"
+    for name, count in counts.items():
+        feature = sys.intern(name)
+        words[feature] = count
+        forms = written.get(feature)
+        if forms is None:
+            written[feature] = dict(forms_of[name])
+        else:
+            for form, times in forms_of[name].items():
+                forms[form] = forms.get(form, 0) + times
+    code = language_kit(document.language or "en").code
     for theme in themes:
         mentions = max(1, round(theme.score * len(document.sentences)))
         if theme.kind == "key phrase":
-            feature = sys.intern(f"{kit.code}:{theme.name.casefold()}")
+            feature = sys.intern(f"{code}:{theme.name.casefold()}")
             words[feature] += mentions
         else:
             feature = sys.intern(_concept(theme))
             concepts[feature] += mentions
-        written.setdefault(feature, Counter())[theme.name] += mentions
+        forms = written.setdefault(feature, {})
+        forms[theme.name] = forms.get(theme.name, 0) + mentions
     return words, concepts
 
 
@@ -126,7 +160,9 @@ def _normalise(matrix: np.ndarray) -> None:
 
 
 def document_vectors(
-    documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
+    documents: Sequence[Document],
+    themes: Mapping[str, Sequence[Theme]],
+    words: Mapping[str, WordFeatures] | None = None,
 ) -> tuple[np.ndarray, list[str], dict[str, str]]:
     """Unit vectors whose dot products blend word similarity and concept similarity.
 
@@ -134,26 +170,27 @@ def document_vectors(
     half the documents (IDF :data:`CONCEPT_FLOOR`), less in proportion otherwise: themes nearly
     every document has, such as "energy" in a folder about energy, cannot make everything alike.
     """
-    written: dict[str, Counter[str]] = {}
-    extracted = [_features(d, themes.get(d.id, ()), written) for d in documents]
+    written: dict[str, dict[str, int]] = {}
+    found = words or {}
+    extracted = [_features(d, themes.get(d.id, ()), written, found.get(d.id)) for d in documents]
     word_counts = [w for w, _ in extracted]
     concept_counts = [c for _, c in extracted]
     del extracted
-    word_features, word_idf = _columns(word_counts, per_language=True, limit=WORD_FEATURES)
+    word_columns, word_idf = _columns(word_counts, per_language=True, limit=WORD_FEATURES)
     concept_features, concept_idf = _columns(concept_counts, per_language=False, limit=CONCEPT_FEATURES)
-    matrix = np.zeros((len(documents), len(word_features) + len(concept_features)), dtype=np.float32)
-    words, concepts = matrix[:, : len(word_features)], matrix[:, len(word_features) :]
-    _fill(words, word_counts, word_features, word_idf)
-    _fill(concepts, concept_counts, concept_features, concept_idf)
+    matrix = np.zeros((len(documents), len(word_columns) + len(concept_features)), dtype=np.float32)
+    word_part, concept_part = matrix[:, : len(word_columns)], matrix[:, len(word_columns) :]
+    _fill(word_part, word_counts, word_columns, word_idf)
+    _fill(concept_part, concept_counts, concept_features, concept_idf)
     column = {f: i for i, f in enumerate(concept_features)}
     telling = np.array(
         [max((concept_idf[column[f]] for f in each if f in column), default=0.0) for each in concept_counts],
         dtype=np.float32,
     )
-    words *= math.sqrt(1 - CONCEPT_WEIGHT)
-    concepts *= (np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))[:, None]
+    word_part *= math.sqrt(1 - CONCEPT_WEIGHT)
+    concept_part *= (np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))[:, None]
     _normalise(matrix)
-    features = word_features + concept_features
+    features = word_columns + concept_features
     labels = {f: min(written[f], key=lambda w: (-written[f][w], w)) for f in features}
     return matrix, features, labels
 
@@ -327,12 +364,16 @@ def _place_featureless(
 
 
 def group_by_content(
-    documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]], threshold: float = THRESHOLD
+    documents: Sequence[Document],
+    themes: Mapping[str, Sequence[Theme]],
+    threshold: float = THRESHOLD,
+    words: Mapping[str, WordFeatures] | None = None,
 ) -> list[Topic]:
-    """Topics found in the documents' content, largest first, named by their top terms."""
+    """Topics found in the documents' content, largest first, named by their top terms;
+    ``words`` has the documents' :func:`word_features` where they were computed already."""
     if not documents:
         return []
-    matrix, features, labels = document_vectors(documents, themes)
+    matrix, features, labels = document_vectors(documents, themes, words)
     groups = cluster(matrix, threshold) if features else [[i] for i in range(len(documents))]
     groups = _place_featureless(groups, matrix, documents, themes)
     groups.sort(key=lambda group: (-len(group), group[0]))

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from .clustering import group_by_content
+from .clustering import WordFeatures, group_by_content
 from .engine.settings import THRESHOLD, TopicRule
 from .models import Document, Theme, Topic
 
@@ -57,14 +57,16 @@ def group_by_grouping(
     rules: Sequence[TopicRule] = (),
     grouping: str = "content",
     threshold: float = THRESHOLD,
+    words: Mapping[str, WordFeatures] | None = None,
 ) -> list[Topic]:
-    """Configured topics first, then the rest grouped by content or by folder."""
+    """Configured topics first, then the rest grouped by content (``words``: see
+    :func:`group_by_content`) or by folder."""
     if grouping == "folders":
         return group_topics(documents, rules)
     pinned, free = pinned_and_free(documents, rules)
     taken = {t.name for t in pinned}
     found = []
-    for topic in group_by_content(free, themes, threshold):
+    for topic in group_by_content(free, themes, threshold, words):
         name, number = topic.name, 1
         while name in taken:
             number += 1

@@ -25,9 +25,9 @@ import numpy
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
+from ..text.word_table import word_table
 from ..text.words import LanguageKit
 from .sumy_classes import SumyClass
-from .word_counts import word_table
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
 DEFAULT_CUE_WORDS: dict[str, dict[str, list[str]]] = {

@@ -30,10 +30,10 @@ import numpy
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
+from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
 from .graph_summarizers import MAX_SENTENCES
 from .sumy_classes import SumyClass
-from .word_counts import Entries, word_table
 
 #: sumy's ``LuhnSummarizer.max_gap_size``: insignificant words that end a cluster.
 LUHN_MAX_GAP = 4

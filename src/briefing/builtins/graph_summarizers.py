@@ -16,9 +16,9 @@ import numpy
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
+from ..text.word_table import word_table
 from ..text.words import LanguageKit
 from .sumy_classes import SumyClass
-from .word_counts import word_table
 
 #: Sentences the quadratic built-ins rate at once: two 2,000 x 2,000 matrices take 64 MB and a
 #: second or so; a 50 MB file's 40,000 sentences at once would take 25 GB.

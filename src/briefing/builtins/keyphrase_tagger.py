@@ -48,23 +48,36 @@ def noun_phrase(phrase: Sequence[str], language: str) -> bool:
     must have an adjective's ending. In English, a phrase may not end in a past tense or an
     adverb (``-ed``, ``-ly``), nor put a past tense right after a name.
     """
-    last = phrase[-1]
+    return _may_end(phrase[-1], language) and all(
+        _may_join(a, b, language) for a, b in zip(phrase, phrase[1:], strict=False)
+    )
+
+
+def _may_end(word: str, language: str) -> bool:
+    """Whether ``word`` may end a noun phrase (see :func:`noun_phrase`)."""
     if language == "de":
-        return last[:1].isupper() and all(w[:1].isupper() or _GERMAN_ADJECTIVE.search(w) for w in phrase[:-1])
+        return word[:1].isupper()
     if language == "en":
-        if last.islower() and last.endswith(("ed", "ly")):
-            return False
-        return not any(
-            a[:1].isupper() and b.islower() and b.endswith("ed") for a, b in zip(phrase, phrase[1:], strict=False)
-        )
+        return not (word.islower() and word.endswith(("ed", "ly")))
+    return True
+
+
+def _may_join(word: str, following: str, language: str) -> bool:
+    """Whether ``word`` may stand right before ``following`` inside a noun phrase."""
+    if language == "de":
+        return word[:1].isupper() or bool(_GERMAN_ADJECTIVE.search(word))
+    if language == "en":
+        return not (word[:1].isupper() and following.islower() and following.endswith("ed"))
     return True
 
 
 def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
-    """(stems, words as written) of every run of 1..``longest`` content words in ``text``."""
+    """(stems, words as written) of every run of 1..``longest`` content words in ``text`` that is
+    a noun phrase (:func:`noun_phrase`, judged word by word once per run)."""
     found: list[tuple[tuple[str, ...], str]] = []
     weak = filler_words(kit.code)
     stops = kit.stop_words
+    language = kit.code
     for chunk in _BREAK.split(text):
         run: list[str] = []
         for word in [*words(chunk), ""]:
@@ -72,10 +85,14 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
             if word and lowered not in stops and lowered not in weak and (len(word) > 2 or is_acronym(word)):
                 run.append(word)
                 continue
+            if not run:
+                continue
             stems = [kit.stem(w) for w in run]
+            ends = [_may_end(w, language) for w in run]
+            joins = [_may_join(a, b, language) for a, b in zip(run, run[1:], strict=False)]
             for size in range(1, min(longest, len(run)) + 1):
                 for start in range(len(run) - size + 1):
-                    if noun_phrase(run[start : start + size], kit.code):
+                    if ends[start + size - 1] and all(joins[start : start + size - 1]):
                         found.append((tuple(stems[start : start + size]), " ".join(run[start : start + size])))
             run = []
     return found

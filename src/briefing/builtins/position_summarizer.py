@@ -21,9 +21,9 @@ import numpy
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
 from ..models import Document
+from ..text.word_table import word_table
 from ..text.words import LanguageKit
 from .graph_summarizers import MAX_SENTENCES
-from .word_counts import word_table
 
 #: How much a similar earlier sentence counts against a sentence (PacSum's lambda 1; lambda 2,
 #: for later sentences, is 1).

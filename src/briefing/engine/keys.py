@@ -76,6 +76,10 @@ class Keys:
     def analysis(self, document: Document, tagger: Tagger) -> str:
         return "analysis:" + digest(self.fingerprint(document), self.identity(tagger))
 
+    def words(self, document: Document) -> str:
+        """A document's word features for grouping by content (they depend on it alone)."""
+        return "words:" + self.fingerprint(document)
+
     def corpus(self, documents: Sequence[Document], taggers: Sequence[Tagger]) -> str:
         """The themes of a corpus: every document and every tagger."""
         return "corpus:" + digest([self.fingerprint(d) for d in documents], [self.identity(t) for t in taggers])

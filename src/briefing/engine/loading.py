@@ -13,7 +13,7 @@ from .keys import Keys
 from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
-from .store import Store
+from .store import Packed, Store
 from .themes import TagStage
 
 
@@ -39,6 +39,8 @@ def _unpacked(packed: dict[str, bytes]) -> SourceWork:
     work.analyses = {k: unpack(v) for k, v in packed.items() if k.startswith("analysis:")}
     work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
     work.failed = {k.removeprefix("failed:"): unpack(v) for k, v in packed.items() if k.startswith("failed:")}
+    # Word features stay packed until grouping reads them: 10,000 documents' counts are large.
+    work.words = {k: Packed(v) for k, v in packed.items() if k.startswith("words:")}
     work.packed = packed
     return work
 
@@ -126,7 +128,7 @@ class SourceStage:
         return prepared
 
     def _hand_over(self, work: SourceWork) -> None:
-        """A fresh source's analyses to the taggers and its summaries (failed ones too) to this
-        run's memory."""
+        """A fresh source's analyses to the taggers, and its summaries (failed ones too) and word
+        features to this run's memory."""
         self.themes.remember(work.documents, work.analyses)
-        self.store.hold({**work.summaries, **work.failed})
+        self.store.hold({**work.summaries, **work.failed, **work.words})

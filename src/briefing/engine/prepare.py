@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..cache import pack
+from ..clustering import word_features
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..summarize import windowed
@@ -42,6 +43,8 @@ class SourceWork:
     #: Summaries that failed: held for the rest of the run (a stuck summarizer is not waited
     #: for twice), never cached, so they are tried again next run.
     failed: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
+    #: Each document's word features for grouping by content (see :func:`~briefing.clustering.word_features`).
+    words: dict[str, Any] = field(default_factory=dict)
     #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
     packed: dict[str, bytes] | None = None
 
@@ -53,14 +56,14 @@ class SourceWork:
             if not self.problems:
                 kept[key] = Packed(self.packed["source:"])
             return kept
-        kept = {**self.analyses, **self.summaries}
+        kept = {**self.analyses, **self.summaries, **self.words}
         if not self.problems:
             kept[key] = SourceWork(self.documents, [], self.warnings)
         return kept
 
 
 #: What a worker packs under these key prefixes goes to the cache ("failed:" and "source:" do not).
-CACHED = ("analysis", "summary")
+CACHED = ("analysis", "summary", "words")
 
 
 def inert(text: str) -> str:
@@ -246,6 +249,8 @@ def work_on(plugins: StartedPlugins, keys: Keys, source: Source, analyse: bool =
         work.warnings.extend(noted)
         if analyse:
             work.analyses.update(analyses_of(plugins, keys, prepared))
+        if settings.grouping == "content":
+            work.words[keys.words(prepared)] = word_features(prepared)
         summary = summarize_one(plugins, prepared, settings.length, plugins.summarizer)
         done = work.failed if summary[1] else work.summaries
         done[keys.summary(prepared, settings.length, plugins.summarizer)] = summary
@@ -257,7 +262,7 @@ def packed_work(plugins: StartedPlugins, keys: Keys, source: Source) -> dict[str
     under ``source:`` (sent even when it failed). A worker packs once; the main process stores
     those very bytes."""
     work = work_on(plugins, keys, source)
-    packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries}.items()}
+    packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries, **work.words}.items()}
     packed.update((f"failed:{k}", pack(v)) for k, v in work.failed.items())
     packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings))
     return packed

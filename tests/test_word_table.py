@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.builtins import word_counts
-from briefing.builtins.word_counts import KEPT, word_table
 from briefing.models import Document, Sentence
+from briefing.text import word_table as table_module
+from briefing.text.word_table import KEPT, word_table
 from briefing.text.words import language_kit
 
 
@@ -53,13 +53,13 @@ def test_headings_are_read_apart_from_the_sentences():
 
 def test_a_document_is_read_once_for_every_summarizer_that_rates_it(registry, monkeypatch):
     reads = []
-    original = word_counts.WordTable.__init__
+    original = table_module.WordTable.__init__
 
     def counting(self, document, kit):
         reads.append(document.id)
         original(self, document, kit)
 
-    monkeypatch.setattr(word_counts.WordTable, "__init__", counting)
+    monkeypatch.setattr(table_module.WordTable, "__init__", counting)
     document = _document("The council approved the harbour budget.", "The harbour dredging starts in May.")
     kit = language_kit("en")
     for name in ("position", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "edmundson"):

@@ -16,7 +16,7 @@ from collections import OrderedDict
 import numpy
 
 from ..models import Document
-from ..text.words import LanguageKit, words
+from .words import LanguageKit, words
 
 #: Documents whose tables are kept: the columns of one reading-room topic rate a handful in turn.
 KEPT = 16
