@@ -48,3 +48,10 @@ def cli(capsys, monkeypatch):
         return code, out, err
 
     return run
+
+
+def timeless(briefing):
+    """A briefing without its time of making, to compare runs that may fall in two minutes."""
+    from dataclasses import replace
+
+    return replace(briefing, facts=replace(briefing.facts, made="")) if briefing.facts else briefing

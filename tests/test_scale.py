@@ -89,3 +89,47 @@ def test_briefing_a_small_file_imports_only_what_it_uses(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1:] in ([], [""]), result.stderr
     assert "ferry" in result.stdout
+
+
+def test_taggers_read_the_first_sentences_of_a_very_long_document(registry, monkeypatch, tmp_path):
+    """Past MAX_TAGGED_SENTENCES, a document's themes come from its first sentences, with a
+    warning; its summary still reads all of it."""
+    import briefing.engine.prepare
+    import briefing.engine.themes
+    from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
+
+    monkeypatch.setattr(briefing.engine.themes, "MAX_TAGGED_SENTENCES", 10)
+    monkeypatch.setattr(briefing.engine.prepare, "MAX_TAGGED_SENTENCES", 10)
+    read: list[int] = []
+    real_analyse = KeyPhraseTagger.analyse
+    monkeypatch.setattr(
+        KeyPhraseTagger, "analyse", lambda self, d, kit: read.append(len(d.sentences)) or real_analyse(self, d, kit)
+    )
+    (tmp_path / "long.txt").write_text(long_text(25), encoding="utf-8")
+    (tmp_path / "short.txt").write_text(long_text(4, seed=8), encoding="utf-8")
+    briefing = Engine(registry, Settings(language="en", workers=1)).run([str(tmp_path)])
+    [warning] = [w for w in briefing.warnings if "themes come from" in w.message]
+    assert warning.source.endswith("long.txt")
+    assert "25 sentences: its themes come from the first 10" in warning.message
+    assert sorted(read) == [4, 10]
+    [entry] = [e for b in briefing.briefs for e in b.documents if e.document.origin.endswith("long.txt")]
+    assert len(entry.document.sentences) == 25
+    first = {s.text for s in entry.document.sentences[:10]}
+    assert entry.themes and all(text in first for t in entry.themes for text in t.evidence)
+
+
+def test_the_part_taggers_read_is_the_same_each_time():
+    from briefing.engine.themes import MAX_TAGGED_SENTENCES, tagged_part, tagged_parts
+    from briefing.models import Sentence
+
+    short = Document(id="s", title="s", text="A b.", origin="s", sentences=(Sentence("A b.", 0, 0),))
+    assert tagged_part(short) is short
+    documents = [short]
+    assert tagged_parts(documents) is documents
+    count = MAX_TAGGED_SENTENCES + 3
+    sentences = tuple(Sentence(f"Sentence {i}.", i // 2, i) for i in range(count))
+    long = Document(id="l", title="l", text="...", origin="l", sentences=sentences)
+    part = tagged_part(long)
+    assert part == tagged_part(long) and len(part.sentences) == MAX_TAGGED_SENTENCES
+    assert part.text.split("\n\n")[:2] == ["Sentence 0. Sentence 1.", "Sentence 2. Sentence 3."]
+    assert tagged_parts([short, long]) == [short, part]

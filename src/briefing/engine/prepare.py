@@ -27,6 +27,7 @@ from .keys import Keys
 from .started import StartedPlugins
 from .store import Packed
 from .summaries import summarize_one
+from .themes import MAX_TAGGED_SENTENCES
 from .themes import analyse as analyses_of
 
 
@@ -208,6 +209,14 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
                 continue
             seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
+    if len(sentences) > MAX_TAGGED_SENTENCES:
+        notes.append(
+            Problem(
+                document.origin,
+                f"{len(sentences):,} sentences: its themes come from the first {MAX_TAGGED_SENTENCES:,} "
+                "(the taggers' time grows with a document's length)",
+            )
+        )
     summarizer = plugins.summarizer
     if windowed(summarizer, len(sentences)):
         notes.append(

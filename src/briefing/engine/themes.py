@@ -21,10 +21,33 @@ from .store import Store
 
 #: A document's themes, strongest first, and the taggers' failures on it.
 Tagged = tuple[tuple[Theme, ...], list[Problem]]
+#: Sentences of one document the taggers read: a longer document's themes come from its first
+#: 20,000 (a 50 MB file has over 600,000, and the taggers' time grows with the text).
+MAX_TAGGED_SENTENCES = 20_000
+
+
+def tagged_part(document: Document) -> Document:
+    """What the taggers read of ``document``: all of it, or its first :data:`MAX_TAGGED_SENTENCES`
+    sentences and the paragraphs they make (the same each time, so analyses cache alike)."""
+    if len(document.sentences) <= MAX_TAGGED_SENTENCES:
+        return document
+    kept = document.sentences[:MAX_TAGGED_SENTENCES]
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in kept:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+    return replace(document, text="\n\n".join(" ".join(p) for p in paragraphs.values()), sentences=kept)
+
+
+def tagged_parts(documents: Sequence[Document]) -> Sequence[Document]:
+    """:func:`tagged_part` of each document (the same list when none is too long)."""
+    if all(len(d.sentences) <= MAX_TAGGED_SENTENCES for d in documents):
+        return documents
+    return [tagged_part(d) for d in documents]
 
 
 def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str, Any]:
     """Each tagger's analysis of ``document`` by cache key; failures are left out (tagging reports them)."""
+    document = tagged_part(document)
     analyses = {}
     for tagger in plugins.taggers:
         try:
@@ -35,7 +58,8 @@ def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str
 
 
 def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[Document]) -> Tagged:
-    """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed."""
+    """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed
+    (both as :func:`tagged_parts` gives them)."""
     problems: list[Problem] = []
     themes: list[Theme] = []
     kit = language_kit(document.language or plugins.services.settings.language)
@@ -60,7 +84,7 @@ class TagStage:
         """Hand the taggers analyses computed elsewhere (a worker, say) for ``documents``."""
         if not analyses:
             return
-        for document in documents:
+        for document in tagged_parts(documents):
             for tagger in self.plugins.taggers:
                 key = self.keys.analysis(document, tagger)
                 if key in analyses:
@@ -68,7 +92,7 @@ class TagStage:
                     self._held.add(key)
 
     def document(self, document: Document, corpus: Sequence[Document]) -> Tagged:
-        return tag_document(self.plugins, document, corpus)
+        return tag_document(self.plugins, tagged_part(document), tagged_parts(corpus))
 
     def corpus(
         self, documents: Sequence[Document], progress: Callable[[int, int], object] | None = None
@@ -76,12 +100,13 @@ class TagStage:
         """Every document tagged against all of them, by id; ``progress(done, total)`` hears every 50."""
 
         def compute(missing: list[int]) -> Iterator[tuple[int, dict[str, Tagged]]]:
-            self._analyses(documents)
+            parts = tagged_parts(documents)
+            self._analyses(parts)
             tagged = {}
-            for number, document in enumerate(documents):
+            for number, document in enumerate(parts):
                 if progress and number % 50 == 0:
-                    progress(number, len(documents))
-                tagged[document.id] = self.document(document, documents)
+                    progress(number, len(parts))
+                tagged[document.id] = tag_document(self.plugins, document, parts)
             yield 0, tagged
 
         def worth_keeping(key: str, tagged: dict[str, Tagged]) -> dict[str, Any]:
