@@ -3,7 +3,9 @@
 Run with ``.venv/bin/python bench/run.py`` (``--corpora 1000`` to skip the 10,000-document run).
 It prints the summarizer table (briefing's built-ins and sumy's own classes on the same
 sentences, documents per second, at 20, 200 and 1,000 sentences), then one row per measure.
-Corpus runs use every core and a fresh cache, then brief again unchanged and with one file changed.
+Corpus runs use every core and a fresh cache, then brief again unchanged and with one file changed;
+up to 1,000 documents, the same run in one process and a plain sumy LexRank pass over the same
+files are timed beside it. One 50 MB file is briefed under a 2 GiB address-space limit.
 The generator is deterministic (fixed seeds): about 40% function words, Zipf-distributed content
 words with each subject favouring its own, a few theme words and capitalised names, sentences of
 about 20 words in paragraphs of five.
@@ -291,10 +293,8 @@ def summarizer_table(registry, engine, rng, words, sizes=(20, 200, 1000), limit:
             print(f"{name:<11}{size:>10}" + "".join(cells))
 
 
-def corpus_run(count: int, executor: str = "local") -> None:
-    """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files, with
-    an empty cache, then again unchanged, then with one file changed; prints the three times,
-    the peak resident memory of the first run and the number of topics."""
+def corpus_folder(count: int) -> Path:
+    """``count`` generated documents of ~40 sentences on 20 subjects, written once."""
     rng = random.Random(20261125 + count)
     words = vocabulary(rng)
     folder = Path(f"/tmp/briefing-bench-corpus-{count}")
@@ -303,8 +303,16 @@ def corpus_run(count: int, executor: str = "local") -> None:
         for i in range(count):
             text = generated_text(rng, words, 40, i % 20)
             (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def corpus_run(count: int, executor: str = "local", workers: int = 0) -> None:
+    """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files, with
+    an empty cache, then again unchanged, then with one file changed; prints the three times,
+    the peak resident memory of the first run and the number of topics."""
+    folder = corpus_folder(count)
     registry = PluginHost(load_entry_points=False).registry()
-    settings = Settings(language="en", executor=executor)
+    settings = Settings(language="en", executor=executor, workers=workers)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-cache-") as cache_folder:
         with Engine(registry, settings, Cache(Path(cache_folder))) as engine:
             engine.executors.open()  # a cluster's start-up is not briefing time
@@ -332,9 +340,57 @@ def corpus_run(count: int, executor: str = "local") -> None:
     print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)}")
 
 
+def sumy_pass(count: int) -> None:
+    """(In a child process.) What a plain sumy LexRank pass over the same files takes: each file
+    parsed into sumy's document (with briefing's sentences and words, as sumy's own tokenizer
+    needs NLTK data) and summarized in 3 sentences, one process; prints the seconds."""
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from briefing.text.sumy_bridge import SumyTokenizer
+
+    kit = language_kit("en")
+    files = sorted(corpus_folder(count).glob("*.txt"))
+    start = time.perf_counter()
+    summarizer = LexRankSummarizer(kit.stem)
+    summarizer.stop_words = kit.stop_words
+    for path in files:
+        summarizer(PlaintextParser(path.read_text(encoding="utf-8"), SumyTokenizer(kit)).document, 3)
+    print(f"{time.perf_counter() - start:.2f}")
+
+
+def big_file_row(megabytes: int = 50, limit_gib: int = 2) -> None:
+    """One generated file of ``megabytes`` MB briefed by the command line in one process under a
+    ``limit_gib`` GiB address-space limit: the seconds it takes and its peak resident memory."""
+    path = Path(f"/tmp/briefing-bench-{megabytes}mb.txt")
+    if not path.exists():
+        rng = random.Random(50)
+        words = vocabulary(rng)
+        with path.open("w", encoding="utf-8") as out:
+            topic = 0
+            while out.tell() < megabytes * 1_000_000:
+                out.write(generated_text(rng, words, 500, topic % 20) + "\n\n")
+                topic += 1
+    code = (
+        "import resource, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_AS, ({limit_gib} * 1024 ** 3, {limit_gib} * 1024 ** 3))\n"
+        "from briefing.cli import main\n"
+        "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    state = "briefed" if done.returncode == 0 else f"exit {done.returncode}"
+    print(f"{f'one {megabytes} MB file under {limit_gib} GiB, {state} (s)':<48}{seconds:>12.1f}")
+    print(f"{'  peak resident memory (MiB)':<48}{peak:>12.0f}")
+
+
 def corpus_rows(counts: list[int], executor: str) -> None:
     """The corpus runs, each in a fresh process so that peak memory is that run's; with another
-    executor than the local pool, its first-run time beside the local pool's."""
+    executor than the local pool, its first-run time beside the local pool's. Up to 1,000
+    documents, the same run in one process and a plain sumy LexRank pass, side by side."""
     for count in counts:
         result = subprocess.run(
             [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
@@ -346,6 +402,20 @@ def corpus_rows(counts: list[int], executor: str) -> None:
         print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
         print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
         print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
+        if count <= 1000:
+            alone = subprocess.run(
+                [sys.executable, __file__, "--corpus-run", str(count), "--workers", "1"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            print(f"{'  the same in one process, --workers 1 (s)':<48}{float(alone[0]):>12.2f}")
+            print(f"{'    one process / default pool':<48}{float(alone[0]) / float(seconds):>11.2f}x")
+            plain = subprocess.run(
+                [sys.executable, __file__, "--sumy-pass", str(count)], capture_output=True, text=True, check=True
+            ).stdout
+            print(f"{'  a plain sumy LexRank pass, one process (s)':<48}{float(plain):>12.2f}")
+            print(f"{'    briefing / sumy pass':<48}{float(seconds) / float(plain):>11.2f}x")
         if executor != "local":
             other = subprocess.run(
                 [sys.executable, __file__, "--corpus-run", str(count), "--executor", executor],
@@ -362,6 +432,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=int, nargs="*", default=[1000, 10000], help="corpus sizes to brief")
     parser.add_argument("--corpus-run", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--sumy-pass", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--big-file-only", action="store_true", help="only the 50 MB file's row")
     parser.add_argument(
         "--executor",
         choices=("local", "dask-local"),
@@ -380,7 +453,10 @@ def main() -> None:
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
     args = parser.parse_args()
     if args.corpus_run:
-        corpus_run(args.corpus_run, args.executor)
+        corpus_run(args.corpus_run, args.executor, args.workers)
+        return
+    if args.sumy_pass:
+        sumy_pass(args.sumy_pass)
         return
     if args.corpora_only:
         corpus_rows(args.corpora, args.executor)
@@ -390,6 +466,9 @@ def main() -> None:
         return
     if args.languages_only:
         language_rows()
+        return
+    if args.big_file_only:
+        big_file_row()
         return
     if args.startup_only:
         startup_rows()
@@ -435,6 +514,7 @@ def main() -> None:
     topic_themes(name_heavy_topic(rng))
     print(f"{'pool themes of a 1000-doc topic, 3000 names (s)':<48}{time.perf_counter() - start:>12.2f}")
 
+    big_file_row()
     tui_rows(registry, rng, words, args.tui)
     cleaning_rows(registry)
     print()

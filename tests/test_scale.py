@@ -72,6 +72,31 @@ def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
     assert len(summary) >= 3, result.stdout
 
 
+def test_a_generated_50_mb_file_is_briefed_under_a_2_gb_memory_limit(tmp_path):
+    """About 650,000 sentences in one file: the summary rates them in windows and the taggers read
+    the first 20,000, so the whole run stays under 2 GB of address space (about two minutes)."""
+    path = tmp_path / "50mb.txt"
+    with path.open("w", encoding="utf-8") as out:
+        seed = 0
+        while out.tell() < 50_000_000:
+            out.write(long_text(500, seed=seed) + "\n\n")
+            seed += 1
+    code = (
+        "import resource, sys\n"
+        "limit = 2 * 1024 ** 3\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+        "from briefing.cli import main\n"
+        "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
+    )
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "its themes come from the first 20,000" in result.stderr
+    assert "rates them in windows of 2,000" in result.stderr
+    summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert len(summary) >= 3, result.stdout[-2000:]
+
+
 def test_briefing_a_small_file_imports_only_what_it_uses(tmp_path):
     """Start-up: the reading room, the web and PDF loaders, ROUGE and sumy's classes (which import
     ``requests``) stay unimported when a plain text file is briefed."""
