@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import random
 import resource
@@ -54,7 +55,7 @@ THEME_WORDS = "energy battery grid climate emissions traffic bicycle study resea
 def generated_text(rng: random.Random, words: list[str], sentences: int, topic: int = 0) -> str:
     """Sentences of about 20 words: function words, Zipf-distributed content words (each topic
     favouring its own), now and then a theme word or a capitalised two-word name."""
-    weights = [1 / (rank + 1) for rank in range(len(words))]
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
     shift = (topic * 397) % len(words)
     content = words[shift:] + words[:shift]
     names = [f"{content[i].title()} {content[i + 1].title()}" for i in range(0, 12, 2)]
@@ -71,7 +72,7 @@ def generated_text(rng: random.Random, words: list[str], sentences: int, topic: 
             elif roll < 0.45:
                 tokens.append(rng.choice(names))
             else:
-                tokens.append(rng.choices(content, weights)[0])
+                tokens.append(rng.choices(content, cum_weights=cumulative)[0])
         sentence = " ".join(tokens)
         out.append(sentence[0].upper() + sentence[1:] + ".")
     paragraphs = [" ".join(out[i : i + 5]) for i in range(0, len(out), 5)]
