@@ -386,6 +386,9 @@ def big_file_row(megabytes: int = 50, limit_gib: int = 2) -> None:
     state = "briefed" if done.returncode == 0 else f"exit {done.returncode}"
     print(f"{f'one {megabytes} MB file under {limit_gib} GiB, {state} (s)':<48}{seconds:>12.1f}")
     print(f"{'  peak resident memory (MiB)':<48}{peak:>12.0f}")
+    for line in done.stderr.splitlines():
+        if line.startswith("briefing: error:"):
+            print(f"  {line}")
 
 
 def corpus_rows(counts: list[int], executor: str) -> None:

@@ -41,6 +41,28 @@ def test_a_summarizer_with_a_limit_rates_a_long_document_window_by_window(regist
     assert [s.position for s in summary.sentences] == sorted(s.position for s in longest)
 
 
+def test_the_time_limit_applies_to_each_window_of_a_long_document(registry, tmp_path):
+    """Three windows of 0.2 s each: the document takes longer than the limit, no window does."""
+    import time
+
+    class Slow(Windowed):
+        name = "slow"
+
+        def rate(self, document, kit):
+            time.sleep(0.2)
+            return [0.0] * len(document.sentences)
+
+    from briefing.plugins import Registered
+
+    registry.entries["summarizer"]["slow"] = Registered("slow", "summarizer", Slow, "test", "test")
+    (tmp_path / "long.txt").write_text(long_text(25), encoding="utf-8")
+    settings = Settings(language="en", summarizer="slow", plugin_timeout=0.35, workers=1, grouping="folders")
+    briefing = Engine(registry, settings).run([str(tmp_path)])
+    assert briefing.errors == ()
+    [entry] = briefing.briefs[0].documents
+    assert len(entry.summary.sentences) == 3
+
+
 def test_the_run_warns_when_the_default_summarizer_windows_a_document(registry, monkeypatch, tmp_path):
     from briefing.builtins import position_summarizer
 

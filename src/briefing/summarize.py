@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .engine.settings import Length
@@ -50,10 +50,18 @@ def windows(summarizer: Summarizer, document: Document) -> list[Document]:
     return [replace(document, sentences=sentences[start : start + limit]) for start in range(0, len(sentences), limit)]
 
 
-def summarize(summarizer: Summarizer, document: Document, kit: LanguageKit, length: Length) -> Summary:
+def summarize(
+    summarizer: Summarizer,
+    document: Document,
+    kit: LanguageKit,
+    length: Length,
+    call: Callable[..., Sequence[float]] | None = None,
+) -> Summary:
+    """The summary of ``document``; ``call(rate, window, kit)``, when given, runs each rating (the
+    engine's time limit applies to each window of a long document, not to all of them at once)."""
     scores: list[float] = []
     for window in windows(summarizer, document):
-        rated = list(summarizer.rate(window, kit))
+        rated = list(call(summarizer.rate, window, kit) if call else summarizer.rate(window, kit))
         if len(rated) != len(window.sentences):
             raise SummarizerError(f"gave {len(rated)} scores for {len(window.sentences)} sentences")
         scores.extend(rated)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from ..interfaces import Summarizer
 from ..models import Document, Problem, Summary
@@ -19,10 +20,15 @@ Outcome = tuple[Summary | None, list[Problem]]
 
 
 def summarize_one(plugins: StartedPlugins, document: Document, length: Length, summarizer: Summarizer) -> Outcome:
-    """One document's summary within the plugin time limit, or the summarizer's failure."""
+    """One document's summary, each rating within the plugin time limit (a long document's
+    windows each have it), or the summarizer's failure."""
     kit = language_kit(document.language or plugins.services.settings.language)
+
+    def limited(rate: Callable[..., Sequence[float]], *args: Any) -> Sequence[float]:
+        return plugins.limit(summarizer.name, rate, *args)
+
     try:
-        return plugins.limit(summarizer.name, summarize, summarizer, document, kit, length), []
+        return summarize(summarizer, document, kit, length, limited), []
     except Exception as exc:
         return None, [Problem(document.origin, failure("summarizer", summarizer.name, exc))]
 
