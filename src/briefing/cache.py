@@ -154,6 +154,17 @@ class Cache:
                         continue
         return found
 
+    def keys_in(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` the cache has an entry for (without reading the entries)."""
+        keys = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        db = self._connection()
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            found.update(key for (key,) in db.execute(f"SELECT key FROM results WHERE key IN ({marks})", batch))
+        return found
+
     def get(self, key: str) -> Any | None:
         return self.get_many([key]).get(key)
 

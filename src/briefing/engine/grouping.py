@@ -49,31 +49,40 @@ class GroupStage:
         return [Topic(name, tuple(by_id[i] for i in ids), tuple(keywords)) for name, ids, keywords in grouped]
 
     def words(self, documents: Sequence[Document]) -> Mapping[str, WordFeatures]:
-        """Each document's word features: as the workers left them, from the cache, or computed
-        here; packed ones are unpacked one at a time, as grouping reads them."""
+        """Each document's word features: as this run holds them, from the cache, or computed
+        here. Those in the cache are read as grouping asks for them, one document at a time:
+        10,000 documents' features would take hundreds of megabytes at once."""
+        keys = {d.id: self.keys.words(d) for d in documents}
+        held = {i: v for i, key in keys.items() if (v := self.store.peek(key)) is not None}
+        cached = self.store.cache.keys_in([k for i, k in keys.items() if i not in held]) if self.store.cache else set()
         by_id = {d.id: d for d in documents}
 
         def compute(missing: list[str]) -> Iterator[tuple[str, WordFeatures]]:
             for document_id in missing:
                 yield document_id, word_features(by_id[document_id])
 
-        found = self.store.memoised({d.id: self.keys.words(d) for d in documents}, compute, remember=False)
-        return _Unpacking(found)
+        missing = {i: k for i, k in keys.items() if i not in held and k not in cached}
+        held.update(self.store.memoised(missing, compute, remember=False))
+        return _Read(keys, held, self.store)
 
 
-class _Unpacking(Mapping[str, WordFeatures]):
-    """Values by key, unpacked when read: 10,000 documents' word features take a tenth of the
-    memory packed, and grouping needs them one document at a time."""
+class _Read(Mapping[str, WordFeatures]):
+    """Word features by document id, unpacked (or read from the cache) when asked for; one the
+    cache cannot give back after all is missing (grouping then computes it)."""
 
-    def __init__(self, values: Mapping[str, Any]):
-        self._values = values
+    def __init__(self, keys: Mapping[str, str], held: Mapping[str, Any], store: Store):
+        self._keys, self._held, self._store = keys, held, store
 
-    def __getitem__(self, key: str) -> WordFeatures:
-        value = self._values[key]
+    def __getitem__(self, document_id: str) -> WordFeatures:
+        value = self._held.get(document_id)
+        if value is None and self._store.cache is not None:
+            value = self._store.cache.get(self._keys[document_id])
+        if value is None:
+            raise KeyError(document_id)
         return unpack(value.data) if isinstance(value, Packed) else value  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._values)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._values)
+        return len(self._keys)

@@ -131,4 +131,6 @@ class SourceStage:
         """A fresh source's analyses to the taggers, and its summaries (failed ones too) and word
         features to this run's memory."""
         self.themes.remember(work.documents, work.analyses)
-        self.store.hold({**work.summaries, **work.failed, **work.words})
+        self.store.hold({**work.summaries, **work.failed})
+        if self.store.cache is None:  # else grouping reads them from the cache as it needs them
+            self.store.hold(work.words)
