@@ -391,15 +391,18 @@ def big_file_row(megabytes: int = 50, limit_gib: int = 2) -> None:
             print(f"  {line}")
 
 
+def in_child(*arguments: str) -> list[str]:
+    """What this script prints, split in words, run in a fresh process with ``arguments``."""
+    done = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True, check=True)
+    return done.stdout.split()
+
+
 def corpus_rows(counts: list[int], executor: str) -> None:
     """The corpus runs, each in a fresh process so that peak memory is that run's; with another
     executor than the local pool, its first-run time beside the local pool's. Up to 1,000
     documents, the same run in one process and a plain sumy LexRank pass, side by side."""
     for count in counts:
-        result = subprocess.run(
-            [sys.executable, __file__, "--corpus-run", str(count)], capture_output=True, text=True, check=True
-        )
-        seconds, again, one_changed, rss, topics = result.stdout.split()
+        seconds, again, one_changed, rss, topics = in_child("--corpus-run", str(count))
         print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
         print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
         print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
@@ -407,26 +410,14 @@ def corpus_rows(counts: list[int], executor: str) -> None:
         print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
         print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
         if count <= 1000:
-            alone = subprocess.run(
-                [sys.executable, __file__, "--corpus-run", str(count), "--workers", "1"],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.split()
+            alone = in_child("--corpus-run", str(count), "--workers", "1")
             print(f"{'  the same in one process, --workers 1 (s)':<48}{float(alone[0]):>12.2f}")
             print(f"{'    one process / default pool':<48}{float(alone[0]) / float(seconds):>11.2f}x")
-            plain = subprocess.run(
-                [sys.executable, __file__, "--sumy-pass", str(count)], capture_output=True, text=True, check=True
-            ).stdout
+            [plain] = in_child("--sumy-pass", str(count))
             print(f"{'  a plain sumy LexRank pass, one process (s)':<48}{float(plain):>12.2f}")
             print(f"{'    briefing / sumy pass':<48}{float(seconds) / float(plain):>11.2f}x")
         if executor != "local":
-            other = subprocess.run(
-                [sys.executable, __file__, "--corpus-run", str(count), "--executor", executor],
-                capture_output=True,
-                text=True,
-                check=True,
-            ).stdout.split()
+            other = in_child("--corpus-run", str(count), "--executor", executor)
             print(f"{f'  the same on {executor} (s)':<48}{float(other[0]):>12.2f}")
             print(f"{f'    {executor} / local pool':<48}{float(other[0]) / float(seconds):>11.2f}x")
             print(f"{'    peak resident memory of the client (MiB)':<48}{float(other[3]):>12.0f}")

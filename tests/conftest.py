@@ -8,6 +8,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.engine import Engine
+from briefing.models import Document
 from briefing.plugins import PluginHost, Registry
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,3 +56,18 @@ def timeless(briefing):
     from dataclasses import replace
 
     return replace(briefing, facts=replace(briefing.facts, made="")) if briefing.facts else briefing
+
+
+def document_of(*sentences: str, headings: tuple[str, ...] = ()) -> Document:
+    """An English document of these sentences, one paragraph, as if already prepared."""
+    from briefing.models import Sentence
+
+    return Document(
+        id="d",
+        title="d",
+        text=" ".join(sentences),
+        origin="d",
+        language="en",
+        headings=headings,
+        sentences=tuple(Sentence(text, 0, i) for i, text in enumerate(sentences)),
+    )

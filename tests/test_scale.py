@@ -74,11 +74,8 @@ def test_the_run_warns_when_the_default_summarizer_windows_a_document(registry, 
     assert "25 sentences: summarizer 'position' rates them in windows of 10" in warning.message
 
 
-def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
-    """12,000 sentences at once would need LexRank matrices of over 1 GB each; in windows the
-    whole run stays under 2 GB of address space."""
-    path = tmp_path / "long.txt"
-    path.write_text(long_text(12_000), encoding="utf-8")
+def brief_under_2_gb(path):
+    """``briefing brief --no-cache --workers 1 PATH`` in a process limited to 2 GB of address space."""
     code = (
         "import resource, sys\n"
         "limit = 2 * 1024 ** 3\n"
@@ -87,7 +84,15 @@ def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
         "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
     )
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    result = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+
+
+def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
+    """12,000 sentences at once would need LexRank matrices of over 1 GB each; in windows the
+    whole run stays under 2 GB of address space."""
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(12_000), encoding="utf-8")
+    result = brief_under_2_gb(path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "rates them in windows of 2,000" in result.stderr
     summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
@@ -103,15 +108,7 @@ def test_a_generated_50_mb_file_is_briefed_under_a_2_gb_memory_limit(tmp_path):
         while out.tell() < 50_000_000:
             out.write(long_text(500, seed=seed) + "\n\n")
             seed += 1
-    code = (
-        "import resource, sys\n"
-        "limit = 2 * 1024 ** 3\n"
-        "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
-        "from briefing.cli import main\n"
-        "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
-    )
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    result = subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    result = brief_under_2_gb(path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "its themes come from the first 20,000" in result.stderr
     assert "rates them in windows of 2,000" in result.stderr

@@ -14,7 +14,7 @@ from briefing.summarize import SummarizerError, select, summarize
 from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 
-from .conftest import SOURCES
+from .conftest import SOURCES, document_of
 
 BUILT_INS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson"]
 
@@ -203,21 +203,8 @@ def test_lsa_breaks_exact_ties_by_order_where_sumy_has_rounding_noise(registry):
         assert_same_picks(ours, sumy_reference(registry, "lsa", document, count), score, str(count))
 
 
-def _document(*sentences: str) -> Document:
-    from briefing.models import Sentence
-
-    return Document(
-        id="d",
-        title="d",
-        text=" ".join(sentences),
-        origin="d",
-        language="en",
-        sentences=tuple(Sentence(text, 0, i) for i, text in enumerate(sentences)),
-    )
-
-
 def test_position_is_lead_when_no_sentence_echoes_another(registry):
-    document = _document("Gulls nest here.", "Boats moor nearby.", "Rain fell overnight.", "Tourists came early.")
+    document = document_of("Gulls nest here.", "Boats moor nearby.", "Rain fell overnight.", "Tourists came early.")
     rated = registry.create("summarizer", "position").rate(document, language_kit("en"))
     assert rated == sorted(rated, reverse=True) and len(set(rated)) == 4
 
@@ -232,10 +219,10 @@ def test_position_favours_what_later_sentences_return_to_and_not_what_repeats_ea
         "Fishers welcome the harbour dredging.",
         "Gulls circled the old pier.",
     )
-    rated = position.rate(_document(*story), language_kit("en"))
+    rated = position.rate(document_of(*story), language_kit("en"))
     assert max(range(len(rated)), key=rated.__getitem__) == 1  # echoed later: beats the greeting before it
     rated = position.rate(
-        _document(*story, "The council approved the harbour dredging budget again."), language_kit("en")
+        document_of(*story, "The council approved the harbour dredging budget again."), language_kit("en")
     )
     assert rated[6] < rated[5]  # restates sentence 1: ranks below the unrelated sentence before it
 
@@ -307,8 +294,8 @@ def test_position_passes_over_sentences_that_cannot_stand_alone(registry):
     assert flaws_of("« Nous reviendrons », dit-elle.") == 0
     rest = ("Forecasters expect gusts of 30 mph during the parade on Thursday.", "Organisers may fly balloons lower.")
     position = registry.create("summarizer", "position")
-    asked = position.rate(_document("Will winds whip parade balloons?", *rest), language_kit("en"))
-    said = position.rate(_document("Winds will whip parade balloons.", *rest), language_kit("en"))
+    asked = position.rate(document_of("Will winds whip parade balloons?", *rest), language_kit("en"))
+    said = position.rate(document_of("Winds will whip parade balloons.", *rest), language_kit("en"))
     assert asked[0] == pytest.approx(said[0] / 2) and asked[1:] == said[1:]  # the same words, half as a question
 
 

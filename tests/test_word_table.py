@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from briefing.models import Document, Sentence
 from briefing.text import word_table as table_module
 from briefing.text.word_table import KEPT, word_table
 from briefing.text.words import language_kit
 
-
-def _document(*sentences: str, headings: tuple[str, ...] = ()) -> Document:
-    return Document(
-        id="d",
-        title="d",
-        text=" ".join(sentences),
-        origin="d",
-        language="en",
-        headings=headings,
-        sentences=tuple(Sentence(text, 0, i) for i, text in enumerate(sentences)),
-    )
+from .conftest import document_of
 
 
 def test_content_words_are_lower_cased_stemmed_and_without_stop_words():
-    document = _document("The Reefs are bleaching.", "The The reef.", "It is.")
+    document = document_of("The Reefs are bleaching.", "The The reef.", "It is.")
     table = word_table(document, language_kit("en"))
     entries = table.content()
     by_sentence = [[table.stems[c] for c in entries.words_of(row)] for row in range(entries.count)]
@@ -36,7 +25,7 @@ def test_content_words_are_lower_cased_stemmed_and_without_stop_words():
 
 
 def test_pairs_count_each_word_of_a_sentence_once():
-    table = word_table(_document("Reef reef coral.", "Coral."), language_kit("en"))
+    table = word_table(document_of("Reef reef coral.", "Coral."), language_kit("en"))
     rows, cols, counts = table.content().pairs()
     assert sorted((int(r), table.stems[c], int(n)) for r, c, n in zip(rows, cols, counts, strict=True)) == [
         (0, "coral", 1),
@@ -46,7 +35,7 @@ def test_pairs_count_each_word_of_a_sentence_once():
 
 
 def test_headings_are_read_apart_from_the_sentences():
-    table = word_table(_document("Divers dive.", headings=("Reef survey",)), language_kit("en"))
+    table = word_table(document_of("Divers dive.", headings=("Reef survey",)), language_kit("en"))
     assert [table.forms[i] for i in table.heading_ids] == ["Reef", "survey"]
     assert [table.forms[i] for i in table.sentence_forms(0)] == ["Divers", "dive"]
 
@@ -60,22 +49,22 @@ def test_a_document_is_read_once_for_every_summarizer_that_rates_it(registry, mo
         original(self, document, kit)
 
     monkeypatch.setattr(table_module.WordTable, "__init__", counting)
-    document = _document("The council approved the harbour budget.", "The harbour dredging starts in May.")
+    document = document_of("The council approved the harbour budget.", "The harbour dredging starts in May.")
     kit = language_kit("en")
     for name in ("position", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "edmundson"):
         registry.create("summarizer", name).rate(document, kit)
     assert reads == ["d"]
     # Another document with the same text is another object: read on its own.
-    word_table(_document("The council approved the harbour budget.", "The harbour dredging starts in May."), kit)
+    word_table(document_of("The council approved the harbour budget.", "The harbour dredging starts in May."), kit)
     assert reads == ["d", "d"]
 
 
 def test_only_the_last_documents_are_kept():
     kit = language_kit("en")
-    first = _document("Gulls nest here.")
+    first = document_of("Gulls nest here.")
     table = word_table(first, kit)
     assert word_table(first, kit) is table
-    others = [_document(f"Boat number {i} moored.") for i in range(KEPT)]
+    others = [document_of(f"Boat number {i} moored.") for i in range(KEPT)]
     for other in others:
         word_table(other, kit)
     assert word_table(first, kit) is not table
