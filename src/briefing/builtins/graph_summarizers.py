@@ -83,12 +83,7 @@ class LexRank(Summarizer):
         idf = numpy.log(n / (1.0 + df))
         weights = counts / max_tf[rows] * idf[cols]
         norms = numpy.sqrt(numpy.bincount(rows, weights=weights**2, minlength=n))
-        # Only words in two sentences or more link sentences: the product needs just their columns
-        # (most of a document's words occur once), and each sentence is similar to itself.
-        linking = df[cols] > 1
-        shared = numpy.unique(cols[linking])
-        dense = numpy.zeros((n, len(shared)))
-        dense[rows[linking], numpy.searchsorted(shared, cols[linking])] = weights[linking]
+        dense = entries.linking(rows, cols, weights)  # each sentence is similar to itself: set below
         with numpy.errstate(invalid="ignore", divide="ignore"):
             cosine = (dense @ dense.T) / numpy.outer(norms, norms)
         cosine[~numpy.isfinite(cosine)] = 0.0

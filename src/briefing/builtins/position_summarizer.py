@@ -46,11 +46,7 @@ def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
     df = numpy.bincount(cols, minlength=entries.size)
     weights = counts * (numpy.log((1 + n) / (1 + df[cols])) + 1)
     norms = numpy.sqrt(numpy.bincount(rows, weights=weights**2, minlength=n))
-    # Only words in two sentences or more link sentences (most of a document's words occur once).
-    linking = df[cols] > 1
-    shared = numpy.unique(cols[linking])
-    vectors = numpy.zeros((n, len(shared)))
-    vectors[rows[linking], numpy.searchsorted(shared, cols[linking])] = weights[linking]
+    vectors = entries.linking(rows, cols, weights)
     vectors /= numpy.where(norms > 0, norms, 1.0)[:, None]
     similarity: numpy.ndarray = vectors @ vectors.T
     return similarity

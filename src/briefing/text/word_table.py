@@ -46,6 +46,16 @@ class Entries:
         unique, counts = numpy.unique(self.rows * self.size + self.cols, return_counts=True)
         return unique // self.size, unique % self.size, counts
 
+    def linking(self, rows: numpy.ndarray, cols: numpy.ndarray, values: numpy.ndarray) -> numpy.ndarray:
+        """The sentence-by-word matrix of ``values`` (one per pair of :meth:`pairs`) over only the
+        words found in two sentences or more: only they link sentences, so a product of sentence
+        vectors needs just their columns (most of a document's words occur once)."""
+        linking = numpy.bincount(cols, minlength=self.size)[cols] > 1
+        shared = numpy.unique(cols[linking])
+        matrix = numpy.zeros((self.count, len(shared)))
+        matrix[rows[linking], numpy.searchsorted(shared, cols[linking])] = values[linking]
+        return matrix
+
     def row_sums(self, values: numpy.ndarray) -> numpy.ndarray:
         """For each sentence, the sum of ``values`` over its words (duplicates counted)."""
         return numpy.bincount(self.rows, weights=values, minlength=self.count)
