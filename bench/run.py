@@ -294,6 +294,30 @@ def summarizer_table(registry, engine, rng, words, sizes=(20, 200, 1000), limit:
             print(f"{name:<11}{size:>10}" + "".join(cells))
 
 
+def long_document_rows(engine, rng, words, size: int = 20_000, window: int = 2000) -> None:
+    """One generated document of ``size`` sentences rated whole (position: running totals;
+    LexRank and TextRank: each sentence's strongest links) and, as before, in windows of
+    ``window`` sentences with dense matrices: seconds and the peak memory numpy allocates."""
+    import tracemalloc
+
+    kit = language_kit("en")
+    text = " ".join(generated_text(rng, words, 500, topic) for topic in range(size // 500))
+    document = engine.prepare(Document(id="long", title="long", text=text, origin="long", language="en"))
+    print(f"{f'one document of {len(document.sentences):,} sentences':<28}{'seconds':>10}{'peak MiB':>10}")
+    for name in ("position", "lexrank", "textrank"):
+        for how, limit in (("whole", None), (f"windows of {window:,}", window)):
+            summarizer = engine.registry.create("summarizer", name)
+            summarizer.max_sentences = limit
+            start = time.perf_counter()
+            summarize(summarizer, document, kit, Length(5))
+            seconds = time.perf_counter() - start
+            tracemalloc.start()
+            summarize(summarizer, replace(document), kit, Length(5))
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            print(f"{f'  {name}, {how}':<28}{seconds:>10.2f}{peak:>10.0f}")
+
+
 def corpus_folder(count: int) -> Path:
     """``count`` generated documents of ~40 sentences on 20 subjects, written once."""
     rng = random.Random(20261125 + count)
@@ -431,6 +455,9 @@ def main() -> None:
     parser.add_argument("--sumy-pass", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--big-file-only", action="store_true", help="only the 50 MB file's row")
     parser.add_argument(
+        "--long-document-only", action="store_true", help="only the rows of one 20,000-sentence document"
+    )
+    parser.add_argument(
         "--executor",
         choices=("local", "dask-local"),
         default="local",
@@ -468,6 +495,11 @@ def main() -> None:
     if args.startup_only:
         startup_rows()
         return
+    if args.long_document_only:
+        rng = random.Random(20261125)
+        registry = PluginHost(load_entry_points=False).registry()
+        long_document_rows(Engine(registry, Settings(language="en")), rng, vocabulary(rng))
+        return
     if args.summaries_only:
         summary_rows()
         return
@@ -485,6 +517,8 @@ def main() -> None:
     engine = Engine(registry, Settings(language="en"))
 
     summarizer_table(registry, engine, rng, words)
+    print()
+    long_document_rows(engine, rng, words)
     print()
     print(f"{'measure':<48}{'value':>12}")
     print("-" * 60)

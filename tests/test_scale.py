@@ -74,34 +74,46 @@ def test_the_run_warns_when_the_default_summarizer_windows_a_document(registry, 
     assert "25 sentences: summarizer 'position' rates them in windows of 10" in warning.message
 
 
-def brief_under_2_gb(path):
-    """``briefing brief --no-cache --workers 1 PATH`` in a process limited to 2 GB of address space."""
+def brief_under_2_gb(path, *options):
+    """``briefing brief --no-cache --workers 1 [OPTIONS] PATH`` in a process limited to 2 GB of
+    address space."""
     code = (
         "import resource, sys\n"
         "limit = 2 * 1024 ** 3\n"
         "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
         "from briefing.cli import main\n"
-        "sys.exit(main(['brief', '--no-cache', '--workers', '1', sys.argv[1]]))\n"
+        "sys.exit(main(['brief', '--no-cache', '--workers', '1', *sys.argv[1:]]))\n"
     )
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    return subprocess.run([sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", code, *options, str(path)], env=env, capture_output=True, text=True)
 
 
-def test_a_long_file_is_briefed_under_a_memory_limit(tmp_path):
-    """12,000 sentences at once would need LexRank matrices of over 1 GB each; in windows the
-    whole run stays under 2 GB of address space."""
+def test_a_long_file_is_rated_whole_by_a_sparse_graph_under_a_memory_limit(tmp_path):
+    """12,000 sentences at once would need LexRank matrices of over 1 GB each; with each
+    sentence's strongest links only, LexRank rates the whole file at once under 2 GB of address
+    space (and so does the default, which needs no matrix)."""
     path = tmp_path / "long.txt"
     path.write_text(long_text(12_000), encoding="utf-8")
-    result = brief_under_2_gb(path)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "rates them in windows of 2,000" in result.stderr
-    summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
-    assert len(summary) >= 3, result.stdout
+    for options in (("--summarizer", "lexrank"), ()):
+        result = brief_under_2_gb(path, *options)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "windows" not in result.stderr
+        summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+        assert len(summary) >= 3, result.stdout
+
+
+def test_each_method_rates_longer_documents_in_windows_of_its_limit(registry):
+    from briefing.builtins.graph_summarizers import DENSE_SENTENCES, MAX_SENTENCES
+
+    for name, limit in (("lexrank", MAX_SENTENCES), ("textrank", MAX_SENTENCES), ("reduction", DENSE_SENTENCES)):
+        assert registry.create("summarizer", name).max_sentences == limit
+    assert registry.create("summarizer", "position").max_sentences is None
 
 
 def test_a_generated_50_mb_file_is_briefed_under_a_2_gb_memory_limit(tmp_path):
-    """About 650,000 sentences in one file: the summary rates them in windows and the taggers read
-    the first 20,000, so the whole run stays under 2 GB of address space (about two minutes)."""
+    """About 650,000 sentences in one file: the default summarizer rates them all at once (its
+    cost grows with the words) and the taggers read the first 20,000, so the whole run stays under
+    2 GB of address space (about two minutes)."""
     path = tmp_path / "50mb.txt"
     with path.open("w", encoding="utf-8") as out:
         seed = 0
@@ -111,7 +123,7 @@ def test_a_generated_50_mb_file_is_briefed_under_a_2_gb_memory_limit(tmp_path):
     result = brief_under_2_gb(path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "its themes come from the first 20,000" in result.stderr
-    assert "rates them in windows of 2,000" in result.stderr
+    assert "windows" not in result.stderr
     summary = [line for line in result.stdout.splitlines() if line.startswith("- ")]
     assert len(summary) >= 3, result.stdout[-2000:]
 

@@ -161,6 +161,67 @@ def test_vectorised_methods_match_sumy_on_long_documents(name, seed, registry):
     assert_same_picks(ours, sumy_reference(registry, name, document, 8), score, f"seed {seed}")
 
 
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+def test_sparse_graphs_rate_as_the_dense_matrix_when_every_edge_is_kept(name, registry, monkeypatch):
+    """Above DENSE_SENTENCES the graph methods keep each sentence's strongest edges; with room
+    for every edge, that graph is sumy's matrix and the ratings are the same."""
+    import random
+
+    from briefing.builtins import graph_summarizers, neighbours
+    from briefing.engine import Engine
+
+    rng = random.Random(5)
+    vocabulary = [f"{a}{b}" for a in ("grid", "coral", "bike", "storm", "price") for b in ("er", "ing", "s", "")]
+    text = " ".join(" ".join(rng.choices(vocabulary, k=rng.randint(1, 14))).capitalize() + "." for _ in range(80))
+    for sample in (text, TIES):
+        document = Engine(registry).prepare(Document(id="g", title="g", text=sample, origin="g", language="en"))
+        summarizer = registry.create("summarizer", name)
+        kit = language_kit("en")
+        dense = summarizer.rate(document, kit)
+        monkeypatch.setattr(graph_summarizers, "DENSE_SENTENCES", 5)
+        monkeypatch.setattr(neighbours, "NEIGHBOURS", 1000)
+        assert summarizer.rate(document, kit) == pytest.approx(dense, abs=1e-12)
+        monkeypatch.setattr(neighbours, "NEIGHBOURS", 3)  # fewer edges: another graph, other ratings
+        assert summarizer.rate(document, kit) != pytest.approx(dense, abs=1e-6)
+        monkeypatch.undo()
+
+
+def test_a_sparse_graph_keeps_each_sentences_heaviest_edges_only(monkeypatch):
+    """Products are computed in blocks that fit the limits, and each sentence keeps its heaviest
+    edges: on random vectors, against numpy's dense product."""
+    import numpy
+
+    from briefing.builtins import neighbours
+    from briefing.builtins.neighbours import SparseRows, strongest_edges
+
+    rng = numpy.random.default_rng(0)
+    dense = rng.random((600, 40)) * (rng.random((600, 40)) < 0.2)
+    rows, cols = numpy.nonzero(dense)
+    products = dense @ dense.T
+    # Every word rare (through the index), or every word common (multiplied densely), in blocks
+    # cut by either limit:
+    for common, limit, most in ((1, "BLOCK_PRODUCTS", 600 * 50), (1, "BLOCK_PAIRS", 3000), (10**6, "", 0)):
+        monkeypatch.setattr(neighbours, "COMMON", common)
+        if limit:
+            monkeypatch.setattr(neighbours, limit, most)
+        vectors = SparseRows(rows, cols, dense[rows, cols], *dense.shape)
+        assert vectors.common.shape[1] == (40 if common > 1 else 0)
+        blocks = list(vectors.blocks())
+        assert blocks[0][0] == 0 and blocks[-1][1] == 600 and len(blocks) >= (12 if limit else 1)
+        assert all(a[1] == b[0] and a[0] < a[1] for a, b in zip(blocks, blocks[1:], strict=False))
+        assert numpy.vstack([vectors.products(*b) for b in blocks]) == pytest.approx(products)
+        monkeypatch.undo()
+    monkeypatch.setattr(neighbours, "BLOCK_PRODUCTS", 600 * 50)
+    edges_from, edges_to, weights = strongest_edges(
+        vectors, lambda block, first: numpy.where(block > 0.3, block, 0.0), 7
+    )
+    assert (numpy.bincount(edges_from, minlength=600) <= 7).all()
+    assert weights == pytest.approx(products[edges_from, edges_to])
+    for row in (0, 299, 599):  # rows in the first, a middle and the last block
+        heaviest = numpy.sort(products[row][products[row] > 0.3])[::-1][:7]
+        assert numpy.sort(weights[edges_from == row])[::-1] == pytest.approx(heaviest)
+
+
 #: Text built for ties: repeated short sentences, the same words in another order, sentences of
 #: stop words only, and a capitalised stop word (KL counts it).
 TIES = (
@@ -203,6 +264,12 @@ def test_lsa_breaks_exact_ties_by_order_where_sumy_has_rounding_noise(registry):
         assert_same_picks(ours, sumy_reference(registry, "lsa", document, count), score, str(count))
 
 
+def test_position_rates_sentences_of_stop_words_only_by_their_place(registry):
+    document = document_of("One here.", "Two here.", "Three here.")
+    rated = registry.create("summarizer", "position").rate(document, language_kit("en"))
+    assert rated == sorted(rated, reverse=True) and len(set(rated)) == 3
+
+
 def test_position_is_lead_when_no_sentence_echoes_another(registry):
     document = document_of("Gulls nest here.", "Boats moor nearby.", "Rain fell overnight.", "Tourists came early.")
     rated = registry.create("summarizer", "position").rate(document, language_kit("en"))
@@ -225,6 +292,42 @@ def test_position_favours_what_later_sentences_return_to_and_not_what_repeats_ea
         document_of(*story, "The council approved the harbour dredging budget again."), language_kit("en")
     )
     assert rated[6] < rated[5]  # restates sentence 1: ranks below the unrelated sentence before it
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_position_centrality_is_the_pairwise_sum_computed_without_a_matrix(seed, registry):
+    """Directed centrality summed pair by pair from TF-IDF cosines, as PacSum defines it, equals
+    the running totals :func:`directed_centrality` computes, on text with repeats, stop-word-only
+    sentences and heavy overlap (the ties text) and on generated text."""
+    import math
+    import random
+
+    from briefing.builtins.position_summarizer import directed_centrality
+    from briefing.engine import Engine
+    from briefing.text.word_table import word_table
+
+    rng = random.Random(seed)
+    vocabulary = [f"{a}{b}" for a in ("grid", "coral", "bike", "storm", "price") for b in ("er", "ing", "s", "")]
+    generated = " ".join(" ".join(rng.choices(vocabulary, k=rng.randint(1, 12))).capitalize() + "." for _ in range(60))
+    kit = language_kit("en")
+    for text in (TIES, generated):
+        document = Engine(registry).prepare(Document(id="p", title="p", text=text, origin="p", language="en"))
+        entries = word_table(document, kit).content()
+        n = entries.count
+        bags = [{} for _ in range(n)]
+        for row, col in zip(entries.rows.tolist(), entries.cols.tolist(), strict=True):
+            bags[row][col] = bags[row].get(col, 0) + 1
+        df = {w: sum(w in bag for bag in bags) for bag in bags for w in bag}
+        vectors = [{w: c * (math.log((1 + n) / (1 + df[w])) + 1) for w, c in bag.items()} for bag in bags]
+        norms = [math.sqrt(sum(v * v for v in vector.values())) or 1.0 for vector in vectors]
+
+        def cosine(i, j, vectors=vectors, norms=norms):
+            return sum(v * vectors[j].get(w, 0.0) for w, v in vectors[i].items()) / (norms[i] * norms[j])
+
+        earlier, later = directed_centrality(document, kit)
+        for i in range(n):
+            assert earlier[i] == pytest.approx(sum(cosine(i, j) for j in range(i)), abs=1e-9)
+            assert later[i] == pytest.approx(sum(cosine(i, j) for j in range(i + 1, n)), abs=1e-9)
 
 
 @pytest.mark.parametrize(
@@ -324,7 +427,8 @@ def test_the_settings_and_power_methods_are_sumys():
             (graph.lexrank_power_method, LexRankSummarizer.power_method, 0.1),
             (graph.textrank_power_method, TextRankSummarizer.power_method, 1e-4),
         ):
-            assert ours(matrix, epsilon).tolist() == theirs(matrix, epsilon).tolist()
+            ours_rated = ours(lambda p, matrix=matrix: numpy.dot(matrix.T, p), size, epsilon)
+            assert ours_rated.tolist() == theirs(matrix, epsilon).tolist()
 
 
 @pytest.mark.parametrize("language", "en de fr es it pt uk ja zh ko th he nl tr".split())

@@ -32,7 +32,7 @@ from ..interfaces import Summarizer
 from ..models import Document
 from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
-from .graph_summarizers import MAX_SENTENCES
+from .graph_summarizers import DENSE_SENTENCES
 from .sumy_classes import SumyClass
 
 #: sumy's ``LuhnSummarizer.max_gap_size``: insignificant words that end a cluster.
@@ -53,7 +53,7 @@ class SumyMethod(Summarizer):
     Reduction's matrix and the greedy methods' rescans grow with the square of the sentences."""
 
     sumy_class: ClassVar[SumyClass]
-    max_sentences: ClassVar[int | None] = MAX_SENTENCES
+    max_sentences: ClassVar[int | None] = DENSE_SENTENCES
 
 
 class Reduction(SumyMethod):

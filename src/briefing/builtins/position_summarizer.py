@@ -23,7 +23,6 @@ from ..interfaces import Summarizer
 from ..models import Document
 from ..text.word_table import word_table
 from ..text.words import LanguageKit
-from .graph_summarizers import MAX_SENTENCES
 
 #: How much a similar earlier sentence counts against a sentence (PacSum's lambda 1; lambda 2,
 #: for later sentences, is 1).
@@ -37,33 +36,42 @@ FLAW = 0.5
 _CLOSERS = tuple("”’\"'»)")
 
 
-def tfidf_similarity(document: Document, kit: LanguageKit) -> numpy.ndarray:
-    """Cosine similarity of every pair of different sentences' TF-IDF vectors over content stems
-    (the diagonal is left at what the words shared with other sentences give: it is not used)."""
+def directed_centrality(document: Document, kit: LanguageKit) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """For each sentence, the summed cosine similarity of its TF-IDF vector (over content stems)
+    with every earlier sentence's and with every later sentence's.
+
+    No sentence-by-sentence matrix is built: sentence i's similarity with the sentences before it
+    is the dot product of its vector with their sum, and for each word that sum is a running total
+    down the word's column. So the cost grows with the words of the document, not with the square
+    of its sentences, and a book is rated whole."""
     entries = word_table(document, kit).content()
     n = entries.count
     rows, cols, counts = entries.pairs()
     df = numpy.bincount(cols, minlength=entries.size)
     weights = counts * (numpy.log((1 + n) / (1 + df[cols])) + 1)
     norms = numpy.sqrt(numpy.bincount(rows, weights=weights**2, minlength=n))
-    vectors = entries.linking(rows, cols, weights)
-    vectors /= numpy.where(norms > 0, norms, 1.0)[:, None]
-    similarity: numpy.ndarray = vectors @ vectors.T
-    return similarity
+    values = weights / numpy.where(norms > 0, norms, 1.0)[rows]
+    order = numpy.lexsort((rows, cols))  # down each word's column, sentence by sentence
+    values, cols, rows = values[order], cols[order], rows[order]
+    new_word = numpy.ones(len(cols), dtype=bool)
+    new_word[1:] = cols[1:] != cols[:-1]
+    before = numpy.cumsum(values) - values  # the running total before each entry...
+    before -= before[new_word][numpy.cumsum(new_word) - 1]  # ...within its word's column
+    totals = numpy.bincount(cols, weights=values, minlength=entries.size)
+    earlier = numpy.bincount(rows, weights=values * before, minlength=n)
+    later = numpy.bincount(rows, weights=values * (totals[cols] - before - values), minlength=n)
+    return earlier, later
 
 
 class Position(Summarizer):
     name = "position"
     description = "Position-aware centrality (PacSum's directed centrality with a lead prior; default)"
-    max_sentences = MAX_SENTENCES
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         n = len(document.sentences)
         if n == 0:
             return []
-        similarity = tfidf_similarity(document, kit)
-        later = numpy.triu(similarity, k=1).sum(axis=1)
-        earlier = numpy.tril(similarity, k=-1).sum(axis=1)
+        earlier, later = directed_centrality(document, kit)
         centrality = EARLIER * earlier + later
         span = centrality.max() - centrality.min()
         scaled = (centrality - centrality.min()) / span if span > 0 else numpy.zeros(n)
