@@ -34,7 +34,7 @@ def corpus(tmp_path) -> Path:
 @pytest.fixture
 def calls(monkeypatch) -> Counter[str]:
     """How often each expensive step ran: loading a source, summarizing, tagger analyses, a
-    document's word features, grouping and topic briefs."""
+    document's word features, grouping, topic briefs and digesting a document's sentences."""
     counted: Counter[str] = Counter()
 
     def spy(name, function):
@@ -51,6 +51,7 @@ def calls(monkeypatch) -> Counter[str]:
         (briefing.engine.grouping, "group_by_grouping", "group"),
         (briefing.engine.prepare, "word_features", "words"),
         (briefing.engine.grouping, "word_features", "words"),
+        (briefing.engine.keys, "fingerprint_of", "fingerprint"),
     ]:
         monkeypatch.setattr(module, name, spy(label, getattr(module, name)))
     from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
@@ -69,9 +70,10 @@ def test_an_unchanged_corpus_is_briefed_from_the_cache(registry, corpus, tmp_pat
     first = brief(registry, corpus, cache)
     assert calls["work_on"] == 12 and calls["summarize"] == 12 and calls["analyse"] == 12
     assert calls["words"] == 12  # beside each document's summary; grouping reads them
+    assert calls["fingerprint"] == 12  # once each, where the document is prepared
     calls.clear()
     again = brief(registry, corpus, Cache(tmp_path / "cache"))
-    assert calls == Counter()  # nothing loaded, summarized, analysed, grouped or briefed again
+    assert calls == Counter()  # nothing loaded, summarized, analysed, grouped, briefed or digested again
     assert again == first == brief(registry, corpus, None)
 
 
@@ -85,6 +87,7 @@ def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus
     calls.clear()
     again = brief(registry, corpus, Cache(tmp_path / "cache"))
     assert (calls["work_on"], calls["summarize"], calls["analyse"], calls["words"]) == (1, 1, 1, 1)
+    assert calls["fingerprint"] == 1
     assert calls["group"] == 1  # regrouped, with the other documents' word features from the cache
     assert calls["topic_brief"] == 1  # the changed document's topic; the others come from the cache
     assert again == brief(registry, corpus, None)

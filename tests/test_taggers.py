@@ -219,3 +219,16 @@ def test_a_document_has_each_theme_once_and_a_topic_folds_surnames_into_full_nam
     assert pooled.name == "Sam Altman" and pooled.evidence == ("Sam Altman spoke.", "Altman left.")
     matrix = coverage(Brief("t", entries, ()))
     assert matrix.scores == ((0.4,), (0.2,))  # the second document covers Sam Altman too
+
+
+def test_a_topics_themes_tied_at_the_cut_are_ordered_by_name():
+    """Themes that cover as many documents with the same score are taken by name at the cut of the
+    topic's list, as a full sort takes them (only the leaders get their evidence and kind)."""
+    from briefing.coverage import topic_themes
+    from briefing.models import DocumentBrief, Theme
+
+    document = Document("1", "One", "x", "1.txt")
+    themes = tuple(Theme(name, 0.5, (name,), "keyphrases", "key phrase") for name in ("tide", "harbour", "quay"))
+    entries = [DocumentBrief(document, None, themes)]
+    assert [t.name for t in topic_themes(entries, 1)] == ["harbour"]
+    assert [t.name for t in topic_themes(entries, 2)] == ["harbour", "quay"]

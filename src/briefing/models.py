@@ -135,6 +135,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class DocumentBrief:
+    """One document's summary and themes (strongest first, each name once, as tagging gives them)."""
+
     document: Document
     summary: Summary | None
     themes: tuple[Theme, ...] = ()

@@ -81,7 +81,8 @@ class SparseRows:
         weights = numpy.repeat(values, spans) * self.held[found]
         size = (last - first) * self.count
         rare = numpy.bincount(cells, weights=weights, minlength=size).reshape(last - first, self.count)
-        return rare + self.common[first:last] @ self.common.T
+        products: numpy.ndarray = rare + self.common[first:last] @ self.common.T
+        return products
 
 
 def strongest_edges(

@@ -18,6 +18,20 @@ from ..models import Document, Source, Theme
 from .settings import Length, Settings
 
 
+def fingerprint_of(document: Document) -> str:
+    """A prepared document: its sentences (what cleaning and splitting made of its text), its
+    language and metadata, and the code."""
+    return digest(
+        briefing_code(),
+        document.id,
+        document.title,
+        document.text,
+        document.language,
+        document.headings,
+        [(s.paragraph, s.text) for s in document.sentences],
+    )
+
+
 class Keys:
     """Cache keys for one run's settings. Safe to share between threads (memos only grow)."""
 
@@ -37,22 +51,19 @@ class Keys:
         return held[1]
 
     def fingerprint(self, document: Document) -> str:
-        """A prepared document: its sentences (what cleaning and splitting made of its text), its
-        language and metadata, and the code."""
+        """A prepared document (see :func:`fingerprint_of`), computed once per document."""
         held = self._fingerprints.get(id(document))
         if held is not None and held[0] is document:
             return held[1]
-        value = digest(
-            briefing_code(),
-            document.id,
-            document.title,
-            document.text,
-            document.language,
-            document.headings,
-            [(s.paragraph, s.text) for s in document.sentences],
-        )
+        value = fingerprint_of(document)
         self._fingerprints[id(document)] = (document, value)
         return value
+
+    def know(self, documents: Sequence[Document], fingerprints: Sequence[str]) -> None:
+        """Take the fingerprints of ``documents`` as computed where they were prepared (a worker,
+        or the run that cached them: the source's key holds the code, so they are still right)."""
+        for document, value in zip(documents, fingerprints, strict=True):
+            self._fingerprints[id(document)] = (document, value)
 
     def source(self, source: Source, loader: Loader, cleaners: Sequence[Plugin]) -> str:
         """A source's prepared documents: its bytes, the loader, the cleaners and the language settings."""

@@ -129,7 +129,8 @@ class SourceStage:
 
     def _hand_over(self, work: SourceWork) -> None:
         """A fresh source's analyses to the taggers, and its summaries (failed ones too) and word
-        features to this run's memory."""
+        features to this run's memory; the documents' fingerprints to the keys."""
+        self.keys.know(work.documents, work.fingerprints)
         self.themes.remember(work.documents, work.analyses)
         self.store.hold({**work.summaries, **work.failed})
         if self.store.cache is None:  # else grouping reads them from the cache as it needs them

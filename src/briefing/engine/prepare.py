@@ -48,6 +48,9 @@ class SourceWork:
     words: dict[str, Any] = field(default_factory=dict)
     #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
     packed: dict[str, bytes] | None = None
+    #: Each document's :meth:`~briefing.engine.keys.Keys.fingerprint`, kept with the documents so
+    #: that a cached run does not digest every sentence of the corpus again.
+    fingerprints: list[str] = field(default_factory=list)
 
     def entries(self, key: str) -> dict[str, Any]:
         """What is worth caching: the analyses and summaries, and the documents under ``key`` when
@@ -59,7 +62,7 @@ class SourceWork:
             return kept
         kept = {**self.analyses, **self.summaries, **self.words}
         if not self.problems:
-            kept[key] = SourceWork(self.documents, [], self.warnings)
+            kept[key] = SourceWork(self.documents, [], self.warnings, fingerprints=self.fingerprints)
         return kept
 
 
@@ -254,6 +257,7 @@ def work_on(plugins: StartedPlugins, keys: Keys, source: Source, analyse: bool =
     for document in loaded:
         prepared, failed, noted = prepare_document(plugins, document)
         work.documents.append(prepared)
+        work.fingerprints.append(keys.fingerprint(prepared))
         work.problems.extend(failed)
         work.warnings.extend(noted)
         if analyse:
@@ -273,5 +277,5 @@ def packed_work(plugins: StartedPlugins, keys: Keys, source: Source) -> dict[str
     work = work_on(plugins, keys, source)
     packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries, **work.words}.items()}
     packed.update((f"failed:{k}", pack(v)) for k, v in work.failed.items())
-    packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings))
+    packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings, fingerprints=work.fingerprints))
     return packed
