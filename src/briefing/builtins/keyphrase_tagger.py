@@ -131,10 +131,23 @@ def _candidates(document: Document) -> Candidates:
 
 @dataclass
 class _CorpusCounts:
-    """In how many documents each (language, stem) occurs, and how each phrase is written corpus-wide."""
+    """In how many documents each (language, stem) occurs, and how each phrase is written corpus-wide;
+    then, once per corpus, what tagging each document asks of them."""
 
     frequencies: Counter[tuple[str, str]] = field(default_factory=Counter)
     written: dict[tuple[str, tuple[str, ...]], Counter[str]] = field(default_factory=dict)
+    #: Each (language, stem)'s inverse document frequency, and the IDF of a stem no document has.
+    idf: dict[tuple[str, str], float] = field(default_factory=dict)
+    unseen: float = 1.0
+    #: The (language, stem)s most documents use: they say nothing about one of them.
+    common: set[tuple[str, str]] = field(default_factory=set)
+
+    def weigh(self, size: int) -> None:
+        """Fill :attr:`idf`, :attr:`unseen` and :attr:`common` for a corpus of ``size`` documents."""
+        self.idf = {key: math.log((1 + size) / (1 + count)) + 1 for key, count in self.frequencies.items()}
+        self.unseen = math.log(1 + size) + 1
+        if size >= 4:
+            self.common = {key for key, count in self.frequencies.items() if count > size / 2}
 
 
 class KeyPhraseTagger(Tagger):
@@ -158,6 +171,7 @@ class KeyPhraseTagger(Tagger):
             counts.frequencies.update((language, s) for s in found.stems)
             for stems, written in found.written.items():
                 counts.written.setdefault((language, stems), Counter()).update(written)
+        counts.weigh(max(len(corpus), 1))
         return counts
 
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
@@ -165,18 +179,14 @@ class KeyPhraseTagger(Tagger):
             return []
         found = self.analysis(document)
         counts = self._frequencies(corpus)
-        frequencies = counts.frequencies
-        size = max(len(corpus), 1)
         language = document.language or kit.code
-
-        def idf(stem: str) -> float:
-            return math.log((1 + size) / (1 + frequencies.get((language, stem), 0))) + 1
+        idf, unseen, common = counts.idf, counts.unseen, counts.common
 
         ranked = []
         for stems in found.written:  # the phrases frequent enough to be chosen
-            if size >= 4 and any(frequencies.get((language, s), 0) > size / 2 for s in stems):
+            if common and any((language, s) in common for s in stems):
                 continue  # words most documents use say nothing about this one (its parts stay candidates)
-            weight = sum(found.stems[s] * idf(s) for s in stems)
+            weight = sum(found.stems[s] * idf.get((language, s), unseen) for s in stems)
             ranked.append((weight, stems))
         ranked.sort(key=lambda item: (-item[0], item[1]))
 

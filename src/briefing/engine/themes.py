@@ -66,7 +66,7 @@ def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[D
     for tagger in plugins.taggers:
         try:
             found = plugins.limit(tagger.name, tagger.tag, document, kit, corpus)
-            themes.extend(replace(t, tagger=t.tagger or tagger.name) for t in found)
+            themes.extend(t if t.tagger else replace(t, tagger=tagger.name) for t in found)
         except Exception as exc:
             problems.append(Problem(document.origin, failure("tagger", tagger.name, exc)))
     themes.sort(key=lambda t: (-t.score, t.name))
