@@ -95,6 +95,15 @@ def test_key_phrases_are_noun_phrases():
     assert "Son presented" not in english and "data centres" in english
 
 
+def test_a_number_breaks_a_key_phrase_and_an_irregular_past_ends_none():
+    kit = language_kit("en")
+    found = [w for _, w in candidate_phrases("SoftBank will invest approximately 4.5 trillion yen in it.", kit)]
+    assert "trillion yen" in found and not any("approximately" in w for w in found)
+    found = [w for _, w in candidate_phrases("The council spent 2,400 pounds, and Ishiba said spent fuel waits.", kit)]
+    assert "council spent" not in found and "Ishiba said" not in found and "spent fuel" in found
+    assert not noun_phrase(["harbour", "sold"], "en") and noun_phrase(["harbour", "sale"], "en")
+
+
 def test_irish_scottish_and_double_surnames_are_peoples_names():
     from briefing.builtins.entity_tagger import _person_like
 

@@ -20,7 +20,7 @@ from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
 from ..text.names import is_acronym
-from ..text.words import LanguageKit, filler_words, language_kit, lower_case_words, words
+from ..text.words import LanguageKit, filler_words, language_kit, lower_case_words
 
 _BREAK = re.compile(r"[,;:()\[\]{}\"“”„«»!?…–—/|]|\.(?!\w)|\s-\s")
 #: Below this many sentences, a phrase said once may still be a key phrase.
@@ -38,6 +38,18 @@ class Candidates:
 
 
 _GERMAN_ADJECTIVE = re.compile(r"(e|en|er|es|em)$")
+#: Words and numbers (with what is glued to them: "4.5", "3D-Druck", "1990er") as a sentence
+#: writes them: a number breaks a phrase ("approximately 4.5 trillion yen" is no "approximately
+#: trillion yen").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\w.,'’-]*")
+#: English past tenses without ``-ed`` that are seldom a noun or an adjective: like ``-ed``, they
+#: may not end a phrase or follow a name ("council spent", "Son said").
+_IRREGULAR_PAST = frozenset(
+    """said told made took gave went came saw began brought bought thought knew grew drew wrote
+    spoke spent sent paid held kept met sold stood won led lost meant built felt heard taught
+    caught fought sought chose rode drove flew threw wore tore swore forgot froze woke broke
+    became ran sat sang rang shook struck understood""".split()
+)
 
 
 def noun_phrase(phrase: Sequence[str], language: str) -> bool:
@@ -46,7 +58,8 @@ def noun_phrase(phrase: Sequence[str], language: str) -> bool:
 
     In German, where nouns are capitalised, the last word must be, and lower-case words before it
     must have an adjective's ending. In English, a phrase may not end in a past tense or an
-    adverb (``-ed``, ``-ly``), nor put a past tense right after a name.
+    adverb (``-ed``, ``-ly``, or a common irregular past such as ``spent``), nor put a past tense
+    right after a name.
     """
     return _may_end(phrase[-1], language) and all(
         _may_join(a, b, language) for a, b in zip(phrase, phrase[1:], strict=False)
@@ -58,7 +71,7 @@ def _may_end(word: str, language: str) -> bool:
     if language == "de":
         return word[:1].isupper()
     if language == "en":
-        return not (word.islower() and word.endswith(("ed", "ly")))
+        return not (word.islower() and (word.endswith(("ed", "ly")) or word in _IRREGULAR_PAST))
     return True
 
 
@@ -67,7 +80,8 @@ def _may_join(word: str, following: str, language: str) -> bool:
     if language == "de":
         return word[:1].isupper() or bool(_GERMAN_ADJECTIVE.search(word))
     if language == "en":
-        return not (word[:1].isupper() and following.islower() and following.endswith("ed"))
+        past = following.endswith("ed") or following in _IRREGULAR_PAST
+        return not (word[:1].isupper() and following.islower() and past)
     return True
 
 
@@ -80,9 +94,10 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
     language = kit.code
     for chunk in _BREAK.split(text):
         run: list[str] = []
-        for word in [*words(chunk), ""]:
+        for word in [*_TOKEN.findall(chunk), ""]:
             lowered = word.lower()
-            if word and lowered not in stops and lowered not in weak and (len(word) > 2 or is_acronym(word)):
+            content = word[:1].isalpha() and lowered not in stops and lowered not in weak
+            if content and (len(word) > 2 or is_acronym(word)):
                 run.append(word)
                 continue
             if not run:
