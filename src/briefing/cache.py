@@ -142,32 +142,33 @@ class Cache:
             self._local.db = db
         return db
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
-        """The cached values of those ``keys`` that have one. An entry that cannot be read is a miss."""
+    def _select(self, what: str, keys: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``what`` (columns) for those of ``keys`` the cache has, in batches."""
         keys = list(dict.fromkeys(keys))
-        found: dict[str, Any] = {}
-        db = self._connection()
-        with paused_collection():
-            for start in range(0, len(keys), _BATCH):
-                batch = keys[start : start + _BATCH]
-                marks = ",".join("?" * len(batch))
-                for key, value in db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", batch):
-                    try:
-                        found[key] = unpack(value)
-                    except Exception:  # written by an incompatible version: recompute it
-                        continue
-        return found
-
-    def keys_in(self, keys: Iterable[str]) -> set[str]:
-        """Those of ``keys`` the cache has an entry for (without reading the entries)."""
-        keys = list(dict.fromkeys(keys))
-        found: set[str] = set()
         db = self._connection()
         for start in range(0, len(keys), _BATCH):
             batch = keys[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
-            found.update(key for (key,) in db.execute(f"SELECT key FROM results WHERE key IN ({marks})", batch))
+            yield from db.execute(f"SELECT {what} FROM results WHERE key IN ({marks})", batch)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The cached values of those ``keys`` that have one. An entry that cannot be read is a miss."""
+        found: dict[str, Any] = {}
+        with paused_collection():
+            for key, value in self._select("key, value", keys):
+                try:
+                    found[key] = unpack(value)
+                except Exception:  # written by an incompatible version: recompute it
+                    continue
         return found
+
+    def get_packed_many(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """The cached values of those ``keys`` that have one, as stored (pickled)."""
+        return dict(self._select("key, value", keys))
+
+    def keys_in(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` the cache has an entry for (without reading the entries)."""
+        return {key for (key,) in self._select("key", keys)}
 
     def get(self, key: str) -> Any | None:
         return self.get_many([key]).get(key)

@@ -8,6 +8,7 @@ A plugin subclasses one of these and registers the class through a hook in
 from __future__ import annotations
 
 import os
+import pickle
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -100,18 +101,51 @@ class Tagger(Plugin):
         """What :meth:`analyse` gave for ``document``: remembered, cached, or computed now."""
         memo = self._analyses()
         key = (document.id, hash(document.text))
-        if key not in memo:
-            memo[key] = self.analyse(document, language_kit(document.language or "en"))
-        return memo[key]
+        found = memo.get(key, _MISSING)
+        if isinstance(found, _Packed):
+            try:
+                return pickle.loads(found.data)
+            except Exception:  # written by an incompatible version: analyse again
+                found = _MISSING
+        if found is _MISSING:
+            found = memo[key] = self.analyse(document, language_kit(document.language or "en"))
+        return found
 
     def remember(self, document: Document, analysis: Any) -> None:
         """Keep ``analysis`` (computed elsewhere, or read from the cache) as ``document``'s."""
         self._analyses()[(document.id, hash(document.text))] = analysis
 
+    def remember_packed(self, document: Document, data: bytes) -> None:
+        """Keep ``document``'s analysis as the bytes briefing cached it in (pickled), unpacked by
+        :meth:`analysis` each time it is asked for: the built-in taggers' analyses of 10,000
+        documents take about 100 MB so and 800 MB as objects. A tagger that overrides
+        :meth:`remember` or :meth:`analysis` gets it unpacked, through :meth:`remember`."""
+        cls = type(self)
+        if cls.remember is not Tagger.remember or cls.analysis is not Tagger.analysis:
+            try:
+                analysis = pickle.loads(data)
+            except Exception:  # unreadable: the tagger analyses the document when asked
+                return
+            self.remember(document, analysis)
+            return
+        self._analyses()[(document.id, hash(document.text))] = _Packed(data)
+
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
         memo: dict[tuple[str, int], Any] = self.__dict__.setdefault("_analysis_memo", {})
         return memo
+
+
+_MISSING = object()
+
+
+class _Packed:
+    """An analysis kept as its pickled bytes (see :meth:`Tagger.remember_packed`)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes):
+        self.data = data
 
 
 class Cleaner(Plugin):

@@ -36,7 +36,8 @@ class Prepared:
 
 def _unpacked(packed: dict[str, bytes]) -> SourceWork:
     work: SourceWork = unpack(packed["source:"])
-    work.analyses = {k: unpack(v) for k, v in packed.items() if k.startswith("analysis:")}
+    # Analyses stay packed: the taggers unpack each when they read it (see Tagger.remember_packed).
+    work.analyses = {k: Packed(v) for k, v in packed.items() if k.startswith("analysis:")}
     work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
     work.failed = {k.removeprefix("failed:"): unpack(v) for k, v in packed.items() if k.startswith("failed:")}
     # Word features stay packed until grouping reads them: 10,000 documents' counts are large.

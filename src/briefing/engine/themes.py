@@ -17,7 +17,7 @@ from ..text.words import language_kit
 from .failures import failure
 from .keys import Keys
 from .started import StartedPlugins
-from .store import Store
+from .store import Packed, Store
 
 #: A document's themes, strongest first, and the taggers' failures on it.
 Tagged = tuple[tuple[Theme, ...], list[Problem]]
@@ -81,14 +81,19 @@ class TagStage:
         self._held: set[str] = set()  # analysis keys the taggers already hold
 
     def remember(self, documents: Sequence[Document], analyses: Mapping[str, Any]) -> None:
-        """Hand the taggers analyses computed elsewhere (a worker, say) for ``documents``."""
+        """Hand the taggers analyses computed elsewhere (a worker, say) for ``documents``; a
+        :class:`Packed` one stays packed until the tagger reads it."""
         if not analyses:
             return
         for document in tagged_parts(documents):
             for tagger in self.plugins.taggers:
                 key = self.keys.analysis(document, tagger)
                 if key in analyses:
-                    tagger.remember(document, analyses[key])
+                    found = analyses[key]
+                    if isinstance(found, Packed):
+                        tagger.remember_packed(document, found.data)
+                    else:
+                        tagger.remember(document, found)
                     self._held.add(key)
 
     def document(self, document: Document, corpus: Sequence[Document]) -> Tagged:
@@ -123,6 +128,13 @@ class TagStage:
             for number, tagger in enumerate(self.plugins.taggers)
         }
         pairs = {pair: key for pair, key in pairs.items() if key not in self._held}
+        if self.store.cache is not None:  # what the cache has goes to the taggers packed
+            cached = self.store.cache.get_packed_many(pairs.values())
+            for (index, number), key in list(pairs.items()):
+                if key in cached:
+                    self.plugins.taggers[number].remember_packed(documents[index], cached[key])
+                    self._held.add(key)
+                    del pairs[index, number]
 
         def compute(missing: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], Any]]:
             for index, number in missing:
