@@ -26,8 +26,7 @@ from .topic_names import topic_phrase
 
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200
-#: Most word and concept features kept (the most widespread that still tell documents apart);
-#: 10,000 documents x 6,000 features is a 240 MB matrix.
+#: Most word and concept features kept (the most widespread that still tell documents apart).
 WORD_FEATURES = 4500
 CONCEPT_FEATURES = 1500
 #: The share of similarity that comes from concepts (themes, names) rather than words.
@@ -141,29 +140,91 @@ def _columns(counts: Sequence[Counter[str]], per_language: bool, limit: int) -> 
     return features, idf
 
 
-def _fill(block: np.ndarray, counts: Sequence[Counter[str]], features: list[str], idf: np.ndarray) -> None:
-    """Write TF-IDF weights (1 + log tf) into ``block`` in place and scale its rows to unit length."""
+class RowMatrix:
+    """Document vectors as the rows of a sparse matrix (compressed rows: each row's columns and
+    values), made dense only a block of rows at a time: 10,000 documents x 6,000 features take
+    about 20 MB so and 240 MB as a dense matrix."""
+
+    def __init__(self, starts: np.ndarray, columns: np.ndarray, values: np.ndarray, width: int):
+        self.starts, self.columns, self.values, self.width = starts, columns, values, width
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Mapping[int, float]], width: int) -> RowMatrix:
+        lengths = np.array([len(r) for r in rows], dtype=np.intp)
+        starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.intp)
+        columns = np.fromiter((c for r in rows for c in r), dtype=np.intp, count=int(starts[-1]))
+        values = np.fromiter((v for r in rows for v in r.values()), dtype=np.float32, count=int(starts[-1]))
+        return cls(starts, columns, values, width)
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def row_numbers(self) -> np.ndarray:
+        """Each stored value's row."""
+        return np.repeat(np.arange(len(self)), np.diff(self.starts))
+
+    def scale_rows(self, factors: np.ndarray) -> None:
+        """Each row times its factor, in place."""
+        self.values *= factors.astype(np.float32)[self.row_numbers()]
+
+    def normalise(self) -> None:
+        """Rows scaled to unit length in place (empty rows stay empty)."""
+        squares = np.bincount(self.row_numbers(), weights=self.values.astype(np.float64) ** 2, minlength=len(self))
+        norms = np.sqrt(squares)
+        self.scale_rows(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> RowMatrix:
+        """These rows, in this order, still sparse."""
+        rows = np.asarray(rows, dtype=np.intp)
+        lengths = self.starts[rows + 1] - self.starts[rows]
+        starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.intp)
+        picked = np.repeat(self.starts[rows] - starts[:-1], lengths) + np.arange(int(starts[-1]))
+        return RowMatrix(starts, self.columns[picked], self.values[picked], self.width)
+
+    def dense(self) -> np.ndarray:
+        matrix = np.zeros((len(self), self.width), dtype=np.float32)
+        matrix[self.row_numbers(), self.columns] = self.values
+        return matrix
+
+    def column_sums(self) -> np.ndarray:
+        return np.bincount(self.columns, weights=self.values, minlength=self.width)
+
+    def column_counts(self) -> np.ndarray:
+        """How many rows have a value above 0 in each column."""
+        return np.bincount(self.columns[self.values > 0], minlength=self.width)
+
+    def empty(self, row: int) -> bool:
+        return not (self.values[self.starts[row] : self.starts[row + 1]] != 0).any()
+
+
+def _weighted(counts: Sequence[Counter[str]], features: list[str], idf: np.ndarray) -> RowMatrix:
+    """Each document's TF-IDF weights (1 + log tf) over ``features``, rows of unit length."""
     column = {f: i for i, f in enumerate(features)}
-    for row, each in enumerate(counts):
-        for feature, count in each.items():
-            if count > 0 and feature in column:
-                block[row, column[feature]] = 1 + math.log(count)
-    block *= idf
-    _normalise(block)
+    rows = [
+        {column[feature]: 1 + math.log(count) for feature, count in each.items() if count > 0 and feature in column}
+        for each in counts
+    ]
+    matrix = RowMatrix.from_rows(rows, len(features))
+    matrix.values *= idf[matrix.columns]
+    matrix.normalise()
+    return matrix
 
 
-def _normalise(matrix: np.ndarray) -> None:
-    """Rows scaled to unit length in place (empty rows stay empty); in place, because a corpus of
-    10,000 documents makes a matrix of hundreds of megabytes."""
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    np.divide(matrix, norms, out=matrix, where=norms > 0)
+def _side_by_side(left: RowMatrix, right: RowMatrix) -> RowMatrix:
+    """Each row of ``left`` followed by the same row of ``right`` (whose columns come after)."""
+    rows = np.concatenate((left.row_numbers(), right.row_numbers()))
+    order = np.argsort(rows, kind="stable")
+    columns = np.concatenate((left.columns, right.columns + left.width))[order]
+    values = np.concatenate((left.values, right.values))[order]
+    starts = left.starts + right.starts
+    return RowMatrix(starts, columns, values, left.width + right.width)
 
 
 def document_vectors(
     documents: Sequence[Document],
     themes: Mapping[str, Sequence[Theme]],
     words: Mapping[str, WordFeatures] | None = None,
-) -> tuple[np.ndarray, list[str], dict[str, str]]:
+) -> tuple[RowMatrix, list[str], dict[str, str]]:
     """Unit vectors whose dot products blend word similarity and concept similarity.
 
     A document's concepts count fully only when one of them is as telling as a feature found in
@@ -178,18 +239,17 @@ def document_vectors(
     del extracted
     word_columns, word_idf = _columns(word_counts, per_language=True, limit=WORD_FEATURES)
     concept_features, concept_idf = _columns(concept_counts, per_language=False, limit=CONCEPT_FEATURES)
-    matrix = np.zeros((len(documents), len(word_columns) + len(concept_features)), dtype=np.float32)
-    word_part, concept_part = matrix[:, : len(word_columns)], matrix[:, len(word_columns) :]
-    _fill(word_part, word_counts, word_columns, word_idf)
-    _fill(concept_part, concept_counts, concept_features, concept_idf)
+    word_part = _weighted(word_counts, word_columns, word_idf)
+    concept_part = _weighted(concept_counts, concept_features, concept_idf)
     column = {f: i for i, f in enumerate(concept_features)}
     telling = np.array(
         [max((concept_idf[column[f]] for f in each if f in column), default=0.0) for each in concept_counts],
         dtype=np.float32,
     )
-    word_part *= math.sqrt(1 - CONCEPT_WEIGHT)
-    concept_part *= (np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))[:, None]
-    _normalise(matrix)
+    word_part.values *= np.float32(math.sqrt(1 - CONCEPT_WEIGHT))
+    concept_part.scale_rows(np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))
+    matrix = _side_by_side(word_part, concept_part)
+    matrix.normalise()
     features = word_columns + concept_features
     labels = {f: min(written[f], key=lambda w: (-written[f][w], w)) for f in features}
     return matrix, features, labels
@@ -239,22 +299,23 @@ def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:
     return [sorted(m) for m in members if m]
 
 
-def cluster(vectors: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]]:
+def cluster(vectors: RowMatrix, threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of row numbers; buckshot past :data:`SEED_LIMIT` rows. Deterministic."""
     count = len(vectors)
     if count <= SEED_LIMIT:
-        return _agglomerate(vectors, threshold)
+        return _agglomerate(vectors.dense(), threshold)
     seeds = np.linspace(0, count - 1, SEED_LIMIT).round().astype(int)
-    groups = _agglomerate(vectors[seeds], threshold)
+    seeded_vectors = vectors.take(seeds).dense()
+    groups = _agglomerate(seeded_vectors, threshold)
+    centroids = np.stack([seeded_vectors[group].mean(axis=0) for group in groups])
     groups = [[int(seeds[i]) for i in group] for group in groups]
-    centroids = np.stack([vectors[group].mean(axis=0) for group in groups])
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     seeded = set(int(s) for s in seeds)
     rest = [i for i in range(count) if i not in seeded]
     leftovers = []
     for start in range(0, len(rest), 2048):
         chunk = rest[start : start + 2048]
-        similarity = vectors[chunk] @ centroids.T
+        similarity = vectors.take(chunk).dense() @ centroids.T
         nearest = similarity.argmax(axis=1)
         for offset, (row, group) in enumerate(zip(chunk, nearest, strict=True)):
             if similarity[offset, group] >= threshold:
@@ -262,7 +323,7 @@ def cluster(vectors: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]
             else:
                 leftovers.append(row)
     if leftovers:
-        groups += [[leftovers[i] for i in group] for group in cluster(vectors[leftovers], threshold)]
+        groups += [[leftovers[i] for i in group] for group in cluster(vectors.take(leftovers), threshold)]
     return [sorted(group) for group in groups]
 
 
@@ -290,7 +351,7 @@ def _shared_names(rows: list[int], documents: Sequence[Document], themes: Mappin
 def _labels(
     rows: list[int],
     documents: Sequence[Document],
-    matrix: np.ndarray,
+    matrix: RowMatrix,
     features: list[str],
     labels: Mapping[str, str],
     shared: Sequence[str] = (),
@@ -303,8 +364,8 @@ def _labels(
     """
     languages = Counter(documents[r].language or "en" for r in rows)
     main = languages.most_common(1)[0][0] + ":"
-    block = matrix[rows]
-    spread = (block > 0).sum(axis=0) / len(rows)
+    block = matrix.take(rows)
+    spread = block.column_counts() / len(rows)
     codes = {d.language or "en" for d in documents}  # words are "en:stem"; concepts "tagger:name"
     richer = np.array(
         [
@@ -312,7 +373,7 @@ def _labels(
             for f in features
         ]
     )
-    weights = block.sum(axis=0) * spread * richer
+    weights = block.column_sums() * spread * richer
     order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
     preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
     names: list[str] = []
@@ -341,13 +402,13 @@ def _concepts(themes: Sequence[Theme]) -> set[str]:
 
 
 def _place_featureless(
-    groups: list[list[int]], matrix: np.ndarray, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
+    groups: list[list[int]], matrix: RowMatrix, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
 ) -> list[list[int]]:
     """A document with no feature that can link it (the only German article among English ones,
     whose concepts every document shares and so weigh nothing) joins the group whose every member
     shares the most of its concepts, rather than standing alone."""
     concepts = [_concepts(themes.get(d.id, ())) for d in documents]
-    alone = {g[0] for g in groups if len(g) == 1 and not matrix[g[0]].any() and concepts[g[0]]}
+    alone = {g[0] for g in groups if len(g) == 1 and matrix.empty(g[0]) and concepts[g[0]]}
     if not alone:
         return groups
     placed = [list(g) for g in groups if not (len(g) == 1 and g[0] in alone)]
