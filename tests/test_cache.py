@@ -15,7 +15,7 @@ import briefing.engine.grouping
 import briefing.engine.loading as loading_module
 import briefing.engine.prepare
 import briefing.engine.summaries
-from briefing.cache import Cache, code_of
+from briefing.cache import Cache, Packed, code_of
 from briefing.engine import Engine, Settings
 from briefing.engine.pool import PARALLEL_FROM
 from briefing.engine.settings import Length
@@ -140,8 +140,6 @@ def test_analyses_from_the_cache_stay_packed_until_a_tagger_reads_them(registry,
     """After one file changes, the other documents' analyses come from the cache as bytes: the
     taggers keep them so (10,000 documents' analyses take 800 MB as objects) and the themes are
     those of a run without a cache; a damaged entry is analysed again."""
-    from briefing.interfaces import _Packed
-
     brief(registry, corpus, Cache(tmp_path / "cache"))
     changed = corpus / "coral-reefs" / "bleaching-season.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nDivers returned in May.", encoding="utf-8")
@@ -149,7 +147,7 @@ def test_analyses_from_the_cache_stay_packed_until_a_tagger_reads_them(registry,
     again = timeless(engine.run([str(corpus)]))
     assert again == brief(registry, corpus, None)
     for tagger in engine.plugins.taggers:
-        packed = [v for v in tagger._analyses().values() if isinstance(v, _Packed)]
+        packed = [v for v in tagger._analyses().values() if isinstance(v, Packed)]
         assert len(packed) == 11, tagger.name  # all but the changed document's
     tagger = engine.plugins.taggers[0]
     document = engine.prepare(Document(id="x", title="x", text="Reef divers counted corals.", origin="x"))

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,14 @@ def paused_collection() -> Iterator[None]:
             gc.freeze()  # every object tracked now goes to the permanent generation...
             gc.unfreeze()  # ...and from there to the oldest one, which is collected rarely
             gc.enable()
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A value already packed (pickled): by a worker process, or as the cache stores it. Kept
+    so, it is stored as these very bytes, or unpacked only when it is read."""
+
+    data: bytes
 
 
 def pack(value: Any) -> bytes:

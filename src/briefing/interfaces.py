@@ -8,11 +8,11 @@ A plugin subclasses one of these and registers the class through a hook in
 from __future__ import annotations
 
 import os
-import pickle
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .cache import Packed, unpack
 from .models import Briefing, Document, Source, Theme
 from .text.words import LanguageKit, language_kit
 
@@ -102,9 +102,9 @@ class Tagger(Plugin):
         memo = self._analyses()
         key = (document.id, hash(document.text))
         found = memo.get(key, _MISSING)
-        if isinstance(found, _Packed):
+        if isinstance(found, Packed):
             try:
-                return pickle.loads(found.data)
+                return unpack(found.data)
             except Exception:  # written by an incompatible version: analyse again
                 found = _MISSING
         if found is _MISSING:
@@ -123,12 +123,12 @@ class Tagger(Plugin):
         cls = type(self)
         if cls.remember is not Tagger.remember or cls.analysis is not Tagger.analysis:
             try:
-                analysis = pickle.loads(data)
+                analysis = unpack(data)
             except Exception:  # unreadable: the tagger analyses the document when asked
                 return
             self.remember(document, analysis)
             return
-        self._analyses()[(document.id, hash(document.text))] = _Packed(data)
+        self._analyses()[(document.id, hash(document.text))] = Packed(data)
 
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
@@ -137,15 +137,6 @@ class Tagger(Plugin):
 
 
 _MISSING = object()
-
-
-class _Packed:
-    """An analysis kept as its pickled bytes (see :meth:`Tagger.remember_packed`)."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes):
-        self.data = data
 
 
 class Cleaner(Plugin):

@@ -90,10 +90,8 @@ def strongest_edges(
 ) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     """Each sentence's at most ``neighbours`` heaviest edges (itself included, when ``weigh``
     gives that a weight), as parallel arrays (from, to, weight) sorted by sentence;
-    ``neighbours`` is :data:`NEIGHBOURS` unless given.
-
-    Which of several edges of equal weight
-    at the cut is kept is numpy's ``argpartition`` choice (deterministic, not by position).
+    ``neighbours`` is :data:`NEIGHBOURS` unless given. Which of several edges of equal weight at
+    the cut is kept is numpy's ``argpartition`` choice (deterministic, not by position).
     """
     neighbours = neighbours or NEIGHBOURS
     found_rows, found_cols, found_weights = [], [], []

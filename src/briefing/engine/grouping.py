@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..cache import unpack
+from ..cache import Packed, unpack
 from ..clustering import WordFeatures, word_features
 from ..models import Document, Source, Theme, Topic
 from ..topics import group_by_grouping, topic_name
 from .keys import Keys
 from .settings import Settings, TopicRule
-from .store import Packed, Store
+from .store import Store
 
 
 def sources_by_folder(sources: Sequence[Source], rules: Sequence[TopicRule]) -> dict[str, list[Source]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..cache import unpack
+from ..cache import Packed, unpack
 from ..models import Document, Problem, Source
 from ..text.detect import warm_up
 from .executors import Executors
@@ -13,7 +13,7 @@ from .keys import Keys
 from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
-from .store import Packed, Store
+from .store import Store
 from .themes import TagStage
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..cache import pack
+from ..cache import Packed, pack
 from ..clustering import word_features
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
@@ -25,7 +25,6 @@ from ..text.words import language_kit
 from .failures import failure
 from .keys import Keys
 from .started import StartedPlugins
-from .store import Packed
 from .summaries import summarize_one
 from .themes import MAX_TAGGED_SENTENCES
 from .themes import analyse as analyses_of

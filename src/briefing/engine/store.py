@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ..cache import Cache, pack
+from ..cache import Cache, Packed, pack
 
 T = TypeVar("T", bound=Hashable)
 V = TypeVar("V")
 
 #: Fresh results held before they are written to the cache in one transaction.
 WRITE_BATCH = 2000
-
-
-@dataclass(frozen=True)
-class Packed:
-    """A value already packed for the cache (by a worker process): stored as these very bytes."""
-
-    data: bytes
 
 
 def keep_all(key: str, value: Any) -> Mapping[str, Any]:

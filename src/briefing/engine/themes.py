@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..cache import Packed
 from ..coverage import one_per_name
 from ..models import Document, Problem, Theme
 from ..text.words import language_kit
 from .failures import failure
 from .keys import Keys
 from .started import StartedPlugins
-from .store import Packed, Store
+from .store import Store
 
 #: A document's themes, strongest first, and the taggers' failures on it.
 Tagged = tuple[tuple[Theme, ...], list[Problem]]
