@@ -179,7 +179,7 @@ def test_document_vectors_are_sparse_rows_that_agree_with_their_dense_form():
     rng = np.random.default_rng(4)
     dense = (rng.random((30, 12)) * (rng.random((30, 12)) < 0.3)).astype(np.float32)
     dense[5] = 0  # a document with no feature
-    matrix = RowMatrix.from_rows([{int(c): float(row[c]) for c in np.flatnonzero(row)} for row in dense], 12)
+    matrix = RowMatrix.from_rows([(np.flatnonzero(row), row[np.flatnonzero(row)]) for row in dense], 12)
     assert np.array_equal(matrix.dense(), dense)
     rows = [7, 3, 3, 29]
     assert np.array_equal(matrix.take(rows).dense(), dense[rows])

@@ -114,21 +114,19 @@ def _language(counts: Counter[str]) -> str:
     return next((f.split(":", 1)[0] for f in counts), "")
 
 
-def _columns(counts: Sequence[Counter[str]], per_language: bool, limit: int) -> tuple[list[str], np.ndarray]:
-    """The features that can link documents, and the IDF of each.
+def _columns(
+    frequencies: Mapping[str, int], languages: Counter[str] | None, size: int, limit: int
+) -> tuple[list[str], np.ndarray]:
+    """The features that can link documents, and the IDF of each, from how many of the ``size``
+    documents have each feature.
 
-    The IDF has no +1, so a feature every document has weighs nothing. With ``per_language``, a
-    feature found in most documents of its language is dropped as well: it links everything to
-    everything ("Prozent" in German news).
+    The IDF has no +1, so a feature every document has weighs nothing. With ``languages`` (how
+    many documents are in each language), a feature found in most documents of its language is
+    dropped as well: it links everything to everything ("Prozent" in German news).
     """
-    size = len(counts)
-    frequencies: Counter[str] = Counter()
-    for each in counts:
-        frequencies.update(each.keys())
-    languages = Counter(_language(each) for each in counts)
 
     def ceiling(feature: str) -> float:
-        if not per_language:
+        if languages is None:
             return size
         pool = languages[feature.split(":", 1)[0]]
         return pool / 2 if pool >= 4 else pool
@@ -149,12 +147,12 @@ class RowMatrix:
         self.starts, self.columns, self.values, self.width = starts, columns, values, width
 
     @classmethod
-    def from_rows(cls, rows: Sequence[Mapping[int, float]], width: int) -> RowMatrix:
-        lengths = np.array([len(r) for r in rows], dtype=np.intp)
-        starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.intp)
-        columns = np.fromiter((c for r in rows for c in r), dtype=np.intp, count=int(starts[-1]))
-        values = np.fromiter((v for r in rows for v in r.values()), dtype=np.float32, count=int(starts[-1]))
-        return cls(starts, columns, values, width)
+    def from_rows(cls, rows: Sequence[tuple[np.ndarray, np.ndarray]], width: int) -> RowMatrix:
+        """The matrix of these rows, each given as its columns and their values."""
+        starts = np.concatenate(([0], np.cumsum([len(columns) for columns, _ in rows], dtype=np.intp)))
+        columns = np.concatenate([c for c, _ in rows] or [np.zeros(0)]).astype(np.intp)
+        values = np.concatenate([v for _, v in rows] or [np.zeros(0)]).astype(np.float32)
+        return cls(starts.astype(np.intp), columns, values, width)
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -197,17 +195,49 @@ class RowMatrix:
         return not (self.values[self.starts[row] : self.starts[row + 1]] != 0).any()
 
 
-def _weighted(counts: Sequence[Counter[str]], features: list[str], idf: np.ndarray) -> RowMatrix:
-    """Each document's TF-IDF weights (1 + log tf) over ``features``, rows of unit length."""
-    column = {f: i for i, f in enumerate(features)}
-    rows = [
-        {column[feature]: 1 + math.log(count) for feature, count in each.items() if count > 0 and feature in column}
-        for each in counts
-    ]
-    matrix = RowMatrix.from_rows(rows, len(features))
-    matrix.values *= idf[matrix.columns]
-    matrix.normalise()
-    return matrix
+class _Coded:
+    """Each document's features as numbers (one dictionary of names for the corpus) and counts:
+    10,000 documents' features as counters took over 200 MB."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.rows: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, counts: Counter[str]) -> None:
+        number = self.numbers.setdefault
+        self.rows.append(
+            (
+                np.array([number(f, len(self.numbers)) for f in counts], dtype=np.intp),
+                np.array(list(counts.values()), dtype=np.float64),
+            )
+        )
+
+    def frequencies(self) -> dict[str, int]:
+        """In how many documents each feature occurs."""
+        found = np.bincount(
+            np.concatenate([n for n, _ in self.rows] or [np.zeros(0, np.intp)]), minlength=len(self.numbers)
+        )
+        return {feature: int(found[number]) for feature, number in self.numbers.items()}
+
+    def weighted(self, features: list[str], idf: np.ndarray) -> RowMatrix:
+        """TF-IDF weights (1 + log tf) over ``features``, rows of unit length."""
+        column = np.full(len(self.numbers), -1, dtype=np.intp)
+        column[[self.numbers[f] for f in features]] = np.arange(len(features))
+        rows = []
+        for numbers, counts in self.rows:
+            columns = column[numbers]
+            kept = (columns >= 0) & (counts > 0)
+            rows.append((columns[kept], (1 + np.log(counts[kept])).astype(np.float32)))
+        matrix = RowMatrix.from_rows(rows, len(features))
+        matrix.values *= idf[matrix.columns]
+        matrix.normalise()
+        return matrix
+
+    def strongest(self, features: list[str], idf: np.ndarray) -> np.ndarray:
+        """Each document's highest IDF among ``features`` (0 when it has none)."""
+        weight = np.zeros(len(self.numbers), dtype=np.float32)
+        weight[[self.numbers[f] for f in features]] = idf
+        return np.array([weight[numbers].max(initial=0.0) for numbers, _ in self.rows], dtype=np.float32)
 
 
 def _side_by_side(left: RowMatrix, right: RowMatrix) -> RowMatrix:
@@ -233,19 +263,20 @@ def document_vectors(
     """
     written: dict[str, dict[str, int]] = {}
     found = words or {}
-    extracted = [_features(d, themes.get(d.id, ()), written, found.get(d.id)) for d in documents]
-    word_counts = [w for w, _ in extracted]
-    concept_counts = [c for _, c in extracted]
-    del extracted
-    word_columns, word_idf = _columns(word_counts, per_language=True, limit=WORD_FEATURES)
-    concept_features, concept_idf = _columns(concept_counts, per_language=False, limit=CONCEPT_FEATURES)
-    word_part = _weighted(word_counts, word_columns, word_idf)
-    concept_part = _weighted(concept_counts, concept_features, concept_idf)
-    column = {f: i for i, f in enumerate(concept_features)}
-    telling = np.array(
-        [max((concept_idf[column[f]] for f in each if f in column), default=0.0) for each in concept_counts],
-        dtype=np.float32,
-    )
+    word_counts, concept_counts = _Coded(), _Coded()
+    languages: Counter[str] = Counter()
+    for document in documents:
+        each_word, each_concept = _features(document, themes.get(document.id, ()), written, found.get(document.id))
+        word_counts.add(each_word)
+        concept_counts.add(each_concept)
+        languages[_language(each_word)] += 1
+    size = len(documents)
+    word_columns, word_idf = _columns(word_counts.frequencies(), languages, size, limit=WORD_FEATURES)
+    concept_features, concept_idf = _columns(concept_counts.frequencies(), None, size, limit=CONCEPT_FEATURES)
+    word_part = word_counts.weighted(word_columns, word_idf)
+    concept_part = concept_counts.weighted(concept_features, concept_idf)
+    telling = concept_counts.strongest(concept_features, concept_idf)
+    del word_counts, concept_counts
     word_part.values *= np.float32(math.sqrt(1 - CONCEPT_WEIGHT))
     concept_part.scale_rows(np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))
     matrix = _side_by_side(word_part, concept_part)
