@@ -144,10 +144,12 @@ class TextRank(Summarizer):
             return []
         entries = word_table(document, kit).content()
         n = entries.count
+        with numpy.errstate(divide="ignore"):
+            logs = numpy.log(entries.lengths)  # each sentence's content words, log (-inf: none)
         if n > DENSE_SENTENCES:
-            step = self._sparse_step(entries)
+            step = self._sparse_step(entries, logs)
         else:
-            step = self._dense_step(entries.dense())
+            step = self._dense_step(entries.dense(), logs)
         return _finite(textrank_power_method(step, n, TEXTRANK_EPSILON))
 
     @staticmethod
@@ -161,12 +163,10 @@ class TextRank(Summarizer):
         return weights
 
     @classmethod
-    def _dense_step(cls, counts: numpy.ndarray) -> Step:
+    def _dense_step(cls, counts: numpy.ndarray, logs: numpy.ndarray) -> Step:
         """sumy's matrix: every pair of sentences, rows normalised, damped towards uniform."""
         n = len(counts)
         overlap = counts @ counts.T  # sum of words2.count(w) over w in words1: exact in floats
-        with numpy.errstate(divide="ignore"):
-            logs = numpy.log(counts.sum(axis=1))
         weights = cls._edge_weights(overlap, logs, logs)
         weights /= weights.sum(axis=1)[:, None] + TEXTRANK_ZERO_DIVISION_PREVENTION
         damping = TEXTRANK_DAMPING
@@ -175,14 +175,12 @@ class TextRank(Summarizer):
         return lambda p: numpy.dot(transposed, p)
 
     @classmethod
-    def _sparse_step(cls, entries: Entries) -> Step:
+    def _sparse_step(cls, entries: Entries, logs: numpy.ndarray) -> Step:
         """The same walk over each sentence's heaviest edges only (see :mod:`.neighbours`); the
         damping's uniform part needs no matrix."""
         n = entries.count
         rows, cols, counts = entries.pairs()
         vectors = SparseRows(rows, cols, counts, n, entries.size)
-        with numpy.errstate(divide="ignore"):
-            logs = numpy.log(entries.lengths)
 
         def weigh(overlap: numpy.ndarray, first: int) -> numpy.ndarray:
             return cls._edge_weights(overlap, logs[first : first + len(overlap)], logs)
