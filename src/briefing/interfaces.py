@@ -100,7 +100,7 @@ class Tagger(Plugin):
     def analysis(self, document: Document) -> Any:
         """What :meth:`analyse` gave for ``document``: remembered, cached, or computed now."""
         memo = self._analyses()
-        key = (document.id, hash(document.text))
+        key = _memo_key(document)
         found = memo.get(key, _MISSING)
         if isinstance(found, Packed):
             try:
@@ -113,7 +113,7 @@ class Tagger(Plugin):
 
     def remember(self, document: Document, analysis: Any) -> None:
         """Keep ``analysis`` (computed elsewhere, or read from the cache) as ``document``'s."""
-        self._analyses()[(document.id, hash(document.text))] = analysis
+        self._analyses()[_memo_key(document)] = analysis
 
     def remember_packed(self, document: Document, data: bytes) -> None:
         """Keep ``document``'s analysis as the bytes briefing cached it in (pickled), unpacked by
@@ -128,7 +128,7 @@ class Tagger(Plugin):
                 return
             self.remember(document, analysis)
             return
-        self._analyses()[(document.id, hash(document.text))] = Packed(data)
+        self._analyses()[_memo_key(document)] = Packed(data)
 
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
@@ -137,6 +137,11 @@ class Tagger(Plugin):
 
 
 _MISSING = object()
+
+
+def _memo_key(document: Document) -> tuple[str, int]:
+    """Where a tagger's memo keeps ``document``'s analysis: the same id with other text is another."""
+    return (document.id, hash(document.text))
 
 
 class Cleaner(Plugin):
