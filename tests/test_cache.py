@@ -96,6 +96,23 @@ def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus
     assert again != first
 
 
+def test_a_change_the_summary_did_not_pick_still_renews_the_topic_brief(registry, corpus, tmp_path, calls):
+    """The brief's centroid reads every sentence of its documents, so its key holds them all."""
+    first = brief(registry, corpus, Cache(tmp_path / "cache"))
+    changed = corpus / "coral-reefs" / "bleaching-season.txt"
+    tail = "Tourists asked whether the reef is still worth a visit; guides said that it is."
+    changed.write_text(changed.read_text(encoding="utf-8").rstrip() + f"\n\n{tail}\n", encoding="utf-8")
+    calls.clear()
+    again = brief(registry, corpus, Cache(tmp_path / "cache"))
+
+    def picks(briefing):
+        return [[s.text for s in e.summary.sentences] for b in briefing.briefs for e in b.documents if e.summary]
+
+    assert picks(again) == picks(first)  # the new sentence was not picked
+    assert calls["topic_brief"] == 1
+    assert again == brief(registry, corpus, None)
+
+
 def test_settings_are_part_of_the_key(registry, corpus, tmp_path, calls):
     cache = Cache(tmp_path / "cache")
     brief(registry, corpus, cache)

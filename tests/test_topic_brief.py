@@ -1,12 +1,21 @@
 from pathlib import Path
 
-from briefing.models import Document, DocumentBrief, ScoredSentence, Summary
+from briefing.models import Document, DocumentBrief, ScoredSentence, Sentence, Summary
 from briefing.topic_brief import topic_brief
 from briefing.topics import TopicRule, folder_topic, group_topics
 
 
-def entry(doc_id: str, *texts: str) -> DocumentBrief:
-    document = Document(id=doc_id, title=doc_id, text=" ".join(texts), origin=doc_id, language="en")
+def entry(doc_id: str, *texts: str, unpicked: tuple[str, ...] = ()) -> DocumentBrief:
+    """A document of ``texts`` then ``unpicked``, whose summary chose ``texts``."""
+    every = texts + unpicked
+    document = Document(
+        id=doc_id,
+        title=doc_id,
+        text=" ".join(every),
+        origin=doc_id,
+        language="en",
+        sentences=tuple(Sentence(t, 0, i) for i, t in enumerate(every)),
+    )
     sentences = tuple(ScoredSentence(t, 0, i, 1.0, i + 1) for i, t in enumerate(texts))
     return DocumentBrief(document, Summary("lead", sentences))
 
@@ -53,7 +62,8 @@ def test_topics_from_folders_and_rules():
 
 
 def reference_brief(documents, count, language):
-    """The plain reading of MMR, pair by pair over dictionaries: what the vectorised brief must pick."""
+    """The plain reading of MMR, pair by pair over dictionaries, with the centroid counting the
+    candidates' words in every sentence of the documents: what the vectorised brief must pick."""
     import math
     from collections import Counter
 
@@ -75,7 +85,8 @@ def reference_brief(documents, count, language):
     frequency = Counter(t for bag in bags for t in bag)
     idf = {t: math.log((1 + len(bags)) / (1 + n)) + 1 for t, n in frequency.items()}
     vectors = [normalised(bag, idf) for bag in bags]
-    centroid = normalised(sum(bags, Counter()), idf)
+    topic = Counter(t for e in documents for s in e.document.sentences for t in kit.content_stems(s.text))
+    centroid = normalised({t: topic[t] for t in frequency}, idf)
     relevance = [
         (1 - LEAD_WEIGHT) * cosine(v, centroid) + LEAD_WEIGHT / (1 + p) for v, p in zip(vectors, positions, strict=True)
     ]
@@ -104,7 +115,8 @@ def test_vectorised_brief_picks_what_plain_mmr_picks():
             for _ in range(rng.randint(1, 4)):
                 chosen = rng.sample(words, rng.randint(1, 6))
                 texts.append(" ".join(chosen).capitalize() + ".")
-            entries.append(entry(f"doc{d}", *texts))
+            unpicked = tuple(" ".join(rng.sample(words, 3)).capitalize() + "." for _ in range(rng.randint(0, 3)))
+            entries.append(entry(f"doc{d}", *texts, unpicked=unpicked))
         count = rng.randint(1, 8)
         ours = [(s.text, s.document, s.score) for s in topic_brief(entries, count, "en")]
         assert ours == reference_brief(entries, count, "en"), trial
@@ -133,3 +145,13 @@ def test_a_documents_lead_outranks_an_equally_relevant_later_sentence():
         DocumentBrief(early, Summary("lead", (ScoredSentence("Divers counted fish on the reef.", 0, 0, 1.0, 1),))),
     ]
     assert [s.document for s in topic_brief(entries, 2, "en")] == ["b", "a"]
+
+
+def test_the_centroid_reads_every_sentence_of_the_topic_not_only_the_candidates():
+    """Two leads as close to each other's words: the one on what the documents' other sentences
+    keep saying comes first. Counting the candidates alone, they tie and the first listed wins."""
+    wheat = entry("a", "Farmers sold wheat at the market.", unpicked=("Rain delayed the reef survey.",))
+    reef = entry("b", "Divers counted coral on the reef.", unpicked=("The reef lost coral in the heat.",))
+    assert [s.document for s in topic_brief([wheat, reef], 2, "en")] == ["b", "a"]
+    alone = entry("a", "Farmers sold wheat at the market."), entry("b", "Divers counted coral on the reef.")
+    assert [s.document for s in topic_brief(list(alone), 2, "en")] == ["a", "b"]

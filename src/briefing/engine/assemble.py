@@ -19,8 +19,8 @@ class BriefStage:
         self.settings, self.keys, self.store = settings, keys, store
 
     def _key(self, entries: Sequence[DocumentBrief]) -> str:
-        chosen = [
-            (e.document.id, e.document.language, [s.text for s in e.summary.sentences]) for e in entries if e.summary
+        chosen = [  # the whole document counts: the brief's centroid reads all its sentences
+            (self.keys.fingerprint(e.document), [s.text for s in e.summary.sentences]) for e in entries if e.summary
         ]
         return self.keys.brief(chosen)
 

@@ -107,5 +107,5 @@ class Keys:
         )
 
     def brief(self, chosen: Any) -> str:
-        """A topic brief: the sentences its documents' summaries chose, and the brief's settings."""
+        """A topic brief: its documents, the sentences their summaries chose, and the brief's settings."""
         return "brief:" + digest(briefing_code(), chosen, self.settings.topic_sentences, self.settings.language)
