@@ -192,6 +192,13 @@ def language_rows() -> None:
     languages.table()
 
 
+def keyphrase_rows() -> None:
+    """Whether key phrases are noun phrases, against treebank parts of speech (bench/keyphrases.py)."""
+    import keyphrases
+
+    keyphrases.main([])
+
+
 def name_heavy_topic(rng: random.Random) -> list[DocumentBrief]:
     """1,000 documents of one topic, each with 12 names among 3,000 surnames, half of them given
     alone: pooling must fold each surname into its person without comparing every pair."""
@@ -473,6 +480,7 @@ def main() -> None:
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
+    parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor, args.workers)
@@ -502,6 +510,9 @@ def main() -> None:
         return
     if args.summaries_only:
         summary_rows()
+        return
+    if args.keyphrases_only:
+        keyphrase_rows()
         return
     if args.cleaning_only:
         cleaning_rows(PluginHost(load_entry_points=False).registry())
@@ -552,6 +563,8 @@ def main() -> None:
     language_rows()
     startup_rows()
     summary_rows()
+    print()
+    keyphrase_rows()
 
     if SHARED_CORPUS.is_dir():
         start = time.perf_counter()
