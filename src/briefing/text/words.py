@@ -55,7 +55,13 @@ _FILLERS = {
     "de": "nur mehr oft noch schon sehr etwa viele vielen lang lange prozent sagt sagte heute jahr jahre jahren ganz "
     "gibt zwei drei vier fünf zehn neue neuen immer wieder bereits rund derzeit war waren wurde wurden worden hat "
     "hatte hatten wird werden kann können muss müssen soll sollen besonders kaum seit bisher mal wenig weniger gut",
-    "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit",
+    "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit "
+    # function words sumy's French list lacks
+    "une cette cet leurs nos vos lui eux celui celle celles dont chez vers entre pendant après toute toutes autres "
+    "mêmes tel telle quelque quelques plusieurs ainsi ceci quoi être faire ont avait avaient avons avez ai était "
+    "sera seront serait peuvent doivent fut furent soit durant environ certains certaines enfin puis contre tard "
+    "divers diverses différents différentes deuxième seul seule seuls lors toujours jamais parfois ensuite "
+    "notamment surtout cependant pourtant désormais également trop peu moins bien",
     "es": "también más muy todavía ya menudo mucho año años dos tres nuevo nueva según dijo",
 }
 _FILLER_WORDS = {code: frozenset(text.split()) for code, text in _FILLERS.items()}
