@@ -134,3 +134,54 @@ def test_a_documents_themes_stay_sorted_after_variants_merge():
         Theme("power", 0.3, ("e",), "lexicon", "theme"),
     ]
     assert [t.name for t in one_per_name(themes)] == ["Sam Altman", "SoftBank", "grid", "power"]
+
+
+def choosable(*sentences: str, language: str = "en") -> set[str]:
+    """The phrases the key-phrase tagger may choose in a document of ``sentences``."""
+    from briefing.builtins.keyphrase_tagger import _candidates
+    from briefing.models import Document, Sentence
+
+    document = Document(
+        id="d",
+        title="d",
+        text=" ".join(sentences),
+        origin="d",
+        language=language,
+        sentences=tuple(Sentence(s, 0, i) for i, s in enumerate(sentences)),
+    )
+    return {w.lower() for written in _candidates(document).written.values() for w in written}
+
+
+def test_a_word_only_ever_before_a_noun_is_a_modifier_not_a_key_phrase():
+    found = choosable(
+        "The economic outlook darkened in March.",
+        "Economic growth slowed as exports fell.",
+        "Planners expect economic growth to return.",
+        "Growth returned to the coast first.",
+    )
+    assert "economic" not in found and "economic growth" in found and "growth" in found
+    # In French the head comes first: "économique" after its noun is the modifier.
+    found = choosable(
+        "La croissance économique ralentit au printemps.",
+        "Les experts attendent une croissance économique plus forte.",
+        "La croissance revient dans le sud.",
+        language="fr",
+    )
+    assert "économique" not in found and "croissance économique" in found and "croissance" in found
+
+
+def test_a_word_used_as_a_verb_or_an_adjective_is_no_key_phrase_but_names_stay():
+    found = choosable(
+        "Crews replace the old pipes in spring.",
+        "They replace pipes that leak.",
+        "Engineers are emphasizing the cost of leaks.",
+        "Engineers keep emphasizing the cost.",
+        "The pipes are affordable.",
+        "New pipes are very affordable.",
+        "Crews travel to Leeds, and the crews met Leeds officials.",
+    )
+    assert not {"replace", "emphasizing", "affordable"} & found
+    assert {"pipes", "cost", "crews", "leeds"} <= found
+    # A word with an adjective's ending is a noun when the text puts a determiner before it.
+    found = choosable("The executive resigned.", "The executive left Berlin.", "An executive spoke.")
+    assert "executive" in found

@@ -85,15 +85,101 @@ def _may_join(word: str, following: str, language: str) -> bool:
     return True
 
 
-def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tuple[tuple[str, ...], str]]:
+#: Where a language's noun phrases put their head: last ("economic growth") unless listed here
+#: ("croissance économique").
+_HEAD_FIRST = frozenset({"fr", "es", "it", "pt"})
+#: Words right before a noun phrase (determiners, possessives), and right before a verb or an
+#: adjective (subject pronouns, modals, auxiliaries, clitics, copulas, words of degree), in the
+#: languages briefing knows them for.
+_BEFORE_NOUN = {
+    "en": frozenset("the a an this these those my your his its our their every each another".split()),
+    "fr": frozenset(
+        "le la les l un une des du au aux ce cet cette ces mon ma mes son sa ses leur leurs notre nos votre vos".split()
+    ),
+}
+_BEFORE_VERB = {
+    "en": frozenset(
+        "i you we they he she to will would can could should must may might shall do does did don "
+        "doesn didn won wouldn can't cannot couldn shouldn is are was were be been being am seems seem "
+        "become became very so too quite really pretty rather more most less least extremely".split()
+    ),
+    "fr": frozenset(
+        "je j tu il elle nous vous ils elles on ne n se s qui a ont est sont été était étaient avait "
+        "avaient sera seront très trop si assez plus moins".split()
+    ),
+}
+
+
+#: Endings of adjectives, as a lone word needs a determiner before it somewhere to count as a noun.
+_ADJECTIVE_ENDING = {
+    "en": re.compile(r"(ous|ful|ive|able|ible|al|ic|less|ish|est)$"),
+    "fr": re.compile(r"(eux|euse|if|ive|able|ible|al|ale|aux|ique|el|elle)$"),
+}
+
+
+@dataclass
+class WordRoles:
+    """How a document uses each word (lower-cased), for telling nouns from verbs and modifiers
+    with no part-of-speech model: how often it stands where a noun phrase has its head (the end of
+    a run of content words, or the start in head-first languages), how often it follows a word
+    that opens a noun phrase, and how often it follows a word that comes before a verb or an
+    adjective, or comes right before a determiner (a verb before its object)."""
+
+    heads: Counter[str] = field(default_factory=Counter)
+    after_noun_cue: Counter[str] = field(default_factory=Counter)
+    after_other_cue: Counter[str] = field(default_factory=Counter)
+
+    def saw(self, run: Sequence[str], before: str, after: str, language: str) -> None:
+        """Count one run of content words, with the words before and after it. A word that cannot
+        end a noun phrase (``-ed``, a past tense) starts a new run: "the crews met officials"."""
+        for cut in range(1, len(run)):
+            if not _may_end(run[cut], language):
+                self.saw(run[:cut], before, run[cut].lower(), language)
+                self.saw(run[cut:], "", after, language)
+                return
+        head = run[0] if language in _HEAD_FIRST else run[-1]
+        self.heads[head.lower()] += 1
+        opens = _BEFORE_NOUN.get(language, frozenset())
+        if before in opens:
+            self.after_noun_cue[head.lower()] += 1  # "the economic outlook": the cue is the head's
+        elif before in _BEFORE_VERB.get(language, ()) and run[0].islower():  # "to Paris": a name is no verb
+            self.after_other_cue[run[0]] += 1
+        if after in opens and run[-1].islower():  # "emphasizing the evolution": a verb and its object
+            self.after_other_cue[run[-1]] += 1
+
+    def not_noun(self, word: str) -> bool:
+        """Whether the document uses ``word`` as a verb or an adjective: more often after their cues
+        than after a noun's."""
+        lowered = word.lower()
+        return self.after_other_cue[lowered] > self.after_noun_cue[lowered]
+
+    def may_head(self, phrase: Sequence[str], language: str) -> bool:
+        """Whether ``phrase`` can be a noun phrase here: its head stands at least once where heads
+        stand ("economic" only ever before a noun is a modifier), and no word of it is a verb.
+        Languages without cue words are not judged."""
+        if language not in _BEFORE_NOUN:
+            return True
+        head = phrase[0] if language in _HEAD_FIRST else phrase[-1]
+        if len(phrase) == 1 and head.islower() and not self.after_noun_cue[head]:
+            ending = _ADJECTIVE_ENDING.get(language)
+            if ending is not None and ending.search(head):
+                return False  # "economic", "affordable" alone, never after "the" or "a"
+        return self.heads[head.lower()] > 0 and not any(self.not_noun(w) for w in phrase)
+
+
+def candidate_phrases(
+    text: str, kit: LanguageKit, longest: int = 3, roles: WordRoles | None = None
+) -> list[tuple[tuple[str, ...], str]]:
     """(stems, words as written) of every run of 1..``longest`` content words in ``text`` that is
-    a noun phrase (:func:`noun_phrase`, judged word by word once per run)."""
+    a noun phrase (:func:`noun_phrase`, judged word by word once per run); ``roles`` counts how
+    the text uses its words."""
     found: list[tuple[tuple[str, ...], str]] = []
     weak = filler_words(kit.code)
     stops = kit.stop_words
     language = kit.code
     for chunk in _BREAK.split(text):
         run: list[str] = []
+        before = ""
         for word in [*_TOKEN.findall(chunk), ""]:
             lowered = word.lower()
             content = word[:1].isalpha() and lowered not in stops and lowered not in weak
@@ -101,7 +187,11 @@ def candidate_phrases(text: str, kit: LanguageKit, longest: int = 3) -> list[tup
                 run.append(word)
                 continue
             if not run:
+                before = lowered
                 continue
+            if roles is not None:
+                roles.saw(run, before, lowered, language)
+            before = lowered
             stems = [kit.stem(w) for w in run]
             ends = [_may_end(w, language) for w in run]
             joins = [_may_join(a, b, language) for a, b in zip(run, run[1:], strict=False)]
@@ -123,18 +213,21 @@ def _candidates(document: Document) -> Candidates:
     # German capitalises nouns, and any word that opens a sentence: one the text also writes in
     # lower case ("Dann ... dann") is no noun.
     lower = lower_case_words(document.text) if kit.code == "de" else set()
-    for sentence in document.sentences:
+    roles = WordRoles()
+    read = [(sentence.position, candidate_phrases(sentence.text, kit, roles=roles)) for sentence in document.sentences]
+    for position, every in read:
+        # Each single word counts for the weights, though only noun phrases may be chosen.
+        single.update(stems[0] for stems, _ in every if len(stems) == 1)
         found = [
             (stems, text)
-            for stems, text in candidate_phrases(sentence.text, kit)
-            if text.split()[-1].lower() not in lower
+            for stems, text in every
+            if text.split()[-1].lower() not in lower and roles.may_head(text.split(), kit.code)
         ]
         keys = [stems for stems, _ in found]
         counts.update(keys)
         spellings.update(found)
         for stems in dict.fromkeys(keys):
-            sentences.setdefault(stems, []).append(sentence.position)
-        single.update(stems[0] for stems in keys if len(stems) == 1)
+            sentences.setdefault(stems, []).append(position)
     # Spellings only of phrases that can be chosen: most candidates occur once.
     least = 1 if len(document.sentences) < _SHORT_DOCUMENT else 2
     for (stems, text), count in spellings.items():
