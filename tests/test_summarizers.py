@@ -395,6 +395,11 @@ def test_position_passes_over_sentences_that_cannot_stand_alone(registry):
     assert flaws_of("and then the rain came.") == 1
     assert flaws_of('The mayor said: "We will win." The crowd cheered.') == 0
     assert flaws_of("« Nous reviendrons », dit-elle.") == 0
+    stops = language_kit("en").stop_words  # a scraped teaser cut off after a function word
+    assert flaws_of("Crews are working to restore power, hitting the restart button for", stops) == 1
+    assert flaws_of("Crews are working to restore power for", frozenset()) == 0  # no words known: no verdict
+    assert flaws_of("Storm damage in the valley", stops) == 0  # a heading-like line ends on a noun
+    assert flaws_of("Crews were hit by what?", stops) == 1
     rest = ("Forecasters expect gusts of 30 mph during the parade on Thursday.", "Organisers may fly balloons lower.")
     position = registry.create("summarizer", "position")
     asked = position.rate(document_of("Will winds whip parade balloons?", *rest), language_kit("en"))

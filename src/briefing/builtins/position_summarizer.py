@@ -31,9 +31,11 @@ EARLIER = -1.0
 LEAD_WEIGHT = 0.5
 #: What a sentence keeps of its rating for each way it cannot stand alone in a summary: a
 #: question (news sub-headings ask them), a quote opened or closed in another sentence (a
-#: dangling ``”``), an opening in lower case or with a closing quote (a fragment).
+#: dangling ``”``), an opening in lower case or with a closing quote (a fragment), an ending cut
+#: off after a function word with no stop (a scraped teaser: "..., hitting the restart button for").
 FLAW = 0.5
 _CLOSERS = tuple("”’\"'»)")
+_STOPS = tuple(".!?…:;") + _CLOSERS
 
 
 def directed_centrality(document: Document, kit: LanguageKit) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -76,20 +78,23 @@ class Position(Summarizer):
         span = centrality.max() - centrality.min()
         scaled = (centrality - centrality.min()) / span if span > 0 else numpy.zeros(n)
         prior = 1.0 / (1.0 + numpy.array([s.position for s in document.sentences], dtype=float))
-        flaws = numpy.array([FLAW ** flaws_of(s.text) for s in document.sentences])
+        flaws = numpy.array([FLAW ** flaws_of(s.text, kit.stop_words) for s in document.sentences])
         return [float(v) for v in ((1 - LEAD_WEIGHT) * scaled + LEAD_WEIGHT * prior) * flaws]
 
 
-def flaws_of(text: str) -> int:
-    """How many ways ``text`` cannot stand alone (see :data:`FLAW`)."""
+def flaws_of(text: str, stop_words: frozenset[str] = frozenset()) -> int:
+    """How many ways ``text`` cannot stand alone (see :data:`FLAW`); ``stop_words`` are the
+    function words of its language, which no finished sentence ends on without a stop."""
     stripped = text.strip()
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    cut_off = not stripped.endswith(_STOPS) and last.lower() in stop_words
     unbalanced = (
         stripped.count('"') % 2
         or stripped.count("“") != stripped.count("”")
         or stripped.count("«") != stripped.count("»")
     )
     fragment = stripped[:1].islower() or stripped.startswith(_CLOSERS)
-    return int(stripped.endswith("?")) + int(bool(unbalanced)) + int(fragment)
+    return int(stripped.endswith("?")) + int(bool(unbalanced)) + int(fragment) + int(cut_off)
 
 
 @hookimpl
