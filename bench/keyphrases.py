@@ -26,6 +26,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.builtins.keyphrase_tagger import HEAD_FIRST, KeyPhraseTagger
+from briefing.models import Document, Sentence
+from briefing.text.words import language_kit
+
 EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "ud"
 TREEBANKS = {
     "en_ewt": ("en", "UD_English-EWT/en_ewt-ud-dev.conllu"),
@@ -35,7 +39,6 @@ TREEBANKS = {
 }
 #: Sentences per document where the treebank marks no documents.
 CHUNK = 20
-HEAD_FIRST = {"fr", "es", "it", "pt"}
 NOUNS = {"NOUN", "PROPN"}
 #: Parts of speech no word of a noun phrase (as a theme names one) may have.
 NOT_IN_PHRASE = {"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"}
@@ -87,27 +90,25 @@ def noun_phrase_tags(tags: list[str], language: str) -> bool:
     return not NOT_IN_PHRASE.intersection(modifiers)
 
 
-def judge(phrase: str, words: list[tuple[str, str]], language: str) -> bool | None:
-    """Whether ``phrase`` is a noun phrase where it occurs in ``words`` (most occurrences), or
-    ``None`` when it is not found as whole words."""
+def judge(phrase: str, words: list[tuple[str, str]], language: str) -> tuple[bool, str] | None:
+    """Whether ``phrase`` is a noun phrase where it occurs in ``words`` (most occurrences), with
+    the part of speech of its head where it first occurs; ``None`` when it is not found as whole
+    words."""
     parts = phrase.lower().split()
     forms = [form for form, _ in words]
-    verdicts = []
+    verdicts, heads = [], []
     for start in range(len(forms) - len(parts) + 1):
         if forms[start : start + len(parts)] == parts:
             tags = [tag for _, tag in words[start : start + len(parts)]]
             verdicts.append(noun_phrase_tags(tags, language))
+            heads.append(tags[0] if language in HEAD_FIRST else tags[-1])
     if not verdicts:
         return None
-    return sum(verdicts) * 2 > len(verdicts)
+    return sum(verdicts) * 2 > len(verdicts), heads[0]
 
 
 def treebank_row(name: str, language: str, path: Path) -> tuple[int, int, int, Counter[str], list[str]]:
     """Themes given, themes found, noun phrases among them, heads of the others, and examples."""
-    from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
-    from briefing.models import Document, Sentence
-    from briefing.text.words import language_kit
-
     treebank = read_treebank(path)
     documents = [
         Document(
@@ -128,20 +129,15 @@ def treebank_row(name: str, language: str, path: Path) -> tuple[int, int, int, C
     for document, tb in zip(documents, treebank, strict=True):
         for theme in tagger.tag(document, kit, documents):
             given += 1
-            verdict = judge(theme.name, tb.words, language)
-            if verdict is None:
+            judged = judge(theme.name, tb.words, language)
+            if judged is None:
                 continue
             found += 1
-            if verdict:
+            if judged[0]:
                 nouns += 1
             else:
                 wrong.append(theme.name)
-                parts = theme.name.lower().split()
-                for start in range(len(tb.words)):
-                    if [f for f, _ in tb.words[start : start + len(parts)]] == parts:
-                        tags = [t for _, t in tb.words[start : start + len(parts)]]
-                        heads[tags[0] if language in HEAD_FIRST else tags[-1]] += 1  # as written, numbers too
-                        break
+                heads[judged[1]] += 1
     return given, found, nouns, heads, wrong
 
 

@@ -87,7 +87,7 @@ def _may_join(word: str, following: str, language: str) -> bool:
 
 #: Where a language's noun phrases put their head: last ("economic growth") unless listed here
 #: ("croissance économique").
-_HEAD_FIRST = frozenset({"fr", "es", "it", "pt"})
+HEAD_FIRST = frozenset({"fr", "es", "it", "pt"})
 #: Words right before a noun phrase (determiners, possessives), and right before a verb or an
 #: adjective (subject pronouns, modals, auxiliaries, clitics, copulas, words of degree), in the
 #: languages briefing knows them for.
@@ -137,7 +137,7 @@ class WordRoles:
                 self.saw(run[:cut], before, run[cut].lower(), language)
                 self.saw(run[cut:], "", after, language)
                 return
-        head = run[0] if language in _HEAD_FIRST else run[-1]
+        head = run[0] if language in HEAD_FIRST else run[-1]
         self.heads[head.lower()] += 1
         opens = _BEFORE_NOUN.get(language, frozenset())
         if before in opens:
@@ -159,7 +159,7 @@ class WordRoles:
         Languages without cue words are not judged."""
         if language not in _BEFORE_NOUN:
             return True
-        head = phrase[0] if language in _HEAD_FIRST else phrase[-1]
+        head = phrase[0] if language in HEAD_FIRST else phrase[-1]
         if len(phrase) == 1 and head.islower() and not self.after_noun_cue[head]:
             ending = _ADJECTIVE_ENDING.get(language)
             if ending is not None and ending.search(head):
