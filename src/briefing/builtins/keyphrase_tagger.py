@@ -129,13 +129,14 @@ class WordRoles:
     after_noun_cue: Counter[str] = field(default_factory=Counter)
     after_other_cue: Counter[str] = field(default_factory=Counter)
 
-    def saw(self, run: Sequence[str], before: str, after: str, language: str) -> None:
+    def saw(self, run: Sequence[str], ends: Sequence[bool], before: str, after: str, language: str) -> None:
         """Count one run of content words, with the words before and after it. A word that cannot
-        end a noun phrase (``-ed``, a past tense) starts a new run: "the crews met officials"."""
+        end a noun phrase (``ends`` is false: ``-ed``, a past tense) starts a new run: "the crews
+        met officials"."""
         for cut in range(1, len(run)):
-            if not _may_end(run[cut], language):
-                self.saw(run[:cut], before, run[cut].lower(), language)
-                self.saw(run[cut:], "", after, language)
+            if not ends[cut]:
+                self.saw(run[:cut], ends[:cut], before, run[cut].lower(), language)
+                self.saw(run[cut:], ends[cut:], "", after, language)
                 return
         head = run[0] if language in HEAD_FIRST else run[-1]
         self.heads[head.lower()] += 1
@@ -189,11 +190,11 @@ def candidate_phrases(
             if not run:
                 before = lowered
                 continue
+            ends = [_may_end(w, language) for w in run]
             if roles is not None:
-                roles.saw(run, before, lowered, language)
+                roles.saw(run, ends, before, lowered, language)
             before = lowered
             stems = [kit.stem(w) for w in run]
-            ends = [_may_end(w, language) for w in run]
             joins = [_may_join(a, b, language) for a, b in zip(run, run[1:], strict=False)]
             for size in range(1, min(longest, len(run)) + 1):
                 for start in range(len(run) - size + 1):
