@@ -185,6 +185,13 @@ def segmentation_rows() -> None:
     segmentation.table()
 
 
+def public_segmentation_rows() -> None:
+    """Sentences on public suites and eleven treebanks, tuned and held out (bench/public_segmentation.py)."""
+    import public_segmentation
+
+    public_segmentation.table()
+
+
 def language_rows() -> None:
     """Language identifiers on 20 languages' paragraphs and headlines (bench/languages.py)."""
     import languages
@@ -477,6 +484,9 @@ def main() -> None:
     parser.add_argument("--tui-only", action="store_true", help="only the reading room's rows")
     parser.add_argument("--cleaning-only", action="store_true", help="only the cleaners' rows")
     parser.add_argument("--segmentation-only", action="store_true", help="only the sentence segmenters' table")
+    parser.add_argument(
+        "--public-segmentation-only", action="store_true", help="only sentences on public suites and treebanks"
+    )
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
@@ -493,6 +503,9 @@ def main() -> None:
         return
     if args.segmentation_only:
         segmentation_rows()
+        return
+    if args.public_segmentation_only:
+        public_segmentation_rows()
         return
     if args.languages_only:
         language_rows()
@@ -559,6 +572,7 @@ def main() -> None:
     cleaning_rows(registry)
     print()
     segmentation_rows()
+    public_segmentation_rows()
     print()
     language_rows()
     startup_rows()
