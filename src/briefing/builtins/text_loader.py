@@ -1,5 +1,6 @@
 """Plain-text files: front matter as in markdown; the first line is the title when it reads like
-one (short, no final stop); short lone lines are headings."""
+one (short, no final stop); a short line standing alone between blank lines, with text after it,
+is a heading. Nothing else is: a plain text's only layout is its lines."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
 from ..models import Document, Dropped, Source
-from ..text.clean import PAGE_NOISE, looks_like_heading, split_paragraphs
+from ..text.clean import PAGE_NOISE, headings_of, is_list_item, layout_paragraphs
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
 from ..text.languages import known_languages
 
@@ -37,9 +38,10 @@ def title_from_origin(origin: str) -> str:
 
 def is_title(paragraphs: list[str]) -> bool:
     """The first paragraph is a title: more follows, and it is short with no final stop (a long
-    lead sentence that only lacks its full stop is text, not a title)."""
+    lead sentence that only lacks its full stop is text, not a title) and no list marker."""
     first = paragraphs[0]
-    return len(paragraphs) > 1 and len(first.split()) <= TITLE_WORDS and not first.endswith(_SENTENCE_END)
+    short = len(first.split()) <= TITLE_WORDS and not first.endswith(_SENTENCE_END)
+    return len(paragraphs) > 1 and short and not is_list_item(first)
 
 
 class TextLoader(Loader):
@@ -58,12 +60,13 @@ class TextLoader(Loader):
         except LoadError:
             meta = {}  # a text that merely starts with a --- line: it is all text
         noise: list[str] = []
-        paragraphs = split_paragraphs(text, noise)
+        paragraphs = layout_paragraphs(text, noise)
         title = meta_string(meta.get("title"))
-        if title is None and paragraphs and is_title(paragraphs):
-            title = paragraphs.pop(0)
-        headings = tuple(p for p in paragraphs if looks_like_heading(p))
-        body = [p for p in paragraphs if not looks_like_heading(p)]
+        if title is None and paragraphs and is_title([p.text for p in paragraphs]):
+            title = paragraphs.pop(0).text
+        flags = headings_of(paragraphs)
+        headings = tuple(p.text for p, heading in zip(paragraphs, flags, strict=True) if heading)
+        body = [p.text for p, heading in zip(paragraphs, flags, strict=True) if not heading]
         language = meta_string(meta.get("language") or meta.get("lang"))
         yield Document(
             id=source.origin,

@@ -22,6 +22,7 @@ from ..text.clean import clean_characters, split_paragraphs
 from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
 from ..text.words import language_kit
+from ..wording import counted
 from .failures import failure
 from .keys import Keys
 from .started import StartedPlugins
@@ -192,6 +193,16 @@ def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
     return kept, dropped
 
 
+def _why_empty(document: Document, dropped: list[Dropped]) -> str:
+    """Why a document has no sentence to summarize, in words a reader can act on."""
+    left_out = len(document.dropped) + len(dropped)
+    if left_out:
+        return f"all its text was left out ({counted(left_out, 'piece')}; see briefing inspect, or d in the reader)"
+    if document.headings:
+        return f"its text is {counted(len(document.headings), 'heading')} and nothing else"
+    return "it has no text" + (" but its title" if document.title else "")
+
+
 def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Document, list[Problem], list[Problem]]:
     """The document with its language settled, its text cleaned and split into sentences; the
     problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
@@ -211,6 +222,8 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
                 continue
             seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
+    if not sentences:
+        notes.append(Problem(document.origin, f"no sentences: {_why_empty(document, dropped)}"))
     if len(sentences) > MAX_TAGGED_SENTENCES:
         notes.append(
             Problem(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
@@ -104,41 +105,85 @@ def _blocks(text: str, noise: list[str] | None = None) -> Iterable[list[str]]:
         yield block
 
 
-def split_paragraphs(text: str, noise: list[str] | None = None) -> list[str]:
+class Paragraph(NamedTuple):
+    """A paragraph of cleaned prose and whether it stands apart, the only layout a plain text has
+    for a heading: alone between blank lines (or noise lines), or on a line of its own after a
+    line that ends a sentence."""
+
+    text: str
+    apart: bool
+
+
+def layout_paragraphs(text: str, noise: list[str] | None = None) -> list[Paragraph]:
     """Paragraphs of cleaned prose; the noise lines dropped are added to ``noise`` if given.
 
     Blank lines and noise lines end a paragraph. Within a block, a line break joins hard-wrapped
     lines (a block whose lines are all short and break mid-sentence) and otherwise separates
     paragraphs, so scraped text with one paragraph per line keeps its structure.
     """
-    paragraphs: list[str] = []
+    paragraphs: list[Paragraph] = []
     for block in _blocks(clean_characters(text), noise):
         longest = max(len(line) for line in block)
         wrapped = longest <= 100
-        current, last = block[0], block[0]
+        current, last, apart = block[0], block[0], len(block) == 1
         for line in block[1:]:
-            if wrapped and not last.endswith(_TERMINAL) and len(last) >= 0.6 * longest:
-                current = f"{current} {line}"
+            if wrapped and not last.endswith(_TERMINAL) and len(last) >= 0.6 * longest and not _LIST_ITEM.match(line):
+                current, apart = f"{current} {line}", False
             else:
-                paragraphs.append(current)
-                current = line
+                paragraphs.append(Paragraph(unglue_sentences(current), apart))
+                current, apart = line, last.endswith(_TERMINAL)
             last = line
-        paragraphs.append(current)
-    return [unglue_sentences(p) for p in paragraphs]
+        paragraphs.append(Paragraph(unglue_sentences(current), apart))
+    return paragraphs
+
+
+def split_paragraphs(text: str, noise: list[str] | None = None) -> list[str]:
+    """The text of :func:`layout_paragraphs`."""
+    return [paragraph.text for paragraph in layout_paragraphs(text, noise)]
+
+
+#: A heading ends on none of these: a stop, a closing quote or bracket after one (``“``, ``.)``, ``:)``).
+_SENTENCE_ENDS = tuple('.!?:;,"”“»«…') + tuple(f"{mark}{close}" for mark in ".!?:;" for close in ")]'’")
+#: A sentence's end inside a line: ``Roses are red. Violets are blue``.
+_INNER_END = re.compile(r"[^\W\d_]{2}[.!?][\"'”“»)\]]*\s+\S")
+#: A list item's marker: ``1.``, ``2)``, ``a.)``, ``(iii)``, ``ii.``, ``•``, ``-``, ``*``.
+_LIST_ITEM = re.compile(r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})(?:\.\)|[.)])|[-*•‣◦▪●–])\s")
+#: A heading has at most this many words.
+HEADING_WORDS = 16
 
 
 def looks_like_heading(paragraph: str) -> bool:
-    """A short paragraph with no sentence punctuation at its end: a heading or a title.
+    """A short paragraph with no sentence punctuation at its end or inside: it can be a heading or
+    a title. Whether it is one depends on where it stands (see :func:`headings_of`).
 
     A figure (``42,093``), a lone lower-case word or a line with a link is not a heading but
     text that stands on its own line, and stays in the text; a lone capitalised word
-    (``Results``) is a heading.
+    (``Results``) can be a heading.
     """
     words = paragraph.split()
-    if not words or len(words) > 16 or paragraph.rstrip().endswith(tuple('.!?:;,"”»…')):
+    if not words or len(words) > HEADING_WORDS or paragraph.rstrip().endswith(_SENTENCE_ENDS):
         return False
     if "://" in paragraph or "www." in paragraph:
         return False  # "Read the decision at https://...": a sentence that ends in its link
-    if not any(character.isalpha() for character in paragraph):
+    if not any(character.isalpha() for character in paragraph) or _INNER_END.search(paragraph):
         return False
+    if _LIST_ITEM.match(paragraph):
+        return False  # "a) foo", "• 9. The first item", "ii. First": list items are text
     return len(words) > 1 or (words[0][0].isupper() and words[0].isalpha())
+
+
+def is_list_item(line: str) -> bool:
+    """``a) foo``, ``• 9. The first item``, ``ii. First``: a line that starts with a list marker."""
+    return bool(_LIST_ITEM.match(line))
+
+
+def headings_of(paragraphs: list[Paragraph]) -> list[bool]:
+    """Which paragraphs of a plain text are headings: only what the layout marks as one, a short
+    line that stands apart (see :class:`Paragraph`) with text after it that is no heading. A
+    document's only paragraph, a list item, the first line of a block or a short last line is text."""
+    flags = [paragraph.apart and looks_like_heading(paragraph.text) for paragraph in paragraphs]
+    body_after = False
+    for index in range(len(paragraphs) - 1, -1, -1):
+        flags[index] = flags[index] and body_after
+        body_after = body_after or not flags[index]
+    return flags
