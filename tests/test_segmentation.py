@@ -169,3 +169,23 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
     detected, _ = Engine(registry, Settings(language="en")).load([str(tmp_path)])
     forced, _ = Engine(registry, Settings(language="fr", detect_language=False)).load([str(tmp_path)])
     assert (detected[0].language, forced[0].language) == ("de", "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An e-mail or web address is one token: its dots end no sentence.
+        ("Write to Ana.Silva@example.org. She answers fast.", ["Write to Ana.Silva@example.org.", "She answers fast."]),
+        # A short lower-case word with a period before a word that starts no sentence: an abbreviation.
+        (
+            "The lab tested the med. staff first. Results came later.",
+            ["The lab tested the med. staff first.", "Results came later."],
+        ),
+        # ... but a word before a lower-case sentence start still ends it (web text).
+        ("thanks for the help. i will call you tomorrow.", ["thanks for the help.", "i will call you tomorrow."]),
+        # List markers with a bracket after the period.
+        ("Steps: 1.) Open the lid 2.) Pour the water", ["Steps: 1.) Open the lid", "2.) Pour the water"]),
+    ],
+)
+def test_tokens_abbreviations_and_markers(text, expected):
+    assert language_kit("en").segmenter.split(text) == expected

@@ -7,6 +7,7 @@ import re
 import warnings
 
 from .interfaces import LoadError, SourceWarning
+from .wording import counted
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -56,6 +57,14 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad, line = mostly
+        warnings.warn(
+            SourceWarning(f"UTF-8 but for {counted(bad, 'byte')} (the first on line {line}), shown as �"),
+            stacklevel=2,
+        )
+        return text
     encoding, text = _guess(data)
     warnings.warn(SourceWarning(f"not UTF-8; read as {encoding} (a guess)"), stacklevel=2)
     return text
@@ -78,6 +87,26 @@ def _non_ascii_utf8(data: bytes) -> bool:
         return False
     return True
 
+
+#: Valid UTF-8 characters beyond ASCII per byte that is not UTF-8, at least, for a text to be
+#: UTF-8 with a few damaged bytes rather than a legacy encoding (whose accented letters are all
+#: invalid UTF-8, so it has none).
+_UTF8_PER_BAD_BYTE = 2
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """``(text, bad bytes, line of the first)`` for UTF-8 with a few bytes that are not: those
+    become U+FFFD. ``None`` when the bytes read better as a legacy encoding."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
+    good = sum(1 for c in text if c > "\x7f") - len(bad)
+    if not bad or good < _UTF8_PER_BAD_BYTE * len(bad):
+        return None
+    line = text.count("\n", 0, bad[0]) + 1
+    return _SURROGATES.sub("\ufffd", text), len(bad), line
+
+
+_SURROGATES = re.compile("[\udc80-\udcff]")
 
 #: A symbol such as ``¿``, ``³`` or ``¹`` between two letters (``Za¿ó³æ``): Polish or Czech
 #: bytes read as Windows-1252. Typographic apostrophes and dashes are fine (``don’t``).

@@ -14,19 +14,21 @@ import re
 from collections.abc import Iterator
 
 #: A list item's marker at the start of a line or block: ``1.``, ``2)``, ``(iii)``, ``a)``, ``•``.
-_MARKER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})[.)]|[-*•‣◦▪●–])\s")
+_MARKER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})(?:\.\)|[.)])|[-*•‣◦▪●–])\s")
 #: Symbols that only ever mark list items, so they start an item even in the middle of a line.
 _BULLETS = "•‣◦▪●"
 _INLINE_BULLET = re.compile(rf"(?<=\S)\s+(?=[{_BULLETS}]\s)")
-#: Inline enumerations: ``1. `` / ``2) `` / ``(3) `` / ``a) `` / ``(b) `` after a space or at the start.
-_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z])([.)])\s+")
+#: Inline enumerations: ``1. `` / ``2) `` / ``3.) `` / ``(3) `` / ``a) `` / ``(b) `` after a space or at the start.
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z])(\.\)|[.)])\s+")
 #: The first marker of an inline enumeration, to look for the rest only when there is one.
-_LIST_START = re.compile(r"(?:^|\s)\(?[1a][.)]\s")
+_LIST_START = re.compile(r"(?:^|\s)\(?[1a](?:\.\)|[.)])\s")
 #: Words that join list items into one sentence ("1) a tent, 2) a stove and 3) a map").
 _JOINERS = frozenset("and or nor und oder sowie bzw et ou ni y e o u ni".split())
 #: ``ended.Then`` / ``1,000.That`` / ``„Lob“.Er``: an end mark glued to the next word (checked: capitalised, then
 #: lower case, so ``Amazon.com``, ``ASP.NET`` and ``U.S.Steel`` stay whole).
 _GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=[”“\"'’»)\]]))[.!?]+[”“\"'’»)\]]*(?=([^\W\d_][\w’']*))")
+#: An e-mail address or a web address: a token whose dots are no sentence's end.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.|(?:https?://|www\.)\S", re.IGNORECASE)
 #: ``48 h. Cells``, ``6 p.m. Reporters``: a lower-case unit after a number, then a capitalised word.
 #: Units take no period inside a sentence, so the period ends it.
 _UNIT_END = re.compile(r"\d\s?(?:[a-z]{1,3}|[ap]\.m)\.\s+(?=[^\W\d_][a-zà-ÿ])")
@@ -130,6 +132,8 @@ def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> li
         starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
     for match in _GLUED.finditer(block):
         word, after = block[: match.start()].rsplit(maxsplit=1)[-1].lower(), match.group(1)
+        if _ADDRESS.match(block, block.rfind(" ", 0, match.start()) + 1):
+            continue  # Jane.Doe@example.com, www.Example.org/Page: one token
         if after[0].isupper() and any(c.islower() for c in after[1:]) and word not in abbreviations:
             starts.add(match.end())
     return sorted(start for start in starts if 0 < start < len(block))
