@@ -2,12 +2,16 @@
 and other identifiers when installed (``pip install lingua-language-detector``).
 
 The test set is ``tests/data/languages/<code>.txt``, written for briefing: 20 languages, each
-with 20 paragraphs of three sentences and 5 one-line headlines. Printed by
-``bench/run.py --languages-only``.
+with 20 paragraphs of three sentences and 5 one-line headlines. Beside it, one-line texts nobody
+here wrote: up to 60 sentences of 4-10 words per language from the Universal Dependencies dev
+splits that ``bench/public_segmentation.py rebuild`` lays out, tuned and held-out documents apart
+(the ``one-line tune/held`` columns). Printed by ``bench/run.py --languages-only``.
 """
 
 from __future__ import annotations
 
+import json
+import random
 import sys
 import time
 from collections import Counter
@@ -38,6 +42,23 @@ def samples(folder: Path = FOLDER) -> list[Sample]:
                 headline = True
             elif line.strip() and not line.startswith("#"):
                 found.append(Sample(path.stem, line.strip(), headline))
+    return found
+
+
+def one_liners(part: str) -> list[Sample]:
+    """Sentences of 4-10 words from the treebanks' ``part`` ("tune" or "held") documents."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from public_segmentation import OUT, TREEBANKS
+
+    found: list[Sample] = []
+    for language in TREEBANKS:
+        path = OUT / f"ud-{language}.jsonl"
+        if not path.is_file():
+            continue
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [s for r in records if r["split"] == part for s in r["sentences"] if 4 <= len(s.split()) <= 10]
+        random.Random(1).shuffle(lines)
+        found.extend(Sample(language, line, True) for line in lines[:60])
     return found
 
 
@@ -96,7 +117,15 @@ def table() -> dict[str, dict[str, float]]:
     headlines = [s for s in data if s.headline]
     languages = sorted({s.language for s in data})
     print(f"{len(languages)} languages, {len(paragraphs)} paragraphs, {len(headlines)} headlines")
-    print(f"{'identifier':<26}{'paragraphs':>11}{'headlines':>11}{'unknown':>9}{'load s':>8}{'texts/s':>9}  worst")
+    public = {part: one_liners(part) for part in ("tune", "held")}
+    print(
+        f"one-line texts from {len({s.language for s in public['tune']})} treebanks: {len(public['tune'])} tuned, "
+        f"{len(public['held'])} held out (right / unknown)"
+    )
+    print(
+        f"{'identifier':<26}{'paragraphs':>11}{'headlines':>11}{'unknown':>9}{'one-line tune':>15}"
+        f"{'one-line held':>15}{'load s':>8}{'texts/s':>9}  worst"
+    )
     figures: dict[str, dict[str, float]] = {}
     for name, load in candidates().items():
         start = time.perf_counter()
@@ -112,8 +141,16 @@ def table() -> dict[str, dict[str, float]]:
         wrong = Counter(s.language for r, s in zip(right, data, strict=True) if not r and not s.headline)
         worst = ", ".join(f"{lang} {n}" for lang, n in wrong.most_common(4)) or "-"
         figures[name] = {"paragraphs": on_paragraphs, "headlines": on_headlines, "unknown": unknown}
+        cells = ""
+        for part, lines in public.items():
+            guesses = [identify(s.text) for s in lines]
+            hits = sum(g == s.language for g, s in zip(guesses, lines, strict=True)) / max(len(lines), 1)
+            unknowns = sum(g is None for g in guesses) / max(len(lines), 1)
+            figures[name][f"one-line {part}"] = hits
+            cells += f"{f'{hits:.1%} / {unknowns:.1%}':>15}"
         print(
-            f"{name:<26}{on_paragraphs:>11.1%}{on_headlines:>11.1%}{unknown:>9.1%}{loaded:>8.2f}{rate:>9,.0f}  {worst}"
+            f"{name:<26}{on_paragraphs:>11.1%}{on_headlines:>11.1%}{unknown:>9.1%}{cells}{loaded:>8.2f}{rate:>9,.0f}"
+            f"  {worst}"
         )
     return figures
 
