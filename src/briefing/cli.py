@@ -420,11 +420,14 @@ def evaluate(
     or {"documents", "summaries"} records. Without a length, summaries are as long as the
     reference in sentences.
     """
-    from .evaluation.cases import load_cases  # rouge-score is only needed here
-    from .evaluation.report import records, table
-    from .evaluation.rouge import Rouge
-    from .evaluation.run import evaluate as score
-    from .evaluation.systems import FIRST_SENTENCES, Budget, Systems
+    try:  # rouge-score is an extra: only this command needs it
+        from .evaluation.cases import load_cases
+        from .evaluation.report import records, table
+        from .evaluation.rouge import Rouge
+        from .evaluation.run import evaluate as score
+        from .evaluation.systems import FIRST_SENTENCES, Budget, Systems
+    except ImportError as exc:
+        raise UsageError(f"evaluate needs the 'evaluate' extra ({exc}): pip install 'briefing[evaluate]'") from None
 
     if sentences and words:
         raise UsageError("give a length in --sentences or in --words, not both")
