@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from collections import Counter
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -144,6 +145,28 @@ def register_summarizers(register):
     plugin.write_text(code.replace("-len", "0 - len"), encoding="utf-8")
     after = code_of(PluginHost([plugin.parent], load_entry_points=False).registry().get("summarizer", "shortest").cls)
     assert before != after
+
+
+def test_editing_a_plugins_helper_module_is_a_different_key(tmp_path, monkeypatch):
+    """An installed plugin is a package: its class's file may not change when a module it
+    imports does, and the results must still be computed again."""
+    package = tmp_path / "helped_plugin"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from briefing import Summarizer\nfrom .weights import WEIGHT\n\n"
+        "class Weighted(Summarizer):\n    name = 'weighted'\n"
+        "    def rate(self, document, kit):\n        return [WEIGHT * len(s.text) for s in document.sentences]\n",
+        encoding="utf-8",
+    )
+    (package / "weights.py").write_text("WEIGHT = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import helped_plugin
+
+    before = code_of(helped_plugin.Weighted)
+    (package / "weights.py").write_text("WEIGHT = -1\n", encoding="utf-8")
+    assert code_of(helped_plugin.Weighted) != before
+    monkeypatch.delitem(sys.modules, "helped_plugin")
+    monkeypatch.delitem(sys.modules, "helped_plugin.weights")
 
 
 def test_a_damaged_entry_is_computed_again(registry, corpus, tmp_path):

@@ -17,6 +17,7 @@ import inspect
 import os
 import pickle
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -84,15 +85,35 @@ def briefing_code() -> str:
 
 
 def code_of(cls: type) -> str:
-    """A digest of the code behind a plugin class: briefing's for built-ins, else its module file."""
+    """A digest of the code behind a plugin class: briefing's for built-ins, else every file of
+    its package (a helper module the class imports changes its results as much as its own file
+    does), or for a plugin that is a module of its own, the modules beside it (a local plugin's
+    folder)."""
     module = inspect.getmodule(cls)
     if module is not None and module.__name__.startswith("briefing."):
         return briefing_code()
-    try:
-        source = inspect.getsourcefile(cls)
-    except TypeError:
-        source = None
-    return _file_digest(source) if source else f"{cls.__module__}.{cls.__qualname__}"
+    files = _code_files(module.__name__) if module is not None else ()
+    if not files:
+        return f"{cls.__module__}.{cls.__qualname__}"
+    return digest([(name, _file_digest(path)) for name, path in files])
+
+
+#: A package with more files than this (a namespace shared with other code) is read as the
+#: plugin module's own folder only.
+_MAX_CODE_FILES = 500
+
+
+@cache
+def _code_files(module_name: str) -> tuple[tuple[str, str], ...]:
+    """``(name, path)`` of each Python file behind a module: its top-level package's, else the
+    files in its own folder."""
+    top = sys.modules.get(module_name.partition(".")[0])
+    found = [(root, p) for root in map(Path, getattr(top, "__path__", None) or []) for p in root.rglob("*.py")]
+    source = getattr(sys.modules.get(module_name), "__file__", None)
+    if (not found or len(found) > _MAX_CODE_FILES) and source:
+        folder = Path(source).parent
+        found = [(folder, p) for p in sorted(folder.glob("*.py"))[:_MAX_CODE_FILES]] or [(folder, Path(source))]
+    return tuple(sorted((str(p.relative_to(root)), str(p)) for root, p in found))
 
 
 @contextmanager
