@@ -157,6 +157,22 @@ def test_conformance_kit_catches_evidence_that_is_not_in_the_document():
         check_tagger(Inventive)
 
 
+def test_conformance_kit_warns_of_a_theme_name_a_built_in_tagger_uses():
+    from briefing import Tagger, Theme
+    from briefing.testing import tagger_checks
+
+    class Money(Tagger):
+        name = "money-words"
+        api_version = PLUGIN_API
+
+        def tag(self, document, kit, corpus):
+            return [Theme("Money", 0.2)] if document.sentences else []
+
+    [clash] = [r for r in tagger_checks(Money) if r.check.startswith("theme names differ")]
+    assert clash.status == "warn" and "'Money' (also lexicon)" in clash.detail
+    check_tagger(Money)  # a warning, not a failure
+
+
 def test_plugins_check_reports_failures_and_unknown_names(cli, tmp_path):
     (tmp_path / "sloppy.py").write_text(
         "from briefing import Summarizer, hookimpl\n"

@@ -232,3 +232,43 @@ def test_a_topics_themes_tied_at_the_cut_are_ordered_by_name():
     entries = [DocumentBrief(document, None, themes)]
     assert [t.name for t in topic_themes(entries, 1)] == ["harbour"]
     assert [t.name for t in topic_themes(entries, 2)] == ["harbour", "quay"]
+
+
+CURRENCY_PLUGIN = """
+from briefing import Tagger, hookimpl
+from briefing.models import Theme
+
+
+class Currency(Tagger):
+    name = "currency"
+
+    def tag(self, document, kit, corpus):
+        found = [s.text for s in document.sentences if "€" in s.text or "euro" in s.text.lower()]
+        # Weaker than the lexicon's "money" on purpose: the weaker theme is the one that was lost.
+        return [Theme("money", 0.01, tuple(found[:2]), kind="figure")] if found else []
+
+
+@hookimpl
+def register_taggers(register):
+    register(Currency)
+"""
+
+
+def test_a_plugins_theme_named_like_a_built_in_is_merged_not_lost(tmp_path):
+    """A tagger plugin's "money" and the lexicon's "money": one theme, with the plugin named in
+    ``also`` and its evidence after the lexicon's (it was dropped without a word)."""
+    from briefing.plugins import PluginHost
+
+    (tmp_path / "plugs").mkdir()
+    (tmp_path / "plugs" / "currency.py").write_text(CURRENCY_PLUGIN, encoding="utf-8")
+    text = (
+        "The city will spend 4 million euros on new buses. The budget pays for drivers and fuel. "
+        "Each ticket will cost 2 € from May. Money for the trams comes from the state budget."
+    )
+    (tmp_path / "buses.txt").write_text(text, encoding="utf-8")
+    registry = PluginHost([tmp_path / "plugs"], load_entry_points=False).registry()
+    briefing = Engine(registry, Settings(workers=1, taggers=("lexicon", "currency"))).run([str(tmp_path / "buses.txt")])
+    [entry] = briefing.briefs[0].documents
+    [money] = [t for t in entry.themes if t.name == "money"]
+    assert money.tagger == "lexicon" and money.also == ("currency",)
+    assert "Each ticket will cost 2 € from May." in money.evidence

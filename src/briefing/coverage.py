@@ -57,16 +57,37 @@ def _full_names(themes: dict[str, Theme]) -> dict[str, list[str]]:
     }
 
 
+def _joined(first: tuple[str, ...], then: tuple[str, ...]) -> tuple[str, ...]:
+    return first + tuple(sentence for sentence in then if sentence not in first)
+
+
+def merged(stronger: Theme, weaker: Theme) -> Theme:
+    """One theme from two taggers' themes of one name: the stronger's name, score and kind, its
+    evidence then the weaker's, and the weaker's tagger in ``also`` (a tagger plugin's "money"
+    and the lexicon's "money" were silently one, the plugin's lost)."""
+    others = tuple(t for t in (weaker.tagger, *weaker.also, *stronger.also) if t and t != stronger.tagger)
+    return replace(stronger, evidence=_joined(stronger.evidence, weaker.evidence), also=tuple(dict.fromkeys(others)))
+
+
 def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
     """``themes`` with each name once (see :func:`theme_key`): the strongest, its name without
     a possessive. A person's surname alone (``Altman`` as a key phrase) joins the full name
     (``Sam Altman``), which keeps the higher score; so does a name with a legal form (``SoftBank
-    Corp``) when the name is there without it. Strongest first; equal scores keep their order."""
+    Corp``) when the name is there without it. Themes of one name from different taggers are
+    merged (:func:`merged`), so no tagger's theme is lost to another's. Strongest first; equal
+    scores keep their order."""
     best: dict[str, Theme] = {}
     for theme in themes:
         key = theme_key(theme)
-        if key not in best or theme.score > best[key].score:
+        held = best.get(key)
+        if held is None:
             best[key] = theme
+        elif theme.tagger != held.tagger and theme.tagger not in held.also:
+            best[key] = merged(held, theme) if held.score >= theme.score else merged(theme, held)
+        elif theme.score > held.score:  # the same tagger's stronger theme of the name
+            best[key] = (
+                replace(theme, also=held.also, evidence=_joined(theme.evidence, held.evidence)) if held.also else theme
+            )
     for key, theme in list(best.items()):
         base, _, form = key.rpartition(" ")
         if form in LEGAL_FORMS and base in best:  # "SoftBank Corp" as a key phrase beside "SoftBank"
@@ -117,7 +138,8 @@ def topic_themes(entries: Sequence[DocumentBrief], limit: int = TOPIC_THEMES) ->
         full = max((t for _, t in found), key=lambda t: len(t.name))  # the full name, where a part joined it
         evidence = tuple(dict.fromkeys(t.evidence[0] for _, t in found if t.evidence))
         kind = strongest.kind or full.kind
-        ranked.append((documents, Theme(full.name, score, evidence, strongest.tagger, kind)))
+        also = tuple(dict.fromkeys(a for _, t in found for a in (t.tagger, *t.also) if a and a != strongest.tagger))
+        ranked.append((documents, Theme(full.name, score, evidence, strongest.tagger, kind, also)))
     ranked.sort(key=lambda item: (-item[0], -item[1].score, item[1].name, item[1].tagger))
     return tuple(theme for _, theme in ranked[:limit])
 

@@ -103,7 +103,9 @@ class Theme:
     ``score`` is how strongly the document carries the theme, from 0 to 1; the built-in taggers
     use the share of its sentences that mention it, so scores compare across taggers.
     ``evidence`` holds those sentences, best first. ``kind`` says what sort of theme it is
-    ("theme", "key phrase", "person", "organisation", "place", "name"...).
+    ("theme", "key phrase", "person", "organisation", "place", "name"...). Themes of the same
+    name from several taggers are one theme: the strongest's, with the others' evidence after
+    its own and their taggers in ``also``.
     """
 
     name: str
@@ -111,6 +113,7 @@ class Theme:
     evidence: tuple[str, ...] = ()
     tagger: str = ""
     kind: str = ""
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

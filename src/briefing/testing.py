@@ -232,14 +232,57 @@ def tagger_checks(cls: type[Tagger], settings: Mapping[str, Any] | None = None) 
                 f"tagging from a cached analysis differs from tagging afresh ({document.id})",
             )
 
-    return [_api_check(cls)] + _run(
-        [
-            ("themes have a name and a score in 0..1 (English, Russian, one sentence, empty)", themes_are_well_formed),
-            ("evidence sentences are sentences of the document", evidence_is_from_the_document),
-            ("deterministic", deterministic),
-            ("analyse() pickles and tags the same when cached", analysis_travels),
-        ]
+    return (
+        [_api_check(cls)]
+        + _run(
+            [
+                (
+                    "themes have a name and a score in 0..1 (English, Russian, one sentence, empty)",
+                    themes_are_well_formed,
+                ),
+                ("evidence sentences are sentences of the document", evidence_is_from_the_document),
+                ("deterministic", deterministic),
+                ("analyse() pickles and tags the same when cached", analysis_travels),
+            ]
+        )
+        + [_name_clashes(cls, [theme for document in documents for theme in _tagged_quietly(tag, document)])]
     )
+
+
+def _tagged_quietly(tag: Callable[[Document], list[Theme]], document: Document) -> list[Theme]:
+    try:
+        return tag(document)
+    except Exception:
+        return []  # the checks above say why
+
+
+def _name_clashes(cls: type[Tagger], themes: Sequence[Theme]) -> CheckResult:
+    """A warning when the tagger's themes share a name with a built-in tagger's (on the sample
+    documents, or among the lexicon's shipped themes): a document shows such themes once, as
+    the stronger's, with the other tagger listed in ``also``."""
+    from .builtins.lexicon_tagger import default_themes
+    from .coverage import theme_key
+
+    check = "theme names differ from the built-in taggers'"
+    mine = {theme_key(theme): theme.name for theme in themes}
+    clashes: dict[str, set[str]] = {}
+    for name in default_themes():
+        if theme_key(Theme(name, 0.0)) in mine and cls.name != "lexicon":
+            clashes.setdefault(mine[theme_key(Theme(name, 0.0))], set()).add("lexicon")
+    engine = _engine()
+    built_in = [t for t in engine.plugins.taggers if t.name != cls.name]
+    documents = sample_documents()
+    for document in documents:
+        kit = language_kit(document.language or "en")
+        for tagger in built_in:
+            for theme in tagger.tag(document, kit, documents):
+                if theme_key(theme) in mine:
+                    clashes.setdefault(mine[theme_key(theme)], set()).add(tagger.name)
+    if not clashes:
+        return CheckResult(check, "ok")
+    said = "; ".join(f"{name!r} (also {', '.join(sorted(by))})" for name, by in sorted(clashes.items()))
+    detail = f"{said}: one theme per name is shown, the stronger's, with the other tagger in Theme.also"
+    return CheckResult(check, "warn", detail)
 
 
 # -- loaders -------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ def _theme(theme: Theme) -> dict[str, Any]:
         "score": theme.score,
         "evidence": list(theme.evidence),
         "tagger": theme.tagger,
+        "also": list(theme.also),  # other taggers that found a theme of this name, merged into it
     }
 
 

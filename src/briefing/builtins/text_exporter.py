@@ -78,7 +78,7 @@ def _coverage(brief: Brief) -> list[str]:
     numbers = "".join(f"{n:>3}" for n in range(1, len(matrix.documents) + 1))
     lines.append(" " * label_width + numbers)
     for column, theme in enumerate(matrix.themes):
-        label = f"{theme.name} ({theme.kind or theme.tagger})"
+        label = f"{theme.name} ({theme.kind or theme.tagger}{''.join(f', {t}' for t in theme.also)})"
         label = label if len(label) < label_width else label[: label_width - 2] + "…"
         cells = "".join(f"{shade(row[column]):>3}" for row in matrix.scores)
         lines.append(f"{label:<{label_width}}{cells}")
