@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomllib
-
 from briefing.models import Theme
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 FOLDER = Path(__file__).parent / "data" / "entities"
 KINDS = ("person", "organisation", "place")

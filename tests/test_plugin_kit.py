@@ -111,6 +111,34 @@ def test_scaffold_refuses_bad_names_and_existing_folders(cli, tmp_path):
     assert code == 2 and "already exists" in err
 
 
+def test_scaffold_will_not_shadow_a_built_in_unasked(cli, tmp_path):
+    code, _, err = cli("plugins", "new", "lexrank", "--kind", "summarizer", "--dir", str(tmp_path))
+    assert code == 2 and "'lexrank' is a built-in summarizer" in err and not (tmp_path / "briefing-lexrank").exists()
+    assert cli("plugins", "new", "lexrank", "--kind", "summarizer", "--dir", str(tmp_path), "--replace")[0] == 0
+    assert cli("plugins", "new", "lexrank", "--kind", "tagger", "--dir", str(tmp_path / "t"))[0] == 0  # no such tagger
+    pyproject = (tmp_path / "briefing-lexrank" / "pyproject.toml").read_text(encoding="utf-8")
+    assert "dependencies = []" in pyproject  # never "briefing" from an index
+    assert "example.invalid" not in (tmp_path / "briefing-lexrank" / "README.md").read_text(encoding="utf-8")
+
+
+def test_plugins_check_skips_the_built_in_of_a_shared_name(cli, tmp_path):
+    """A local exporter called "html" shares its name with the built-in html loader: checking
+    "html" checks the plugin, and says how to check the built-in."""
+    plugins = tmp_path / "plugs"
+    plugins.mkdir()
+    (plugins / "page.py").write_text(
+        "from briefing import Exporter, hookimpl\n\n"
+        "class Page(Exporter):\n    name = 'html'\n    suffix = '.html'\n"
+        "    def render(self, briefing):\n        return '<p>' + str(len(briefing.briefs)) + '</p>\\n'\n\n"
+        "@hookimpl\ndef register_exporters(register):\n    register(Page)\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "briefing.toml").write_text('plugins = ["plugs"]\n', encoding="utf-8")
+    code, out, _ = cli("plugins", "check", "html", cwd=tmp_path)
+    assert "exporter 'html' (local" in out and "loader 'html' (built-in" not in out
+    assert "not checked: the built-in loader 'html'; --kind loader checks it" in out
+
+
 @pytest.mark.parametrize("name, kind", [("centroid", "summarizer"), ("figures", "tagger")])
 def test_example_plugins_pass_their_tests_and_the_checks(tmp_path, name, kind):
     site = tmp_path / "site"

@@ -17,7 +17,7 @@ from .models import (
     Theme,
     Topic,
 )
-from .text.words import LanguageKit
+from .text.words import LanguageKit, language_kit
 from .version import __version__
 
 __all__ = [
@@ -46,4 +46,5 @@ __all__ = [
     "Theme",
     "Topic",
     "hookimpl",
+    "language_kit",
 ]

@@ -497,6 +497,10 @@ def plugins_check(name: str, kind: str | None) -> int:
         if failed:
             raise UsageError(f"plugin {name!r} did not load: {failed[0].error}")
         raise UsageError(f"no plugin named {name!r} (see 'briefing plugins list')")
+    if kind is None and any(e.origin != "built-in" for e in entries):
+        for entry in (e for e in entries if e.origin == "built-in"):  # "html": a plugin exporter, the built-in loader
+            click.echo(f"(not checked: the built-in {entry.kind} {name!r}; --kind {entry.kind} checks it)")
+        entries = [e for e in entries if e.origin != "built-in"]
     worst = EXIT_OK
     for entry in entries:
         click.echo(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
@@ -518,8 +522,14 @@ def plugins_check(name: str, kind: str | None) -> int:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to put the package folder.",
 )
-def plugins_new(name: str, kind: str, parent: Path) -> int:
+@click.option("--replace", is_flag=True, help="Mean to replace the built-in plugin of that name and kind.")
+def plugins_new(name: str, kind: str, parent: Path, replace: bool) -> int:
     """Write a new plugin package called NAME to start from: installable, with passing tests."""
+    if not replace and name in PluginHost(load_entry_points=False).registry().names(kind):
+        raise UsageError(
+            f"{name!r} is a built-in {kind}: a plugin of that name would replace it once installed; "
+            "choose another name, or pass --replace if that is the point"
+        )
     try:
         root = new_plugin(name, kind, parent)
     except ScaffoldError as exc:

@@ -30,7 +30,9 @@ version = "0.1.0"
 description = "$description"
 readme = "README.md"
 requires-python = ">=3.10"
-dependencies = ["briefing"]
+# briefing itself is not listed: the plugin is installed into the environment briefing runs in,
+# and a listed "briefing" would let pip fetch whatever package of that name an index holds.
+dependencies = []
 
 [project.optional-dependencies]
 test = ["pytest>=8"]
@@ -45,7 +47,7 @@ where = ["src"]
 
 README = Template("""# $package
 
-$description, as a plugin for [briefing](https://example.invalid/briefing).
+$description, as a plugin for briefing, the terminal briefing tool.
 
 ```sh
 pip install -e .            # into the environment briefing runs in
@@ -205,8 +207,8 @@ def register_exporters(register):
 }
 
 TESTS = {
-    "summarizer": Template("""from briefing.testing import check_summarizer, sample_document
-from briefing.text.words import language_kit
+    "summarizer": Template("""from briefing import language_kit
+from briefing.testing import check_summarizer, sample_document
 
 from $module import $cls
 
@@ -222,8 +224,8 @@ def test_prefers_sentences_on_the_main_point():
     scores = $cls().rate(document, language_kit("en"))
     assert scores[1] > scores[2]
 """),
-    "tagger": Template("""from briefing.testing import check_tagger, sample_document
-from briefing.text.words import language_kit
+    "tagger": Template("""from briefing import language_kit
+from briefing.testing import check_tagger, sample_document
 
 from $module import $cls
 

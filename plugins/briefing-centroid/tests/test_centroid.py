@@ -1,7 +1,7 @@
 from briefing_centroid import Centroid
 
+from briefing import language_kit
 from briefing.testing import check_summarizer, sample_document
-from briefing.text.words import language_kit
 
 TEXT = """Tidal turbines in the strait produced power for the first winter. The turbines sit on the \
 seabed and turn with the tide. A café on the pier sells very good cake. Engineers say tidal turbines \

@@ -1,8 +1,8 @@
 import pytest
 from briefing_figures import Figures
 
+from briefing import language_kit
 from briefing.testing import check_tagger, sample_document
-from briefing.text.words import language_kit
 
 TEXT = """The council set aside 4.2 million euros for the new dock. Tickets cost €12 for adults. \
 Turnout rose to 64% this year. The quay is 350 metres long and the crane lifts 40 tonnes. \
