@@ -273,11 +273,22 @@ def test_config_from_user_config_folder(cli, tmp_path, monkeypatch):
     assert {d["summarizer"] for t in json.loads(out)["topics"] for d in t["documents"]} == {"lead"}
 
 
-def test_readme_config_example_is_valid(tmp_path, registry):
-    """The README's annotated briefing.toml loads, and its lexicon and gazetteer settings work."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Configuration") :]
-    example = section[section.index("```toml") + len("```toml") : section.index("```", section.index("```toml") + 7)]
+def toml_blocks(path):
+    text = path.read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```toml")[1:]]
+
+
+def test_readme_config_example_is_valid(tmp_path):
+    [example] = toml_blocks(REPO / "README.md")
+    path = tmp_path / "briefing.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path)
+    assert config.settings.summarizer == "position" and config.keys == {"next-topic": "j"}
+
+
+def test_docs_config_example_is_valid(tmp_path, registry):
+    """The configuration page's annotated briefing.toml loads, and its lexicon and gazetteer settings work."""
+    [example] = toml_blocks(REPO / "docs" / "configuration.md")
     path = tmp_path / "briefing.toml"
     path.write_text(example, encoding="utf-8")
     config = load_config(path)
@@ -485,3 +496,12 @@ def test_exports_say_how_they_were_made_sort_themes_and_print_a_lone_document_on
     about = json.loads(out)["about"]
     assert about["summarizer"] == "position" and about["sources"] == [str(SOURCES / "coral-reefs")]
     assert about["taggers"] == ["entities", "keyphrases", "lexicon"] and about["topic_sentences"] == 5
+
+
+def test_cache_info_names_the_results_and_the_language_models_copy(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache" / "models" / "py3langid-1-2").mkdir(parents=True)
+    (tmp_path / "cache" / "models" / "py3langid-1-2" / "weights.npy").write_bytes(b"\0" * 2**20)
+    code, out, _ = cli("cache", "info")
+    assert code == 0 and "results.sqlite" in out
+    assert str(tmp_path / "cache" / "models") in out and "the language model, unpacked: 1.0 MiB" in out

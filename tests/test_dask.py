@@ -186,7 +186,8 @@ def test_a_missing_extra_is_a_usage_error(cli, monkeypatch):
     assert "executor 'dask' needs Dask, which is not installed: pip install -e '.[dask]'" in err
 
 
-def test_a_bad_scheduler_address_is_a_usage_error(cli, tmp_path):
+def test_a_bad_scheduler_address_is_a_usage_error(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.engine.executors.CONNECT_TIMEOUT", 1)  # nothing listens: no need to wait 10 s
     code, out, err = cli("brief", str(SOURCES), "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and out == ""
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err

@@ -71,13 +71,48 @@ def test_the_guides_example_plugins_work():
     assert checked == {"summarizer", "tagger", "loader", "exporter", "cleaner"}
 
 
-def test_the_readme_key_table_lists_every_binding_of_the_main_screen():
+def test_the_key_table_lists_every_binding_of_the_main_screen():
     from textual.binding import Binding
 
     from briefing.tui.screens.main import MainScreen
 
-    table = (REPO / "README.md").read_text(encoding="utf-8").split("| Key | Action | Binding id |", 1)[1]
+    page = (REPO / "docs" / "reading-room.md").read_text(encoding="utf-8")
+    table = page.split("| Key | Action | Binding id |", 1)[1]
     table = table.split("\n\n", 1)[0]
     for binding in MainScreen.BINDINGS:
         assert isinstance(binding, Binding)
         assert f"`{binding.id}`" in table, binding.id
+
+
+def test_the_configuration_page_lists_every_key_with_the_default_a_run_uses():
+    """The key table is generated into the page from the settings (docs/_hooks), so no page can
+    state another default; the hook's marker must stay in the page."""
+    from briefing.config import KEYS
+    from briefing.config_reference import reference, reference_table
+    from briefing.engine.settings import FetchOptions, Settings
+
+    page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert "<!-- reference: briefing.toml keys -->" in page
+    rows = {key: default for key, _, default, _ in reference()}
+    assert list(rows) == list(KEYS)
+    assert (
+        rows["summarizer"] == f'`"{Settings().summarizer}"`'
+        and rows["fetch_timeout"] == f"`{FetchOptions().timeout:g}`"
+    )
+    assert rows["topic_threshold"] == f"`{Settings().topic_threshold}`"
+    assert all(f"| `{key}` |" in reference_table() for key in KEYS)
+
+
+def test_every_docs_page_is_in_the_site_navigation():
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def pages(entries):
+        for entry in entries:
+            for value in entry.values():
+                yield from pages(value) if isinstance(value, list) else [value]
+
+    listed = set(pages(config["nav"]))
+    assert listed == {p.name for p in (REPO / "docs").glob("*.md")}
+    assert all((REPO / "docs" / page).is_file() for page in listed)

@@ -7,6 +7,8 @@ import random
 import subprocess
 import sys
 
+import pytest
+
 from briefing import Summarizer
 from briefing.engine import Engine, Length, Settings
 from briefing.models import Document
@@ -42,21 +44,22 @@ def test_a_summarizer_with_a_limit_rates_a_long_document_window_by_window(regist
 
 
 def test_the_time_limit_applies_to_each_window_of_a_long_document(registry, tmp_path):
-    """Three windows of 0.2 s each: the document takes longer than the limit, no window does."""
+    """Five windows of 0.25 s each: the document takes longer than the 1 s limit, no window comes
+    near it (a margin of 0.75 s, so a busy machine cannot fail the test)."""
     import time
 
     class Slow(Windowed):
         name = "slow"
 
         def rate(self, document, kit):
-            time.sleep(0.2)
+            time.sleep(0.25)
             return [0.0] * len(document.sentences)
 
     from briefing.plugins import Registered
 
     registry.entries["summarizer"]["slow"] = Registered("slow", "summarizer", Slow, "test", "test")
-    (tmp_path / "long.txt").write_text(long_text(25), encoding="utf-8")
-    settings = Settings(language="en", summarizer="slow", plugin_timeout=0.35, workers=1, grouping="folders")
+    (tmp_path / "long.txt").write_text(long_text(50), encoding="utf-8")
+    settings = Settings(language="en", summarizer="slow", plugin_timeout=1.0, workers=1, grouping="folders")
     briefing = Engine(registry, settings).run([str(tmp_path)])
     assert briefing.errors == ()
     [entry] = briefing.briefs[0].documents
@@ -88,6 +91,7 @@ def brief_under_2_gb(path, *options):
     return subprocess.run([sys.executable, "-c", code, *options, str(path)], env=env, capture_output=True, text=True)
 
 
+@pytest.mark.slow
 def test_a_long_file_is_rated_whole_by_a_sparse_graph_under_a_memory_limit(tmp_path):
     """12,000 sentences at once would need LexRank matrices of over 1 GB each; with each
     sentence's strongest links only, LexRank rates the whole file at once under 2 GB of address
@@ -110,6 +114,7 @@ def test_each_method_rates_longer_documents_in_windows_of_its_limit(registry):
     assert registry.create("summarizer", "position").max_sentences is None
 
 
+@pytest.mark.slow
 def test_a_generated_50_mb_file_is_briefed_under_a_2_gb_memory_limit(tmp_path):
     """About 650,000 sentences in one file: the default summarizer rates them all at once (its
     cost grows with the words) and the taggers read the first 20,000, so the whole run stays under

@@ -593,6 +593,10 @@ def cache_info() -> int:
     entries, size = found.size()
     off = "" if _run().config.cache else " (off: cache = false in the config)"
     click.echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
+    models = default_folder() / "models"
+    if models.is_dir():
+        kept = sum(p.stat().st_size for p in models.rglob("*") if p.is_file())
+        click.echo(f"{models}\nthe language model, unpacked: {kept / 2**20:.1f} MiB (made again when deleted)")
     return EXIT_OK
 
 

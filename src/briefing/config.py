@@ -21,33 +21,34 @@ else:  # pragma: no cover
 
 CONFIG_NAME = "briefing.toml"
 
-#: Every top-level key, its type and what it means (the README documents the same keys).
+#: Every top-level key, its type and what it means; its default is the one in :class:`Settings` and
+#: the classes beside it (:mod:`briefing.config_reference` writes the table the docs show).
 KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sources": (list, "paths, folders or URLs to brief when none are given on the command line"),
-    "summarizer": (str, "the summarizer to use (default: position)"),
-    "sentences": (int, "summary length in sentences (default: 3)"),
+    "summarizer": (str, "the summarizer to use"),
+    "sentences": (int, "summary length in sentences"),
     "ratio": ((int, float), "summary length as a ratio of each document's sentences (instead of sentences)"),
-    "topic_sentences": (int, "length of each topic's multi-document brief (default: 5)"),
-    "language": (str, "language of documents whose language cannot be told (default: en)"),
-    "detect_language": (bool, "false: every document that does not name its language is in `language` (default: true)"),
+    "topic_sentences": (int, "length of each topic's multi-document brief"),
+    "language": (str, "language of documents whose language cannot be told"),
+    "detect_language": (bool, "false: every document that does not name its language is in `language`"),
     "plugins": (list, "local plugin files or folders of them"),
-    "topics": (list, "[[topics]] tables: name and sources (globs); pinned before automatic grouping"),
-    "grouping": (str, 'how sources without a [[topics]] entry are grouped: "content" (default) or "folders"'),
-    "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1 (default: 0.18)"),
-    "taggers": (list, "the taggers to run (default: all of them)"),
-    "cleaners": (list, "the cleaners to run on each document (default: all of them)"),
-    "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit (default: 60)"),
-    "workers": (int, "processes for per-document work on large corpora; 0: one per core (default: 0)"),
-    "executor": (str, 'where per-document work runs: "local" (default), "dask" or "dask-local"'),
+    "topics": (list, "`[[topics]]` tables: name and sources (globs); pinned before automatic grouping"),
+    "grouping": (str, 'how sources without a `[[topics]]` entry are grouped: "content" or "folders"'),
+    "topic_threshold": ((int, float), "how alike documents must be to share an automatic topic, 0-1"),
+    "taggers": (list, "the taggers to run"),
+    "cleaners": (list, "the cleaners to run on each document"),
+    "plugin_timeout": ((int, float), "seconds a summarizer or tagger may take per document; 0: no limit"),
+    "workers": (int, "processes for per-document work on large corpora; 0: one per core"),
+    "executor": (str, 'where per-document work runs: "local", "dask" or "dask-local"'),
     "scheduler": (str, 'the Dask scheduler for executor = "dask", e.g. "tcp://host:8786"'),
-    "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them (default: true)"),
-    "cache_dir": (str, "where the cache lives (default: the user's cache folder, or $BRIEFING_CACHE_DIR)"),
-    "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL (default: 15)"),
-    "fetch_retries": (int, "further tries after a failed fetch, with back-off (default: 2)"),
-    "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included (default: 60)"),
-    "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB (default: 20)"),
-    "settings": (dict, "[settings.<plugin>] tables: settings passed to that plugin"),
-    "keys": (dict, '[keys] table: TUI binding id = key(s), e.g. next-topic = "j"'),
+    "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them"),
+    "cache_dir": (str, "where the cache lives"),
+    "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL"),
+    "fetch_retries": (int, "further tries after a failed fetch, with back-off"),
+    "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included"),
+    "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB"),
+    "settings": (dict, "`[settings.<plugin>]` tables: settings passed to that plugin"),
+    "keys": (dict, '`[keys]` table: a reading-room binding id and its key(s), e.g. `next-topic = "j"`'),
 }
 TOPIC_KEYS = {"name": str, "sources": list}
 #: Keys that are fields of :class:`~briefing.engine.settings.Settings` under the same name.

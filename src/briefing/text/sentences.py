@@ -7,7 +7,7 @@ cannot download. briefing ships its own per language in ``punkt/<language>/`` an
 orthographic context from the language's stop words. When ``punkt_tab`` is installed, its trained
 parameters are merged in. The layout's own boundaries (line breaks, lists, glued sentences) are
 found first (:mod:`.boundaries`); rules after Punkt join back what it cut wrongly (quotes, dashes,
-abbreviations before numbers, German ordinals). Why Punkt and how well: the README's "Sentences
+abbreviations before numbers, German ordinals). Why Punkt and how well: docs/benchmarks.md's "Sentences
 and languages" and ``bench/segmentation.py``.
 """
 

@@ -56,7 +56,7 @@ class MainScreen(Screen[None]):
 
     Each binding's description is its footer label and its palette command; its tooltip is the
     palette's help line (see :mod:`briefing.tui.commands`). A new key is one binding here, one
-    ``action_`` method, and a row in the README's key table.
+    ``action_`` method, and a row in the key table of docs/reading-room.md.
     """
 
     AUTO_FOCUS = ""  # nothing at first: the first document column takes focus once it exists
