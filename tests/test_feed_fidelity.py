@@ -47,3 +47,20 @@ def test_aggregator_boilerplate_is_cleaned_from_feed_entries(engine):
         == "After three years of waiting, the pier is open again. The planks are new and the railings are painted."
     )
     assert text(tides) == "It prints the next high and low tides for any harbour. It works offline."
+
+
+def test_a_reddit_feed_escaped_twice_reads_as_its_posts(engine):
+    """HTML escaped once more than it should (``&amp;lt;div&amp;gt;``) is read as HTML, and
+    Reddit's "submitted by ... [link] [comments]" footer is dropped with why, so a post that is
+    only a picture has its title as its text, not the footer."""
+    (lanes, tyres, rack), problems = load(engine, "cycling-reddit.atom")
+    assert problems == []
+    assert [s.text for s in lanes.sentences] == [
+        "The council opened three kilometres of protected lanes along the river road this week.",
+        "Riders say the morning commute feels calmer already.",
+    ]
+    assert [s.text for s in tyres.sentences][-1] == "They are loud on dry roads though."
+    assert [s.text for s in rack.sentences] == ["Look at this bike rack design"]
+    for document, user in ((lanes, "rider42"), (tyres, "icy"), (rack, "racks")):
+        [footer] = document.dropped
+        assert footer.text == f"submitted by /u/{user} [link] [comments]" and footer.by == "feed"

@@ -15,7 +15,7 @@ from typing import Any
 from ..hookspecs import hookimpl
 from ..interfaces import Cleaner
 from ..models import Document
-from ..text.clean import PAGE_NOISE
+from ..text.clean import PAGE_NOISE, SUBMITTED_BY
 
 # Phrases that only banners use, in English and German; a paragraph with one is dropped if short.
 _BANNER = re.compile(
@@ -56,10 +56,6 @@ _AGGREGATOR_PARAGRAPH = re.compile(
     r"|\[\d[\d,.]*k?\s+comments?\])$",
     re.IGNORECASE,
 )
-_SUBMITTED = re.compile(
-    r"\s*submitted by\s+/?u/[\w-]+(?:\s+to\s+/?r/\w+)?(?:\s*\[link\])?(?:\s*\[\d[\d,.]*k?\s+comments?\])?\s*$",
-    re.IGNORECASE,
-)
 
 
 class AggregatorCleaner(Cleaner):
@@ -70,7 +66,7 @@ class AggregatorCleaner(Cleaner):
     def clean(self, paragraphs: list[str], document: Document) -> list[str]:
         kept = []
         for paragraph in paragraphs:
-            paragraph = _SUBMITTED.sub("", paragraph)
+            paragraph = SUBMITTED_BY.sub("", paragraph)
             if paragraph and not _AGGREGATOR_PARAGRAPH.match(paragraph.strip()):
                 kept.append(paragraph)
         return kept

@@ -23,8 +23,8 @@ from typing import Any
 from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
-from ..models import Document, Problem, Source
-from ..text.clean import clean_characters
+from ..models import Document, Dropped, Problem, Source
+from ..text.clean import SUBMITTED_BY, clean_characters
 from .html_loader import page_document
 
 _BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
@@ -52,9 +52,24 @@ def plain_title(title: str) -> str:
     return " ".join(fragment_text(title).split())
 
 
-def fragment_text(markup: str) -> str:
+_FOOTER_WHY = "what Reddit adds to every entry: who submitted it, and links to it and its comments"
+
+#: Markup that decoding revealed: HTML escaped twice (``&amp;lt;div&amp;gt;``) reads as tags only
+#: after its second decoding.
+_TAG = re.compile(r"<(?:!--|/?(?:p|div|span|a|br|img|table|td|tr|li|ul|ol|em|strong|b|i|h[1-6])\b[^<>]*/?>)", re.I)
+
+
+def fragment_text(markup: str, depth: int = 0) -> str:
     """The prose of an HTML fragment (a feed's summary, content or title): block elements end
-    paragraphs, tags go (``974ft<sup>2</sup>`` -> ``974ft2``), character references are decoded."""
+    paragraphs, tags go (``974ft<sup>2</sup>`` -> ``974ft2``), character references are decoded;
+    HTML that was escaped once too often is read as HTML."""
+    text = _fragment_text(markup)
+    if depth < 2 and len(_TAG.findall(text)) >= 2:
+        return fragment_text(text, depth + 1)
+    return text
+
+
+def _fragment_text(markup: str) -> str:
     if "<" not in markup:
         return _unescaped(markup)
     import lxml.html  # imported when a feed has markup (0.05 s of every start otherwise)
@@ -152,6 +167,9 @@ class FeedLoader(Loader):
             origin = f"{source.origin}#{number}"
             title = plain_title(clean_characters(entry.get("title") or ""))
             text = _entry_text(entry)
+            footer = SUBMITTED_BY.search(text)  # Reddit's footer: no text of the entry's own
+            dropped = (Dropped(footer.group().strip(), "feed", _FOOTER_WHY),) if footer else ()
+            text = text[: footer.start()] if footer else text
             if not text.strip() and not title:
                 empty.append(number)
                 continue
@@ -168,6 +186,7 @@ class FeedLoader(Loader):
                     language_source="feed" if language else None,
                     tags=tuple(t.get("term", "") for t in entry.get("tags", []) if t.get("term")),
                     link=entry.get("link") or None,
+                    dropped=dropped,
                 )
             )
         if empty:

@@ -64,6 +64,14 @@ def clean_characters(text: str) -> str:
 PAGE_NOISE = "page noise"
 
 
+#: What Reddit adds to every entry of its feeds: ``submitted by /u/x [link] [12 comments]`` (the
+#: count is left out as often as not); at the end of a paragraph.
+SUBMITTED_BY = re.compile(
+    r"\s*submitted by\s+/?u/[\w-]+(?:\s+to\s+/?r/\w+)?(?:\s*\[link\])?(?:\s*\[(?:\d[\d,.]*k?\s+)?comments?\])?\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_noise_line(line: str) -> bool:
     """Whether a whole line is page furniture: a counter, a time stamp, a share prompt."""
     return len(line) <= _MAX_NOISE_LENGTH and bool(_NOISE_LINE.match(line))
