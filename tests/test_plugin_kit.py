@@ -292,3 +292,30 @@ def test_a_runaway_plugin_is_stopped_and_then_skipped(registry, tmp_path):
     assert len(messages) == 4
     assert sum("took longer than 0.3 s on this document and was stopped" in m for m in messages) == 2
     assert sum("was skipped: it took longer than 0.3 s on 2 documents already" in m for m in messages) == 2
+
+
+def test_a_time_limits_helper_thread_ends_when_the_limit_is_gone_and_holds_no_call():
+    """Each run's time limit had a helper thread per calling thread that never ended and kept its
+    last call's document and plugin alive: 194 such threads after the test suite, and a reading
+    room that reloads gains one per reload."""
+    import gc
+    import time
+    import weakref
+
+    from briefing.time_limit import TimeLimit
+
+    class Document:
+        pass
+
+    document = Document()
+    seen = weakref.ref(document)
+    limit = TimeLimit(5)
+    assert limit("p", len, [document]) == 1
+    [helper] = [t for t in threading.enumerate() if t.name == "briefing-plugin-call" and t.is_alive()][-1:]
+    del document, limit
+    gc.collect()
+    assert seen() is None  # the helper let go of its last call's arguments
+    deadline = time.monotonic() + 5
+    while helper.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not helper.is_alive()

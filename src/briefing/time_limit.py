@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import queue
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -37,29 +38,27 @@ def _stop(thread: threading.Thread) -> None:
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(PluginTimeout))
 
 
+#: How often an idle helper looks whether anyone can still hand it a call.
+_IDLE_CHECK = 1.0
+
+_Job = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], threading.Event]
+
+
 class _Helper:
-    """A daemon thread that runs one call at a time for one calling thread."""
+    """A daemon thread that runs one call at a time for one calling thread.
+
+    The thread holds its helper only weakly and drops each call's arguments once it is done: a
+    helper whose calling thread or time limit is gone (a finished run, a reloaded reading room)
+    ends within :data:`_IDLE_CHECK` seconds, and pins no document or plugin meanwhile.
+    """
 
     def __init__(self) -> None:
-        self.jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], threading.Event]]
-        self.jobs = queue.SimpleQueue()
+        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
         self.abandoned = False
-        self.thread = threading.Thread(target=self._serve, name="briefing-plugin-call", daemon=True)
+        self.thread = threading.Thread(
+            target=_serve, args=(weakref.ref(self), self.jobs), name="briefing-plugin-call", daemon=True
+        )
         self.thread.start()
-
-    def _serve(self) -> None:
-        try:
-            while True:
-                function, args, box, done = self.jobs.get()
-                try:
-                    box["result"] = function(*args)
-                except BaseException as exc:  # handed back to the caller, which decides
-                    box["error"] = exc
-                done.set()
-                if self.abandoned:
-                    return  # stopped: the caller has moved on to a fresh helper
-        except PluginTimeout:  # the stop arrived between calls
-            return
 
     def call(self, function: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
         box: dict[str, Any] = {}
@@ -73,6 +72,30 @@ class _Helper:
             raise box["error"]
         result: T = box["result"]
         return result
+
+
+def _serve(owner: weakref.ref[_Helper], jobs: queue.SimpleQueue[_Job]) -> None:
+    try:
+        while True:
+            try:
+                job = jobs.get(timeout=_IDLE_CHECK)
+            except queue.Empty:
+                if owner() is None:
+                    return  # nobody can hand this helper a call any more
+                continue
+            function, args, box, done = job
+            try:
+                box["result"] = function(*args)
+            except BaseException as exc:  # handed back to the caller, which decides
+                box["error"] = exc
+            done.set()
+            del job, function, args, box, done  # the caller has the result; hold nothing of it
+            helper = owner()
+            if helper is None or helper.abandoned:
+                return  # stopped: the caller has moved on to a fresh helper
+            del helper
+    except PluginTimeout:  # the stop arrived between calls
+        return
 
 
 class TimeLimit:
