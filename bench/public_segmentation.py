@@ -148,9 +148,9 @@ def briefing_reads(language: str) -> Split:
     a title taken from the text and anything dropped are not sentences."""
     from briefing.engine.prepare import load_source, prepare_document
     from briefing.engine.runner import Engine
-    from briefing.engine.settings import Settings
     from briefing.models import Source
     from briefing.plugins import PluginHost
+    from briefing.settings import Settings
 
     engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(language=language, detect_language=False))
 

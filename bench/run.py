@@ -29,15 +29,15 @@ from pathlib import Path
 
 from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
 from briefing.cache import Cache
-from briefing.clustering import group_by_content
-from briefing.coverage import topic_themes
 from briefing.engine import Engine, Settings
-from briefing.engine.settings import Length
 from briefing.models import Document, DocumentBrief, Theme
+from briefing.picking import summarize
 from briefing.plugins import PluginHost
-from briefing.summarize import summarize
+from briefing.settings import Length
 from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
+from briefing.topics.clustering import group_by_content
+from briefing.topics.coverage import topic_themes
 
 SUMMARIZERS = ["position", "lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson", "lead"]
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

@@ -19,9 +19,9 @@ import briefing.engine.summaries
 from briefing.cache import Cache, Packed, code_of
 from briefing.engine import Engine, Settings
 from briefing.engine.pool import PARALLEL_FROM
-from briefing.engine.settings import Length
 from briefing.models import Document
 from briefing.plugins import PluginHost
+from briefing.settings import Length
 from briefing.text.words import language_kit
 
 from .conftest import SOURCES, timeless
@@ -54,7 +54,7 @@ def calls(monkeypatch) -> Counter[str]:
         (briefing.engine.grouping, "group_by_grouping", "group"),
         (briefing.engine.prepare, "word_features", "words"),
         (briefing.engine.grouping, "word_features", "words"),
-        (briefing.engine.keys, "fingerprint_of", "fingerprint"),
+        (briefing.engine.cache_keys, "fingerprint_of", "fingerprint"),
     ]:
         monkeypatch.setattr(module, name, spy(label, getattr(module, name)))
     from briefing.builtins.keyphrase_tagger import KeyPhraseTagger

@@ -326,7 +326,7 @@ def test_options_of_the_default_command_come_before_the_paths(cli, monkeypatch):
 
     opened = []
     monkeypatch.setattr(BriefingApp, "run", lambda app: opened.append(app.session))
-    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    monkeypatch.setattr("briefing.cli.briefs._in_a_terminal", lambda: True)
     assert cli("--grouping", "folders", "--summarizer", "lead", str(SOURCES))[0] == 0
     [session] = opened
     assert session.engine.settings.grouping == "folders" and session.summarizer_name == "lead"
@@ -401,7 +401,7 @@ def test_the_reading_room_needs_a_terminal_and_says_what_it_opens(cli, monkeypat
     from briefing.tui.app import BriefingApp
 
     monkeypatch.setattr(BriefingApp, "run", lambda app: None)
-    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    monkeypatch.setattr("briefing.cli.briefs._in_a_terminal", lambda: True)
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "a.txt").write_text("One note. It is short.", encoding="utf-8")
     code, _, err = cli(cwd=tmp_path)
@@ -415,7 +415,7 @@ def test_a_crash_in_the_reading_room_exits_non_zero(cli, monkeypatch):
         app._return_code = 1  # what Textual sets when the app dies of an exception
 
     monkeypatch.setattr(BriefingApp, "run", crash)
-    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    monkeypatch.setattr("briefing.cli.briefs._in_a_terminal", lambda: True)
     assert cli(str(SOURCES))[0] == 1
 
 
@@ -437,7 +437,7 @@ def test_a_key_map_that_moves_both_bindings_is_fine(cli, tmp_path, monkeypatch):
     from briefing.tui.app import BriefingApp
 
     monkeypatch.setattr(BriefingApp, "run", lambda app: None)
-    monkeypatch.setattr("briefing.cli._in_a_terminal", lambda: True)
+    monkeypatch.setattr("briefing.cli.briefs._in_a_terminal", lambda: True)
     (tmp_path / "briefing.toml").write_text('[keys]\nnext-topic = "p"\nprevious-topic = "k"\n', encoding="utf-8")
     assert cli(str(SOURCES), cwd=tmp_path)[0] == 0
 
@@ -505,3 +505,12 @@ def test_cache_info_names_the_results_and_the_language_models_copy(cli, tmp_path
     code, out, _ = cli("cache", "info")
     assert code == 0 and "results.sqlite" in out
     assert str(tmp_path / "cache" / "models") in out and "the language model, unpacked: 1.0 MiB" in out
+
+
+def test_usage_errors_are_said_in_one_style(cli):
+    """click's own usage errors read like every other error: "briefing: error: ..." on one line,
+    with where to look, not click's "Usage: ... Try ... Error: ..." block."""
+    code, out, err = cli("inspect", "--no-such-option")
+    assert code == 2 and out == ""
+    assert err.startswith("briefing: error: No such option '--no-such-option'") and "Usage:" not in err
+    assert "(see 'briefing inspect --help')" in err

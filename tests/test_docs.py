@@ -89,7 +89,7 @@ def test_the_configuration_page_lists_every_key_with_the_default_a_run_uses():
     state another default; the hook's marker must stay in the page."""
     from briefing.config import KEYS
     from briefing.config_reference import reference, reference_table
-    from briefing.engine.settings import FetchOptions, Settings
+    from briefing.settings import FetchOptions, Settings
 
     page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert "<!-- reference: briefing.toml keys -->" in page

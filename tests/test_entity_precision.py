@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.builtins.keyphrase_tagger import candidate_phrases, noun_phrase
-from briefing.coverage import one_per_name
 from briefing.engine import Engine
-from briefing.engine.settings import Settings
 from briefing.models import Theme
+from briefing.settings import Settings
 from briefing.text.words import language_kit
+from briefing.topics.coverage import one_per_name
 
 from .entity_annotations import FOLDER, annotations, score
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import briefing.clustering as clustering
-from briefing.clustering import group_by_content
-from briefing.coverage import coverage, topic_themes
+import briefing.topics.clustering as clustering
 from briefing.engine import Engine, Settings
 from briefing.models import Document, Topic
-from briefing.topics import TopicRule
+from briefing.topics.clustering import group_by_content
+from briefing.topics.coverage import coverage, topic_themes
+from briefing.topics.grouping import TopicRule
 
 from .conftest import SOURCES
 
@@ -174,7 +174,7 @@ def test_document_vectors_are_sparse_rows_that_agree_with_their_dense_form():
     rows, their sums and counts per column, scaling and joining two parts agree with numpy."""
     import numpy as np
 
-    from briefing.clustering import RowMatrix, _side_by_side
+    from briefing.topics.features import RowMatrix, _side_by_side
 
     rng = np.random.default_rng(4)
     dense = (rng.random((30, 12)) * (rng.random((30, 12)) < 0.3)).astype(np.float32)

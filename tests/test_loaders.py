@@ -339,7 +339,7 @@ def test_a_page_that_names_its_legacy_charset_is_read_in_it(engine, tmp_path):
 def test_legacy_text_is_guessed_right(text, encoding):
     import warnings
 
-    from briefing.decoding import decode
+    from briefing.sources.decoding import decode
 
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")

@@ -161,7 +161,7 @@ async def test_watching_picks_up_a_new_file_without_a_key(tmp_path, monkeypatch)
 
 
 def test_watching_is_on_for_folders_by_default(cli, monkeypatch, tmp_path):
-    from briefing import cli as cli_module
+    from briefing.cli import briefs as cli_module
     from briefing.tui.app import BriefingApp
 
     watched: list[bool] = []

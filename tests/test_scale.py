@@ -12,7 +12,7 @@ import pytest
 from briefing import Summarizer
 from briefing.engine import Engine, Length, Settings
 from briefing.models import Document
-from briefing.summarize import summarize, windows
+from briefing.picking import summarize, windows
 from briefing.text.words import language_kit
 
 WORDS = "harbour crane ferry tide storm council budget quay diesel cargo island pier".split()

@@ -8,9 +8,9 @@ from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.utils import get_stop_words
 
 from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
-from briefing.engine.settings import Length
 from briefing.models import Document
-from briefing.summarize import SummarizerError, select, summarize
+from briefing.picking import SummarizerError, select, summarize
+from briefing.settings import Length
 from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 

@@ -198,8 +198,8 @@ def test_a_sentence_opening_verb_is_not_part_of_a_known_name():
 
 
 def test_a_document_has_each_theme_once_and_a_topic_folds_surnames_into_full_names(registry):
-    from briefing.coverage import coverage, one_per_name, topic_themes
     from briefing.models import Brief, DocumentBrief, Theme
+    from briefing.topics.coverage import coverage, one_per_name, topic_themes
 
     themes = (
         Theme("energy", 0.53, ("a",), "lexicon", "theme"),
@@ -224,8 +224,8 @@ def test_a_document_has_each_theme_once_and_a_topic_folds_surnames_into_full_nam
 def test_a_topics_themes_tied_at_the_cut_are_ordered_by_name():
     """Themes that cover as many documents with the same score are taken by name at the cut of the
     topic's list, as a full sort takes them (only the leaders get their evidence and kind)."""
-    from briefing.coverage import topic_themes
     from briefing.models import DocumentBrief, Theme
+    from briefing.topics.coverage import topic_themes
 
     document = Document("1", "One", "x", "1.txt")
     themes = tuple(Theme(name, 0.5, (name,), "keyphrases", "key phrase") for name in ("tide", "harbour", "quay"))

@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
-from briefing.decoding import decode
 from briefing.interfaces import SourceWarning
 from briefing.models import Document
+from briefing.sources.decoding import decode
 from briefing.text.detect import identify
 
 from .conftest import SOURCES

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from briefing.models import Document, DocumentBrief, ScoredSentence, Sentence, Summary
-from briefing.topic_brief import topic_brief
-from briefing.topics import TopicRule, folder_topic, group_topics
+from briefing.topics.brief import topic_brief
+from briefing.topics.grouping import TopicRule, folder_topic, group_topics
 
 
 def entry(doc_id: str, *texts: str, unpicked: tuple[str, ...] = ()) -> DocumentBrief:
@@ -68,7 +68,7 @@ def reference_brief(documents, count, language):
     from collections import Counter
 
     from briefing.text.words import language_kit
-    from briefing.topic_brief import DUPLICATE_SIMILARITY, LEAD_WEIGHT, MMR_LAMBDA
+    from briefing.topics.brief import DUPLICATE_SIMILARITY, LEAD_WEIGHT, MMR_LAMBDA
 
     def cosine(a, b):
         return sum(w * b.get(t, 0.0) for t, w in a.items())

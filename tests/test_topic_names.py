@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from briefing.topic_names import topic_phrase
+from briefing.topics.names import topic_phrase
 
 from .conftest import SOURCES
 

@@ -548,7 +548,7 @@ async def test_export_asks_before_replacing_infers_the_format_and_names_a_missin
 
 
 def test_export_names_are_slugs():
-    from briefing.tui.screens.main import slug
+    from briefing.tui.screens.export_flow import slug
 
     assert slug("coral, reef, bleached") == "coral-reef-bleached"
     assert slug("Rad/weg: Streit") == "rad-weg-streit"

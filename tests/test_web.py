@@ -15,7 +15,7 @@ import pytest
 
 from briefing.cache import Cache
 from briefing.engine import Engine, Settings
-from briefing.engine.settings import FetchOptions
+from briefing.settings import FetchOptions
 
 from .conftest import DATA
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from .engine.settings import EXECUTORS, GROUPINGS, FetchOptions, Length, Settings, TopicRule
+from .settings import EXECUTORS, GROUPINGS, FetchOptions, Length, Settings, TopicRule
 from .text.languages import UnknownLanguage, language_code
 
 if sys.version_info >= (3, 11):
@@ -51,7 +51,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "keys": (dict, '`[keys]` table: a reading-room binding id and its key(s), e.g. `next-topic = "j"`'),
 }
 TOPIC_KEYS = {"name": str, "sources": list}
-#: Keys that are fields of :class:`~briefing.engine.settings.Settings` under the same name.
+#: Keys that are fields of :class:`~briefing.settings.Settings` under the same name.
 _SETTINGS_KEYS = (
     "summarizer",
     "topic_sentences",

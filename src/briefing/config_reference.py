@@ -1,7 +1,7 @@
 """The reference of ``briefing.toml``'s keys, each with the default a run really uses.
 
 The docs' configuration page is generated from here (``docs/hooks.py``), so a default is written
-once, in :class:`~briefing.engine.settings.Settings` and the classes beside it, and no page can
+once, in :class:`~briefing.settings.Settings` and the classes beside it, and no page can
 state another.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .config import KEYS, Config
-from .engine.settings import FetchOptions, Length, Settings
+from .settings import FetchOptions, Length, Settings
 
 
 def _every(kind: str) -> Callable[[], str]:

@@ -12,8 +12,8 @@ from itertools import groupby
 
 from .engine.prepare import load_source, prepare_document
 from .engine.runner import Engine
-from .how_read import how_read, language_said
 from .models import Document, Problem
+from .sources.how_read import how_read, language_said
 from .wording import counted
 
 

@@ -13,11 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .cache import Packed, unpack
+from .errors import LoadError as LoadError  # plugins import both from here
+from .errors import SourceWarning as SourceWarning
 from .models import Briefing, Document, Source, Theme
 from .text.words import LanguageKit, language_kit
 
 if TYPE_CHECKING:
-    from .engine.services import Services
+    from .services import Services
 
 
 class Plugin(ABC):
@@ -35,7 +37,7 @@ class Plugin(ABC):
 
     @property
     def services(self) -> Services:
-        """The run's settings, result cache and fetcher (:class:`briefing.engine.services.Services`).
+        """The run's settings, result cache and fetcher (:class:`briefing.services.Services`).
 
         briefing hands every plugin it creates the services of the run, so a plugin that fetches
         pages or caches results obeys ``--no-cache``, ``cache_dir`` and the ``fetch_*`` settings.
@@ -43,7 +45,7 @@ class Plugin(ABC):
         """
         held = self.__dict__.get("_services")
         if held is None:
-            from .engine.services import Services
+            from .services import Services
 
             held = self.__dict__["_services"] = Services()
         return held
@@ -158,14 +160,6 @@ class Cleaner(Plugin):
         language for rules that depend on them. Return only text the document contains: a
         cleaner removes, it does not write.
         """
-
-
-class LoadError(Exception):
-    """A source cannot be loaded; the message says why, in words for the user."""
-
-
-class SourceWarning(UserWarning):
-    """Something about a source the user should know, though it loaded (e.g. a guessed encoding)."""
 
 
 class Loader(Plugin):

@@ -31,7 +31,7 @@ from .version import __version__
 if TYPE_CHECKING:
     import click
 
-    from .engine.services import Services
+    from .services import Services
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "briefing.builtins.text_loader",

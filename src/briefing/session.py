@@ -15,18 +15,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .coverage import Coverage, coverage, topic_themes
 from .engine.grouping import sources_by_folder
 from .engine.loading import Prepared
 from .engine.pool import start_server, worker_count
 from .engine.runner import Engine
-from .engine.settings import Length
 from .engine.themes import Tagged
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
 from .read_state import ReadState
+from .settings import Length
 from .text.detect import warm_up
 from .text.words import language_kit, words
+from .topics.coverage import Coverage, coverage, topic_themes
 
 
 @dataclass

@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Problem, Source
+from ..sources.decoding import decode
 from ..text.clean import SUBMITTED_BY, clean_characters
 from .html_loader import page_document
 

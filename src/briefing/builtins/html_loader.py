@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
 from ..models import Document, Dropped, Source
+from ..sources.decoding import decode
 from ..text.clean import clean_characters
 from .text_loader import title_from_origin
 

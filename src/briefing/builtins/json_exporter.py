@@ -6,11 +6,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..coverage import coverage
 from ..hookspecs import hookimpl
-from ..how_read import how_read
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
+from ..sources.how_read import how_read
+from ..topics.coverage import coverage
 
 
 def _document(entry: DocumentBrief) -> dict[str, Any]:

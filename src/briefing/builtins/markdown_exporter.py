@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..coverage import coverage
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
+from ..topics.coverage import coverage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 

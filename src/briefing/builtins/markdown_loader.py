@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader
 from ..models import Document, Dropped, Source
+from ..sources.decoding import decode
 from ..text.clean import clean_characters
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
 from .html_loader import TABLE

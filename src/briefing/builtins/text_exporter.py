@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 
-from ..coverage import coverage, shade
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
+from ..topics.coverage import coverage, shade
 from ..wording import counted
 
 WIDTH = 78

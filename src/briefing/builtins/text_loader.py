@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
-from ..decoding import decode
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
 from ..models import Document, Dropped, Source
+from ..sources.decoding import decode
 from ..text.clean import PAGE_NOISE, headings_of, is_list_item, layout_paragraphs
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
 from ..text.languages import known_languages

@@ -2,10 +2,8 @@
 
 Each stage is its own module and takes and returns plain data:
 
-- :mod:`~briefing.engine.settings`: every setting and its default (imports nothing of the engine);
-- :mod:`~briefing.engine.keys`: cache keys, pure derivation;
+- :mod:`~briefing.engine.cache_keys`: cache keys, pure derivation;
 - :mod:`~briefing.engine.store`: this run's memory and the disk cache, behind one memoising helper;
-- :mod:`~briefing.engine.services`: the settings, cache and fetcher lent to plugins;
 - :mod:`~briefing.engine.started`: the run's plugins, started once;
 - :mod:`~briefing.engine.prepare`: load, settle the language, clean, split (one source);
 - :mod:`~briefing.engine.pool`: the same per-source work in worker processes;
@@ -14,7 +12,9 @@ Each stage is its own module and takes and returns plain data:
   :mod:`~briefing.engine.grouping`, :mod:`~briefing.engine.assemble`: the stages after that;
 - :mod:`~briefing.engine.runner`: :class:`Engine`, the façade the CLI and the reading room use.
 
-Nothing here imports a view.
+Beside it, as plain data every layer may read: :mod:`~briefing.settings` (every setting and its
+default) and :mod:`~briefing.services` (the settings, cache and fetcher lent to plugins). Nothing
+here imports a view.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..settings import Length, Settings
     from .runner import Engine
-    from .settings import Length, Settings
 
 __all__ = ["Engine", "Length", "Settings"]
 
@@ -35,7 +35,7 @@ def __getattr__(name: str) -> Any:
 
         return Engine
     if name in ("Length", "Settings"):
-        from . import settings
+        from .. import settings
 
         return getattr(settings, name)
     raise AttributeError(name)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..coverage import topic_themes
 from ..models import Brief, BriefSentence, DocumentBrief
-from ..topic_brief import topic_brief
-from .keys import Keys
-from .settings import Settings
+from ..settings import Settings
+from ..topics.brief import topic_brief
+from ..topics.coverage import topic_themes
+from .cache_keys import Keys
 from .store import Store
 
 

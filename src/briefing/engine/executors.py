@@ -14,9 +14,9 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from ..plugins import PluginRecipe
+from ..settings import Settings
 from ..version import __version__
 from .pool import PARALLEL_FROM, local_context, start_server, worker_count
-from .settings import Settings
 
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 10

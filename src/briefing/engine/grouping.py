@@ -1,7 +1,7 @@
 """Documents -> topics, and sources -> topics before anything is parsed: the one place grouping lives.
 
 Configured ``[[topics]]`` come first. The rest are grouped by content (what the documents say,
-:mod:`briefing.clustering`) or by the folder a source sits in, which needs only its path: the
+:mod:`briefing.topics.clustering`) or by the folder a source sits in, which needs only its path: the
 reading room uses that to show topics before their documents are parsed.
 """
 
@@ -11,11 +11,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..cache import Packed, unpack
-from ..clustering import WordFeatures, word_features
 from ..models import Document, Source, Theme, Topic
-from ..topics import group_by_grouping, topic_name
-from .keys import Keys
-from .settings import Settings, TopicRule
+from ..settings import Settings, TopicRule
+from ..topics.features import WordFeatures, word_features
+from ..topics.grouping import group_by_grouping, topic_name
+from .cache_keys import Keys
 from .store import Store
 
 

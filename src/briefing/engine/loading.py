@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from ..cache import Packed, unpack
 from ..models import Document, Problem, Source
 from ..text.detect import warm_up
+from .cache_keys import Keys
 from .executors import Executors
-from .keys import Keys
 from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins

@@ -26,10 +26,10 @@ from pathlib import Path
 from ..cache import Cache, digest
 from ..models import Source
 from ..plugins import DEFAULT_PLUGINS, PluginRecipe
-from .keys import Keys
+from ..services import Services
+from ..settings import Settings
+from .cache_keys import Keys
 from .prepare import packed_work
-from .services import Services
-from .settings import Settings
 from .started import StartedPlugins
 
 #: Thread counts of the BLAS libraries numpy may be built with. A worker works on one core; BLAS

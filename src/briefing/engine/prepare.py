@@ -14,17 +14,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..cache import Packed, pack
-from ..clustering import word_features
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
-from ..summarize import windowed
+from ..picking import windowed
 from ..text.clean import clean_characters, split_paragraphs
 from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
 from ..text.words import language_kit
+from ..topics.features import word_features
 from ..wording import counted
+from .cache_keys import Keys
 from .failures import failure
-from .keys import Keys
 from .started import StartedPlugins
 from .summaries import summarize_one
 from .themes import MAX_TAGGED_SENTENCES
@@ -44,11 +44,11 @@ class SourceWork:
     #: Summaries that failed: held for the rest of the run (a stuck summarizer is not waited
     #: for twice), never cached, so they are tried again next run.
     failed: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
-    #: Each document's word features for grouping by content (see :func:`~briefing.clustering.word_features`).
+    #: Each document's word features for grouping by content (see :func:`~briefing.topics.features.word_features`).
     words: dict[str, Any] = field(default_factory=dict)
     #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
     packed: dict[str, bytes] | None = None
-    #: Each document's :meth:`~briefing.engine.keys.Keys.fingerprint`, kept with the documents so
+    #: Each document's :meth:`~briefing.engine.cache_keys.Keys.fingerprint`, kept with the documents so
     #: that a cached run does not digest every sentence of the corpus again.
     fingerprints: list[str] = field(default_factory=list)
 

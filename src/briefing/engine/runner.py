@@ -13,16 +13,16 @@ from datetime import datetime
 from ..cache import Cache, paused_collection
 from ..models import Briefing, Document, DocumentBrief, Problem, RunFacts, Source
 from ..plugins import Registry
-from ..sources import collect
+from ..services import Services
+from ..settings import Length, Settings
+from ..sources.collect import collect
 from ..version import __version__
 from .assemble import BriefStage
+from .cache_keys import Keys
 from .executors import Executors
 from .grouping import GroupStage
-from .keys import Keys
 from .loading import Prepared, SourceStage
 from .prepare import prepare_document
-from .services import Services
-from .settings import Length, Settings
 from .started import StartedPlugins
 from .store import Store
 from .summaries import SummaryStage

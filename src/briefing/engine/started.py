@@ -8,8 +8,8 @@ from typing import Any
 from ..interfaces import Cleaner, Loader, Summarizer, Tagger
 from ..models import Problem, Source
 from ..plugins import Registry
+from ..services import Services
 from ..time_limit import TimeLimit
-from .services import Services
 
 
 class StartedPlugins:

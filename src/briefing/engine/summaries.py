@@ -7,11 +7,11 @@ from typing import Any
 
 from ..interfaces import Summarizer
 from ..models import Document, Problem, Summary
-from ..summarize import summarize
+from ..picking import summarize
+from ..settings import Length
 from ..text.words import language_kit
+from .cache_keys import Keys
 from .failures import failure
-from .keys import Keys
-from .settings import Length
 from .started import StartedPlugins
 from .store import Store
 

@@ -12,11 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from ..cache import Packed
-from ..coverage import one_per_name
 from ..models import Document, Problem, Theme
 from ..text.words import language_kit
+from ..topics.coverage import one_per_name
+from .cache_keys import Keys
 from .failures import failure
-from .keys import Keys
 from .started import StartedPlugins
 from .store import Store
 

@@ -19,11 +19,11 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from ..engine.runner import Engine
-from ..engine.settings import Length
 from ..interfaces import Summarizer
 from ..models import Document, DocumentBrief, Problem, Sentence, Summary
+from ..settings import Length
 from ..text.words import language_kit
-from ..topic_brief import topic_brief
+from ..topics.brief import topic_brief
 from .cases import Case
 
 FIRST_SENTENCES = "first-sentences"

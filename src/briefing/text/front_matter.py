@@ -11,7 +11,7 @@ import re
 import sys
 from typing import Any
 
-from ..interfaces import LoadError
+from ..errors import LoadError
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -7,15 +7,16 @@ asking the :class:`~briefing.session.Session` only through its public methods.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rich.text import Text
 
-from ..coverage import TOPIC_THEMES, topic_themes
-from ..engine.settings import Length
 from ..models import BriefSentence, Document, DocumentBrief, Problem, Theme
 from ..session import Session, TopicState
+from ..settings import Length
+from ..topics.coverage import TOPIC_THEMES, topic_themes
 from ..wording import counted
 from .render import document_body, document_header, theme_chips, topic_brief_text
 
@@ -218,3 +219,46 @@ class ReadingView:
             # First, so a narrow terminal still shows it.
             parts.insert(0, f"⚠ {failed} failed, {counted(warned, 'warning')} (press ! to see)")
         return Text(" · ".join(parts))
+
+    def theme_choices(self, topic: TopicState) -> list[tuple[str, str]]:
+        """The topic's themes to filter by, each once (taggers may share a name: "energy"), with its
+        kind and how many of the topic's documents carry it."""
+        covering: Counter[str] = Counter()
+        for document in topic.documents:
+            covering.update({t.name for t in self.themes(document)})
+        kinds: dict[str, str] = {}
+        for theme in self.topic_themes(topic, limit=50):
+            kinds.setdefault(theme.name, theme.kind or theme.tagger)
+        return [(name, f"{kind} · {counted(covering[name], 'document')}") for name, kind in kinds.items()]
+
+    def step_length(self, step: int) -> bool:
+        """One sentence (or a tenth of the document) longer or shorter; ``False`` at the limit."""
+        length = self.length
+        if length.sentences is not None:
+            length = Length(max(1, length.sentences + step))
+        else:
+            ratio = round(min(1.0, max(0.1, (length.ratio or 0.1) + step * 0.1)), 1)
+            length = Length(sentences=None, ratio=ratio)
+        if length == self.length:
+            return False
+        self.length = length
+        return True
+
+    def toggle_compare(self, focused: int | None) -> None:
+        """Into compare mode at the ``focused`` document (else the page's first), or out of it at
+        the page that holds the document compared."""
+        if focused is not None and not self.comparing:
+            self.page = focused
+        self.comparing = not self.comparing
+        if not self.comparing:
+            self.page = (self.page // self.columns) * self.columns
+
+    def go_to(self, document_id: str) -> bool:
+        """Show the page of the topic holding ``document_id``, if a loaded topic does."""
+        for index, topic in enumerate(self.session.topics):
+            ids = [d.id for d in topic.documents]
+            if document_id in ids:
+                self.topic_index = index
+                self.page = (ids.index(document_id) // self.page_size) * self.page_size
+                return True
+        return False

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from ...coverage import Coverage, shade
+from ...topics.coverage import Coverage, shade
 
 
 def cell(score: float) -> Text:

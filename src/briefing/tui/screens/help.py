@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -23,6 +25,18 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, bindings: list[tuple[str, str, str]]):
         super().__init__()
         self.bindings = bindings
+
+    @classmethod
+    def of(cls, app: App[object], bindings: Sequence[BindingType]) -> HelpScreen:
+        """Help for a screen's ``bindings``, each shown with the keys it has now (``[keys]`` may
+        have moved it)."""
+        rows = []
+        for binding in bindings:
+            assert isinstance(binding, Binding)
+            keys = app._keymap.get(binding.id or "", binding.key).split(",")
+            shown = ", ".join(app.get_key_display(Binding(key.strip(), "")) for key in keys)
+            rows.append((shown, binding.description, binding.id or ""))
+        return cls(rows)
 
     def compose(self) -> ComposeResult:
         table = Table("Key", "Action", "Binding id", box=None, padding=(0, 2))

@@ -8,22 +8,16 @@ session's engine, so nothing is computed twice. The screen owns its keys: they a
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.worker import get_current_worker
 
-from ...engine.settings import Length
 from ...models import Document
-from ...output import write_atomically
-from ...session import Session, TopicState
-from ...sources import stamps
+from ...session import Session
 from ...wording import counted
 from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, SourcesChanged, TopicLoaded, TopicsFound
 from ..opener import open_document
@@ -32,8 +26,11 @@ from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
 from ..widgets.topic_list import TopicList
 from .coverage import CoverageScreen
-from .dialogs import ChoiceScreen, ConfirmScreen, ExportScreen, PromptScreen
+from .dialogs import ChoiceScreen, PromptScreen
+from .export_flow import ExportFlow
 from .help import HelpScreen
+from .main_bindings import MAIN_BINDINGS
+from .main_workers import brief_on_screen, look_for_changed_files, read_sources
 from .problems import ProblemsScreen
 from .reader import ReaderScreen
 from .search import SearchScreen
@@ -46,97 +43,17 @@ WATCH_SECONDS = 2.0
 ALL_DOCUMENTS = "(all documents)"
 
 
-def slug(name: str) -> str:
-    """A file name from a topic name: ``coral, reef, bleached`` -> ``coral-reef-bleached``."""
-    return re.sub(r"[^\w]+", "-", name.lower()).strip("-") or "brief"
-
-
 class MainScreen(Screen[None]):
     """Page through side-by-side briefs per topic.
 
     Each binding's description is its footer label and its palette command; its tooltip is the
     palette's help line (see :mod:`briefing.tui.commands`). A new key is one binding here, one
-    ``action_`` method, and a row in the key table of docs/reading-room.md.
+    ``action_`` method, and a row in the key table of docs/reading-room.md; the keys are in
+    :mod:`.main_bindings`.
     """
 
     AUTO_FOCUS = ""  # nothing at first: the first document column takes focus once it exists
-    BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what the screen shows"),
-        Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave the reading room"),
-        Binding("n,pagedown", "topic(1)", "Next topic", id="next-topic", tooltip="Show the next topic"),
-        Binding(
-            "p,pageup",
-            "topic(-1)",
-            "Previous topic",
-            id="previous-topic",
-            tooltip="Show the previous topic",
-            show=False,
-        ),
-        Binding(
-            "left,h",
-            "page(-1)",
-            "Page left",
-            id="page-left",
-            tooltip="The previous documents of this topic",
-            show=False,
-        ),
-        Binding(
-            "right,l", "page(1)", "Page right", id="page-right", tooltip="The next documents of this topic", show=False
-        ),
-        Binding(
-            "plus,equals_sign", "length(1)", "Longer", id="longer", tooltip="One more sentence per summary", show=False
-        ),
-        Binding("minus", "length(-1)", "Shorter", id="shorter", tooltip="One sentence less per summary", show=False),
-        Binding("s", "choose_summarizer", "Summarizer", id="summarizer", tooltip="Pick the summarizer plugin"),
-        Binding("t", "filter_theme", "Theme", id="theme", tooltip="Only documents with a theme, its evidence marked"),
-        Binding("v", "coverage", "Coverage", id="coverage", tooltip="Which document covers which theme, as a matrix"),
-        Binding("slash", "search", "Search", id="search", tooltip="Find sentences across all sources"),
-        Binding("c", "compare", "Compare", id="compare", tooltip="One document, several summarizers side by side"),
-        Binding("e", "export", "Export", id="export", tooltip="Write this topic's brief to a file"),
-        Binding("enter", "read", "Read", id="read", tooltip="Open the full text of the focused document", show=False),
-        Binding("r", "reload", "Reload", id="reload", tooltip="Read the sources again; only changed ones are redone"),
-        Binding(
-            "o",
-            "open",
-            "Open",
-            id="open",
-            tooltip="The focused document's link in the browser, or its file",
-            show=False,
-        ),
-        Binding(
-            "u",
-            "toggle_read",
-            "Read/unread",
-            id="toggle-read",
-            tooltip="Mark the focused document read or unread",
-            show=False,
-        ),
-        Binding(
-            "U",
-            "unread_only",
-            "Unread only",
-            id="unread-only",
-            tooltip="Show only unread documents; again: all",
-            show=False,
-        ),
-        Binding(
-            "f",
-            "filter_topics",
-            "Filter topics",
-            id="filter-topics",
-            tooltip="Type to narrow the topic list",
-            show=False,
-        ),
-        Binding("ctrl+b", "sidebar", "Sidebar", id="sidebar", tooltip="Hide or show the topic list", show=False),
-        Binding("escape", "close_filter", "Close filter", id="close-filter", show=False),
-        Binding(
-            "exclamation_mark",
-            "problems",
-            "Problems",
-            id="problems",
-            tooltip="Every failed source and plugin, and every warning",
-        ),
-    ]
+    BINDINGS = MAIN_BINDINGS
 
     def __init__(self, session: Session, compare: tuple[str, ...] = COMPARE_SUMMARIZERS, watch: bool = False):
         super().__init__()
@@ -146,7 +63,7 @@ class MainScreen(Screen[None]):
         self.loading_stage = ""
         self.loading_done = False
         self.progress = (0, 0)
-        self._stamps: dict[str, tuple[int, int]] | None = None  # the source files as last read
+        self.file_stamps: dict[str, tuple[int, int]] | None = None  # the source files as last read
         self._return_to: str | None = None  # after a reload: the document the reader was at
 
     def compose(self) -> ComposeResult:
@@ -189,49 +106,10 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load_sources(self) -> None:
-        """Topics by folder first, loaded one by one, so the first is readable at once. Grouping
-        by content reads the rest in one batch (every core), then regroups everything."""
-        session = self.session
-
-        def progress(stage: str) -> None:
-            self.post_message(LoadProgress(stage))
-
-        if self.watch_sources:
-            self._stamps = stamps(session.origins)  # before reading: a change while loading is seen
-        topics = session.discover()
-        self.post_message(TopicsFound(len(topics)))
-        for index, topic in enumerate(topics):
-            if get_current_worker().is_cancelled:
-                return
-            if session.regroups and index > 0:
-                for loaded in session.load_rest(progress):
-                    self.post_message(TopicLoaded(loaded))
-                break
-            session.load_topic(topic)
-            self.post_message(TopicLoaded(index))
-        if session.regroups and topics and not get_current_worker().is_cancelled:
-            self.post_message(Regrouped(session.regroup(progress)))
-        self.post_message(LoadingDone())
+        read_sources(self)
 
     def start_briefing(self) -> None:
-        self.run_worker(self._brief, thread=True, exclusive=True, group="brief")
-
-    def _brief(self) -> None:
-        worker = get_current_worker()
-        view, session = self.view, self.session
-        summarizer, length, topic = view.summarizer_name, view.length, view.topic
-        for document, name in view.work_order():
-            if worker.is_cancelled:
-                return
-            untagged = session.complete and not session.is_tagged(document)
-            if untagged or session.cached_brief(document, name, length) is None:
-                session.document_brief(document, name, length)  # tags it too, once all is loaded
-                self.post_message(Briefed(*session.progress(summarizer, length)))
-            if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
-                if session.cached_topic_brief(topic, summarizer, length) is None:
-                    session.topic_brief(topic, summarizer, length)
-                    self.post_message(Briefed(*session.progress(summarizer, length)))
-        self.post_message(Briefed(*session.progress(summarizer, length), finished=True))
+        self.run_worker(partial(brief_on_screen, self), thread=True, exclusive=True, group="brief")
 
     # -- messages from workers -------------------------------------------------------------------
 
@@ -242,24 +120,13 @@ class MainScreen(Screen[None]):
             self.query_one("#status", Static).update("No sources found.")
 
     def on_topic_loaded(self, message: TopicLoaded) -> None:
-        if self._return_to is not None and self._go_to(self._return_to):
+        if self._return_to is not None and self.view.go_to(self._return_to):
             self._return_to = None
             self.refresh_view()
         elif message.index == self.view.topic_index:
             self.refresh_view()
         self.refresh_topics()
         self.start_briefing()
-
-    def _go_to(self, document_id: str) -> bool:
-        """Show the page of the topic holding ``document_id``, if a loaded topic does."""
-        view = self.view
-        for index, topic in enumerate(self.session.topics):
-            ids = [d.id for d in topic.documents]
-            if document_id in ids:
-                view.topic_index = index
-                view.page = (ids.index(document_id) // view.page_size) * view.page_size
-                return True
-        return False
 
     def on_regrouped(self, message: Regrouped) -> None:
         """Content topics replace the interim ones; the document the reader was at stays in view."""
@@ -268,7 +135,7 @@ class MainScreen(Screen[None]):
         self.session.replace_topics(message.topics)
         view.topic_index, view.page = 0, 0
         if shown:
-            self._go_to(shown[0].id)
+            self.view.go_to(shown[0].id)
         if view.theme_filter and view.page >= len(view.documents()):
             view.theme_filter, view.page = None, 0
         self.refresh_topics()
@@ -358,16 +225,9 @@ class MainScreen(Screen[None]):
         self._changed()
 
     def action_length(self, step: int) -> None:
-        length = self.view.length
-        if length.sentences is not None:
-            length = Length(max(1, length.sentences + step))
-        else:
-            ratio = round(min(1.0, max(0.1, (length.ratio or 0.1) + step * 0.1)), 1)
-            length = Length(sentences=None, ratio=ratio)
-        if length == self.view.length:
+        if not self.view.step_length(step):
             self.app.bell()
             return
-        self.view.length = length
         self._changed()  # the status line says the new length
 
     def action_choose_summarizer(self) -> None:
@@ -381,20 +241,11 @@ class MainScreen(Screen[None]):
 
     def action_filter_theme(self) -> None:
         topic = self.view.topic
-        themes = self.view.topic_themes(topic, limit=50) if topic else ()
-        if not topic or not themes:
+        choices = self.view.theme_choices(topic) if topic else []
+        if not choices:
             self.notify("No themes in this topic (no tagger found any).", severity="warning")
             return
-        covering: dict[str, int] = {}
-        for document in topic.documents:
-            for name in {t.name for t in self.view.themes(document)}:
-                covering[name] = covering.get(name, 0) + 1
-        kinds: dict[str, str] = {}
-        for theme in themes:  # one entry per name: taggers may share one ("energy")
-            kinds.setdefault(theme.name, theme.kind or theme.tagger)
-        choices = [(ALL_DOCUMENTS, "")] + [
-            (n, f"{k} · {counted(covering.get(n, 0), 'document')}") for n, k in kinds.items()
-        ]
+        choices.insert(0, (ALL_DOCUMENTS, ""))
         self.app.push_screen(ChoiceScreen("Filter by theme", choices, self.view.theme_filter), self.set_theme_filter)
 
     def set_theme_filter(self, name: str | None) -> None:
@@ -430,16 +281,11 @@ class MainScreen(Screen[None]):
         self.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
 
     def action_compare(self) -> None:
-        view = self.view
-        if len(view.compare_names) < 2:
+        if len(self.view.compare_names) < 2:
             self.notify("Compare mode needs at least two summarizers.", severity="warning")
             return
         focused = self.focused
-        if isinstance(focused, DocumentColumn) and not view.comparing:
-            view.page = focused.document_index
-        view.comparing = not view.comparing
-        if not view.comparing:
-            view.page = (view.page // view.columns) * view.columns
+        self.view.toggle_compare(focused.document_index if isinstance(focused, DocumentColumn) else None)
         self._changed()
 
     def focused_document(self) -> Document | None:
@@ -531,14 +377,7 @@ class MainScreen(Screen[None]):
 
     def _look_for_changes(self) -> None:
         if self.loading_done:
-            self.run_worker(self._compare_stamps, thread=True, exclusive=True, group="watch")
-
-    def _compare_stamps(self) -> None:
-        before, now = self._stamps, stamps(self.session.origins)
-        if before is not None and now != before:
-            changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
-            self._stamps = now
-            self.post_message(SourcesChanged(len(changed)))
+            self.run_worker(partial(look_for_changed_files, self), thread=True, exclusive=True, group="watch")
 
     def on_sources_changed(self, message: SourcesChanged) -> None:
         if self.loading_done:
@@ -548,56 +387,11 @@ class MainScreen(Screen[None]):
             self.reload()
 
     def action_export(self) -> None:
-        topic = self.view.topic
-        if topic is None or not topic.loaded:
-            self.notify("Nothing to export yet.", severity="warning")
-            return
-        exporters = dict(self.session.exporters())
-
-        def chosen(answer: tuple[str, str] | None) -> None:
-            if not answer:
-                return
-            target, exporter = Path(answer[0]).expanduser(), answer[1]
-            by_suffix = {suffix: name for name, suffix in exporters.items()}
-            if target.suffix != exporters.get(exporter) and target.suffix in by_suffix:
-                exporter = by_suffix[target.suffix]  # brief.md is markdown, whatever was selected
-            if not target.parent.is_dir():
-                self.notify(f"Not exported: there is no folder {target.parent}", severity="error", markup=False)
-            elif target.is_dir():
-                self.notify(f"Not exported: {target} is a folder", severity="error", markup=False)
-            elif target.exists():
-                replace = f"{target} exists. Replace it with the {exporter} brief of {topic.name}?"
-
-                def confirmed(yes: bool | None) -> None:
-                    if yes:
-                        self.export(topic, target, exporter)
-
-                self.app.push_screen(ConfirmScreen(replace), confirmed)
-            else:
-                self.export(topic, target, exporter)
-
-        default = f"{slug(topic.name)}.txt"
-        self.app.push_screen(ExportScreen(topic.name, list(exporters.items()), default), chosen)
-
-    @work(thread=True, group="export")
-    def export(self, topic: TopicState, target: Path, exporter: str) -> None:
-        try:
-            write_atomically(target, self.session.export(topic, self.view.summarizer_name, self.view.length, exporter))
-        except Exception as exc:  # report, never crash the reading room
-            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
-            return
-        message = f"Wrote the {exporter} brief of {topic.name} to {target}"
-        self.app.call_from_thread(self.notify, message, markup=False)
+        ExportFlow(self).start()
 
     def action_problems(self) -> None:
         errors, warnings = self.session.all_problems(self.view.summarizer_name, self.view.length)
         self.app.push_screen(ProblemsScreen(errors, warnings))
 
     def action_help(self) -> None:
-        rows = []
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            keys = self.app._keymap.get(binding.id or "", binding.key).split(",")
-            shown = ", ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys)
-            rows.append((shown, binding.description, binding.id or ""))
-        self.app.push_screen(HelpScreen(rows))
+        self.app.push_screen(HelpScreen.of(self.app, self.BINDINGS))

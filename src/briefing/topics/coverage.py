@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .models import Brief, DocumentBrief, Theme
-from .text.names import LEGAL_FORMS
+from ..models import Brief, DocumentBrief, Theme
+from ..text.names import LEGAL_FORMS
 
 #: How many themes a topic keeps, so that the matrix stays readable.
 TOPIC_THEMES = 12

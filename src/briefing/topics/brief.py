@@ -23,9 +23,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .models import BriefSentence, DocumentBrief
-from .text.word_table import word_table
-from .text.words import language_kit
+from ..models import BriefSentence, DocumentBrief
+from ..text.word_table import word_table
+from ..text.words import language_kit
 
 #: Weight of relevance against novelty (Carbonell & Goldstein's lambda).
 MMR_LAMBDA = 0.7

@@ -6,8 +6,8 @@ import codecs
 import re
 import warnings
 
-from .interfaces import LoadError, SourceWarning
-from .wording import counted
+from ..errors import LoadError, SourceWarning
+from ..wording import counted
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

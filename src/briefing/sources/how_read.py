@@ -4,7 +4,7 @@ what split its sentences."""
 
 from __future__ import annotations
 
-from .models import Document
+from ..models import Document
 
 
 def how_read(document: Document) -> dict[str, object]:

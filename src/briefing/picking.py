@@ -6,9 +6,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .engine.settings import Length
 from .interfaces import Summarizer
 from .models import Document, ScoredSentence, Summary
+from .settings import Length
 from .text.words import LanguageKit
 
 

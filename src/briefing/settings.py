@@ -13,8 +13,8 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
-from ..version import __version__
-from ..wording import counted
+from .version import __version__
+from .wording import counted
 
 #: How sources without a configured topic are grouped.
 GROUPINGS = ("content", "folders")

@@ -1,7 +1,7 @@
 """Grouping documents into topics: configured globs first, then by content or by folder.
 
 ``grouping = "content"`` (the default) clusters what no rule claims by what it says
-(:mod:`briefing.clustering`); ``grouping = "folders"`` uses the folder a source sits in, which
+(:mod:`briefing.topics.clustering`); ``grouping = "folders"`` uses the folder a source sits in, which
 needs only its path and so is known before anything is parsed.
 """
 
@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
-from .clustering import WordFeatures, group_by_content
-from .engine.settings import THRESHOLD, TopicRule
-from .models import Document, Theme, Topic
+from ..models import Document, Theme, Topic
+from ..settings import THRESHOLD, TopicRule
+from .clustering import group_by_content
+from .features import WordFeatures
 
 
 def folder_topic(origin: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from ..cache import briefing_code, code_of, digest
 from ..interfaces import Loader, Plugin, Summarizer, Tagger
 from ..models import Document, Source, Theme
-from .settings import Length, Settings
+from ..settings import Length, Settings
 
 
 def fingerprint_of(document: Document) -> str:

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from ..models import Problem, Source
 from .fetch import Fetcher, is_url
-from .models import Problem, Source
 
 STDIN = "-"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..cache import Cache
-from ..fetch import Fetcher
+from .cache import Cache
 from .settings import Settings
+from .sources.fetch import Fetcher
 
 
 @dataclass(frozen=True)

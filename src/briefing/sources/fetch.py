@@ -23,9 +23,9 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from .cache import Cache, digest
-from .engine.settings import FetchOptions
-from .models import Problem, Source
+from ..cache import Cache, digest
+from ..models import Problem, Source
+from ..settings import FetchOptions
 
 #: Status codes worth asking again for: the server is busy or briefly broken.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})

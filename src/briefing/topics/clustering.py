@@ -1,0 +1,226 @@
+"""Automatic topics: documents grouped by what they say, each group named by its top key terms.
+
+Each document is a vector (:mod:`.features`). Groups form by average-linkage agglomerative
+clustering on cosine similarity, merging while the closest pair of groups is at least
+``threshold`` alike. Past :data:`SEED_LIMIT` documents, a spread-out sample is clustered and the
+rest join their nearest group (the "buckshot" scheme), which keeps memory and time in bounds for
+large corpora.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from ..models import Document, Theme, Topic
+from ..settings import THRESHOLD
+from .features import RowMatrix, WordFeatures, concept_of, document_vectors
+from .names import topic_phrase
+
+#: Most documents clustered pairwise; the rest join the nearest group.
+SEED_LIMIT = 1200
+
+
+def _agglomerate(vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of the rows of ``vectors`` (unit length), as lists of row numbers.
+
+    ``dot[a, b]`` is the sum of similarities between the members of groups a and b, so merging
+    two groups adds their rows; each row's best partner is kept up to date instead of searching
+    the whole matrix after every merge.
+    """
+    count = len(vectors)
+    dot = (vectors @ vectors.T).astype(np.float64)
+    sizes = np.ones(count)
+    members: list[list[int]] = [[i] for i in range(count)]
+    linkage = dot.copy()
+    np.fill_diagonal(linkage, -np.inf)
+    partner = linkage.argmax(axis=1) if count > 1 else np.zeros(count, dtype=int)
+    best = linkage[np.arange(count), partner] if count > 1 else np.full(count, -np.inf)
+    while count > 1:
+        a = int(np.argmax(best))
+        b = int(partner[a])
+        if best[a] < threshold:
+            break
+        a, b = min(a, b), max(a, b)
+        dot[a, :] += dot[b, :]
+        dot[:, a] += dot[:, b]
+        sizes[a] += sizes[b]
+        members[a] += members[b]
+        members[b] = []
+        linkage[b, :] = linkage[:, b] = -np.inf
+        best[b] = -np.inf
+        row = dot[a, :] / (sizes[a] * sizes)
+        row[[a, b]] = -np.inf
+        row[best == -np.inf] = -np.inf  # groups merged away
+        linkage[a, :] = linkage[:, a] = row
+        partner[a], best[a] = int(row.argmax()), row.max()
+        stale = np.flatnonzero((partner == a) | (partner == b))
+        for i in stale:
+            if i != a and best[i] != -np.inf:
+                partner[i] = int(linkage[i].argmax())
+                best[i] = linkage[i, partner[i]]
+        better = row > best
+        better[a] = False
+        partner[better], best[better] = a, row[better]
+    return [sorted(m) for m in members if m]
+
+
+def cluster(vectors: RowMatrix, threshold: float = THRESHOLD) -> list[list[int]]:
+    """Groups of row numbers; buckshot past :data:`SEED_LIMIT` rows. Deterministic."""
+    count = len(vectors)
+    if count <= SEED_LIMIT:
+        return _agglomerate(vectors.dense(), threshold)
+    seeds = np.linspace(0, count - 1, SEED_LIMIT).round().astype(int)
+    seeded_vectors = vectors.take(seeds).dense()
+    groups = _agglomerate(seeded_vectors, threshold)
+    centroids = np.stack([seeded_vectors[group].mean(axis=0) for group in groups])
+    groups = [[int(seeds[i]) for i in group] for group in groups]
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    seeded = set(int(s) for s in seeds)
+    rest = [i for i in range(count) if i not in seeded]
+    leftovers = []
+    for start in range(0, len(rest), 2048):
+        chunk = rest[start : start + 2048]
+        similarity = vectors.take(chunk).dense() @ centroids.T
+        nearest = similarity.argmax(axis=1)
+        for offset, (row, group) in enumerate(zip(chunk, nearest, strict=True)):
+            if similarity[offset, group] >= threshold:
+                groups[group].append(row)
+            else:
+                leftovers.append(row)
+    if leftovers:
+        groups += [[leftovers[i] for i in group] for group in cluster(vectors.take(leftovers), threshold)]
+    return [sorted(group) for group in groups]
+
+
+#: Theme kinds that name something: the entity tagger's, and any tagger's capitalised names.
+NAMING_KINDS = frozenset({"person", "organisation", "place", "name"})
+
+
+def _shared_names(rows: list[int], documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[str]:
+    """Names (people, organisations, places) and phrases of several words that at least half of
+    the group's documents carry, most widely carried first: what its documents have in common,
+    even where every document of the corpus has it (and so no weight in the vectors)."""
+    carried: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for row in rows:
+        for theme in themes.get(documents[row].id, ()):
+            if theme.kind in NAMING_KINDS or (theme.kind == "key phrase" and " " in theme.name):
+                key = theme.name.casefold()
+                if key not in written:
+                    written[key] = theme.name
+                carried[key] += 1
+    needed = max(2, (len(rows) + 1) // 2)
+    return [written[k] for k, n in sorted(carried.items(), key=lambda kv: (-kv[1], kv[0])) if n >= needed]
+
+
+def _labels(
+    rows: list[int],
+    documents: Sequence[Document],
+    matrix: RowMatrix,
+    features: list[str],
+    labels: Mapping[str, str],
+    shared: Sequence[str] = (),
+) -> list[str]:
+    """The group's three best labels, in its main language ("coral, reef, bleached").
+
+    A label is better the more of the group's documents carry it and the heavier it weighs
+    there; a name (a capitalised concept from a tagger) or a phrase of several words says more
+    than a single common word, so it counts double ("Masayoshi Son, Nvidia, Japan" rather than "chip, economic, japan").
+    """
+    languages = Counter(documents[r].language or "en" for r in rows)
+    main = languages.most_common(1)[0][0] + ":"
+    block = matrix.take(rows)
+    spread = block.column_counts() / len(rows)
+    codes = {d.language or "en" for d in documents}  # words are "en:stem"; concepts "tagger:name"
+    richer = np.array(
+        [
+            2.0 if " " in labels[f] or (f.split(":", 1)[0] not in codes and labels[f][:1].isupper()) else 1.0
+            for f in features
+        ]
+    )
+    weights = block.column_sums() * spread * richer
+    order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
+    preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
+    names: list[str] = []
+    for label in [*shared[:2], *(labels[features[column]] for column in preferred)]:
+        if label and not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
+            names.append(label)
+        if len(names) == 3:
+            break
+    return names
+
+
+def _kinds(rows: list[int], documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> dict[str, str]:
+    """The theme kind of each name the group's taggers found (by case-folded name), the most
+    common where taggers differ; words and key phrases have none."""
+    votes: dict[str, Counter[str]] = {}
+    for row in rows:
+        for theme in themes.get(documents[row].id, ()):
+            if theme.kind in NAMING_KINDS:
+                votes.setdefault(theme.name.casefold(), Counter())[theme.kind] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+
+
+def _concepts(themes: Sequence[Theme]) -> set[str]:
+    """A document's concepts: its themes other than key phrases, as features."""
+    return {concept_of(t) for t in themes if t.kind != "key phrase"}
+
+
+def _place_featureless(
+    groups: list[list[int]], matrix: RowMatrix, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]
+) -> list[list[int]]:
+    """A document with no feature that can link it (the only German article among English ones,
+    whose concepts every document shares and so weigh nothing) joins the group whose every member
+    shares the most of its concepts, rather than standing alone."""
+    concepts = [_concepts(themes.get(d.id, ())) for d in documents]
+    alone = {g[0] for g in groups if len(g) == 1 and matrix.empty(g[0]) and concepts[g[0]]}
+    if not alone:
+        return groups
+    placed = [list(g) for g in groups if not (len(g) == 1 and g[0] in alone)]
+    shared = [set.intersection(*(concepts[m] for m in g)) for g in placed]  # what every member has
+    kept = len(placed)
+    for row in sorted(alone):
+        common = [len(concepts[row] & shared[i]) for i in range(kept)]
+        best = max(range(kept), key=lambda i: (common[i], len(placed[i])), default=None)
+        if best is not None and common[best] > 0:
+            placed[best] = sorted(placed[best] + [row])
+        else:
+            placed.append([row])
+    return placed
+
+
+def group_by_content(
+    documents: Sequence[Document],
+    themes: Mapping[str, Sequence[Theme]],
+    threshold: float = THRESHOLD,
+    words: Mapping[str, WordFeatures] | None = None,
+) -> list[Topic]:
+    """Topics found in the documents' content, largest first, named by their top terms;
+    ``words`` has the documents' :func:`word_features` where they were computed already."""
+    if not documents:
+        return []
+    matrix, features, labels = document_vectors(documents, themes, words)
+    groups = cluster(matrix, threshold) if features else [[i] for i in range(len(documents))]
+    groups = _place_featureless(groups, matrix, documents, themes)
+    groups.sort(key=lambda group: (-len(group), group[0]))
+    topics: list[Topic] = []
+    taken: Counter[str] = Counter()
+    for rows in groups:
+        shared = _shared_names(rows, documents, themes)
+        keywords = (
+            _labels(rows, documents, matrix, features, labels, shared) if features and len(rows) > 1 else []
+        ) or shared[:3]
+        language = Counter(documents[r].language or "en" for r in rows).most_common(1)[0][0]
+        name = (
+            (topic_phrase(keywords, _kinds(rows, documents, themes), language) if len(rows) > 1 else "")
+            or documents[rows[0]].title  # one document: its title says best what it is about
+            or "untitled"
+        )
+        taken[name] += 1
+        if taken[name] > 1:
+            name = f"{name} ({taken[name]})"
+        topics.append(Topic(name, tuple(documents[r] for r in rows), tuple(keywords)))
+    return topics
