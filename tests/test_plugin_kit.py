@@ -319,3 +319,16 @@ def test_a_time_limits_helper_thread_ends_when_the_limit_is_gone_and_holds_no_ca
     while helper.is_alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not helper.is_alive()
+
+
+def test_plugins_install_uses_briefings_own_environment(cli, tmp_path):
+    """``briefing plugins install`` runs this interpreter's pip (the environment briefing looks
+    for plugins in, also under pipx or uv tool); pip's own options pass through."""
+    site = tmp_path / "site"
+    copy = tmp_path / "src-figures"
+    shutil.copytree(REPO / "plugins" / "briefing-figures", copy)
+    code, _, err = cli("plugins", "install", str(copy), "--no-deps", "--no-build-isolation", "--target", str(site))
+    assert code == 0 and "briefing plugins list" in err
+    listed = run(["-m", "briefing", "plugins", "list"], [site])
+    assert "figures" in listed.stdout and "entry point" in listed.stdout
+    assert cli("plugins", "install")[0] == 2  # nothing named

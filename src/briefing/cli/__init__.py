@@ -6,6 +6,8 @@ Commands are click commands on one group whose default is ``read``, so ``briefin
 reported on stderr, the rest briefed), 2 usage or config errors.
 """
 
+from __future__ import annotations
+
 import copy
 import sys
 from collections.abc import Sequence

@@ -1,6 +1,8 @@
 """The commands that brief: ``brief`` (to text, markdown, JSON...), ``read`` (the reading room)
 and ``inspect`` (what briefing read of each source)."""
 
+from __future__ import annotations
+
 import sys
 from dataclasses import replace
 from pathlib import Path

@@ -1,5 +1,7 @@
 """``briefing cache``: where the result cache is, how big, and emptying it."""
 
+from __future__ import annotations
+
 import sqlite3
 from pathlib import Path
 

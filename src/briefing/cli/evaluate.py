@@ -1,5 +1,7 @@
 """``briefing evaluate``: ROUGE of summaries and topic briefs against summaries people wrote."""
 
+from __future__ import annotations
+
 import json
 from pathlib import Path
 from typing import Literal

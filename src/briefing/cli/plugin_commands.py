@@ -1,5 +1,9 @@
-"""``briefing plugins``: list, check and scaffold plugins."""
+"""``briefing plugins``: list, check, scaffold, install and uninstall plugins."""
 
+from __future__ import annotations
+
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -19,7 +23,7 @@ from .shared import (
 
 @click.group(epilog=EXIT_CODES)
 def plugins() -> None:
-    """List, check and start plugins."""
+    """List, check, start, install and uninstall plugins."""
 
 
 @plugins.command("list")
@@ -89,3 +93,40 @@ def plugins_new(name: str, kind: str, parent: Path, replace: bool) -> int:
     click.echo(f"briefing: wrote the {kind} plugin {name!r} to {root}", err=True)
     click.echo(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", err=True)
     return EXIT_OK
+
+
+#: Unknown options go to pip as they are (``--no-deps``, ``--index-url URL``, ``--target DIR``).
+_PIP_OPTIONS = {"ignore_unknown_options": True, "allow_extra_args": True}
+
+
+def _pip(*arguments: str) -> int:
+    """pip in the environment briefing runs in, which is where it looks for plugins: the one to
+    use when briefing was installed with pipx or uv tool (as ``llm install`` does)."""
+    done = subprocess.run([sys.executable, "-m", "pip", *arguments], check=False)
+    return EXIT_OK if done.returncode == 0 else EXIT_PARTIAL
+
+
+@plugins.command("install", context_settings=_PIP_OPTIONS)
+@click.argument("packages", nargs=-1)
+@click.option("-e", "--editable", "editable", metavar="PATH", help="Install a plugin folder as editable.")
+@click.option("-U", "--upgrade", is_flag=True, help="Upgrade the packages to their newest versions.")
+@click.pass_context
+def plugins_install(ctx: click.Context, packages: tuple[str, ...], editable: str | None, upgrade: bool) -> int:
+    """Install plugin PACKAGES (names, paths or URLs) into briefing's own environment with pip;
+    other options are pip's."""
+    if not packages and not editable:
+        raise UsageError("name a plugin package to install (or -e PATH)")
+    arguments = ["install", *(["--upgrade"] if upgrade else []), *(["-e", editable] if editable else [])]
+    code = _pip(*arguments, *packages, *ctx.args)
+    if code == EXIT_OK:
+        click.echo("briefing: installed; 'briefing plugins list' shows what it added", err=True)
+    return code
+
+
+@plugins.command("uninstall", context_settings=_PIP_OPTIONS)
+@click.argument("packages", nargs=-1, required=True)
+@click.option("-y", "--yes", is_flag=True, help="Do not ask before removing.")
+@click.pass_context
+def plugins_uninstall(ctx: click.Context, packages: tuple[str, ...], yes: bool) -> int:
+    """Uninstall plugin PACKAGES from briefing's own environment with pip."""
+    return _pip("uninstall", *(["--yes"] if yes else []), *packages, *ctx.args)

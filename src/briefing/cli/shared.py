@@ -1,6 +1,8 @@
 """What every command shares: the run (config and plugins), exit codes, how errors are said,
 the settings a command's options make, and the options themselves."""
 
+from __future__ import annotations
+
 import difflib
 import sqlite3
 import sys
