@@ -27,6 +27,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo: tests/sumy_parity.py
+
 from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
 from briefing.cache import Cache
 from briefing.engine import Engine, Settings
@@ -34,10 +36,10 @@ from briefing.models import Document, DocumentBrief, Theme
 from briefing.picking import summarize
 from briefing.plugins import PluginHost
 from briefing.settings import Length
-from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 from briefing.topics.clustering import group_by_content
 from briefing.topics.coverage import topic_themes
+from tests.sumy_parity import sumy_class, sumy_document
 
 SUMMARIZERS = ["position", "lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson", "lead"]
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -244,10 +246,10 @@ def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) 
 
 def sumy_reference(registry, name: str, kit):
     """sumy's own class for a built-in summarizer, set up with the same stemmer and stop words."""
-    cls = registry.get("summarizer", name).cls
-    if getattr(cls, "sumy_class", None) is None:
+    twin = sumy_class(name)
+    if twin is None:
         return None
-    summarizer = cls.sumy_class(kit.stem)
+    summarizer = twin(kit.stem)
     summarizer.stop_words = kit.stop_words
     if name == "edmundson":  # the cue words and null words briefing's Edmundson uses
         cues = DEFAULT_CUE_WORDS.get(kit.code, DEFAULT_CUE_WORDS["en"])
@@ -386,7 +388,7 @@ def sumy_pass(count: int) -> None:
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from briefing.text.sumy_bridge import SumyTokenizer
+    from tests.sumy_parity import SumyTokenizer
 
     kit = language_kit("en")
     files = sorted(corpus_folder(count).glob("*.txt"))

@@ -11,10 +11,10 @@ from briefing.builtins.edmundson import DEFAULT_CUE_WORDS
 from briefing.models import Document
 from briefing.picking import SummarizerError, select, summarize
 from briefing.settings import Length
-from briefing.text.sumy_bridge import sumy_document
 from briefing.text.words import language_kit
 
 from .conftest import SOURCES, document_of
+from .sumy_parity import sumy_class, sumy_document
 
 BUILT_INS = ["lexrank", "lsa", "luhn", "textrank", "kl", "sumbasic", "reduction", "edmundson"]
 
@@ -32,9 +32,8 @@ def documents():
 
 def sumy_reference(registry, name: str, document: Document, count: int) -> list[str]:
     """What sumy's own class picks from the same sentences, with sumy's own stemmer and stop words."""
-    cls = registry.get("summarizer", name).cls
     kit = language_kit(document.language)
-    summarizer = cls.sumy_class(Stemmer(kit.name))
+    summarizer = sumy_class(name)(Stemmer(kit.name))
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = get_stop_words(kit.name)
     if isinstance(summarizer, EdmundsonSummarizer):

@@ -27,7 +27,6 @@ from ..interfaces import Summarizer
 from ..models import Document
 from ..text.word_table import word_table
 from ..text.words import LanguageKit
-from .sumy_classes import SumyClass
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
 DEFAULT_CUE_WORDS: dict[str, dict[str, list[str]]] = {
@@ -101,7 +100,6 @@ KEY_SHARE = 0.5
 class Edmundson(Summarizer):
     name = "edmundson"
     description = "Edmundson: cue words (bonus/stigma from config), title words and position"
-    sumy_class = SumyClass("sumy.summarizers.edmundson.EdmundsonSummarizer")  # whose picks these are (tested)
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)

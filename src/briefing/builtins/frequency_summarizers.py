@@ -33,7 +33,6 @@ from ..models import Document
 from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
 from .graph_summarizers import DENSE_SENTENCES
-from .sumy_classes import SumyClass
 
 #: sumy's ``LuhnSummarizer.max_gap_size``: insignificant words that end a cluster.
 LUHN_MAX_GAP = 4
@@ -49,17 +48,16 @@ def _by_text(document: Document, picked: Sequence[int]) -> list[float]:
 
 
 class SumyMethod(Summarizer):
-    """A sumy method computed here; ``sumy_class`` is what it reproduces (the tests compare).
-    Reduction's matrix and the greedy methods' rescans grow with the square of the sentences."""
+    """A sumy method computed here (``tests/sumy_parity.py`` names the sumy class each reproduces,
+    and the tests compare their picks). Reduction's matrix and the greedy methods' rescans grow
+    with the square of the sentences."""
 
-    sumy_class: ClassVar[SumyClass]
     max_sentences: ClassVar[int | None] = DENSE_SENTENCES
 
 
 class Reduction(SumyMethod):
     name = "reduction"
     description = "Reduction: sentences most connected to the others by shared words"
-    sumy_class = SumyClass("sumy.summarizers.reduction.ReductionSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -85,7 +83,6 @@ class Reduction(SumyMethod):
 class SumBasic(SumyMethod):
     name = "sumbasic"
     description = "SumBasic: frequent words, with the chosen words' weight lowered after each pick"
-    sumy_class = SumyClass("sumy.summarizers.sum_basic.SumBasicSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -123,7 +120,6 @@ class SumBasic(SumyMethod):
 class KL(SumyMethod):
     name = "kl"
     description = "KL-Sum: greedily keeps the word distribution closest to the document's"
-    sumy_class = SumyClass("sumy.summarizers.kl.KLSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:
@@ -205,7 +201,6 @@ class Luhn(SumyMethod):
 
     name = "luhn"
     description = "Luhn: clusters of significant (frequent, non-stop) words"
-    sumy_class = SumyClass("sumy.summarizers.luhn.LuhnSummarizer")
     max_sentences = None
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:

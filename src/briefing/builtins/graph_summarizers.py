@@ -24,7 +24,6 @@ from ..models import Document
 from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
 from .neighbours import SparseRows, strongest_edges, transposed_product
-from .sumy_classes import SumyClass
 
 #: Sentences up to which LexRank and TextRank build the whole sentence-by-sentence matrix, as
 #: sumy does (two 2,000 x 2,000 matrices take 64 MB), and the window of the built-ins that have
@@ -76,7 +75,6 @@ def _finite(scores: numpy.ndarray) -> list[float]:
 class LexRank(Summarizer):
     name = "lexrank"
     description = "LexRank: sentence centrality in a TF-IDF similarity graph"
-    sumy_class = SumyClass("sumy.summarizers.lex_rank.LexRankSummarizer")
     max_sentences = MAX_SENTENCES
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
@@ -136,7 +134,6 @@ class LexRank(Summarizer):
 class TextRank(Summarizer):
     name = "textrank"
     description = "TextRank: PageRank over word-overlap similarity between sentences"
-    sumy_class = SumyClass("sumy.summarizers.text_rank.TextRankSummarizer")
     max_sentences = MAX_SENTENCES
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
@@ -206,7 +203,6 @@ class Lsa(Summarizer):
 
     name = "lsa"
     description = "Latent semantic analysis: sentences strongest in the main topics of an SVD"
-    sumy_class = SumyClass("sumy.summarizers.lsa.LsaSummarizer")
 
     def rate(self, document: Document, kit: LanguageKit) -> list[float]:
         if not document.sentences:

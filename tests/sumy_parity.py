@@ -1,13 +1,39 @@
-"""Feeds sumy our sentences and words so sumy never needs ``nltk_data``."""
+"""sumy beside briefing: the sumy class each built-in summarizer reproduces (the tests compare
+their picks, the bench their speed), and the bridge that feeds sumy briefing's sentences and
+words, so sumy never needs ``nltk_data``. Only the tests and ``bench/run.py`` import this: a run
+of briefing never imports a sumy summarizer."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from importlib import import_module
+from typing import Any
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 
-from .words import LanguageKit, words
+from briefing.text.words import LanguageKit, words
+
+#: Each built-in summarizer that reproduces a sumy method, and that method's class.
+SUMY_TWINS = {
+    "edmundson": "sumy.summarizers.edmundson.EdmundsonSummarizer",
+    "kl": "sumy.summarizers.kl.KLSummarizer",
+    "lexrank": "sumy.summarizers.lex_rank.LexRankSummarizer",
+    "lsa": "sumy.summarizers.lsa.LsaSummarizer",
+    "luhn": "sumy.summarizers.luhn.LuhnSummarizer",
+    "reduction": "sumy.summarizers.reduction.ReductionSummarizer",
+    "sumbasic": "sumy.summarizers.sum_basic.SumBasicSummarizer",
+    "textrank": "sumy.summarizers.text_rank.TextRankSummarizer",
+}
+
+
+def sumy_class(summarizer: str) -> Any | None:
+    """The sumy class a built-in summarizer reproduces, or ``None`` for one of briefing's own."""
+    path = SUMY_TWINS.get(summarizer)
+    if path is None:
+        return None
+    module, _, name = path.rpartition(".")
+    return getattr(import_module(module), name)
 
 
 class SumyTokenizer:
