@@ -41,7 +41,12 @@ from .shared import (
 @paths_argument
 @click.option("--topic", metavar="NAME", help="Only this topic.")
 @summarizer_option
-@click.option("--sentences", type=click.IntRange(min=1), metavar="N", help="Sentences per summary  [default: 3]")
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Sentences per summary  [default: {Length().sentences}]",
+)
 @click.option(
     "--ratio",
     type=click.FloatRange(0, 1, min_open=True),

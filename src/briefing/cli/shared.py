@@ -182,14 +182,16 @@ summarizer_option = click.option(
     "--summarizer", metavar="NAME", help="Summarizer plugin (see 'briefing plugins list')."
 )
 grouping_option = click.option(
-    "--grouping", type=click.Choice(GROUPINGS), help="Group sources by content or by folder  [default: content]"
+    "--grouping",
+    type=click.Choice(GROUPINGS),
+    help=f"Group sources by content or by folder  [default: {Settings().grouping}]",
 )
 no_cache_option = click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 executor_option = click.option(
     "--executor",
     type=click.Choice(EXECUTORS),
     help="Where per-document work runs: this machine's processes (local), a Dask scheduler (dask) "
-    "or a Dask cluster started here (dask-local)  [default: local]",
+    f"or a Dask cluster started here (dask-local)  [default: {Settings().executor}]",
 )
 scheduler_option = click.option(
     "--scheduler", metavar="ADDRESS", help="The Dask scheduler for --executor dask, e.g. tcp://host:8786."
@@ -198,7 +200,7 @@ workers_option = click.option(
     "--workers",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Processes for per-document work on large corpora; 0: one per core  [default: 0]",
+    help=f"Processes for per-document work on large corpora; 0: one per core  [default: {Settings().workers}]",
 )
 
 
