@@ -194,6 +194,13 @@ def public_segmentation_rows() -> None:
     public_segmentation.table()
 
 
+def pdf_rows() -> None:
+    """PDFs typeset from public text, read back: cut sentences and words kept (bench/pdf_text.py)."""
+    import pdf_text
+
+    pdf_text.table()
+
+
 def language_rows() -> None:
     """Language identifiers on 20 languages' paragraphs and headlines (bench/languages.py)."""
     import languages
@@ -489,6 +496,7 @@ def main() -> None:
     parser.add_argument(
         "--public-segmentation-only", action="store_true", help="only sentences on public suites and treebanks"
     )
+    parser.add_argument("--pdf-only", action="store_true", help="only PDFs typeset from public text, read back")
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
@@ -508,6 +516,9 @@ def main() -> None:
         return
     if args.public_segmentation_only:
         public_segmentation_rows()
+        return
+    if args.pdf_only:
+        pdf_rows()
         return
     if args.languages_only:
         language_rows()
@@ -575,6 +586,7 @@ def main() -> None:
     print()
     segmentation_rows()
     public_segmentation_rows()
+    pdf_rows()
     print()
     language_rows()
     startup_rows()

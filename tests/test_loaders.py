@@ -453,3 +453,51 @@ def test_reader_comments_inside_the_article_are_left_out_and_recorded(engine, tm
     text = " ".join(s.text for s in document.sentences)
     assert "part 3 tells of the new planks" in text and "held to account" not in text
     assert any(d.by == "comments" and "held to account" in d.text for d in document.dropped)
+
+
+def test_a_pdf_word_broken_at_a_line_end_moves_only_the_word(engine, tmp_path):
+    """Joining ``consec-`` + ``tetur`` used to glue the whole next line on, so the lines after it
+    looked short, ended paragraphs and cut sentences in two (``At vero`` / ``eos et accusam``)."""
+    from .pdf import make_pdf
+
+    lines = [
+        "The harbour authority will test a new consec-",
+        "tetur system for the cranes at the western quay",
+        "this winter, and the crews will train on it before",
+        "the first ships arrive. Nobody expects delays at",
+        "the quay, the harbour master said on Monday.",
+    ]
+    path = tmp_path / "quay.pdf"
+    path.write_bytes(make_pdf([lines], title="Quay"))
+    [document], problems = engine.load([str(path)])
+    assert not problems
+    assert [s.text for s in document.sentences] == [
+        "The harbour authority will test a new consectetur system for the cranes at the western quay this winter, "
+        "and the crews will train on it before the first ships arrive.",
+        "Nobody expects delays at the quay, the harbour master said on Monday.",
+    ]
+
+
+def test_pdf_furniture_is_what_recurs_at_the_page_edges(engine, tmp_path):
+    """A line that recurs in the middle of pages is text; a running header that changes with each
+    part of a report, at the top of three pages in a row, is furniture."""
+    from .pdf import make_pdf
+
+    def page(header: str, number: int) -> list[str]:
+        return [
+            header,
+            f"The crane on berth {number} lifted {number * 40} containers during the trial week.",
+            "Safety comes first on every quay.",
+            f"Crews on berth {number} reported no faults and asked for longer shifts on the new machine.",
+            f"Harbour report {number}",
+        ]
+
+    pages = [page("Part one: cranes", n) for n in range(1, 4)] + [page("Part two: ships", n) for n in range(4, 7)]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(pages, title="Report"))
+    [document], _ = engine.load([str(path)])
+    text = " ".join(s.text for s in document.sentences)
+    assert text.count("Safety comes first on every quay.") == 1  # kept (once: repeats are dropped as such)
+    assert "Part one" not in text and "Part two" not in text and "Harbour report" not in text
+    furniture = {d.text for d in document.dropped if d.by == "page furniture"}
+    assert {"Part one: cranes", "Part two: ships", "Harbour report 1"} <= furniture

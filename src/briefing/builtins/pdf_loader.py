@@ -40,22 +40,50 @@ def _date(raw: object) -> str | None:
 FURNITURE = "page furniture"
 
 
+#: Lines this near a page's top or bottom can be a running header or footer; text in between
+#: never is, however often it recurs (a refrain, a table's labels).
+_EDGE_LINES = 2
+#: A line at a page's edge that recurs there on this share of the pages is page furniture...
+_FURNITURE_SHARE = 0.5
+#: ... and so is one on this many pages in a row: a running header that changes per section.
+_FURNITURE_RUN = 3
+
+
+#: A line of at most this many words is compared without its numbers: a header or footer
+#: that counts ("Chapter 2 · page 14") recurs as itself; longer lines must recur word for word.
+_COUNTING_WORDS = 8
+
+
+def _edge_key(line: str) -> str:
+    key = line.casefold()
+    return re.sub(r"\d+", "#", key) if len(line.split()) <= _COUNTING_WORDS else key
+
+
 def _without_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[Dropped]]:
-    """Pages without page numbers and without lines repeated on most pages (headers, footers),
-    and those lines, each recorded once."""
+    """Pages without page numbers and without running headers and footers, and those lines, each
+    recorded once. A header or footer sits within :data:`_EDGE_LINES` of a page's top or bottom
+    and recurs there, numbers aside, on half the pages or on :data:`_FURNITURE_RUN` pages in a
+    row."""
+    edges = [
+        {_edge_key(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]} if lines else set() for lines in pages
+    ]
     repeated: set[str] = set()
     if len(pages) >= 3:
-        counts = Counter(line for lines in pages for line in set(lines))
-        repeated = {line for line, n in counts.items() if n >= len(pages) / 2}
+        counts = Counter(key for keys in edges for key in keys)
+        repeated = {key for key, n in counts.items() if n >= len(pages) * _FURNITURE_SHARE}
+        for start in range(len(pages) - _FURNITURE_RUN + 1):
+            repeated |= set.intersection(*edges[start : start + _FURNITURE_RUN])
     kept: list[list[str]] = []
     dropped: dict[str, Dropped] = {}
     for lines in pages:
         kept.append([])
-        for line in lines:
-            if line in repeated:
-                dropped.setdefault(line, Dropped(line, FURNITURE, "a running header or footer, on most pages"))
-            elif _PAGE_NUMBER.match(line):
+        last = len(lines) - 1
+        for number, line in enumerate(lines):
+            at_edge = number < _EDGE_LINES or number > last - _EDGE_LINES
+            if _PAGE_NUMBER.match(line):
                 dropped.setdefault(line, Dropped(line, FURNITURE, "a page number"))
+            elif at_edge and _edge_key(line) in repeated:
+                dropped.setdefault(line, Dropped(line, FURNITURE, "a running header or footer"))
             else:
                 kept[-1].append(line)
     return kept, list(dropped.values())
@@ -78,38 +106,35 @@ def plain_letters(text: str) -> str:
 
 
 def rejoin_hyphenated(lines: list[str]) -> list[str]:
-    """Lines with words broken at a line end joined again: ``taki-`` + ``mata ...`` reads
-    ``takimata ...``. A break is kept as a hyphen when the document writes the word with one
+    """Lines with words broken at a line end joined again: ``taki-`` + ``mata sanctus`` reads
+    ``takimata`` + ``sanctus``; only the word moves, so the lines keep their lengths and the
+    paragraphs their shape. A break is kept as a hyphen when the document writes the word with one
     elsewhere, or the first part makes real compounds (``well-known``, ``so-called``), or the
     next line starts with a capital (``Nord-`` + ``Süd`` is ``Nord-Süd``)."""
     text = " ".join(lines).lower()
     words = set(_WORD.findall(text))
-    joined: list[str] = []
-    carry = ""
-    for index, line in enumerate(lines):
-        line = carry + line
-        carry = ""
+    lines = list(lines)
+    for index in range(len(lines) - 1):
+        line, following = lines[index], lines[index + 1]
         match = _HYPHENATED_END.search(line)
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if match and following[:1].islower():
-            head = match.group(1)
-            tail = _WORD.match(following)
-            second = tail.group(0).split("-")[0] if tail else ""
-            whole = (head + second).lower()
-            hyphened = f"{head}-{second}".lower()
-            keep = head.lower() in _COMPOUND_HEADS
-            if whole in words or not (keep or hyphened in words):
-                carry = line[: match.end(1)]  # the next line continues this word
-            else:
-                carry = line  # a real hyphen: kept, and the word still not split by a space
+        tail = _WORD.match(following)
+        if not match or not tail:
             continue
-        if match and following[:1].isupper():
-            carry = line  # Nord- + Süd: a compound with a capital after its hyphen, written whole
+        head, second = match.group(1), tail.group(0)
+        if following[:1].islower():
+            first_part = second.split("-")[0]
+            keep = head.lower() in _COMPOUND_HEADS or f"{head}-{first_part}".lower() in words
+            joined = f"{line}{second}" if keep and (head + first_part).lower() not in words else f"{line[:-1]}{second}"
+        elif following[:1].isupper():
+            joined = f"{line}{second}"  # Nord- + Süd: a compound with a capital after its hyphen
+        else:
             continue
-        joined.append(line)
-    if carry:
-        joined.append(carry)
-    return joined
+        rest = following[tail.end() :]
+        # A closing stop or bracket stays with the word it follows ("mata." ends the line).
+        glued = len(rest) - len(rest.lstrip(".,;:!?)]”\"'"))
+        lines[index] = joined + rest[:glued]
+        lines[index + 1] = rest[glued:].strip()
+    return [line for line in lines if line]
 
 
 @contextmanager
