@@ -201,6 +201,13 @@ def pdf_rows() -> None:
     pdf_text.table()
 
 
+def web_rows() -> None:
+    """Web pages against a public article-extraction gold set (bench/web_extraction.py)."""
+    import web_extraction
+
+    web_extraction.table()
+
+
 def language_rows() -> None:
     """Language identifiers on 20 languages' paragraphs and headlines (bench/languages.py)."""
     import languages
@@ -497,6 +504,7 @@ def main() -> None:
         "--public-segmentation-only", action="store_true", help="only sentences on public suites and treebanks"
     )
     parser.add_argument("--pdf-only", action="store_true", help="only PDFs typeset from public text, read back")
+    parser.add_argument("--web-only", action="store_true", help="only web pages against a public gold set")
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
@@ -519,6 +527,9 @@ def main() -> None:
         return
     if args.pdf_only:
         pdf_rows()
+        return
+    if args.web_only:
+        web_rows()
         return
     if args.languages_only:
         language_rows()
@@ -587,6 +598,7 @@ def main() -> None:
     segmentation_rows()
     public_segmentation_rows()
     pdf_rows()
+    web_rows()
     print()
     language_rows()
     startup_rows()

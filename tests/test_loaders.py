@@ -501,3 +501,27 @@ def test_pdf_furniture_is_what_recurs_at_the_page_edges(engine, tmp_path):
     assert "Part one" not in text and "Part two" not in text and "Harbour report" not in text
     furniture = {d.text for d in document.dropped if d.by == "page furniture"}
     assert {"Part one: cranes", "Part two: ships", "Harbour report 1"} <= furniture
+
+
+def test_an_article_laid_out_in_a_table_is_read_and_a_data_table_is_not(engine, tmp_path):
+    """Older sites set a whole article in a <table>; it was dropped as a data table, all of it."""
+    prose = (
+        "The ferry company said on Tuesday that the winter timetable will keep the early boat to the "
+        "islands, after two hundred residents signed a letter asking for it. The late boat on Fridays "
+        "will run until March, and the company will count passengers before deciding about April. "
+        "Fares stay the same for residents, while visitors will pay one euro more from January."
+    )
+    page = f"""<html><head><title>Ferry timetable stays</title></head><body>
+    <table><tr><td><a href="/">Home</a> <a href="/news">News</a></td>
+    <td><h1>Ferry timetable stays</h1><p>{prose}</p>
+    <p>The harbour master welcomed the decision and said the quay would be repaired in the spring.</p></td></tr></table>
+    <table><tr><th>Day</th><th>First boat</th><th>Last boat</th></tr>
+    <tr><td>Monday</td><td>06:10</td><td>21:40</td></tr><tr><td>Friday</td><td>06:10</td><td>23:15</td></tr></table>
+    </body></html>"""
+    path = tmp_path / "ferry.html"
+    path.write_text(page, encoding="utf-8")
+    [document], problems = engine.load([str(path)])
+    assert not problems
+    text = " ".join(s.text for s in document.sentences)
+    assert "The late boat on Fridays will run until March" in text and "quay would be repaired" in text
+    assert "06:10" not in text and any(d.by == "table" and "06:10" in d.text for d in document.dropped)

@@ -95,7 +95,9 @@ def page_document(html: str, origin: str) -> Document:
     for element in main.iter() if main is not None else ():
         if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
             continue
-        if element.tag == "table":
+        if element.tag == "table" and _is_layout(element):
+            paragraphs.extend(_cell_prose(element))  # a page laid out in a table: its text is prose
+        elif element.tag == "table":
             tables.append(
                 Dropped(_rows(element), TABLE, "a data table: shown to the reader, not summarized", len(paragraphs))
             )
@@ -119,6 +121,32 @@ def page_document(html: str, origin: str) -> Document:
         headings=tuple(h for h in headings if h),
         dropped=tuple(comments) + tuple(t for t in tables if t.text),
     )
+
+
+#: A cell of at least this many words holds prose, not a datum.
+LAYOUT_CELL_WORDS = 30
+
+
+def _is_layout(table: etree._Element) -> bool:
+    """A table used to lay a page out rather than to hold data: most of its words are in cells of
+    prose (:data:`LAYOUT_CELL_WORDS` or more), where a data table's cells are figures and labels.
+    Older sites set their whole article in one; it was dropped as a table, all of it."""
+    counts = [len(_text(cell).split()) for cell in table.iter("cell")]
+    prose = sum(n for n in counts if n >= LAYOUT_CELL_WORDS)
+    return prose > 0 and prose >= sum(counts) / 2
+
+
+def _cell_prose(table: etree._Element) -> list[str]:
+    """The paragraphs of a layout table's cells, in order: each prose element of a cell, else the
+    cell's text."""
+    found: list[str] = []
+    for cell in table.iter("cell"):
+        inner = [e for e in cell.iter() if e.tag in _PROSE and not any(child.tag in _PROSE for child in e)]
+        if inner:
+            found.extend(_text(e) for e in inner)
+        else:
+            found.append(_text(cell))
+    return [paragraph for paragraph in found if paragraph]
 
 
 def _rows(table: etree._Element) -> str:
