@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.builtins.cleaners import BannerCleaner, RuleCleaner, TeaserCleaner, teaser_tail
+from briefing.builtins.cleaners import BannerCleaner, FurnitureCleaner, RuleCleaner, TeaserCleaner, teaser_tail
 from briefing.engine import Engine, Settings
 from briefing.models import Document
 from briefing.plugins import PluginHost
@@ -125,6 +125,7 @@ def test_only_the_configured_cleaners_run(registry):
         "aggregators",
         "banners",
         "rules",
+        "furniture",
         "teasers",
     ]
 
@@ -185,3 +186,34 @@ def test_a_repeated_paragraph_or_sentence_is_read_once_and_recorded(engine, tmp_
     reasons = [(d.by, d.why) for d in document.dropped]
     assert ("repeated", "the same paragraph appears earlier in the document") in reasons
     assert ("repeated", "the same sentence appears earlier in the document") in reasons
+
+
+def test_page_furniture_is_dropped_and_the_article_kept():
+    """What main-text extraction keeps around an article: links to other articles (in six
+    languages), sign-up and app prompts, how to reach the author, picture credits."""
+    article = [
+        "The harbour board approved the new breakwater on Tuesday after two years of debate.",
+        "Related studies found that breakwaters of this kind last about fifty years.",  # no colon: text
+        "Readers who sign up for the council's newsletter will hear about the public meetings first, the board "
+        "said, and the plans will be shown in the library from May until the end of the summer holidays, when "
+        "the board will answer questions from residents and fishermen about the works and their cost.",
+    ]
+    furniture = [
+        "Related: Ten harbours that changed their coastlines",
+        "Read more: The fishermen's view of the new wall",
+        "Lesen Sie auch: Der Streit um die Mole",
+        "Le puede interesar: El puerto en cifras",
+        "À lire aussi : Le port et la mer",
+        "Sign up for our free daily newsletter.",
+        "Get the latest harbour news delivered to your inbox.",
+        "CLICK HERE TO GET THE HARBOUR NEWS APP",
+        "Write to Ana Silva at ana.silva@example.org",
+        "Ana Silva may be reached at ana.silva@example.org.",
+        "Follow her on Twitter @anasilva.",
+        "Photo: Harbour Board",
+        "(Photo by Ana Silva)",
+        "Tom Reed contributed to this report.",
+    ]
+    document = Document(id="h", title="Breakwater", text="", origin="h.html")
+    assert FurnitureCleaner().clean(article + furniture, document) == article
+    check_cleaner(FurnitureCleaner)

@@ -77,6 +77,37 @@ class AggregatorCleaner(Cleaner):
 _COMPLETE_END = re.compile(r"(?:https?://|www\.)\S+$|\S+@\S+\.\w+$|\S+\.(?:com|org|net|de|uk|html?)/?\S*$|\d$")
 
 
+# What pages put around an article and main-text extraction keeps: links to other articles,
+# sign-up and app prompts, how to reach the author, picture credits. Each is a whole short
+# paragraph; the cues are in English, German, French, Spanish, Italian and Portuguese.
+_FURNITURE = re.compile(
+    r"^(?:related|read (?:more|also|next)|see also|more on this(?: story)?|recommended(?: for you)?"
+    r"|you (?:may|might) also like|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|weitere artikel"
+    r"|(?:à )?lire aussi|voir aussi|(?:le|te) puede interesar|lea también|leia também|veja também|leggi anche"
+    r")\b\s*[:.…»›|-]"
+    r"|^(?:click|tap) here to\b|\bget the [\w ]{1,30} app\b"
+    r"|\b(?:sign up|subscribe|register)\b[^.!?]{0,60}\b(?:newsletter|inbox|e-?mail updates)"
+    r"|\b(?:delivered|right) (?:to|in) your inbox\b"
+    r"|\b(?:write to|(?:may|can) be reached at|contact (?:him|her|them) at|e-?mail (?:him|her|them) at)\b[^@]{0,60}@\w"
+    r"|^follow (?:him|her|them|us|the author) on (?:twitter|x|facebook|instagram|linkedin)\b"
+    r"|^(?:photo|image|picture|foto|bild|illustration)s?(?: credit)?\s*(?::|©|/)"
+    r"|^\((?:photo|image|foto|bild)\b[^)]*\)$"
+    r"|\bcontributed to this (?:report|story|article)\.?$",
+    re.IGNORECASE,
+)
+#: Page furniture is short; a longer paragraph that matches is the article talking about it.
+_FURNITURE_LENGTH = 250
+
+
+class FurnitureCleaner(Cleaner):
+    name = "furniture"
+    description = "Drops links to other articles, sign-up and app prompts, author contact lines and picture credits"
+    api_version = 1
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        return [p for p in paragraphs if len(p) > _FURNITURE_LENGTH or not _FURNITURE.search(p.strip())]
+
+
 def _truncated(paragraph: str) -> bool:
     """Long, and stopping mid-word: no stop, quote, bracket or ellipsis, nor a link or figure."""
     text = paragraph.rstrip()
@@ -157,5 +188,6 @@ class RuleCleaner(Cleaner):
 def register_cleaners(register: Callable[[type[Cleaner]], None]) -> None:
     register(AggregatorCleaner)
     register(BannerCleaner)
-    register(RuleCleaner)
+    register(RuleCleaner)  # the user's rules see the page before the furniture goes
+    register(FurnitureCleaner)
     register(TeaserCleaner)
