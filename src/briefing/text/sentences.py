@@ -204,6 +204,10 @@ class Segmenter:
             abbreviation = _SHORT_ABBREVIATION.search(tail)
             if ends_abbreviated or (abbreviation is not None and (abbreviation.group(1) or "A").isupper()):
                 return True
+        # "(see. section 4.2) is important", "(Oh. Again!)": a bracket still open is closed in the
+        # piece, so the split fell inside the brackets.
+        if _inside_brackets(previous, piece):
+            return True
         # "Step 1." / "Schritt 2.": a label and its number are no sentence.
         if _LABEL_NUMBER.match(previous):
             return True
@@ -235,6 +239,23 @@ class Segmenter:
             return True
         # "am 3. Oktober", "der 2. Platz": a German-style ordinal, unless a sentence plainly starts.
         return self._ordinals and bool(_ENDS_WITH_ORDINAL.search(tail)) and not self._starts_sentence(piece)
+
+
+#: Opening and closing brackets, ASCII and full-width.
+_OPEN, _CLOSE = "([（［", ")]）］"
+#: A bracketed aside that holds a split is at most this long: a longer one holds sentences.
+_ASIDE_CHARACTERS = 80
+
+
+def _inside_brackets(previous: str, piece: str) -> bool:
+    """``previous`` leaves a bracket open within its last :data:`_ASIDE_CHARACTERS` characters
+    and ``piece`` closes it."""
+    tail = previous[-_ASIDE_CHARACTERS:]
+    depth = sum(tail.count(c) for c in _OPEN) - sum(tail.count(c) for c in _CLOSE)
+    if depth <= 0 or not any(c in piece for c in _CLOSE):
+        return False
+    head = piece[:_ASIDE_CHARACTERS]
+    return sum(head.count(c) for c in _CLOSE) - sum(head.count(c) for c in _OPEN) >= 1
 
 
 def ends_short_abbreviation(word: str, stop_words: frozenset[str]) -> bool:
