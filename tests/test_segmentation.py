@@ -183,6 +183,8 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
         ),
         # ... but a word before a lower-case sentence start still ends it (web text).
         ("thanks for the help. i will call you tomorrow.", ["thanks for the help.", "i will call you tomorrow."]),
+        # A split inside brackets that the next piece closes.
+        ("The device (see. fig. 4) is new. It works.", ["The device (see. fig. 4) is new.", "It works."]),
         # List markers with a bracket after the period.
         ("Steps: 1.) Open the lid 2.) Pour the water", ["Steps: 1.) Open the lid", "2.) Pour the water"]),
     ],
