@@ -37,8 +37,9 @@ import ast
 import hashlib
 import json
 import os
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -165,6 +166,31 @@ def briefing_reads(language: str) -> Split:
     return split
 
 
+def unaccounted(language: str, texts: list[str]) -> tuple[int, int]:
+    """Words of ``texts``, read as ``.txt`` files, that are in neither the title, the headings, the
+    sentences nor the dropped text of what briefing made of them; and all their words."""
+    from briefing.engine.prepare import load_source, prepare_document
+    from briefing.engine.runner import Engine
+    from briefing.models import Source
+    from briefing.plugins import PluginHost
+    from briefing.settings import Settings
+
+    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(language=language, detect_language=False))
+    lost = total = 0
+    for text in texts:
+        given = Counter(re.findall(r"\w+", text.casefold()))
+        kept: Counter[str] = Counter()
+        loaded, _, _ = load_source(engine.plugins, Source("case.txt", text.encode("utf-8")))
+        for document in loaded:
+            prepared, _, _ = prepare_document(engine.plugins, document)
+            parts = [prepared.title, *prepared.headings, *(s.text for s in prepared.sentences)]
+            parts += [d.text for d in prepared.dropped]
+            kept.update(re.findall(r"\w+", " ".join(parts).casefold()))
+        lost += sum((given - kept).values())
+        total += sum(given.values())
+    return lost, total
+
+
 def candidates() -> dict[str, Callable[[str], Split | None]]:
     sys.path.insert(0, str(REPO / "bench"))
     from segmentation import candidates as segmenters
@@ -244,6 +270,14 @@ def table(only: tuple[str, ...] = ()) -> dict[str, dict[str, float]]:
                     pair.append(f"{value:.1%}".replace("%", ""))
                 cells.append(f"{'/'.join(pair):>13}")
             print(f"{name:<22}" + "".join(cells))
+    lost = total = 0
+    for language in {*(lang for lang, _ in by_language), *(lang for lang, _ in treebanks)}:
+        texts = [str(c["text"]) for part in ("tune", "held") for c in by_language.get((language, part), [])]
+        texts += [" ".join(d) for part in ("tune", "held") for d in treebanks.get((language, part), [])]
+        found = unaccounted(language, texts)
+        lost, total = lost + found[0], total + found[1]
+    print("\nWords of every case and treebank document read as .txt and found nowhere in what briefing made of it")
+    print(f"(title, headings, sentences, dropped): {lost:,} of {total:,}")
     return figures
 
 
