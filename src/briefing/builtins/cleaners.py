@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from ..hookspecs import hookimpl
 from ..interfaces import Cleaner
@@ -39,13 +39,23 @@ SNIPPET_LENGTH = 400
 TAIL_PARAGRAPHS = 8
 
 
-class BannerCleaner(Cleaner):
+class ShortParagraphCleaner(Cleaner):
+    """Drops each paragraph of at most ``longest`` characters that ``pattern`` finds: what a
+    page adds is short, and a longer paragraph that matches is the article talking about it."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    longest: ClassVar[int]
+
+    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
+        return [p for p in paragraphs if len(p) > self.longest or not self.pattern.search(p.strip())]
+
+
+class BannerCleaner(ShortParagraphCleaner):
     name = "banners"
     description = "Drops cookie and consent notices, newsletter boxes and paywall prompts"
     api_version = 1
-
-    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
-        return [p for p in paragraphs if len(p) > _BANNER_LENGTH or not _BANNER.search(p)]
+    pattern = _BANNER
+    longest = _BANNER_LENGTH
 
 
 # What Reddit, Hacker News and alert feeds add to each entry: a whole paragraph of it is dropped,
@@ -99,13 +109,12 @@ _FURNITURE = re.compile(
 _FURNITURE_LENGTH = 250
 
 
-class FurnitureCleaner(Cleaner):
+class FurnitureCleaner(ShortParagraphCleaner):
     name = "furniture"
     description = "Drops links to other articles, sign-up and app prompts, author contact lines and picture credits"
     api_version = 1
-
-    def clean(self, paragraphs: list[str], document: Document) -> list[str]:
-        return [p for p in paragraphs if len(p) > _FURNITURE_LENGTH or not _FURNITURE.search(p.strip())]
+    pattern = _FURNITURE
+    longest = _FURNITURE_LENGTH
 
 
 def _truncated(paragraph: str) -> bool:
