@@ -183,6 +183,11 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
         ),
         # ... but a word before a lower-case sentence start still ends it (web text).
         ("thanks for the help. i will call you tomorrow.", ["thanks for the help.", "i will call you tomorrow."]),
+        # Initials before a name that starts no sentence.
+        (
+            "President B.J. Habibie arrived in Jakarta. He spoke.",
+            ["President B.J. Habibie arrived in Jakarta.", "He spoke."],
+        ),
         # A split inside brackets that the next piece closes.
         ("The device (see. fig. 4) is new. It works.", ["The device (see. fig. 4) is new.", "It works."]),
         # List markers with a bracket after the period.

@@ -204,6 +204,9 @@ class Segmenter:
             abbreviation = _SHORT_ABBREVIATION.search(tail)
             if ends_abbreviated or (abbreviation is not None and (abbreviation.group(1) or "A").isupper()):
                 return True
+        # "President B.J. Habibie", "J. R. R. Tolkien": initials before a name that starts no sentence.
+        if _INITIALS.search(tail) and piece[:1].isupper() and not self._starts_sentence(piece):
+            return True
         # "(see. section 4.2) is important", "(Oh. Again!)": a bracket still open is closed in the
         # piece, so the split fell inside the brackets.
         if _inside_brackets(previous, piece):
@@ -241,6 +244,8 @@ class Segmenter:
         return self._ordinals and bool(_ENDS_WITH_ORDINAL.search(tail)) and not self._starts_sentence(piece)
 
 
+#: Initials at a sentence's end: "B.J.", "J. R.", a capital and a period after a capitalised word.
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.\s?){2,}$|[A-Z][a-z]+\s[A-Z]\.$")
 #: Opening and closing brackets, ASCII and full-width.
 _OPEN, _CLOSE = "([（［", ")]）］"
 #: A bracketed aside that holds a split is at most this long: a longer one holds sentences.
