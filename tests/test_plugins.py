@@ -54,7 +54,7 @@ def test_built_ins_register_through_hooks(registry):
     assert all(e.origin == "built-in" and e.plugin.startswith("briefing.builtins.") for e in entries)
     assert {"text", "markdown", "html", "feed"} <= set(registry.names("loader"))
     assert {"text", "markdown", "json"} <= set(registry.names("exporter"))
-    assert set(registry.names("cleaner")) == {"aggregators", "banners", "rules", "teasers"}
+    assert set(registry.names("cleaner")) == {"aggregators", "banners", "furniture", "rules", "teasers"}
 
 
 def test_entry_points_load_and_a_broken_one_is_listed(entry_point_dist):
