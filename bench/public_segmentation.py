@@ -42,6 +42,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval"))
@@ -144,47 +145,43 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def briefing_reads(language: str) -> Split:
-    """What briefing makes of a ``.txt`` file holding the text: its sentences, in order. Headings,
-    a title taken from the text and anything dropped are not sentences."""
+def reader(language: str | None, name: str = "case.txt") -> Callable[[str], list[Any]]:
+    """What briefing makes of a source called ``name`` holding a text: its documents, loaded and
+    prepared as a run prepares them (``language`` for all of them, else identified)."""
     from briefing.engine.prepare import load_source, prepare_document
     from briefing.engine.runner import Engine
     from briefing.models import Source
     from briefing.plugins import PluginHost
     from briefing.settings import Settings
 
-    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(language=language, detect_language=False))
+    settings = Settings(language=language, detect_language=False) if language else Settings()
+    engine = Engine(PluginHost(load_entry_points=False).registry(), settings)
 
-    def split(text: str) -> list[str]:
-        loaded, _, _ = load_source(engine.plugins, Source("case.txt", text.encode("utf-8")))
-        sentences: list[str] = []
-        for document in loaded:
-            prepared, _, _ = prepare_document(engine.plugins, document)
-            sentences.extend(s.text for s in prepared.sentences)
-        return sentences
+    def read(text: str) -> list[Any]:
+        loaded, _, _ = load_source(engine.plugins, Source(name, text.encode("utf-8")))
+        return [prepare_document(engine.plugins, document)[0] for document in loaded]
 
-    return split
+    return read
+
+
+def briefing_reads(language: str) -> Split:
+    """What briefing makes of a ``.txt`` file holding the text: its sentences, in order. Headings,
+    a title taken from the text and anything dropped are not sentences."""
+    read = reader(language)
+    return lambda text: [s.text for document in read(text) for s in document.sentences]
 
 
 def unaccounted(language: str, texts: list[str]) -> tuple[int, int]:
     """Words of ``texts``, read as ``.txt`` files, that are in neither the title, the headings, the
     sentences nor the dropped text of what briefing made of them; and all their words."""
-    from briefing.engine.prepare import load_source, prepare_document
-    from briefing.engine.runner import Engine
-    from briefing.models import Source
-    from briefing.plugins import PluginHost
-    from briefing.settings import Settings
-
-    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(language=language, detect_language=False))
+    read = reader(language)
     lost = total = 0
     for text in texts:
         given = Counter(re.findall(r"\w+", text.casefold()))
         kept: Counter[str] = Counter()
-        loaded, _, _ = load_source(engine.plugins, Source("case.txt", text.encode("utf-8")))
-        for document in loaded:
-            prepared, _, _ = prepare_document(engine.plugins, document)
-            parts = [prepared.title, *prepared.headings, *(s.text for s in prepared.sentences)]
-            parts += [d.text for d in prepared.dropped]
+        for document in read(text):
+            parts = [document.title, *document.headings, *(s.text for s in document.sentences)]
+            parts += [d.text for d in document.dropped]
             kept.update(re.findall(r"\w+", " ".join(parts).casefold()))
         lost += sum((given - kept).values())
         total += sum(given.values())

@@ -24,7 +24,9 @@ import re
 import statistics
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "web"
@@ -70,25 +72,22 @@ def score(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
 
 
 def briefing_reads(html: str, with_headings: bool) -> str:
-    from briefing.engine.prepare import load_source, prepare_document
-    from briefing.engine.runner import Engine
-    from briefing.models import Source
-    from briefing.plugins import PluginHost
+    """The sentences (and headings) of what briefing makes of a page."""
+    global _READ
+    if _READ is None:
+        sys.path.insert(0, str(REPO / "bench"))
+        from public_segmentation import reader
 
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = Engine(PluginHost(load_entry_points=False).registry())
-    loaded, _, _ = load_source(_ENGINE.plugins, Source("page.html", html.encode("utf-8")))
+        _READ = reader(None, "page.html")
     parts: list[str] = []
-    for document in loaded:
-        prepared, _, _ = prepare_document(_ENGINE.plugins, document)
+    for document in _READ(html):
         if with_headings:
-            parts.extend(prepared.headings)
-        parts.extend(s.text for s in prepared.sentences)
+            parts.extend(document.headings)
+        parts.extend(s.text for s in document.sentences)
     return "\n".join(parts)
 
 
-_ENGINE = None
+_READ: Callable[[str], list[Any]] | None = None
 
 
 def table() -> dict[str, dict[str, float]]:
