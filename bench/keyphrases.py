@@ -26,8 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.builtins.keyphrase_tagger import HEAD_FIRST, KeyPhraseTagger
+from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
 from briefing.models import Document, Sentence
+from briefing.text.phrases import HEAD_FIRST
 from briefing.text.words import language_kit
 
 EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "ud"

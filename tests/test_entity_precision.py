@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.builtins.keyphrase_tagger import candidate_phrases, noun_phrase
 from briefing.engine import Engine
 from briefing.models import Theme
 from briefing.settings import Settings
+from briefing.text.phrases import candidate_phrases, noun_phrase
 from briefing.text.words import language_kit
 from briefing.topics.coverage import one_per_name
 
