@@ -42,6 +42,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -159,6 +160,19 @@ def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) 
         print("|" + "---|" * len(rows[0]))
         for row in rows[1:]:
             print("| " + " | ".join(row) + " |")
+        _thematic_against_brief(result, names)
+
+
+def _thematic_against_brief(result: Any, names: list[str]) -> None:
+    """For a topic set: each thematic brief's ROUGE-2 against the flat brief from the same
+    summarizer, paired, with its 95% interval (the thematic brief must not score less)."""
+    from briefing.evaluation.report import records
+
+    for name in names:
+        found = [r for r in records(result, f"brief:{name}", "rouge2") if r["method"] == f"thematic:{name}"]
+        if found and found[0].get("difference"):
+            low, mean, high = (100 * found[0]["difference"][k] for k in ("low", "mean", "high"))
+            print(f"thematic:{name} - brief:{name}: ROUGE-2 {mean:+.1f} [{low:+.1f}, {high:+.1f}]")
 
 
 def main() -> None:

@@ -47,7 +47,9 @@ def test_text_brief_of_every_sample_topic(cli):
     assert code == 0, err
     assert out.count(" (4 documents)\n") == 3
     assert all(len(line) <= 78 for line in out.splitlines())
-    assert "Brief\n-----" in out
+    assert out.count("Themes and key points\n---------------------") == 3
+    assert re.search(r"^1\. \S.* \(\d+ sources?\)$", out, re.M)  # a named theme, then its points
+    assert re.search(r"^ +-- (?:only in|said by \d sources:) ", out, re.M)  # each point says who said it
 
 
 def test_json_follows_the_schema(cli):

@@ -114,7 +114,7 @@ def test_json_lines_documents_and_topics(cli, tmp_path):
     assert code == 1
     assert f"{path}:2: not JSON" in err and f"{path}:3: no 'text' and no 'documents' list" in err
     scores = {s["method"]: s for s in json.loads(out)}
-    assert set(scores) == {"lead", "brief:lead", "first-sentences"}
+    assert set(scores) == {"lead", "brief:lead", "thematic:lead", "first-sentences"}
     assert scores["lead"]["cases"] == 2  # the document and the topic read as one
     assert scores["brief:lead"]["cases"] == scores["first-sentences"]["cases"] == 1
     # The first sentence of each document is exactly the reference.

@@ -126,6 +126,33 @@ class BriefSentence:
 
 
 @dataclass(frozen=True)
+class Point:
+    """A key point of a thematic brief: a sentence as the brief shows it (dateline gone, cut to a
+    bound), said by ``documents`` (ids; the first is where the text comes from, the others said
+    the same in their own words). ``figures`` are the money, shares, counts and dates it writes;
+    ``speaker`` is who says it (``quote`` when word for word); ``date`` is the day it is about or
+    was published, when known."""
+
+    text: str
+    documents: tuple[str, ...]
+    score: float
+    figures: tuple[str, ...] = ()
+    speaker: str = ""
+    quote: bool = False
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class BriefTheme:
+    """A named theme of a topic's thematic brief: its key points, best first, and how many of the
+    topic's documents it draws on."""
+
+    name: str
+    points: tuple[Point, ...]
+    sources: int
+
+
+@dataclass(frozen=True)
 class Topic:
     """Documents about one subject. ``keywords`` are the labels a topic found by content was
     named from, best first (the name is a phrase made of them; configured and folder topics
@@ -147,13 +174,15 @@ class DocumentBrief:
 
 @dataclass(frozen=True)
 class Brief:
-    """A topic's per-document summaries, its multi-document brief and its pooled themes."""
+    """A topic's per-document summaries, its multi-document brief, its pooled themes and its
+    thematic brief (named themes, each with its key points)."""
 
     topic: str
     documents: tuple[DocumentBrief, ...]
     brief: tuple[BriefSentence, ...]
     themes: tuple[Theme, ...] = ()
     keywords: tuple[str, ...] = ()  # the topic's labels (see Topic.keywords)
+    thematic: tuple[BriefTheme, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .engine.pool import start_server, worker_count
 from .engine.runner import Engine
 from .engine.themes import Tagged
 from .interfaces import Summarizer
-from .models import Brief, Briefing, BriefSentence, Document, DocumentBrief, Problem, Source, Theme
+from .models import Brief, Briefing, BriefSentence, BriefTheme, Document, DocumentBrief, Problem, Source, Theme
 from .read_state import ReadState
 from .settings import Length
 from .text.detect import warm_up
@@ -309,11 +309,17 @@ class Session:
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
         return self.engine.briefs.sentences(entries)
 
+    def thematic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefTheme, ...]:
+        """The topic's named themes with their key points (tagging and summarizing what it must)."""
+        entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
+        return self.engine.briefs.thematic(entries, topic.keywords)
+
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
         entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
         sentences = self.topic_brief(topic, summarizer, length)
-        brief = Brief(topic.name, entries, sentences, topic_themes(entries), topic.keywords)
+        thematic = self.engine.briefs.thematic(entries, topic.keywords)
+        brief = Brief(topic.name, entries, sentences, topic_themes(entries), topic.keywords, thematic)
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
         problems = [p for p in self.problems if p.source in origins or p in self.engine.problems]
         for document in topic.documents:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem, Theme
+from ..models import Brief, Briefing, BriefTheme, DocumentBrief, Problem, Theme
 from ..sources.how_read import how_read
 from ..topics.coverage import coverage
 
@@ -36,6 +36,25 @@ def _theme(theme: Theme) -> dict[str, Any]:
         "evidence": list(theme.evidence),
         "tagger": theme.tagger,
         "also": list(theme.also),  # other taggers that found a theme of this name, merged into it
+    }
+
+
+def _brief_theme(theme: BriefTheme) -> dict[str, Any]:
+    return {
+        "name": theme.name,
+        "sources": theme.sources,
+        "points": [
+            {
+                "text": p.text,
+                "documents": list(p.documents),
+                "score": p.score,
+                "figures": list(p.figures),
+                "speaker": p.speaker or None,
+                "quote": p.quote,
+                "date": p.date,
+            }
+            for p in theme.points
+        ],
     }
 
 
@@ -74,6 +93,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
                 "name": brief.topic,
                 "keywords": list(brief.keywords),
                 "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
+                "thematic": [_brief_theme(t) for t in brief.thematic],
                 "themes": [_theme(t) for t in sorted(brief.themes, key=lambda t: -t.score)],
                 "coverage": _coverage(brief),
                 "documents": [_document(entry) for entry in brief.documents],

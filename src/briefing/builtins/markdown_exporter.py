@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
+from ..models import Brief, Briefing, DocumentBrief, Point, Problem, RunFacts, Theme
 from ..topics.coverage import coverage
+from ..wording import counted, point_attribution
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -37,7 +38,7 @@ def _header(facts: RunFacts) -> list[str]:
 def _document(entry: DocumentBrief) -> list[str]:
     d = entry.document
     facts = [f"`{d.origin.replace('`', '')}`"] + [escape(x) for x in (d.link, d.date, d.author, d.language) if x]
-    lines = [f"### {escape(d.title)}", "", " · ".join(facts), ""]
+    lines = [f"#### {escape(d.title)}", "", " · ".join(facts), ""]
     if entry.summary is None:
         lines.append("*No summary: the summarizer failed, see the errors.*")
     else:
@@ -45,6 +46,29 @@ def _document(entry: DocumentBrief) -> list[str]:
     if entry.themes:
         lines += ["", _themes(entry.themes)]
     return lines + [""]
+
+
+def _emphasised(point: Point) -> str:
+    """A point's text, escaped, with its figures in bold."""
+    text = escape(point.text)
+    for figure in sorted(set(point.figures), key=len, reverse=True):
+        written = escape(figure)
+        text = re.sub(rf"(?<!\*\*){re.escape(written)}(?!\*\*)", f"**{written}**", text, count=1)
+    return text
+
+
+def _thematic(brief: Brief) -> list[str]:
+    """The topic's themes as headings, each with its key points and who said them (the shape of
+    a briefing a person writes)."""
+    titles = {e.document.id: e.document.title for e in brief.documents}
+    size = len(brief.documents)
+    lines: list[str] = []
+    for number, theme in enumerate(brief.thematic, start=1):
+        lines += [f"### Theme {number}. {escape(theme.name)}", "", f"*{counted(theme.sources, 'source')}*", ""]
+        for point in theme.points:
+            lines.append(f"- {_emphasised(point)} — *{escape(point_attribution(point, titles, size))}*")
+        lines.append("")
+    return lines + (["---", ""] if lines else [])
 
 
 def _coverage(brief: Brief) -> list[str]:
@@ -78,13 +102,11 @@ class MarkdownExporter(Exporter):
             lines += [f"## {escape(brief.topic)}", ""]
             if brief.keywords:
                 lines += [f"*Keywords: {escape(', '.join(brief.keywords))}*", ""]
-            if brief.brief and len(brief.documents) > 1:  # one document's brief is its summary
-                titles = {e.document.id: e.document.title for e in brief.documents}
-                lines += [f"> {escape(s.text)} — *{escape(titles.get(s.document, s.document))}*  " for s in brief.brief]
-                lines.append("")
+            lines += _thematic(brief)
             if brief.themes:
                 lines += [_themes(brief.themes), ""]
             lines += _coverage(brief)
+            lines += ["### Sources", ""]
             for entry in brief.documents:
                 lines += _document(entry)
         lines += _problems("Errors", briefing.errors)

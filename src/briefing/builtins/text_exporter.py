@@ -9,7 +9,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
 from ..topics.coverage import coverage, shade
-from ..wording import counted
+from ..wording import counted, point_attribution
 
 WIDTH = 78
 
@@ -85,6 +85,22 @@ def _coverage(brief: Brief) -> list[str]:
     return lines + [""]
 
 
+def _thematic(brief: Brief) -> list[str]:
+    """The topic's themes, numbered, each with its key points and who said them."""
+    if not brief.thematic:
+        return []
+    titles = {e.document.id: e.document.title for e in brief.documents}
+    size = len(brief.documents)
+    lines = ["Themes and key points", "---------------------"]
+    for number, theme in enumerate(brief.thematic, start=1):
+        lines += _wrap(f"{number}. {theme.name} ({counted(theme.sources, 'source')})")
+        for point in theme.points:
+            lines += _bullet(point.text, "   ")
+            lines += _wrap(f"-- {point_attribution(point, titles, size)}", "     ")
+        lines.append("")
+    return lines
+
+
 def _topic(brief: Brief) -> list[str]:
     count = len(brief.documents)
     heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
@@ -92,13 +108,7 @@ def _topic(brief: Brief) -> list[str]:
     if brief.keywords:
         lines += _wrap("Keywords: " + ", ".join(brief.keywords))
     lines.append("")
-    if brief.brief and count > 1:  # one document's brief is its summary, printed below
-        titles = {e.document.id: e.document.title for e in brief.documents}
-        lines.append("Brief")
-        lines.append("-----")
-        for sentence in brief.brief:
-            lines += _bullet(f"{sentence.text} [{titles.get(sentence.document, sentence.document)}]")
-        lines.append("")
+    lines += _thematic(brief)
     if brief.themes:
         lines += _themes(brief.themes)
         lines.append("")

@@ -1,13 +1,16 @@
-"""Summaries and themes -> a topic's brief: the multi-document brief and the pooled themes."""
+"""Summaries and themes -> a topic's brief: the multi-document brief, the pooled themes and the
+thematic brief."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..models import Brief, BriefSentence, DocumentBrief
+from ..cache import digest
+from ..models import Brief, BriefSentence, BriefTheme, DocumentBrief
 from ..settings import Settings
 from ..topics.brief import topic_brief
 from ..topics.coverage import topic_themes
+from ..topics.thematic import thematic_brief
 from .cache_keys import Keys
 from .store import Store
 
@@ -37,6 +40,23 @@ class BriefStage:
         found: tuple[BriefSentence, ...] | None = self.store.peek(self._key(entries))
         return found
 
+    def thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> tuple[BriefTheme, ...]:
+        """The topic's thematic brief: named themes with their key points."""
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefTheme, ...]]]:
+            yield 0, thematic_brief(entries, self.settings.language, keywords)
+
+        people = sorted({t.name for e in entries for t in e.themes if t.kind == "person"})
+        key = "thematic:" + digest(self._key(entries), list(keywords), people)
+        return self.store.memoised({0: key}, compute)[0]
+
     def assemble(self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Brief:
         """A topic's brief from its document briefs."""
-        return Brief(topic, tuple(entries), self.sentences(entries), topic_themes(entries), tuple(keywords))
+        return Brief(
+            topic,
+            tuple(entries),
+            self.sentences(entries),
+            topic_themes(entries),
+            tuple(keywords),
+            self.thematic(entries, keywords),
+        )

@@ -5,6 +5,8 @@ ways, so that the topic brief is compared with what a user could otherwise do:
 
 - ``brief:NAME``: briefing's topic brief built from summarizer NAME's picks in each document;
 - ``NAME``: summarizer NAME run over the topic's documents joined into one;
+- ``thematic:NAME``: the thematic brief built with summarizer NAME, its points flattened (most
+  important first, whichever theme they are under);
 - ``first-sentences``: the first sentence of each document, then the second of each, and so on
   (the usual multi-document baseline).
 
@@ -24,10 +26,12 @@ from ..models import Document, DocumentBrief, Problem, Sentence, Summary
 from ..settings import Length
 from ..text.words import language_kit
 from ..topics.brief import topic_brief
+from ..topics.thematic import flattened, thematic_brief
 from .cases import Case
 
 FIRST_SENTENCES = "first-sentences"
 BRIEF_PREFIX = "brief:"
+THEMATIC_PREFIX = "thematic:"
 _ALL = Length(sentences=None, ratio=1.0)
 
 
@@ -109,16 +113,27 @@ class Systems:
             return _cut((s.text for row in rounds for s in row if s is not None), self.budget, case)
         if method.startswith(BRIEF_PREFIX):
             return self._brief(case, method.removeprefix(BRIEF_PREFIX))
+        if method.startswith(THEMATIC_PREFIX):
+            return self._thematic(case, method.removeprefix(THEMATIC_PREFIX))
         document = case.documents[0] if not case.topic else joined(case.documents)
         summary = self._rated(document, method)
         return None if summary is None else _in_document_order(summary, self.budget, case)
 
+    def _entries(self, case: Case, name: str) -> list[DocumentBrief] | None:
+        """Each document of a topic with summarizer NAME's picks, or ``None`` when it failed on all."""
+        entries = [DocumentBrief(d, self._rated(d, name, self.candidates)) for d in case.documents]
+        return None if all(entry.summary is None for entry in entries) else entries
+
+    def _thematic(self, case: Case, name: str) -> list[str] | None:
+        entries = self._entries(case, name)
+        if entries is None:
+            return None
+        themes = thematic_brief(entries, self.engine.settings.language)
+        return _cut([p.text for p in flattened(themes)], self.budget, case)
+
     def _brief(self, case: Case, name: str) -> list[str] | None:
-        entries = []
-        for document in case.documents:
-            summary = self._rated(document, name, self.candidates)
-            entries.append(DocumentBrief(document, summary))
-        if all(entry.summary is None for entry in entries):
+        entries = self._entries(case, name)
+        if entries is None:
             return None
         picked = topic_brief(entries, sum(len(d.sentences) for d in case.documents), self.engine.settings.language)
         return _cut([s.text for s in picked], self.budget, case)
@@ -129,4 +144,9 @@ def methods_for(case: Case, summarizers: Sequence[str]) -> list[str]:
     the first-sentences baseline."""
     if not case.topic:
         return list(summarizers)
-    return [f"{BRIEF_PREFIX}{name}" for name in summarizers] + list(summarizers) + [FIRST_SENTENCES]
+    return (
+        [f"{BRIEF_PREFIX}{name}" for name in summarizers]
+        + [f"{THEMATIC_PREFIX}{name}" for name in summarizers]
+        + list(summarizers)
+        + [FIRST_SENTENCES]
+    )

@@ -1,0 +1,111 @@
+"""Whether a sentence can stand alone as a point of a brief, and the text a point shows.
+
+A brief lifts sentences out of their documents, so a sentence that only makes sense in place is
+no point: one about the text itself ("This article covers..."), an exclamation or a question, one
+that opens by pointing back ("He said...", "This initiative...", "But...") to what the brief will
+not show. Wire datelines and agency tags ("MUNICH, Germany (AP) _") and bylines are the page's,
+not the point's. A sentence with no punctuation can run for pages: a point shows at most
+:data:`POINT_WORDS` words of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The most words (and characters) a point shows of its sentence; the rest is cut with "…".
+POINT_WORDS = 60
+POINT_CHARACTERS = 480
+#: Why a sentence that opens by pointing back is no point alone (its first word follows).
+POINTS_BACK = "opens by pointing back"
+#: Fewer words than this make no point ("Thank you.", "Read on.").
+FEWEST_WORDS = 5
+
+#: Words that open a sentence by pointing back to an earlier one: personal and demonstrative
+#: pronouns and determiners, and connectives, in the languages briefing knows them for.
+POINTING_BACK = {
+    "en": frozenset(
+        """he she it they we i you his her its their them this that these those such but and or so yet
+        also however meanwhile moreover furthermore still then thus therefore instead besides
+        nevertheless nonetheless otherwise likewise similarly additionally""".split()
+    ),
+    "de": frozenset(
+        """er sie wir ich ihr ihm ihn ihre sein seine dies diese dieser dieses diesem diesen solche aber
+        und oder doch jedoch auch zudem außerdem allerdings trotzdem dennoch deshalb daher damit
+        dabei dazu darüber somit""".split()
+    ),
+    "fr": frozenset(
+        """il elle ils elles je nous vous ce cela ceci cet cette ces son sa ses leur leurs mais et ou
+        donc aussi pourtant cependant toutefois néanmoins ensuite alors ainsi""".split()
+    ),
+    "es": frozenset(
+        """él ella ellos ellas yo nosotros esto este esta estos estas eso esa ese su sus pero y o también
+        además sin embargo entonces así""".split()
+    ),
+}
+#: Sentences about the text they stand in, not about the subject.
+_ABOUT_ITSELF = re.compile(
+    r"\b(?:this|the following|the present)\s+(?:thematic\s+)?(?:article|summary|breakdown|post|piece|"
+    r"overview|video|section|page|blog|essay|write-?up|thread|newsletter|episode|podcast|transcript)\b"
+    r"|\b(?:dieser|diesem|diesen|dieses|diese|folgende[nrm]?)\s+(?:Artikel|Beitrag|Zusammenfassung|Text|"
+    r"Überblick|Video|Abschnitt|Seite|Blog|Folge|Podcast)\b"
+    r"|\b(?:cet|cette|ce)\s+(?:article|résumé|billet|vidéo|section|page|blog|épisode|podcast)\b"
+    r"|\b(?:este|esta)\s+(?:artículo|resumen|vídeo|video|sección|página|blog|episodio)\b"
+    r"|^(?:read more|click here|subscribe|sign up|share this|follow us)\b",
+    re.IGNORECASE,
+)
+#: A wire dateline or agency tag opening a story: "WASHINGTON (AP) -- ", "SANTA ROSA, Calif. _ ",
+#: "(Reuters) - ", "BERLIN (dpa) - ", with SGML leftovers ("&QL;") before it.
+_DATELINE = re.compile(
+    r"^(?:&\w+;\s*)*"
+    r"(?:(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*)?"
+    r"\((?:AP|AFP|Reuters|dpa|DPA|UPI|Xinhua|XINHUA|AAP|ANSA|EFE|CNN|Bloomberg|PTI|IANS|KNA|APA|SDA)\)\s*"
+    r"(?:--|[-_—–:])?\s*"
+    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s+(?:--|[_—–])\s+"
+    r"|&\w+;\s*)"
+)
+#: A byline: "By Jane Doe, Associated Press Writer".
+_BYLINE = re.compile(r"^(?:By|Von|Par|Por)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*,.*)?$")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_OPENING_QUOTES = "\"“„«‘'`"
+
+
+def without_dateline(text: str) -> str:
+    """``text`` without a wire dateline, agency tag or SGML leftover at its start."""
+    stripped = _DATELINE.sub("", text, count=1).lstrip()
+    if not stripped or stripped == text:
+        return text
+    return stripped[:1].upper() + stripped[1:]
+
+
+def bounded(text: str, words: int = POINT_WORDS, characters: int = POINT_CHARACTERS) -> str:
+    """``text`` cut to at most ``words`` words and ``characters`` characters, ending in "…" when cut."""
+    found = text.split()
+    if len(found) > words:
+        text = " ".join(found[:words])
+    if len(text) > characters:
+        cut = text[:characters]
+        space = cut.rfind(" ")
+        text = cut[:space] if space > characters // 2 else cut
+    return text if text == " ".join(found) else text.rstrip(" ,;:") + "…"
+
+
+def why_not_alone(text: str, language: str) -> str | None:
+    """Why ``text`` (a sentence, dateline removed) cannot stand alone as a point, or ``None``."""
+    words = _WORD.findall(text)
+    if len(words) < FEWEST_WORDS:
+        return "too short"
+    end = text.rstrip(" \"”’'»)").rstrip()
+    if end.endswith("!"):
+        return "an exclamation"
+    if end.endswith("?"):
+        return "a question"
+    if end.endswith(":"):
+        return "an introduction to what follows"
+    if _ABOUT_ITSELF.search(text):
+        return "about the text itself"
+    if _BYLINE.match(text) and len(words) < 12:
+        return "a byline"
+    first = words[0].casefold()
+    if text.lstrip()[:1] not in _OPENING_QUOTES and first in POINTING_BACK.get(language, POINTING_BACK["en"]):
+        return f"{POINTS_BACK} ({words[0]})"
+    return None

@@ -1,0 +1,146 @@
+"""The sentences of a topic that may become key points of its thematic brief, each read once.
+
+A candidate is a sentence that stands alone (:mod:`briefing.text.standalone`), shown without its
+dateline and cut to a bound, with its content stems, its noun phrases (the names its theme may
+take), its figures, its speaker and the day it is about. Its importance is the topic brief's
+relevance (half its similarity with what the whole topic says, half a lead prior), plus a share
+for being among its document's summary (so the configured summarizer still chooses) and for
+carrying a measure (money, a share, a count) rather than colour.
+
+A sentence that opens by pointing back ("He said...", "Cette décision...") is taken with the
+sentence before it, when that one stands alone and both fit a point's bound; else it is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import DocumentBrief, Sentence
+from ..text.dates import day_meant
+from ..text.facts import figures, resolved, speech
+from ..text.phrases import WordRoles, candidate_phrases
+from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
+from ..text.words import language_kit
+from .brief import LEAD_WEIGHT
+
+#: Sentences read from the top of each document (and any its summary picked further down): a
+#: document's points are in its first paragraphs, and the bound keeps a huge topic cheap.
+PER_DOCUMENT = 30
+#: Most candidates a topic keeps, by importance.
+MOST_CANDIDATES = 3000
+#: Extra importance for a sentence the document's summarizer picked (divided by its rank).
+SUMMARY_WEIGHT = 0.2
+#: Extra importance for a sentence carrying money, a share or a count.
+FIGURE_WEIGHT = 0.02
+
+
+@dataclass
+class Candidate:
+    """One sentence that may become a point (see the module's docstring)."""
+
+    text: str
+    document: str
+    position: int
+    language: str
+    stems: Counter[str]
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    measures: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    speaker: str = ""
+    quote: bool = False
+    date: str | None = None
+    importance: float = 0.0
+    vector: dict[str, float] = field(default_factory=dict)  # unit-length TF-IDF over the topic's candidates
+
+
+def candidates(entries: Sequence[DocumentBrief], default_language: str) -> list[Candidate]:
+    """The topic's candidate points, most important first."""
+    found: list[Candidate] = []
+    picked_rank: dict[tuple[str, int], int] = {}
+    for entry in entries:
+        if entry.summary is not None:
+            picked_rank.update({(entry.document.id, s.position): s.rank for s in entry.summary.sentences})
+        found.extend(_of_document(entry, default_language, picked_rank))
+    if not found:
+        return []
+    _weigh(found, picked_rank)
+    found.sort(key=lambda c: -c.importance)
+    return found[:MOST_CANDIDATES]
+
+
+def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple[str, int], int]) -> list[Candidate]:
+    document = entry.document
+    language = document.language or default_language
+    kit = language_kit(language)
+    people = [t.name for t in entry.themes if t.kind == "person"]
+    last_named: dict[str, int] = {}
+    roles = WordRoles()
+    found: list[tuple[Candidate, list[tuple[tuple[str, ...], str]]]] = []
+    before: Sentence | None = None  # the sentence before, when it stands alone
+    for sentence in document.sentences:
+        if sentence.position >= PER_DOCUMENT and (document.id, sentence.position) not in picked:
+            continue
+        for person in people:
+            if person in sentence.text or person.split()[-1] in sentence.text:
+                last_named[person] = sentence.position
+        text = without_dateline(sentence.text)
+        why = why_not_alone(text, language)
+        if why and why.startswith(POINTS_BACK) and before is not None and before.position == sentence.position - 1:
+            text = f"{without_dateline(before.text)} {text}"  # with its fuller neighbour
+            if len(text.split()) > POINT_WORDS:
+                continue
+        elif why:
+            before = None
+            continue
+        shown = bounded(text)
+        facts = figures(shown)
+        said = speech(shown)
+        speaker = ""
+        if said is not None:
+            recent = sorted(last_named, key=lambda p: -last_named[p])
+            speaker = resolved(said.speaker, recent)
+        candidate = Candidate(
+            text=shown,
+            document=document.id,
+            position=sentence.position,
+            language=language,
+            stems=Counter(kit.content_stems(shown)),
+            measures=facts.measures,
+            dates=facts.dates,
+            speaker=speaker,
+            quote=bool(said and said.quote and speaker),
+            date=day_meant(shown, document.date, language) or document.date,
+        )
+        before = sentence if not why else None
+        found.append((candidate, candidate_phrases(shown, kit, roles=roles)))
+    for candidate, phrases in found:  # the roles are known once the whole document is read
+        for stems, written in phrases:
+            if roles.may_head(written.split(), language):
+                candidate.phrases.setdefault((language, *stems), written)
+    return [candidate for candidate, _ in found]
+
+
+def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
+    """Each candidate's importance (see the module's docstring)."""
+    frequency: Counter[str] = Counter()
+    for candidate in found:
+        frequency.update(candidate.stems.keys())
+    size = len(found)
+    idf = {stem: math.log((1 + size) / (1 + n)) + 1 for stem, n in frequency.items()}
+    centroid = {stem: n * idf[stem] for stem, n in frequency.items()}
+    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    for candidate in found:
+        weights = {stem: n * idf[stem] for stem, n in candidate.stems.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        similarity = sum(v * centroid[stem] for stem, v in weights.items()) / (norm * centroid_norm)
+        rank = picked.get((candidate.document, candidate.position))
+        candidate.importance = (
+            (1 - LEAD_WEIGHT) * similarity
+            + LEAD_WEIGHT / (1.0 + candidate.position)
+            + (SUMMARY_WEIGHT / rank if rank else 0.0)
+            + (FIGURE_WEIGHT if candidate.measures else 0.0)
+        )
+        candidate.vector = {stem: weight / norm for stem, weight in weights.items()}

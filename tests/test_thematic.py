@@ -1,0 +1,208 @@
+"""The thematic brief: which sentences may be points, what a point carries (figures, speaker,
+date, sources), how themes are named, and that exports carry it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.engine import Engine, Settings
+from briefing.models import Document, DocumentBrief, Theme
+from briefing.plugins import PluginHost
+from briefing.text.dates import date_in_text, day_meant
+from briefing.text.facts import figures, resolved, speech
+from briefing.text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
+from briefing.topics.thematic import flattened, thematic_brief
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(PluginHost(load_entry_points=False).registry(), Settings())
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("This article covers everything the council said about the harbour.", "about the text itself"),
+        ("The ferry company has made a huge announcement!", "an exclamation"),
+        ("Will the harbour reopen before the summer season starts?", "a question"),
+        ("He said the dredging would cost more than planned.", POINTS_BACK),
+        ("Diese Entscheidung kam für viele Fischer völlig überraschend.", POINTS_BACK),
+        ("By Ada Lindqvist, Harbour Gazette", "a byline"),
+        ("Thanks a lot.", "too short"),
+    ],
+)
+def test_sentences_that_cannot_stand_alone_say_why(text, reason):
+    language = "de" if "Entscheidung" in text else "en"
+    assert (why_not_alone(text, language) or "").startswith(reason)
+
+
+def test_a_plain_statement_or_a_quote_stands_alone():
+    assert why_not_alone("The council will dredge the east harbour from Monday.", "en") is None
+    assert why_not_alone('"We will finish by June," the harbour master said.', "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("WASHINGTON (AP) -- Harbour fees rose again.", "Harbour fees rose again."),
+        ("SANTA ROSA, Calif. _ the pier opened.", "The pier opened."),
+        ("(Reuters) - Shares of the ferry line fell.", "Shares of the ferry line fell."),
+        ("&QL; Two agencies are looking into it.", "Two agencies are looking into it."),
+        ("U.S. officials said nothing.", "U.S. officials said nothing."),
+    ],
+)
+def test_datelines_and_agency_tags_are_not_part_of_a_point(text, shown):
+    assert without_dateline(text) == shown
+
+
+def test_a_sentence_with_no_end_is_cut_to_a_bound():
+    cut = bounded("word " * 5000)
+    assert len(cut.split()) == POINT_WORDS and cut.endswith("…")
+    assert len(bounded("x" * 100_000)) <= 481
+    assert bounded("Short and whole.") == "Short and whole."
+
+
+def test_figures_are_kept_whole_by_kind():
+    found = figures(
+        "SoftBank will invest $1.5 billion, 15% more than in 2023, and hire 2,000 engineers by May 4, 2026."
+    )
+    assert found.measures == ("$1.5 billion", "15%", "2,000 engineers")
+    assert found.dates == ("2023", "May 4, 2026")
+    assert figures("Der Umsatz stieg um 40 Prozent auf 3,5 Milliarden Euro.").measures == (
+        "40 Prozent",
+        "3,5 Milliarden Euro",
+    )
+    assert figures("The DGX-1 shipped.").measures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ('"We will build the largest plant," said Portvik Ferries CEO Mara Olsen.', "Mara Olsen", True),
+        ('Mara Olsen, the head of the ferry line, said, "We are ready."', "Mara Olsen", True),
+        ('"The east quay is safe," Olsen told the council.', "Olsen", True),
+        ("According to Jonas Berg, the dredging is on time.", "Jonas Berg", False),
+        ("``We will not give up,'' he said.", "he", True),
+    ],
+)
+def test_the_speaker_of_a_quote_or_of_reported_speech(text, speaker, quote):
+    said = speech(text)
+    assert said is not None and (said.speaker, said.quote) == (speaker, quote)
+
+
+def test_speakers_resolve_to_the_names_the_document_uses():
+    people = ["Mara Olsen", "Jonas Berg"]  # last named first
+    assert resolved("Olsen", people) == "Mara Olsen"
+    assert resolved("he", people) == "Mara Olsen"
+    assert resolved("Officials", people) == ""  # one word that names nobody known is no speaker
+
+
+def test_dates_read_from_the_text_and_days_placed():
+    assert date_in_text("Aid pledges rise\n\nSaturday, January 8, 2005\n\nDonors met.") == "2005-01-08"
+    assert date_in_text("Berlin, 8. Januar 2005 – Die Spender trafen sich.") == "2005-01-08"
+    assert date_in_text("2005/01/08 Donations rise.") == "2005-01-08"
+    assert date_in_text("No date here, only 2005.") is None
+    assert day_meant("The talks ended Friday.", "2005-01-08", "en") == "2005-01-07"  # a Saturday's Friday
+    assert day_meant("Die Gespräche endeten gestern.", "2005-01-08", "de") == "2005-01-07"
+    assert day_meant("The talks ended Friday.", None, "en") is None
+
+
+HARBOUR = [
+    (
+        "gazette",
+        "Harbour Gazette",
+        "2026-03-14",
+        "PORTVIK (AP) -- The council approved a dredging plan for the east harbour on Friday. "
+        "The dredging plan will cost 4.2 million euros over two years. "
+        "What a day for the harbour! "
+        "This article explains what the dredging plan means for fishermen. "
+        "Harbour master Mara Olsen said the ferry timetable would change during the dredging works. "
+        '"The ferry terminal stays open every day of the works," Olsen said.\n\n'
+        "The ferry terminal will get a new waiting hall with 300 seats. "
+        "It also needs a longer pier for the larger ships.",
+    ),
+    (
+        "radio",
+        "Portvik Radio",
+        None,
+        "The council approved a dredging plan for the east harbour this week. "
+        "Fishermen fear that the dredging works will scare the cod away from the bay. "
+        "The fishermen's union asked for compensation of 15% of lost catches. "
+        "The ferry terminal will be rebuilt after the dredging works end.",
+    ),
+    (
+        "notes",
+        "Council notes",
+        None,
+        "The dredging plan passed with 9 votes to 2. "
+        "Mara Olsen will oversee the dredging works for the council. "
+        "The fishermen's union will meet the council again in April.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def harbour(engine) -> list[DocumentBrief]:
+    entries = []
+    for doc_id, title, date, text in HARBOUR:
+        document = engine.prepare(Document(doc_id, title, text, f"{doc_id}.txt", date=date, language="en"))
+        people = (Theme("Mara Olsen", 0.3, kind="person"),)
+        entries.append(DocumentBrief(document, None, people))
+    return entries
+
+
+def test_themes_are_named_noun_phrases_with_two_points_or_more(harbour):
+    themes = thematic_brief(harbour, "en", keywords=["harbour"])
+    assert themes
+    names = [t.name for t in themes]
+    assert "Harbour" not in names  # the topic's own label names the topic, not a theme of it
+    for theme in themes:
+        assert len(theme.points) >= 2
+        assert theme.name[:1].isupper() and (" " in theme.name or theme.name.istitle())
+    assert {"Dredging plan", "Ferry terminal"} <= set(names)
+    sources = [t.sources for t in themes]
+    assert sources == sorted(sources, reverse=True)  # by how many documents each draws on
+
+
+def test_points_stand_alone_without_datelines_and_merge_paraphrases(harbour):
+    points = flattened(thematic_brief(harbour, "en"))
+    texts = [p.text for p in points]
+    assert not any(t.endswith("!") or "This article" in t or t.startswith("PORTVIK") for t in texts)
+    approved = [p for p in points if p.text.startswith("The council approved a dredging plan")]
+    assert len(approved) == 1  # said by two documents, shown once
+    assert set(approved[0].documents) == {"gazette", "radio"}
+    assert approved[0].date == "2026-03-13"  # "on Friday" in a story dated Saturday 14 March
+
+
+def test_points_carry_their_figures_and_speakers(harbour):
+    points = flattened(thematic_brief(harbour, "en"))
+    cost = next(p for p in points if "4.2 million euros" in p.text)
+    assert "4.2 million euros" in cost.figures
+    quote = next(p for p in points if p.text.startswith('"The ferry terminal stays open'))
+    assert (quote.speaker, quote.quote) == ("Mara Olsen", True)
+
+
+def test_a_sentence_that_points_back_comes_with_its_neighbour(harbour):
+    points = flattened(thematic_brief(harbour, "en"))
+    assert not any(p.text.startswith("He ") for p in points)
+    joined = [p for p in points if "also needs a longer pier" in p.text]
+    assert all(p.text.startswith("The ferry terminal will get a new waiting hall") for p in joined)
+
+
+def test_exports_carry_the_thematic_brief(engine, tmp_path):
+    for doc_id, _, _, text in HARBOUR:
+        (tmp_path / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    briefing = engine.run([str(tmp_path)])
+    themes = [t for b in briefing.briefs for t in b.thematic]
+    assert themes
+    markdown = engine.export(briefing, "markdown")
+    assert f"### Theme 1. {themes[0].name}" in markdown
+    assert "said by 2 sources:" in markdown or "only in" in markdown
+    text = engine.export(briefing, "text")
+    assert "Themes and key points" in text and f"1. {themes[0].name} (" in text
+    data = json.loads(engine.export(briefing, "json"))
+    exported = [t for topic in data["topics"] for t in topic["thematic"]]
+    assert exported[0]["name"] == themes[0].name
+    assert {"text", "documents", "figures", "speaker", "quote", "date"} <= set(exported[0]["points"][0])
