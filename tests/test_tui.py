@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -133,7 +134,26 @@ async def test_layout_fits_columns_to_width(size):
         assert "4 docs" in str(topics.get_option_at_index(0).prompt)
         assert "Bleaching Season" in column_text(columns(app)[0])
         brief = str(app.main_screen.query_one("#brief", Static).render())
-        assert "— Another Bleaching Season on the Reef" in brief
+        assert "Another Bleaching Season on the Reef" in brief
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_topic_shows_its_themes_and_key_points(size):
+    async with running(size) as (app, pilot):
+        for _ in range(50):  # the themes come once every document is tagged and summarized
+            brief = str(app.main_screen.query_one("#brief", Static).render())
+            if brief.startswith("1. "):
+                break
+            await pilot.pause(0.1)
+        assert re.match(r"1\. \S.*  \d+ sources?\n  • ", brief)  # a named theme, then its points
+        assert re.search(r"  — (?:only in|said by \d sources:) ", brief)  # each point says who said it
+        await pilot.press("b")
+        await pilot.pause()
+        full = app.screen.query_one("#brief-full", Static)
+        assert str(full.render()).startswith(brief.split("\n")[0])
+        assert app.screen.query_one("#brief-title").region.width == size[0]
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
 
 
 async def test_two_columns_at_120():

@@ -309,6 +309,13 @@ class Session:
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
         return self.engine.briefs.sentences(entries)
 
+    def cached_thematic(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefTheme, ...] | None:
+        """The topic's thematic brief if it is made (once every document is tagged and summarized)."""
+        entries = [self.cached_brief(d, summarizer, length) for d in topic.documents]
+        if any(e is None for e in entries) or not self.complete:
+            return None
+        return self.engine.briefs.cached_thematic([e for e in entries if e is not None], topic.keywords)
+
     def thematic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefTheme, ...]:
         """The topic's named themes with their key points (tagging and summarizing what it must)."""
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]

@@ -40,15 +40,24 @@ class BriefStage:
         found: tuple[BriefSentence, ...] | None = self.store.peek(self._key(entries))
         return found
 
+    def _thematic_key(self, entries: Sequence[DocumentBrief], keywords: Sequence[str]) -> str:
+        people = sorted({t.name for e in entries for t in e.themes if t.kind == "person"})
+        return "thematic:" + digest(self._key(entries), list(keywords), people)
+
     def thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> tuple[BriefTheme, ...]:
         """The topic's thematic brief: named themes with their key points."""
 
         def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefTheme, ...]]]:
             yield 0, thematic_brief(entries, self.settings.language, keywords)
 
-        people = sorted({t.name for e in entries for t in e.themes if t.kind == "person"})
-        key = "thematic:" + digest(self._key(entries), list(keywords), people)
-        return self.store.memoised({0: key}, compute)[0]
+        return self.store.memoised({0: self._thematic_key(entries, keywords)}, compute)[0]
+
+    def cached_thematic(
+        self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()
+    ) -> tuple[BriefTheme, ...] | None:
+        """The thematic brief if this run already has it, without computing or reading the disk."""
+        found: tuple[BriefTheme, ...] | None = self.store.peek(self._thematic_key(entries, keywords))
+        return found
 
     def assemble(self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Brief:
         """A topic's brief from its document briefs."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
 from rich.text import Text
 
-from ..models import BriefSentence, Document, DocumentBrief, Theme
+from ..models import BriefSentence, BriefTheme, Document, DocumentBrief, Theme
+from ..wording import counted, point_attribution
 
 #: How evidence for the chosen theme stands out (underlined, so it shows in every colour theme).
 EVIDENCE = "underline"
@@ -106,4 +107,26 @@ def topic_brief_text(sentences: Iterable[BriefSentence], titles: dict[str, str])
         text.append("• ", style="bold")
         text.append(sentence.text)
         text.append(f"  — {titles.get(sentence.document, sentence.document)}", style="italic dim")
+    return text
+
+
+def thematic_text(themes: Sequence[BriefTheme], titles: dict[str, str]) -> Text:
+    """A topic's themes, numbered, each with its key points: figures bold, and after each point
+    who said it, where and when, dim. Source text goes in as plain text, never as markup."""
+    text = Text()
+    size = len(titles)
+    for number, theme in enumerate(themes, start=1):
+        if text:
+            text.append("\n")
+        text.append(f"{number}. {theme.name}", style="bold")
+        text.append(f"  {counted(theme.sources, 'source')}\n", style="dim")
+        for point in theme.points:
+            text.append("  • ", style="bold")
+            start = len(text)
+            text.append(point.text)
+            for figure in point.figures:
+                at = point.text.find(figure)
+                if at >= 0:
+                    text.stylize("bold", start + at, start + at + len(figure))
+            text.append(f"  — {point_attribution(point, titles, size)}\n", style="italic dim")
     return text

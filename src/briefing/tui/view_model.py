@@ -18,7 +18,7 @@ from ..session import Session, TopicState
 from ..settings import Length
 from ..topics.coverage import TOPIC_THEMES, topic_themes
 from ..wording import counted
-from .render import document_body, document_header, theme_chips, topic_brief_text
+from .render import document_body, document_header, thematic_text, theme_chips, topic_brief_text
 
 #: Summarizers shown side by side in compare mode, when installed.
 COMPARE_SUMMARIZERS = ("position", "lexrank", "textrank", "lead")
@@ -147,14 +147,21 @@ class ReadingView:
                 text.append("\n")
             text.append("● chosen by every summarizer   ◐ by several   • by this one only", style="dim")
             return text
-        sentences: tuple[BriefSentence, ...] | None = self.session.cached_topic_brief(
-            topic, self.summarizer_name, self.length
-        )
-        titles = {d.id: d.title for d in topic.documents}
-        text = topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
+        text = self.thematic_text(topic)
         for problem in self.topic_problems(topic):
             text.append(f"\n⚠ {problem.source}: {problem.message}", style="bold red")
         return text
+
+    def thematic_text(self, topic: TopicState) -> Text:
+        """The topic's thematic brief; its flat brief while the themes are being found."""
+        titles = {d.id: d.title for d in topic.documents}
+        themes = self.session.cached_thematic(topic, self.summarizer_name, self.length)
+        if themes:
+            return thematic_text(themes, titles)
+        sentences: tuple[BriefSentence, ...] | None = self.session.cached_topic_brief(
+            topic, self.summarizer_name, self.length
+        )
+        return topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
 
     def topic_problems(self, topic: TopicState) -> list[Problem]:
         origins = {s.origin for s in topic.sources}

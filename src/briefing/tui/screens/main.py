@@ -1,4 +1,4 @@
-"""The main screen: topics on the left, the topic brief above side-by-side document columns.
+"""The main screen: topics on the left, the thematic brief above side-by-side document columns.
 
 Loading and summarizing run in thread workers. The loader reads sources topic by topic, so the
 first topic is on screen while the rest load; the briefer summarizes what is visible first and
@@ -25,6 +25,7 @@ from ..view_model import COMPARE_SUMMARIZERS, ReadingView
 from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
 from ..widgets.topic_list import TopicList
+from .brief import BriefScreen
 from .coverage import CoverageScreen
 from .dialogs import ChoiceScreen, PromptScreen
 from .export_flow import ExportFlow
@@ -243,8 +244,7 @@ class MainScreen(Screen[None]):
         topic = self.view.topic
         choices = self.view.theme_choices(topic) if topic else []
         if not choices:
-            self.notify("No themes in this topic (no tagger found any).", severity="warning")
-            return
+            return self.notify("No themes in this topic (no tagger found any).", severity="warning")
         choices.insert(0, (ALL_DOCUMENTS, ""))
         self.app.push_screen(ChoiceScreen("Filter by theme", choices, self.view.theme_filter), self.set_theme_filter)
 
@@ -256,15 +256,18 @@ class MainScreen(Screen[None]):
         self.view.page = 0
         self._changed()
 
+    def action_brief(self) -> None:
+        topic = self.view.topic
+        if topic is not None and topic.loaded:
+            self.app.push_screen(BriefScreen(topic.name, self.view.thematic_text(topic)))
+
     def action_coverage(self) -> None:
         topic = self.view.topic
         if topic is None or not topic.loaded:
-            self.notify("This topic is still loading.", severity="warning")
-            return
+            return self.notify("This topic is still loading.", severity="warning")
         matrix = self.session.coverage(topic)
         if not matrix.themes:
-            self.notify("No themes in this topic (no tagger found any).", severity="warning")
-            return
+            return self.notify("No themes in this topic (no tagger found any).", severity="warning")
         self.app.push_screen(CoverageScreen(topic.name, matrix), self.set_theme_filter)
 
     def action_search(self) -> None:
@@ -273,8 +276,7 @@ class MainScreen(Screen[None]):
                 return
             hits, total = self.session.search(query)
             if not hits:
-                self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
-                return
+                return self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
             highlighted = {d.id: self.view.summary_positions(d) for d in self.session.all_documents()}
             self.app.push_screen(SearchScreen(self.session, query, hits, highlighted, total))
 
@@ -282,8 +284,7 @@ class MainScreen(Screen[None]):
 
     def action_compare(self) -> None:
         if len(self.view.compare_names) < 2:
-            self.notify("Compare mode needs at least two summarizers.", severity="warning")
-            return
+            return self.notify("Compare mode needs at least two summarizers.", severity="warning")
         focused = self.focused
         self.view.toggle_compare(focused.document_index if isinstance(focused, DocumentColumn) else None)
         self._changed()
@@ -358,8 +359,7 @@ class MainScreen(Screen[None]):
 
     def action_reload(self) -> None:
         if not self.loading_done:
-            self.notify("Still reading the sources; reload once that is done.", severity="warning")
-            return
+            return self.notify("Still reading the sources; reload once that is done.", severity="warning")
         self.reload()
 
     def reload(self) -> None:

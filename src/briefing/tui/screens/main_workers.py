@@ -58,6 +58,9 @@ def brief_on_screen(screen: MainScreen) -> None:
             if session.cached_topic_brief(topic, summarizer, length) is None:
                 session.topic_brief(topic, summarizer, length)
                 screen.post_message(Briefed(*session.progress(summarizer, length)))
+            if session.complete and session.cached_thematic(topic, summarizer, length) is None:
+                session.thematic_brief(topic, summarizer, length)
+                screen.post_message(Briefed(*session.progress(summarizer, length)))
     screen.post_message(Briefed(*session.progress(summarizer, length), finished=True))
 
 

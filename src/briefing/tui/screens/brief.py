@@ -1,0 +1,30 @@
+"""A topic's thematic brief on the whole screen: every theme and point, to read and scroll."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+
+class BriefScreen(Screen[None]):
+    """The themes and key points of one topic (the panel above the columns, without its bound)."""
+
+    DEFAULT_CSS = """
+    BriefScreen #brief-title { height: 1; padding: 0 1; text-style: bold; background: $boost; width: 100%; }
+    BriefScreen #brief-full { padding: 1 2; }
+    """
+    BINDINGS = [Binding("escape,q,b", "dismiss(None)", "Back", id="brief-back")]
+
+    def __init__(self, topic: str, brief: Text):
+        super().__init__()
+        self.topic, self.brief = topic, brief
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(f"{self.topic}: themes and key points"), id="brief-title")
+        with VerticalScroll():
+            yield Static(self.brief, id="brief-full", markup=False)
+        yield Footer()
