@@ -525,3 +525,57 @@ def test_fetch_deadline_in_the_config(tmp_path):
     (tmp_path / "briefing.toml").write_text("fetch_deadline = 0\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="fetch_deadline"):
         load_config(tmp_path / "briefing.toml")
+
+
+# -- subscriptions (OPML) ------------------------------------------------------------------------
+
+
+def subscriptions(tmp_path: Path, *outlines: str) -> Path:
+    path = tmp_path / "subscriptions.opml"
+    body_ = "\n".join(outlines)
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>My feeds</title></head>\n'
+        f"<body>{body_}</body></opml>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_opml_file_stands_for_the_feeds_it_names(registry, server, tmp_path, cli):
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    server.routes["/atom"] = file("harbour-updates.atom", "application/atom+xml")
+    (tmp_path / "local.rdf").write_bytes((WEB / "harbour-notes.rdf").read_bytes())
+    path = subscriptions(
+        tmp_path,
+        f'<outline text="Harbour"><outline type="rss" text="News" xmlUrl="{server.url("/rss")}"/>',
+        f'<outline type="rss" text="Updates" xmlUrl="{server.url("/atom")}"/></outline>',
+        f'<outline type="rss" text="News again" xmlUrl="{server.url("/rss")}"/>',  # read once
+        '<outline type="rss" text="Notes" xmlUrl="local.rdf"/>',  # relative to the OPML file
+        f'<outline type="rss" text="Gone" xmlUrl="{server.url("/gone")}"/>',
+        '<outline text="A folder with no feed"/>',
+    )
+    result = brief(registry, [str(path)])
+    titles = {d.title for d in documents_of(result)}
+    assert {"Ferry timetable changes for the winter", "Breakwater repairs reach the halfway mark"} <= titles
+    assert "Lighthouse lamp replaced" in titles
+    assert server.hits["/rss"] == 1
+    assert [e.source for e in result.errors] == [server.url("/gone")]  # the rest go on
+    code, out, err = cli("brief", str(path), "--format", "text")
+    assert "Ferry timetable changes for the winter" in out and server.url("/gone") in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("<opml><body><outline xmlUrl='x'></body></opml>", "not an OPML file: line 1, column 35: mismatched tag"),
+        ("<rss><channel/></rss>", "not an OPML file: its root element is <rss>, not <opml>"),
+        ("<opml><body><outline text='empty'/></body></opml>", "no feeds in this OPML file"),
+    ],
+)
+def test_a_broken_opml_file_is_a_clear_error(registry, tmp_path, text, message):
+    path = tmp_path / "bad.opml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "note.txt").write_text("The harbour opens at six every morning this week.", encoding="utf-8")
+    result = brief(registry, [str(path), str(tmp_path / "note.txt")])
+    assert [(e.source, e.message[: len(message)]) for e in result.errors] == [(str(path), message)]
+    assert [d.title for d in documents_of(result)] == ["Note"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..models import Problem, Source
 from .fetch import Fetcher, is_url
+from .subscriptions import feeds_in, is_subscriptions
 
 STDIN = "-"
 
@@ -56,12 +57,19 @@ def collect(
     Files found inside folders are kept only when ``wanted`` (some loader accepts them), so a
     folder of articles can hold images too; a file named on its own is always passed on. URLs
     are fetched all at once by ``fetch`` (concurrently; default: with no cache), then given in
-    their place.
+    their place. A subscriptions file (OPML) stands for the feeds it names.
     """
-    origins = list(origins)
-    urls = [o for o in origins if is_url(o)]
-    fetched = dict(zip(urls, (fetch or Fetcher().fetch_all)(urls), strict=True))
+    named: list[str | Problem] = []
     for origin in origins:
+        feeds = feeds_in(Path(origin), origin) if is_subscriptions(origin) else [origin]
+        named.extend([feeds] if isinstance(feeds, Problem) else feeds)
+    urls = list(dict.fromkeys(o for o in named if isinstance(o, str) and is_url(o)))
+    fetched = dict(zip(urls, (fetch or Fetcher().fetch_all)(urls), strict=True))
+    for item in named:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        origin = item
         if origin in fetched:
             yield fetched[origin]
             continue

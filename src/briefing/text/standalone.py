@@ -53,14 +53,15 @@ _ABOUT_ITSELF = re.compile(
     r"|^(?:read more|click here|subscribe|sign up|share this|follow us)\b",
     re.IGNORECASE,
 )
+#: News agencies, as a dateline tags a story with them: the story's source, never its subject.
+AGENCIES = frozenset("AP AFP Reuters dpa DPA UPI Xinhua XINHUA AAP ANSA EFE CNN Bloomberg PTI IANS KNA APA SDA".split())
+_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?"
 #: A wire dateline or agency tag opening a story: "WASHINGTON (AP) -- ", "SANTA ROSA, Calif. _ ",
-#: "(Reuters) - ", "BERLIN (dpa) - ", with SGML leftovers ("&QL;") before it.
+#: "DHAKA, Dec. 5 (Xinhua) -- ", "(Reuters) - ", "BERLIN - ", with SGML leftovers ("&QL;") before it.
 _DATELINE = re.compile(
     r"^(?:&\w+;\s*)*"
-    r"(?:(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*)?"
-    r"\((?:AP|AFP|Reuters|dpa|DPA|UPI|Xinhua|XINHUA|AAP|ANSA|EFE|CNN|Bloomberg|PTI|IANS|KNA|APA|SDA)\)\s*"
-    r"(?:--|[-_—–:])?\s*"
-    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s+(?:--|[_—–])\s+"
+    rf"(?:(?:{_PLACE}\s*)?\((?:{'|'.join(sorted(AGENCIES))})\)\s*(?:--|[-_—–:])?\s*"
+    rf"|{_PLACE}\s+(?:--|[-_—–])\s+"
     r"|&\w+;\s*)"
 )
 #: A byline: "By Jane Doe, Associated Press Writer".

@@ -6,12 +6,14 @@ phrases, the one whose sentences weigh most (their importance, times a share for
 document that uses it and for each further word of the phrase) names a theme, and its best
 sentences become the theme's points. Anchoring keeps the topic's most important sentences in
 its brief, where picking the heaviest phrase of all left them out. A phrase most of the topic's sentences use is
-the topic itself, not one of its themes, and is never chosen. A theme needs two points.
+the topic itself, not one of its themes, and is never chosen. A theme needs two points. A name
+is shown whole: the run of capitalised words most of its sentences write around it ("New York").
 
 A theme's name is a phrase a person would write as a heading: a name (a capitalised word or an
 acronym, a surname taken to the full name the topic uses) or a phrase of several words; never a
-lone lower-case word ("plans"), a unit ("trillion yen"), a title ("CEO"), or one of the topic's own labels (they
-name the topic).
+lone lower-case word ("plans") or one the topic also writes in lower case ("Police" opening a
+sentence), a unit ("trillion yen"), a title ("CEO"), a day or a month, a news agency, or one of
+the topic's own labels (they name the topic).
 
 A sentence as similar as :data:`PARAPHRASE` to a point already taken (TF-IDF cosine of content
 stems) says the same thing: it is not a point again, and its document joins the point's sources,
@@ -23,13 +25,16 @@ theme by importance, then by date.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import BriefTheme, DocumentBrief, Point
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.facts import TITLES, UNIT_WORD
 from ..text.names import is_acronym
+from ..text.standalone import AGENCIES
 from .points import Candidate, candidates
 
 #: Most themes a brief shows, and most points under each.
@@ -43,6 +48,11 @@ PARAPHRASE = 0.5
 #: (when the topic has at least :data:`GENERIC_FROM` candidates).
 GENERIC_SHARE = 0.4
 GENERIC_FROM = 8
+#: Most words a name grows to when shown whole.
+LONGEST_NAME = 5
+#: An elided article opening a phrase ("L'océan Indien", "l'Airbus"): a heading goes without it.
+_ELIDED = re.compile(r"^(?:[LlDd]|[Qq]u)['’](?=\w)")
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿß][\w'’-]*")
 #: Extra weight of a phrase for each further word and each further document that uses it.
 WORD_BONUS = 0.5
 DOCUMENT_BONUS = 0.5
@@ -62,7 +72,8 @@ def thematic_brief(
     found = candidates(entries, default_language)
     if not found:
         return ()
-    phrases = _phrases(found, {k.casefold() for k in keywords})
+    lower = {w for c in found for w in _LOWER_WORD.findall(c.text)}
+    phrases = _phrases(found, {k.casefold() for k in keywords}, lower)
     people = {t.name for e in entries for t in e.themes if t.kind == "person" and " " in t.name}
     index = _Index(found)
     taken: set[int] = set()  # candidates that are a point, or say what one says
@@ -85,7 +96,8 @@ def thematic_brief(
         made = tuple(_point(found, ids) for ids in points)
         made = tuple(sorted(made, key=lambda p: (-p.score, p.date or "")))
         sources = len({d for p in made for d in p.documents})
-        name = _capitalised(_full_name(_written(phrases[best]), people))
+        written = _whole_name(_written(phrases[best]), [found[n].text for n in phrases[best].sentences])
+        name = _capitalised(_full_name(written, people))
         if any(theme.name.casefold() == name.casefold() for theme, _ in themes):
             continue  # "Son" after "Masayoshi Son": the same theme, already told
         themes.append((BriefTheme(name, made, sources), sum(p.score for p in made)))
@@ -98,12 +110,41 @@ def _written(phrase: _Phrase) -> str:
     return max(phrase.written.items(), key=lambda item: (item[1], -len(item[0])))[0]
 
 
-def _nameable(written: str, keywords: set[str]) -> bool:
-    """Whether a phrase may name a theme (see the module's docstring)."""
+#: Words of time: a day or a month is when a thing happened, not what it is about.
+_TIME_WORDS = frozenset(MONTHS) | {w for days, *_ in WEEKDAYS.values() for w in days.split()} | {"utc", "gmt"}
+
+
+def _nameable(written: str, keywords: set[str], lower: set[str]) -> bool:
+    """Whether a phrase may name a theme (see the module's docstring). ``lower`` holds the words
+    the topic also writes in lower case: a capital that only opens a sentence makes no name."""
     words = written.split()
-    if written.casefold() in keywords or UNIT_WORD.match(words[0]) or written in TITLES:
+    if written.casefold() in keywords or UNIT_WORD.match(words[0]) or written in TITLES or written in AGENCIES:
         return False
-    return len(words) > 1 or words[0][:1].isupper() or is_acronym(words[0])
+    if any(word.lower().rstrip(".") in _TIME_WORDS for word in words):
+        return False
+    if len(words) > 1:
+        return True
+    word = words[0]
+    return is_acronym(word) or (word[:1].isupper() and word.lower() not in lower)
+
+
+def _whole_name(name: str, texts: Sequence[str]) -> str:
+    """A name as the longest run of capitalised words around it that most of ``texts`` write
+    ("York" -> "New York", "Gorges" -> "Three Gorges"), when its words are all capitalised."""
+    if not all(word[:1].isupper() for word in name.split()):
+        return name
+    pattern = re.compile(rf"(?:(?<=\s)|(?<=^))((?:[A-Z][\w'’.-]*\s+)*){re.escape(name)}((?:\s+[A-Z][\w'’-]*)*)")
+    runs: dict[str, int] = {}
+    for text in texts:
+        match = pattern.search(text)
+        if match:
+            before = match.group(1) if match.start() > 0 else ""  # a sentence's first word is capitalised anyway
+            whole = f"{before}{name}{match.group(2)}".strip()
+            runs[whole] = runs.get(whole, 0) + 1
+    if not runs:
+        return name
+    best, count = max(runs.items(), key=lambda item: (item[1], -len(item[0])))
+    return best if count * 2 > sum(runs.values()) and len(best.split()) <= LONGEST_NAME else name
 
 
 def _full_name(written: str, people: set[str]) -> str:
@@ -114,7 +155,7 @@ def _full_name(written: str, people: set[str]) -> str:
     return named[0] if len(named) == 1 else written
 
 
-def _phrases(found: Sequence[Candidate], keywords: set[str]) -> dict[tuple[str, ...], _Phrase]:
+def _phrases(found: Sequence[Candidate], keywords: set[str], lower: set[str]) -> dict[tuple[str, ...], _Phrase]:
     """Every phrase that may name a theme, with its candidates and how it is written."""
     phrases: dict[tuple[str, ...], _Phrase] = defaultdict(_Phrase)
     for number, candidate in enumerate(found):
@@ -123,7 +164,7 @@ def _phrases(found: Sequence[Candidate], keywords: set[str]) -> dict[tuple[str, 
             phrase.sentences.append(number)
             phrase.written[written] = phrase.written.get(written, 0) + 1
     generic = GENERIC_SHARE * len(found) if len(found) >= GENERIC_FROM else len(found)
-    return {k: v for k, v in phrases.items() if len(v.sentences) <= generic and _nameable(_written(v), keywords)}
+    return {k: v for k, v in phrases.items() if len(v.sentences) <= generic and _nameable(_written(v), keywords, lower)}
 
 
 def _best_phrase(
@@ -198,8 +239,9 @@ def _point(found: Sequence[Candidate], numbers: Sequence[int]) -> Point:
 
 
 def _capitalised(name: str) -> str:
-    """A theme's name as a heading: its first letter upper-case, unless the name is written in
-    mixed case on purpose ("eBay", "iPhone")."""
+    """A theme's name as a heading: no elided article before it, its first letter upper-case,
+    unless the name is written in mixed case on purpose ("eBay", "iPhone")."""
+    name = _ELIDED.sub("", name)
     if name[:1].islower() and not any(c.isupper() for c in name.split()[0][1:]):
         return name[:1].upper() + name[1:]
     return name
