@@ -654,3 +654,28 @@ async def test_a_topic_grouped_by_content_keeps_its_keywords_in_the_reading_room
         assert topic.keywords and "," not in topic.name
         data = json.loads(app.session.export(topic, "position", view(app).length, "json"))
         assert data["topics"][0]["keywords"] == list(topic.keywords)
+
+
+async def test_a_question_put_to_the_sources_lists_its_answers_or_says_nothing_does():
+    async with running((120, 40)) as (app, pilot):
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"How much did the project cost?", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        listed = app.screen.query_one(OptionList)
+        first = str(listed.get_option_at_index(0).prompt)
+        assert first.startswith("The project cost about $31.5 million") and "A Valley Town Bets" in first
+        assert "answer “How much did the project cost?”" in str(app.screen.query_one("#search-title").render())
+        await pilot.press("enter")  # opens the document at the answer
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"What is the capital of Peru?", "enter")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        assert any("Nothing in these sources answers that." in str(n.message) for n in app._notifications)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .answering import ANSWERS, AnswerIndex
 from .engine.grouping import sources_by_folder
 from .engine.loading import Prepared
 from .engine.pool import start_server, worker_count
@@ -82,6 +83,7 @@ class Session:
             self.problems: list[Problem] = list(self.engine.problems)
             self.warnings: list[Problem] = []
             self._corpus: tuple[Document, ...] = ()  # every loaded document, what taggers compare against
+            self._answers: tuple[tuple[Document, ...], AnswerIndex] | None = None  # the corpus asked last
             self._source_of: dict[str, Source] = {}  # each loaded document's source, by document id
             self._final = not self.regroups  # the topics shown are the final ones
             self._themes: dict[str, Tagged] = {}  # by document id: tagging depends on the whole corpus
@@ -226,6 +228,19 @@ class Session:
 
     def all_documents(self) -> tuple[Document, ...]:
         return self._corpus
+
+    def ask(self, question: str, limit: int = ANSWERS) -> list[SearchHit]:
+        """The sentences of all loaded sources that answer ``question`` best (none when nothing
+        does), as search hits; the index is built once per set of documents."""
+        corpus = self._corpus
+        with self._lock:
+            if self._answers is None or self._answers[0] is not corpus:
+                self._answers = (corpus, AnswerIndex(corpus, self.engine.settings.language))
+            index = self._answers[1]
+        topics = {d.id: t.name for t in self.topics for d in t.documents}
+        return [
+            SearchHit(topics.get(a.document.id, ""), a.document, a.position, a.text) for a in index.ask(question, limit)
+        ]
 
     # -- briefs ----------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import click
 from ..config import ConfigError, find_config, load_config
 from ..plugins import PluginHost
 from ..version import __version__
+from .ask import ask
 from .briefs import brief, inspect, read
 from .cache_commands import cache
 from .evaluate import evaluate
@@ -49,7 +50,7 @@ def cli(config: str | None) -> None:
     """
 
 
-for command in (brief, read, inspect, evaluate, plugins, cache):
+for command in (brief, read, ask, inspect, evaluate, plugins, cache):
     cli.add_command(command)
 
 

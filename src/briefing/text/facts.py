@@ -118,8 +118,13 @@ class Speech:
     quote: bool
 
 
+_ANY_SAYING = re.compile(rf"\b(?i:{_SAYING}|{_TELLING})\b")
+
+
 def speech(text: str) -> Speech | None:
     """The speaker of a quotation or of reported speech in ``text``, or ``None``."""
+    if not _ANY_SAYING.search(text):  # most sentences say nothing of anyone: skip the long patterns
+        return None
     for pattern in (_BEFORE, _AFTER):
         for match in pattern.finditer(text):
             name = _trimmed(match.group("name"))

@@ -29,8 +29,10 @@ from .brief import LEAD_WEIGHT
 #: Sentences read from the top of each document (and any its summary picked further down): a
 #: document's points are in its first paragraphs, and the bound keeps a huge topic cheap.
 PER_DOCUMENT = 30
-#: Most candidates a topic keeps, by importance.
-MOST_CANDIDATES = 3000
+#: Most candidates a topic keeps, by importance, and reads closely (phrases, figures): a theme's
+#: points come from the first few hundred, and reading every sentence of a 1,000-document topic
+#: would cost more than briefing it.
+MOST_CANDIDATES = 600
 #: Extra importance for a sentence the document's summarizer picked (divided by its rank).
 SUMMARY_WEIGHT = 0.2
 #: Extra importance for a sentence carrying money, a share or a count.
@@ -68,7 +70,35 @@ def candidates(entries: Sequence[DocumentBrief], default_language: str) -> list[
         return []
     _weigh(found, picked_rank)
     found.sort(key=lambda c: -c.importance)
-    return found[:MOST_CANDIDATES]
+    kept = found[:MOST_CANDIDATES]
+    _read_closely(kept)
+    kept.sort(key=lambda c: -c.importance)
+    return kept
+
+
+def _read_closely(kept: list[Candidate]) -> None:
+    """The phrases and figures of the candidates kept, document by document (a document's own
+    use of its words tells its nouns from its verbs); a measure adds to a candidate's importance."""
+    by_document: dict[str, list[Candidate]] = {}
+    for candidate in kept:
+        by_document.setdefault(candidate.document, []).append(candidate)
+    for group in by_document.values():
+        group.sort(key=lambda c: c.position)
+        language = group[0].language
+        kit = language_kit(language)
+        roles = WordRoles()
+        read = [(candidate, candidate_phrases(candidate.text, kit, roles=roles)) for candidate in group]
+        heads: dict[str, bool] = {}
+        for candidate, phrases in read:  # the roles are known once the whole document is read
+            for stems, written in phrases:
+                if written not in heads:
+                    heads[written] = roles.may_head(written.split(), language)
+                if heads[written]:
+                    candidate.phrases.setdefault((language, *stems), written)
+            found = figures(candidate.text)
+            candidate.measures, candidate.dates = found.measures, found.dates
+            if candidate.measures:
+                candidate.importance += FIGURE_WEIGHT
 
 
 def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple[str, int], int]) -> list[Candidate]:
@@ -77,8 +107,7 @@ def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple
     kit = language_kit(language)
     people = [t.name for t in entry.themes if t.kind == "person"]
     last_named: dict[str, int] = {}
-    roles = WordRoles()
-    found: list[tuple[Candidate, list[tuple[tuple[str, ...], str]]]] = []
+    found: list[Candidate] = []
     before: Sentence | None = None  # the sentence before, when it stands alone
     for sentence in document.sentences:
         if sentence.position >= PER_DOCUMENT and (document.id, sentence.position) not in picked:
@@ -96,7 +125,6 @@ def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple
             before = None
             continue
         shown = bounded(text)
-        facts = figures(shown)
         said = speech(shown)
         speaker = ""
         if said is not None:
@@ -108,19 +136,13 @@ def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple
             position=sentence.position,
             language=language,
             stems=Counter(kit.content_stems(shown)),
-            measures=facts.measures,
-            dates=facts.dates,
             speaker=speaker,
             quote=bool(said and said.quote and speaker),
             date=day_meant(shown, document.date, language) or document.date,
         )
         before = sentence if not why else None
-        found.append((candidate, candidate_phrases(shown, kit, roles=roles)))
-    for candidate, phrases in found:  # the roles are known once the whole document is read
-        for stems, written in phrases:
-            if roles.may_head(written.split(), language):
-                candidate.phrases.setdefault((language, *stems), written)
-    return [candidate for candidate, _ in found]
+        found.append(candidate)
+    return found
 
 
 def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
@@ -141,6 +163,5 @@ def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
             (1 - LEAD_WEIGHT) * similarity
             + LEAD_WEIGHT / (1.0 + candidate.position)
             + (SUMMARY_WEIGHT / rank if rank else 0.0)
-            + (FIGURE_WEIGHT if candidate.measures else 0.0)
         )
         candidate.vector = {stem: weight / norm for stem, weight in weights.items()}

@@ -25,16 +25,16 @@ from ..view_model import COMPARE_SUMMARIZERS, ReadingView
 from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
 from ..widgets.topic_list import TopicList
+from . import questions
 from .brief import BriefScreen
 from .coverage import CoverageScreen
-from .dialogs import ChoiceScreen, PromptScreen
+from .dialogs import ChoiceScreen
 from .export_flow import ExportFlow
 from .help import HelpScreen
 from .main_bindings import MAIN_BINDINGS
 from .main_workers import brief_on_screen, look_for_changed_files, read_sources
 from .problems import ProblemsScreen
 from .reader import ReaderScreen
-from .search import SearchScreen
 
 #: A document column is never narrower than this (cells); the width decides how many fit.
 MIN_COLUMN_WIDTH = 40
@@ -271,16 +271,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(CoverageScreen(topic.name, matrix), self.set_theme_filter)
 
     def action_search(self) -> None:
-        def searched(query: str | None) -> None:
-            if not query:
-                return
-            hits, total = self.session.search(query)
-            if not hits:
-                return self.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
-            highlighted = {d.id: self.view.summary_positions(d) for d in self.session.all_documents()}
-            self.app.push_screen(SearchScreen(self.session, query, hits, highlighted, total))
+        questions.search(self)
 
-        self.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
+    def action_ask(self) -> None:
+        questions.ask(self)
 
     def action_compare(self) -> None:
         if len(self.view.compare_names) < 2:

@@ -1,4 +1,4 @@
-"""Search results across all loaded sources; Enter opens the document at the sentence."""
+"""Search results and answers across all loaded sources; Enter opens the document at the sentence."""
 
 from __future__ import annotations
 
@@ -37,17 +37,19 @@ class SearchScreen(Screen[None]):
         hits: list[SearchHit],
         highlighted: dict[str, list[int]],
         total: int | None = None,
+        title: str | None = None,
     ):
         super().__init__()
         self.session = session
         self.query_text, self.hits, self.highlighted = query, hits, highlighted
         self.total = len(hits) if total is None else total
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         count = f"{self.total:,} sentence{'' if self.total == 1 else 's'} match “{self.query_text}”"
         if self.total > len(self.hits):
             count += f"; the first {len(self.hits):,} are listed"
-        yield Label(Text(count), id="search-title")
+        yield Label(Text(self.title_text or count), id="search-title")
         yield OptionList(*[Option(_hit_label(h, self.query_text), id=str(i)) for i, h in enumerate(self.hits)])
         yield Footer()
 
