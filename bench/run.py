@@ -247,6 +247,13 @@ def summary_rows() -> None:
     summaries.summary_rows()
 
 
+def thematic_rows() -> None:
+    """The thematic brief's shape, points said twice and cost (bench/thematic.py)."""
+    import thematic
+
+    thematic.main()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -508,6 +515,7 @@ def main() -> None:
     parser.add_argument("--languages-only", action="store_true", help="only the language identifiers' table")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
+    parser.add_argument("--thematic-only", action="store_true", help="only the thematic brief's tables and cost")
     parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
     args = parser.parse_args()
     if args.corpus_run:
@@ -547,6 +555,9 @@ def main() -> None:
         return
     if args.summaries_only:
         summary_rows()
+        return
+    if args.thematic_only:
+        thematic_rows()
         return
     if args.keyphrases_only:
         keyphrase_rows()
@@ -603,6 +614,7 @@ def main() -> None:
     language_rows()
     startup_rows()
     summary_rows()
+    thematic_rows()
     print()
     keyphrase_rows()
 

@@ -117,7 +117,7 @@ def cost_row(count: int = 1000) -> None:
     for _ in range(REPEAT):
         for label in ("without", "with"):
             if label == "without":
-                assemble.BriefStage.thematic = lambda self, entries, keywords=(): ()  # type: ignore[method-assign]
+                assemble.BriefStage.thematic = lambda self, entries, keywords=(): ((), ())  # type: ignore[method-assign]
             else:
                 assemble.BriefStage.thematic = real  # type: ignore[method-assign]
             with Engine(registry) as engine:

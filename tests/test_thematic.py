@@ -206,3 +206,63 @@ def test_exports_carry_the_thematic_brief(engine, tmp_path):
     exported = [t for topic in data["topics"] for t in topic["thematic"]]
     assert exported[0]["name"] == themes[0].name
     assert {"text", "documents", "figures", "speaker", "quote", "date"} <= set(exported[0]["points"][0])
+
+
+TIMELINE = [
+    (
+        "first",
+        "First report",
+        "2026-01-05",
+        "The harbour council approved a dredging plan for the east harbour. "
+        "The dredging plan will cost four million euros over two years.",
+    ),
+    (
+        "second",
+        "Second report",
+        "2026-02-09",
+        "The harbour council approved a dredging plan for the east harbour last month. "
+        "Fishermen now fear that the dredging works will scare the cod from the bay.",
+    ),
+    ("undated", "Undated note", None, "A note with no date says the ferry terminal will get a new waiting hall."),
+]
+
+
+@pytest.fixture(scope="module")
+def dated(engine) -> list[DocumentBrief]:
+    return [
+        DocumentBrief(engine.prepare(Document(i, t, text, f"{i}.txt", date=d, language="en")), None)
+        for i, t, d, text in TIMELINE
+    ]
+
+
+def test_the_timeline_gives_what_each_dated_document_added(dated):
+    from briefing.topics.novelty import timeline
+
+    developments = timeline(dated, "en")
+    assert [(d.date, d.document) for d in developments] == [("2026-01-05", "first"), ("2026-02-09", "second")]
+    assert developments[0].points[0].startswith("The harbour council approved a dredging plan")
+    second = developments[1].points
+    assert second == ("Fishermen now fear that the dredging works will scare the cod from the bay.",)
+
+
+def test_new_since_last_read_leaves_out_what_read_documents_said(dated):
+    from briefing.topics.novelty import unread_points
+
+    new = unread_points(dated, {"first"}, "en")
+    points = [p for d in new for p in d.points]
+    assert "Fishermen now fear that the dredging works will scare the cod from the bay." in points
+    assert not any(p.startswith("The harbour council approved") for p in points)  # the read one said it
+    assert {d.document for d in new} <= {"second", "undated"}
+    assert unread_points(dated, {"first", "second", "undated"}, "en") == ()
+
+
+def test_exports_carry_the_timeline(tmp_path):
+    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(grouping="folders"))
+    for doc_id, title, date, text in TIMELINE[:2]:
+        (tmp_path / f"{doc_id}.md").write_text(f"---\ntitle: {title}\ndate: {date}\n---\n\n{text}\n", encoding="utf-8")
+    briefing = engine.run([str(tmp_path)])
+    assert [d.document for b in briefing.briefs for d in b.timeline]
+    assert "Timeline\n--------\n2026-01-05  First report" in engine.export(briefing, "text")
+    assert "### Timeline\n\n- **2026-01-05** · *First report*" in engine.export(briefing, "markdown")
+    data = json.loads(engine.export(briefing, "json"))
+    assert data["topics"][0]["timeline"][1]["date"] == "2026-02-09"

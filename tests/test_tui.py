@@ -679,3 +679,20 @@ async def test_a_question_put_to_the_sources_lists_its_answers_or_says_nothing_d
         await pilot.pause()
         assert app.screen is app.main_screen
         assert any("Nothing in these sources answers that." in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_what_is_new_shows_unread_points_and_the_timeline(size):
+    async with running(size) as (app, pilot):
+        for _ in range(50):
+            if app.main_screen.session.complete:
+                break
+            await pilot.pause(0.1)
+        await pilot.press("w")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#brief-full", Static).render())
+        assert shown.startswith("New since you last read\n")
+        assert "\nTimeline\n2026-" in shown  # the sample reef topic has dated documents
+        assert "what is new" in str(app.screen.query_one("#brief-title").render())
+        await pilot.press("w")
+        assert app.screen is app.main_screen

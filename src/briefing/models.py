@@ -153,6 +153,16 @@ class BriefTheme:
 
 
 @dataclass(frozen=True)
+class Development:
+    """What one document adds to a topic: its ``date`` (``YYYY-MM-DD``, or ``""`` when it has
+    none), its id, and the points it makes that the documents before it did not."""
+
+    date: str
+    document: str
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Topic:
     """Documents about one subject. ``keywords`` are the labels a topic found by content was
     named from, best first (the name is a phrase made of them; configured and folder topics
@@ -183,6 +193,7 @@ class Brief:
     themes: tuple[Theme, ...] = ()
     keywords: tuple[str, ...] = ()  # the topic's labels (see Topic.keywords)
     thematic: tuple[BriefTheme, ...] = ()
+    timeline: tuple[Development, ...] = ()  # the dated documents in date order, each with what it added
 
 
 @dataclass(frozen=True)

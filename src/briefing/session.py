@@ -16,18 +16,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .answering import ANSWERS, AnswerIndex
+from .engine.assemble import Thematic
 from .engine.grouping import sources_by_folder
 from .engine.loading import Prepared
 from .engine.pool import start_server, worker_count
 from .engine.runner import Engine
 from .engine.themes import Tagged
 from .interfaces import Summarizer
-from .models import Brief, Briefing, BriefSentence, BriefTheme, Document, DocumentBrief, Problem, Source, Theme
+from .models import Brief, Briefing, BriefSentence, Development, Document, DocumentBrief, Problem, Source, Theme
 from .read_state import ReadState
 from .settings import Length
 from .text.detect import warm_up
 from .text.words import language_kit, words
 from .topics.coverage import Coverage, coverage, topic_themes
+from .topics.novelty import unread_points
 
 
 @dataclass
@@ -324,24 +326,32 @@ class Session:
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
         return self.engine.briefs.sentences(entries)
 
-    def cached_thematic(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefTheme, ...] | None:
-        """The topic's thematic brief if it is made (once every document is tagged and summarized)."""
+    def cached_thematic(self, topic: TopicState, summarizer: str, length: Length) -> Thematic | None:
+        """The topic's thematic brief and timeline if they are made (once every document is
+        tagged and summarized)."""
         entries = [self.cached_brief(d, summarizer, length) for d in topic.documents]
         if any(e is None for e in entries) or not self.complete:
             return None
         return self.engine.briefs.cached_thematic([e for e in entries if e is not None], topic.keywords)
 
-    def thematic_brief(self, topic: TopicState, summarizer: str, length: Length) -> tuple[BriefTheme, ...]:
-        """The topic's named themes with their key points (tagging and summarizing what it must)."""
+    def thematic_brief(self, topic: TopicState, summarizer: str, length: Length) -> Thematic:
+        """The topic's named themes with their key points, and its timeline (tagging and
+        summarizing what it must)."""
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
         return self.engine.briefs.thematic(entries, topic.keywords)
+
+    def new_since_read(self, topic: TopicState, summarizer: str, length: Length) -> tuple[Development, ...]:
+        """The points of the topic's unread documents that its read ones did not make."""
+        entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
+        read = {d.id for d in topic.documents if self.is_read(d)}
+        return unread_points(entries, read, self.engine.settings.language)
 
     def briefing(self, topic: TopicState, summarizer: str, length: Length) -> Briefing:
         """One topic as a :class:`Briefing`, ready for any exporter."""
         entries = tuple(self.document_brief(d, summarizer, length) for d in topic.documents)
         sentences = self.topic_brief(topic, summarizer, length)
-        thematic = self.engine.briefs.thematic(entries, topic.keywords)
-        brief = Brief(topic.name, entries, sentences, topic_themes(entries), topic.keywords, thematic)
+        themes, developments = self.engine.briefs.thematic(entries, topic.keywords)
+        brief = Brief(topic.name, entries, sentences, topic_themes(entries), topic.keywords, themes, developments)
         origins = {s.origin for s in topic.sources} | {d.origin for d in topic.documents}
         problems = [p for p in self.problems if p.source in origins or p in self.engine.problems]
         for document in topic.documents:

@@ -94,6 +94,9 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
                 "keywords": list(brief.keywords),
                 "brief": [{"text": s.text, "document": s.document, "score": s.score} for s in brief.brief],
                 "thematic": [_brief_theme(t) for t in brief.thematic],
+                "timeline": [
+                    {"date": d.date, "document": d.document, "points": list(d.points)} for d in brief.timeline
+                ],
                 "themes": [_theme(t) for t in sorted(brief.themes, key=lambda t: -t.score)],
                 "coverage": _coverage(brief),
                 "documents": [_document(entry) for entry in brief.documents],

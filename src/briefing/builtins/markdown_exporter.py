@@ -71,6 +71,20 @@ def _thematic(brief: Brief) -> list[str]:
     return lines + (["---", ""] if lines else [])
 
 
+def _timeline(brief: Brief) -> list[str]:
+    """What each dated document added to the ones before, in date order."""
+    if not brief.timeline:
+        return []
+    titles = {e.document.id: e.document.title for e in brief.documents}
+    lines = ["### Timeline", ""]
+    for development in brief.timeline:
+        lines.append(
+            f"- **{escape(development.date)}** · *{escape(titles.get(development.document, development.document))}*"
+        )
+        lines += [f"  - {escape(point)}" for point in development.points]
+    return lines + [""]
+
+
 def _coverage(brief: Brief) -> list[str]:
     """The sources x themes table: each cell is the share of the document's sentences on the theme."""
     matrix = coverage(brief)
@@ -103,6 +117,7 @@ class MarkdownExporter(Exporter):
             if brief.keywords:
                 lines += [f"*Keywords: {escape(', '.join(brief.keywords))}*", ""]
             lines += _thematic(brief)
+            lines += _timeline(brief)
             if brief.themes:
                 lines += [_themes(brief.themes), ""]
             lines += _coverage(brief)

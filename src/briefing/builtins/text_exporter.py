@@ -101,6 +101,19 @@ def _thematic(brief: Brief) -> list[str]:
     return lines
 
 
+def _timeline(brief: Brief) -> list[str]:
+    """The topic's dated documents in date order, each with what it added to the ones before."""
+    if not brief.timeline:
+        return []
+    titles = {e.document.id: e.document.title for e in brief.documents}
+    lines = ["Timeline", "--------"]
+    for development in brief.timeline:
+        lines += _wrap(f"{development.date}  {titles.get(development.document, development.document)}")
+        for point in development.points:
+            lines += _bullet(point, "   ")
+    return lines + [""]
+
+
 def _topic(brief: Brief) -> list[str]:
     count = len(brief.documents)
     heading = f"Topic: {brief.topic} ({count} document{'s' if count != 1 else ''})"
@@ -109,6 +122,7 @@ def _topic(brief: Brief) -> list[str]:
         lines += _wrap("Keywords: " + ", ".join(brief.keywords))
     lines.append("")
     lines += _thematic(brief)
+    lines += _timeline(brief)
     if brief.themes:
         lines += _themes(brief.themes)
         lines.append("")

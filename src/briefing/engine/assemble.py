@@ -6,13 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..cache import digest
-from ..models import Brief, BriefSentence, BriefTheme, DocumentBrief
+from ..models import Brief, BriefSentence, BriefTheme, Development, DocumentBrief
 from ..settings import Settings
 from ..topics.brief import topic_brief
 from ..topics.coverage import topic_themes
+from ..topics.novelty import timeline
+from ..topics.points import candidates
 from ..topics.thematic import thematic_brief
 from .cache_keys import Keys
 from .store import Store
+
+#: A topic's thematic brief and its timeline, made from one reading of its sentences.
+Thematic = tuple[tuple[BriefTheme, ...], tuple[Development, ...]]
 
 
 class BriefStage:
@@ -42,30 +47,34 @@ class BriefStage:
 
     def _thematic_key(self, entries: Sequence[DocumentBrief], keywords: Sequence[str]) -> str:
         people = sorted({t.name for e in entries for t in e.themes if t.kind == "person"})
-        return "thematic:" + digest(self._key(entries), list(keywords), people)
+        return "thematic+timeline:" + digest(self._key(entries), list(keywords), people)
 
-    def thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> tuple[BriefTheme, ...]:
-        """The topic's thematic brief: named themes with their key points."""
+    def thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Thematic:
+        """The topic's thematic brief (named themes with their key points) and its timeline, from
+        one reading of its sentences."""
 
-        def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefTheme, ...]]]:
-            yield 0, thematic_brief(entries, self.settings.language, keywords)
+        def compute(missing: list[int]) -> Iterator[tuple[int, Thematic]]:
+            language = self.settings.language
+            found = candidates(entries, language)
+            yield 0, (thematic_brief(entries, language, keywords, found), timeline(entries, language, found))
 
         return self.store.memoised({0: self._thematic_key(entries, keywords)}, compute)[0]
 
-    def cached_thematic(
-        self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()
-    ) -> tuple[BriefTheme, ...] | None:
-        """The thematic brief if this run already has it, without computing or reading the disk."""
-        found: tuple[BriefTheme, ...] | None = self.store.peek(self._thematic_key(entries, keywords))
+    def cached_thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Thematic | None:
+        """The thematic brief and timeline if this run already has them, without computing or
+        reading the disk."""
+        found: Thematic | None = self.store.peek(self._thematic_key(entries, keywords))
         return found
 
     def assemble(self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Brief:
         """A topic's brief from its document briefs."""
+        themes, developments = self.thematic(entries, keywords)
         return Brief(
             topic,
             tuple(entries),
             self.sentences(entries),
             topic_themes(entries),
             tuple(keywords),
-            self.thematic(entries, keywords),
+            themes,
+            developments,
         )

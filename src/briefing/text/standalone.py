@@ -56,6 +56,25 @@ _ABOUT_ITSELF = re.compile(
 #: News agencies, as a dateline tags a story with them: the story's source, never its subject.
 AGENCIES = frozenset("AP AFP Reuters dpa DPA UPI Xinhua XINHUA AAP ANSA EFE CNN Bloomberg PTI IANS KNA APA SDA".split())
 _PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?"
+#: Words one of which every sentence :data:`_ABOUT_ITSELF` finds contains: most sentences
+#: contain none, and the long pattern is not run on them.
+_ABOUT_ITSELF_CUES = (
+    "this",
+    "following",
+    "present",
+    "dies",
+    "folgende",
+    "cet",
+    "ce ",
+    "este",
+    "esta",
+    "read more",
+    "click here",
+    "subscribe",
+    "sign up",
+    "share this",
+    "follow us",
+)
 #: A wire dateline or agency tag opening a story: "WASHINGTON (AP) -- ", "SANTA ROSA, Calif. _ ",
 #: "DHAKA, Dec. 5 (Xinhua) -- ", "(Reuters) - ", "BERLIN - ", with SGML leftovers ("&QL;") before it.
 _DATELINE = re.compile(
@@ -92,8 +111,9 @@ def bounded(text: str, words: int = POINT_WORDS, characters: int = POINT_CHARACT
 
 def why_not_alone(text: str, language: str) -> str | None:
     """Why ``text`` (a sentence, dateline removed) cannot stand alone as a point, or ``None``."""
-    words = _WORD.findall(text)
-    if len(words) < FEWEST_WORDS:
+    count = len(text.split())
+    first_word = _WORD.search(text)
+    if count < FEWEST_WORDS or first_word is None:
         return "too short"
     end = text.rstrip(" \"”’'»)").rstrip()
     if end.endswith("!"):
@@ -102,11 +122,14 @@ def why_not_alone(text: str, language: str) -> str | None:
         return "a question"
     if end.endswith(":"):
         return "an introduction to what follows"
-    if _ABOUT_ITSELF.search(text):
+    lowered = text.casefold()
+    if any(cue in lowered for cue in _ABOUT_ITSELF_CUES) and _ABOUT_ITSELF.search(text):
         return "about the text itself"
-    if _BYLINE.match(text) and len(words) < 12:
+    if count < 12 and _BYLINE.match(text):
         return "a byline"
-    first = words[0].casefold()
-    if text.lstrip()[:1] not in _OPENING_QUOTES and first in POINTING_BACK.get(language, POINTING_BACK["en"]):
-        return f"{POINTS_BACK} ({words[0]})"
+    first = first_word.group()
+    if text.lstrip()[:1] not in _OPENING_QUOTES and first.casefold() in POINTING_BACK.get(
+        language, POINTING_BACK["en"]
+    ):
+        return f"{POINTS_BACK} ({first})"
     return None

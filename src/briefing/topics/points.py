@@ -14,7 +14,7 @@ sentence before it, when that one stands alone and both fit a point's bound; els
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +32,7 @@ PER_DOCUMENT = 30
 #: Most candidates a topic keeps, by importance, and reads closely (phrases, figures): a theme's
 #: points come from the first few hundred, and reading every sentence of a 1,000-document topic
 #: would cost more than briefing it.
-MOST_CANDIDATES = 600
+MOST_CANDIDATES = 300
 #: Extra importance for a sentence the document's summarizer picked (divided by its rank).
 SUMMARY_WEIGHT = 0.2
 #: Extra importance for a sentence carrying money, a share or a count.
@@ -165,3 +165,22 @@ def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
             + (SUMMARY_WEIGHT / rank if rank else 0.0)
         )
         candidate.vector = {stem: weight / norm for stem, weight in weights.items()}
+
+
+class SimilarityIndex:
+    """Candidates by stem, so that a sentence's similar ones cost the postings of its own stems."""
+
+    def __init__(self, found: Sequence[Candidate], threshold: float):
+        self.found, self.threshold = found, threshold
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for number, candidate in enumerate(found):
+            for stem, weight in candidate.vector.items():
+                self.postings[stem].append((number, weight))
+
+    def similar(self, number: int) -> list[int]:
+        """Candidates at least ``threshold`` similar to candidate ``number``, itself included."""
+        scores: dict[int, float] = defaultdict(float)
+        for stem, weight in self.found[number].vector.items():
+            for other, other_weight in self.postings[stem]:
+                scores[other] += weight * other_weight
+        return [other for other, score in scores.items() if score >= self.threshold or other == number]

@@ -35,7 +35,7 @@ from ..text.dates import MONTHS, WEEKDAYS
 from ..text.facts import TITLES, UNIT_WORD
 from ..text.names import is_acronym
 from ..text.standalone import AGENCIES
-from .points import Candidate, candidates
+from .points import Candidate, SimilarityIndex, candidates
 
 #: Most themes a brief shows, and most points under each.
 MOST_THEMES = 6
@@ -65,17 +65,20 @@ class _Phrase:
 
 
 def thematic_brief(
-    entries: Sequence[DocumentBrief], default_language: str, keywords: Sequence[str] = ()
+    entries: Sequence[DocumentBrief],
+    default_language: str,
+    keywords: Sequence[str] = (),
+    found: Sequence[Candidate] | None = None,
 ) -> tuple[BriefTheme, ...]:
     """The topic's themes, each with its key points (see the module's docstring); ``keywords``
-    are the topic's own labels."""
-    found = candidates(entries, default_language)
+    are the topic's own labels; ``found``, its candidate points when they are read already."""
+    found = candidates(entries, default_language) if found is None else found
     if not found:
         return ()
     lower = {w for c in found for w in _LOWER_WORD.findall(c.text)}
     phrases = _phrases(found, {k.casefold() for k in keywords}, lower)
     people = {t.name for e in entries for t in e.themes if t.kind == "person" and " " in t.name}
-    index = _Index(found)
+    index = SimilarityIndex(found, PARAPHRASE)
     taken: set[int] = set()  # candidates that are a point, or say what one says
     used: set[tuple[str, ...]] = set()
     themes: list[tuple[BriefTheme, float]] = []
@@ -189,26 +192,9 @@ def _best_phrase(
     return best
 
 
-class _Index:
-    """Candidates by stem, so that a sentence's similar ones cost the postings of its own stems."""
-
-    def __init__(self, found: Sequence[Candidate]):
-        self.found = found
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for number, candidate in enumerate(found):
-            for stem, weight in candidate.vector.items():
-                self.postings[stem].append((number, weight))
-
-    def similar(self, number: int) -> list[int]:
-        """Candidates at least :data:`PARAPHRASE` similar to candidate ``number``, itself included."""
-        scores: dict[int, float] = defaultdict(float)
-        for stem, weight in self.found[number].vector.items():
-            for other, other_weight in self.postings[stem]:
-                scores[other] += weight * other_weight
-        return [other for other, score in scores.items() if score >= PARAPHRASE or other == number]
-
-
-def _points(pool: Sequence[int], found: Sequence[Candidate], index: _Index, taken: set[int]) -> list[list[int]]:
+def _points(
+    pool: Sequence[int], found: Sequence[Candidate], index: SimilarityIndex, taken: set[int]
+) -> list[list[int]]:
     """Up to :data:`MOST_POINTS` points from ``pool`` (candidate numbers, best first), each as the
     candidate that says it and then the others that say the same."""
     points: list[list[int]] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from ..models import BriefSentence, BriefTheme, Document, DocumentBrief, Theme
+from ..models import BriefSentence, BriefTheme, Development, Document, DocumentBrief, Theme
 from ..wording import counted, point_attribution
 
 #: How evidence for the chosen theme stands out (underlined, so it shows in every colour theme).
@@ -129,4 +129,21 @@ def thematic_text(themes: Sequence[BriefTheme], titles: dict[str, str]) -> Text:
                 if at >= 0:
                     text.stylize("bold", start + at, start + at + len(figure))
             text.append(f"  — {point_attribution(point, titles, size)}\n", style="italic dim")
+    return text
+
+
+def developments_text(developments: Sequence[Development], titles: dict[str, str], heading: str, empty: str) -> Text:
+    """A heading, then per document its date and title and the points it added; ``empty`` when
+    there are none."""
+    text = Text(heading, style="bold")
+    if not developments:
+        text.append(f"\n{empty}", style="italic dim")
+    for development in developments:
+        text.append("\n")
+        if development.date:
+            text.append(f"{development.date}  ", style="bold")
+        text.append(titles.get(development.document, development.document), style="italic")
+        for point in development.points:
+            text.append("\n  • ", style="bold")
+            text.append(point)
     return text

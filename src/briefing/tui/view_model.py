@@ -18,7 +18,7 @@ from ..session import Session, TopicState
 from ..settings import Length
 from ..topics.coverage import TOPIC_THEMES, topic_themes
 from ..wording import counted
-from .render import document_body, document_header, thematic_text, theme_chips, topic_brief_text
+from .render import developments_text, document_body, document_header, thematic_text, theme_chips, topic_brief_text
 
 #: Summarizers shown side by side in compare mode, when installed.
 COMPARE_SUMMARIZERS = ("position", "lexrank", "textrank", "lead")
@@ -155,13 +155,26 @@ class ReadingView:
     def thematic_text(self, topic: TopicState) -> Text:
         """The topic's thematic brief; its flat brief while the themes are being found."""
         titles = {d.id: d.title for d in topic.documents}
-        themes = self.session.cached_thematic(topic, self.summarizer_name, self.length)
-        if themes:
-            return thematic_text(themes, titles)
+        made = self.session.cached_thematic(topic, self.summarizer_name, self.length)
+        if made and made[0]:
+            return thematic_text(made[0], titles)
         sentences: tuple[BriefSentence, ...] | None = self.session.cached_topic_brief(
             topic, self.summarizer_name, self.length
         )
         return topic_brief_text(sentences, titles) if sentences is not None else Text("briefing…", "italic dim")
+
+    def news_text(self, topic: TopicState) -> Text:
+        """What is new in the topic: the points of its unread documents that read ones did not
+        make, then its timeline (what each dated document added to the ones before)."""
+        titles = {d.id: d.title for d in topic.documents}
+        unread = self.session.new_since_read(topic, self.summarizer_name, self.length)
+        developments = self.session.thematic_brief(topic, self.summarizer_name, self.length)[1]
+        text = developments_text(unread, titles, "New since you last read", "Nothing: you have read every document.")
+        text.append("\n\n")
+        text.append_text(
+            developments_text(developments, titles, "Timeline", "No timeline: fewer than two dated documents.")
+        )
+        return text
 
     def topic_problems(self, topic: TopicState) -> list[Problem]:
         origins = {s.origin for s in topic.sources}

@@ -261,6 +261,11 @@ class MainScreen(Screen[None]):
         if topic is not None and topic.loaded:
             self.app.push_screen(BriefScreen(topic.name, self.view.thematic_text(topic)))
 
+    def action_news(self) -> None:
+        topic = self.view.topic
+        if topic is not None and topic.loaded and self.session.complete:
+            self.app.push_screen(BriefScreen(topic.name, self.view.news_text(topic), "what is new"))
+
     def action_coverage(self) -> None:
         topic = self.view.topic
         if topic is None or not topic.loaded:

@@ -39,6 +39,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("t", "filter_theme", "Theme", id="theme", tooltip="Only documents with a theme, its evidence marked"),
     Binding("b", "brief", "Brief", id="brief", tooltip="The topic's themes and key points on the whole screen"),
     Binding("v", "coverage", "Coverage", id="coverage", tooltip="Which document covers which theme, as a matrix"),
+    Binding("w", "news", "New", id="news", tooltip="What is new: unread documents' new points, and the timeline"),
     Binding("a", "ask", "Ask", id="ask", tooltip="Ask the sources a question; the sentences that answer it"),
     Binding("slash", "search", "Search", id="search", tooltip="Find sentences across all sources"),
     Binding("c", "compare", "Compare", id="compare", tooltip="One document, several summarizers side by side"),
