@@ -4,8 +4,7 @@ The TUI needs the first topic on screen long before a large corpus is done, and 
 summarizer or length without re-loading anything. A :class:`Session` groups sources into topics
 before loading them (by configured globs or folder, which needs only paths), loads one topic at a
 time, and asks the engine's stages for every summary, theme and topic brief, so the batch run
-and the reading room share one memo and one cache. No UI in here: views call these methods from
-their workers.
+and the reading room share one memo and one cache. No UI in here: views call it from workers.
 """
 
 from __future__ import annotations
@@ -232,17 +231,16 @@ class Session:
         return self._corpus
 
     def ask(self, question: str, limit: int = ANSWERS) -> list[SearchHit]:
-        """The sentences of all loaded sources that answer ``question`` best (none when nothing
-        does), as search hits; the index is built once per set of documents."""
+        """The sentences of all sources that answer ``question`` best, as search hits (none when
+        nothing does); the index is built once per set of documents."""
         corpus = self._corpus
         with self._lock:
             if self._answers is None or self._answers[0] is not corpus:
                 self._answers = (corpus, AnswerIndex(corpus, self.engine.settings.language))
             index = self._answers[1]
         topics = {d.id: t.name for t in self.topics for d in t.documents}
-        return [
-            SearchHit(topics.get(a.document.id, ""), a.document, a.position, a.text) for a in index.ask(question, limit)
-        ]
+        found = index.ask(question, limit)
+        return [SearchHit(topics.get(a.document.id, ""), a.document, a.position, a.text) for a in found]
 
     # -- briefs ----------------------------------------------------------------------------------
 
@@ -327,16 +325,14 @@ class Session:
         return self.engine.briefs.sentences(entries)
 
     def cached_thematic(self, topic: TopicState, summarizer: str, length: Length) -> Thematic | None:
-        """The topic's thematic brief and timeline if they are made (once every document is
-        tagged and summarized)."""
+        """The topic's thematic brief and timeline if made (every document tagged and summarized)."""
         entries = [self.cached_brief(d, summarizer, length) for d in topic.documents]
         if any(e is None for e in entries) or not self.complete:
             return None
         return self.engine.briefs.cached_thematic([e for e in entries if e is not None], topic.keywords)
 
     def thematic_brief(self, topic: TopicState, summarizer: str, length: Length) -> Thematic:
-        """The topic's named themes with their key points, and its timeline (tagging and
-        summarizing what it must)."""
+        """The topic's themes with their key points, and its timeline (tagging what it must)."""
         entries = [self.document_brief(d, summarizer, length) for d in topic.documents]
         return self.engine.briefs.thematic(entries, topic.keywords)
 
