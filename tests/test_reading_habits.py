@@ -114,9 +114,29 @@ async def test_o_in_the_reading_room_opens_the_focused_document(monkeypatch):
     async with running((120, 40)) as (app, pilot):
         monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
         monkeypatch.setattr(opener, "how_to_open", lambda document: opener.Opening(url=f"https://x/{document.id}"))
+        monkeypatch.setattr(opener, "has_browser", lambda: True)
         await pilot.press("o")
         await pilot.pause()
         assert opened == [f"https://x/{view(app).visible()[0].id}"]
+        assert any(str(n.message).startswith("Opened https://x/") for n in app._notifications)
+
+
+async def test_o_with_no_browser_says_so_and_gives_the_link(monkeypatch):
+    opened: list[str] = []
+
+    def no_browser(*args, **kwargs):
+        raise opener.webbrowser.Error("could not locate runnable browser")
+
+    async with running((120, 40)) as (app, pilot):
+        monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+        monkeypatch.setattr(opener, "how_to_open", lambda document: opener.Opening(url="https://x/story"))
+        monkeypatch.setattr(opener.webbrowser, "get", no_browser)
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == []
+        messages = [str(n.message) for n in app._notifications]
+        assert "No browser found here. The link: https://x/story" in messages
+        assert not any(m.startswith("Opened") for m in messages)
 
 
 def test_a_path_in_a_column_header_never_needs_cutting_mid_word(tmp_path):
@@ -141,6 +161,12 @@ async def test_r_reloads_changed_sources_and_keeps_the_readers_place(tmp_path):
         await pilot.press("r")
         await settle(pilot)
         assert len(view(app).topic.documents) == 5 and shown in [d.id for d in view(app).visible()]
+        await pilot.press("r")  # nothing changed since: a word, and nothing read again
+        await pilot.pause()
+        assert app.main_screen.loading_done
+        assert "Nothing changed: every source is as it was when last read." in [
+            str(n.message) for n in app._notifications
+        ]
 
 
 async def test_watching_picks_up_a_new_file_without_a_key(tmp_path, monkeypatch):

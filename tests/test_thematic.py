@@ -253,6 +253,7 @@ def test_new_since_last_read_leaves_out_what_read_documents_said(dated):
     assert "Fishermen now fear that the dredging works will scare the cod from the bay." in points
     assert not any(p.startswith("The harbour council approved") for p in points)  # the read one said it
     assert {d.document for d in new} <= {"second", "undated"}
+    assert new[0].document == "second" and all(not d.date for d in new[1:])  # by date, the undated last
     assert unread_points(dated, {"first", "second", "undated"}, "en") == ()
 
 

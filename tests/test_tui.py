@@ -349,7 +349,11 @@ async def test_quit(size):
 async def test_command_palette_has_every_control(size):
     async with running(size) as (app, pilot):
         titles = [title for title, _, _ in screen_commands(app.screen)]
-        assert titles == [b.description for b in MainScreen.BINDINGS]  # every key, by its name
+        textual_own = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles == [b.description for b in MainScreen.BINDINGS if b.description not in textual_own]
+        assert "Theme filter" in titles and "Quit" in textual_own  # every key, by its name, once
+        every = titles + textual_own
+        assert len(every) == len(set(every))  # no name twice beside Textual's own ("Theme")
         await pilot.press("ctrl+p")
         await pilot.press(*"Next topic")
         hits = app.screen.query_one(CommandList)
@@ -696,3 +700,37 @@ async def test_what_is_new_shows_unread_points_and_the_timeline(size):
         assert "what is new" in str(app.screen.query_one("#brief-title").render())
         await pilot.press("w")
         assert app.screen is app.main_screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_a_long_question_in_a_dialog_wraps_and_is_never_cut_off(size):
+    question = "/home/someone/with/a/rather/long/folder/name/coral-reefs.md exists. " * 2 + "Replace it?"
+    async with running(size) as (app, pilot):
+        app.push_screen(ConfirmScreen(question))
+        await pilot.pause()
+        title = app.screen.query_one(".dialog-title")
+        dialog = app.screen.query_one(".dialog")
+        lines = [line.text for line in title.render_lines(title.content_region.reset_offset)]
+        shown = " ".join(line.strip() for line in lines if line.strip())
+        assert shown == question.strip()  # every word, over as many lines as it takes
+        assert title.region.right <= dialog.region.right
+
+
+async def test_a_file_with_no_punctuation_reaches_no_screen_whole(tmp_path):
+    words = " ".join(f"harbour{n % 97} dredging{n % 89} ferry{n % 83}" for n in range(6000))  # one 'sentence'
+    (tmp_path / "run-on.txt").write_text(words, encoding="utf-8")
+    (tmp_path / "note.txt").write_text("The harbour opens at six. The ferry leaves at seven.", encoding="utf-8")
+    app = make_app(paths=[tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        bodies = [column_text(c) for c in columns(app)]
+        assert any("harbour0 dredging0" in body for body in bodies)
+        assert all(len(body) < 2000 for body in bodies)  # the run-on sentence is cut
+        assert len(str(app.main_screen.query_one("#brief", Static).render())) < 2000
+        run_on = next(i for i, c in enumerate(columns(app)) if "harbour0" in column_text(c))
+        columns(app)[run_on].focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        shown = str(app.screen.query_one("#paragraph-0", Static).render())
+        assert shown.endswith("…") and len(shown) <= 3001

@@ -28,6 +28,9 @@ K1 = 1.2
 B = 0.75
 #: The share of the question's IDF weight a sentence must hold to answer it.
 ENOUGH = 0.5
+#: An answer scores at least this share of the best answer's score: a sentence that shares only
+#: the question's rarest word is no second answer.
+CLOSE_TO_BEST = 0.5
 #: How much a sentence that carries what the question asks for gains.
 TYPE_BONUS = 0.25
 #: Sentences given for a question, best first.
@@ -130,7 +133,8 @@ class AnswerIndex:
                     score *= 1 + TYPE_BONUS
                 best[number] = max(score, best.get(number, 0.0))
         ranked = sorted(((score, number) for number, score in best.items()), key=lambda pair: (-pair[0], pair[1]))
-        return [self._answer(number, score) for score, number in ranked[:limit]]
+        close = [(score, number) for score, number in ranked if score >= CLOSE_TO_BEST * ranked[0][0]]
+        return [self._answer(number, score) for score, number in close[:limit]]
 
     def _answer(self, number: int, score: float) -> Answer:
         document, position, text = self.sentences[number]

@@ -58,7 +58,8 @@ def unread_points(
     entries: Sequence[DocumentBrief], read: Collection[str], default_language: str, limit: int = NEW_POINTS
 ) -> tuple[Development, ...]:
     """The points of the topic's unread documents that its read ones did not make, per document
-    (best first, at most ``limit`` in all); ``read`` holds the ids of the documents read."""
+    in date order (the undated last; best first within one, at most ``limit`` in all); ``read``
+    holds the ids of the documents read."""
     index = SimilarityIndex(candidates(entries, default_language), PARAPHRASE)
     said = {n for n, c in enumerate(index.found) if c.document in read}
     by_document: dict[str, list[str]] = {}
@@ -71,4 +72,5 @@ def unread_points(
             by_document.setdefault(candidate.document, []).append(candidate.text)
             taken += 1
     dates = {e.document.id: e.document.date for e in entries}
-    return tuple(Development((dates.get(d) or "")[:10], d, tuple(points)) for d, points in by_document.items())
+    found = [Development((dates.get(d) or "")[:10], d, tuple(points)) for d, points in by_document.items()]
+    return tuple(sorted(found, key=lambda d: (not d.date, d.date)))  # by date, the undated last

@@ -2,7 +2,8 @@
 
 Every binding of the screen under the palette that has a description becomes a command (its
 tooltip is the help line), run as if its key were pressed. So the palette always offers what the
-screen offers, and a new key needs no palette entry of its own.
+screen offers, and a new key needs no palette entry of its own. A key whose name is one of
+Textual's own commands ("Quit") is left to Textual's, so no name is listed twice.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from textual.screen import Screen
 
 def screen_commands(screen: Screen[object]) -> Iterator[tuple[str, str, Binding]]:
     """``(title, help, binding)`` for each of the screen's bindings that can run now."""
+    textual_own = {command.title for command in screen.app.get_system_commands(screen)}
     for binding in screen.BINDINGS:
-        if not isinstance(binding, Binding) or not binding.description:
+        if not isinstance(binding, Binding) or not binding.description or binding.description in textual_own:
             continue
         name, _, _ = binding.action.partition("(")
         if "." not in name and screen.check_action(name, ()) is False:

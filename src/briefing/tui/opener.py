@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import subprocess
+import webbrowser
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,12 +58,25 @@ def how_to_open(document: Document, environ: Mapping[str, str] = os.environ) -> 
     return Opening(problem=f"Set $EDITOR or $PAGER to open {path}")
 
 
+def has_browser() -> bool:
+    """Whether Python's ``webbrowser`` finds a browser to run (none on a server over SSH, say:
+    then opening a link silently does nothing)."""
+    try:
+        webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return True
+
+
 def open_document(app: App[Any], document: Document) -> None:
     """Open ``document`` as :func:`how_to_open` says, telling the reader what happened."""
     opening = how_to_open(document)
     if opening.problem:
         app.notify(opening.problem, severity="warning", markup=False)
     elif opening.url:
+        if not app.is_web and not has_browser():
+            app.notify(f"No browser found here. The link: {opening.url}", severity="warning", markup=False)
+            return
         app.open_url(opening.url)
         app.notify(f"Opened {opening.url} in the browser", markup=False)
     else:

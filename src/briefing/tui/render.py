@@ -1,4 +1,6 @@
-"""Rich ``Text`` from untrusted source text: never parsed as markup, styled only by us."""
+"""Rich ``Text`` from untrusted source text: never parsed as markup, styled only by us, and no
+sentence longer than a point's bound (:func:`briefing.text.standalone.bounded`): a file with no
+punctuation is one sentence, and it would fill the screen and take seconds to lay out."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 
 from ..models import BriefSentence, BriefTheme, Development, Document, DocumentBrief, Theme
+from ..text.standalone import bounded
 from ..wording import counted, point_attribution
 
 #: How evidence for the chosen theme stands out (underlined, so it shows in every colour theme).
@@ -88,14 +91,14 @@ def document_body(
         for number, sentence in enumerate(entry.summary.sentences):
             mark = (marks or {}).get(sentence.position, "•")
             body.append(("\n\n" if number else "") + f"{mark} ", style="bold")
-            body.append(sentence.text, style=EVIDENCE if sentence.text in evidence else "")
+            body.append(bounded(sentence.text), style=EVIDENCE if sentence.text in evidence else "")
     summarized = {s.text for s in entry.summary.sentences} if entry.summary else set()
     more = [e for e in evidence if e not in summarized]
     if more:
         body.append(f"\n\nMore on {theme} in this document:", style="bold italic")
         for extra in more:
             body.append("\n\n› ", style="bold")
-            body.append(extra, style=EVIDENCE)
+            body.append(bounded(extra), style=EVIDENCE)
     return body
 
 
@@ -105,7 +108,7 @@ def topic_brief_text(sentences: Iterable[BriefSentence], titles: dict[str, str])
         if text:
             text.append("\n")
         text.append("• ", style="bold")
-        text.append(sentence.text)
+        text.append(bounded(sentence.text))
         text.append(f"  — {titles.get(sentence.document, sentence.document)}", style="italic dim")
     return text
 

@@ -32,7 +32,7 @@ from .dialogs import ChoiceScreen
 from .export_flow import ExportFlow
 from .help import HelpScreen
 from .main_bindings import MAIN_BINDINGS
-from .main_workers import brief_on_screen, look_for_changed_files, read_sources
+from .main_workers import brief_on_screen, look_for_changed_files, nothing_changed, read_sources
 from .problems import ProblemsScreen
 from .reader import ReaderScreen
 
@@ -359,6 +359,8 @@ class MainScreen(Screen[None]):
     def action_reload(self) -> None:
         if not self.loading_done:
             return self.notify("Still reading the sources; reload once that is done.", severity="warning")
+        if nothing_changed(self):
+            return self.notify("Nothing changed: every source is as it was when last read.", markup=False)
         self.reload()
 
     def reload(self) -> None:

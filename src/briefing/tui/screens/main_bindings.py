@@ -36,7 +36,9 @@ MAIN_BINDINGS: list[BindingType] = [
     ),
     Binding("minus", "length(-1)", "Shorter", id="shorter", tooltip="One sentence less per summary", show=False),
     Binding("s", "choose_summarizer", "Summarizer", id="summarizer", tooltip="Pick the summarizer plugin"),
-    Binding("t", "filter_theme", "Theme", id="theme", tooltip="Only documents with a theme, its evidence marked"),
+    Binding(
+        "t", "filter_theme", "Theme filter", id="theme", tooltip="Only documents with a theme, its evidence marked"
+    ),
     Binding("b", "brief", "Brief", id="brief", tooltip="The topic's themes and key points on the whole screen"),
     Binding("v", "coverage", "Coverage", id="coverage", tooltip="Which document covers which theme, as a matrix"),
     Binding("w", "news", "New", id="news", tooltip="What is new: unread documents' new points, and the timeline"),

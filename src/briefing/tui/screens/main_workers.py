@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from ...sources.collect import stamps
+from ...sources.fetch import is_url
 from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, SourcesChanged, TopicLoaded, TopicsFound
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ def read_sources(screen: MainScreen) -> None:
     def progress(stage: str) -> None:
         screen.post_message(LoadProgress(stage))
 
-    if screen.watch_sources:
-        screen.file_stamps = stamps(session.origins)  # before reading: a change while loading is seen
+    # Before reading: a change while loading is seen (by watching, or by 'r').
+    screen.file_stamps = stamps(session.origins)
     topics = session.discover()
     screen.post_message(TopicsFound(len(topics)))
     for index, topic in enumerate(topics):
@@ -62,6 +63,15 @@ def brief_on_screen(screen: MainScreen) -> None:
                 session.thematic_brief(topic, summarizer, length)
                 screen.post_message(Briefed(*session.progress(summarizer, length)))
     screen.post_message(Briefed(*session.progress(summarizer, length), finished=True))
+
+
+def nothing_changed(screen: MainScreen) -> bool:
+    """Whether every source is a local file and none changed since they were last read (a URL may
+    have changed at any time: then there is no telling without reading it)."""
+    origins = screen.session.origins
+    if screen.file_stamps is None or any(is_url(origin) or origin == "-" for origin in origins):
+        return False
+    return stamps(origins) == screen.file_stamps
 
 
 def look_for_changed_files(screen: MainScreen) -> None:

@@ -14,11 +14,16 @@ from textual.widgets import Footer, Static
 from ...builtins.html_loader import TABLE
 from ...models import Document
 from ...session import Session
+from ...text.standalone import bounded
 from ..opener import open_document
 from ..render import document_header
 
 HIGHLIGHT = "bold underline"
 CURRENT = "reverse bold"
+#: The most of one sentence the reader shows (a file with no punctuation is one sentence): the
+#: rest is cut with "…", and ``o`` opens the whole file.
+READER_WORDS = 400
+READER_CHARACTERS = 3000
 
 
 def dropped_text(document: Document) -> Text:
@@ -107,7 +112,7 @@ class ReaderScreen(Screen[None]):
                 style = CURRENT if sentence.position == current else ""
                 if not style and sentence.position in self.highlighted:
                     style = HIGHLIGHT
-                text.append(sentence.text, style=style)
+                text.append(bounded(sentence.text, READER_WORDS, READER_CHARACTERS), style=style)
             self.query_one(f"#paragraph-{number}", Static).update(text)
 
     def _scroll_to_current(self) -> None:

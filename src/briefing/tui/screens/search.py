@@ -13,12 +13,13 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...session import SearchHit, Session
+from ...text.standalone import bounded
 from ...text.words import language_kit, words
 from .reader import ReaderScreen
 
 
 def _hit_label(hit: SearchHit, query: str) -> Text:
-    label = Text(hit.text)
+    label = Text(bounded(hit.text))
     english = language_kit("en")
     for term in words(query):  # the words that matched: inflections and compounds too
         part = min({term.lower(), english.stem(term)}, key=len)
