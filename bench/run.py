@@ -254,6 +254,14 @@ def thematic_rows() -> None:
     thematic.main()
 
 
+def answer_rows() -> None:
+    """``briefing ask`` on WikiQA, against plain BM25 and lead, and its speed (bench/answers.py)."""
+    import answers
+
+    answers.accuracy_rows()
+    answers.cached_speed_row()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -516,6 +524,7 @@ def main() -> None:
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
     parser.add_argument("--thematic-only", action="store_true", help="only the thematic brief's tables and cost")
+    parser.add_argument("--answers-only", action="store_true", help="only briefing ask on WikiQA, and its speed")
     parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
     args = parser.parse_args()
     if args.corpus_run:
@@ -558,6 +567,9 @@ def main() -> None:
         return
     if args.thematic_only:
         thematic_rows()
+        return
+    if args.answers_only:
+        answer_rows()
         return
     if args.keyphrases_only:
         keyphrase_rows()
@@ -615,6 +627,7 @@ def main() -> None:
     startup_rows()
     summary_rows()
     thematic_rows()
+    answer_rows()
     print()
     keyphrase_rows()
 

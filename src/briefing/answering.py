@@ -2,8 +2,10 @@
 with where it comes from. Extractive and offline: no model, nothing downloaded.
 
 Sentences are ranked by Okapi BM25 over content stems (each document read with its own
-language's stemmer and stop words; the question with each of them), then by whether they carry
-what the question asks for: a question of amount ("how much", "how many", "wie viel", "combien")
+language's stemmer and stop words; the question with each of them), grown by a lead prior (a
+document's first sentences answer most often) and by a share of their document's score (a
+sentence in the document that is about the question is likelier to answer it), then by whether
+they carry what the question asks for: a question of amount ("how much", "how many", "wie viel", "combien")
 prefers a sentence with money, a share or a count; one of time ("when", "what year", "wann",
 "quand") a date; one of person ("who", "wer", "qui") a name. A sentence answers only if it holds
 at least :data:`ENOUGH` of the question's weight (its content words, by IDF): "nothing in these
@@ -14,14 +16,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy
 
 from .models import Document
 from .text.facts import figures
 from .text.standalone import bounded
-from .text.words import language_kit
+from .text.word_table import WordTable
+from .text.words import LanguageKit, language_kit
 
 #: BM25's term-frequency saturation and length normalisation (the usual values).
 K1 = 1.2
@@ -31,6 +35,10 @@ ENOUGH = 0.5
 #: An answer scores at least this share of the best answer's score: a sentence that shares only
 #: the question's rarest word is no second answer.
 CLOSE_TO_BEST = 0.5
+#: A sentence's lead prior: its score grows by this share over (1 + its position in its document).
+LEAD_PRIOR = 0.5
+#: The share of its document's score (the sum of its sentences') a sentence adds to its own.
+CONTEXT_WEIGHT = 0.1
 #: How much a sentence that carries what the question asks for gains.
 TYPE_BONUS = 0.25
 #: Sentences given for a question, best first.
@@ -76,46 +84,81 @@ def carries(text: str, kind: str) -> bool:
     return False
 
 
-class AnswerIndex:
-    """Every sentence of a set of documents as BM25 postings, built once and asked many times."""
+@dataclass(frozen=True)
+class Terms:
+    """One document's sentences as content stems: ``stems`` names the columns; each entry is a
+    sentence (``rows``), a stem (``cols``) and how often the sentence has it (``counts``). Plain
+    arrays, so the engine can keep them in its cache and an index is built by joining them."""
 
-    def __init__(self, documents: Iterable[Document], default_language: str = "en"):
+    stems: tuple[str, ...]
+    rows: numpy.ndarray
+    cols: numpy.ndarray
+    counts: numpy.ndarray
+
+
+def terms_of(document: Document, kit: LanguageKit) -> Terms:
+    """A document's sentence-by-stem counts, read from its word table (each form stemmed once)."""
+    table = WordTable(document, kit)
+    entries = table.content()
+    pairs, counts = numpy.unique(entries.rows * max(entries.size, 1) + entries.cols, return_counts=True)
+    return Terms(tuple(table.stems), pairs // max(entries.size, 1), pairs % max(entries.size, 1), counts)
+
+
+class AnswerIndex:
+    """Every sentence of a set of documents as BM25 postings, built once and asked many times.
+
+    ``terms`` gives a document's :class:`Terms` (the engine passes one that reads its cache)."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        default_language: str = "en",
+        terms: Callable[[Document, LanguageKit], Terms] = terms_of,
+    ):
         self.sentences: list[tuple[Document, int, str]] = []
-        self.lengths: list[int] = []
-        self.postings: dict[str, list[tuple[int, int]]] = {}
         self.languages: set[str] = set()
+        stem_ids: dict[str, int] = {}
+        rows, cols, counts = [], [], []
         for document in documents:
             language = document.language or default_language
             self.languages.add(language)
-            kit = language_kit(language)
-            for sentence in document.sentences:
-                stems = Counter(kit.content_stems(sentence.text))
-                number = len(self.sentences)
-                self.sentences.append((document, sentence.position, sentence.text))
-                self.lengths.append(sum(stems.values()))
-                for stem, count in stems.items():
-                    self.postings.setdefault(stem, []).append((number, count))
+            found = terms(document, language_kit(language))
+            columns = numpy.array([stem_ids.setdefault(s, len(stem_ids)) for s in found.stems], dtype=numpy.intp)
+            rows.append(found.rows + len(self.sentences))
+            cols.append(columns[found.cols] if len(found.cols) else found.cols)
+            counts.append(found.counts)
+            self.sentences.extend((document, s.position, s.text) for s in document.sentences)
+        self.stem_ids = stem_ids
         size = len(self.sentences)
-        self.average = (sum(self.lengths) / size) if size else 0.0
-        self.idf = {stem: math.log(1 + (size - len(p) + 0.5) / (len(p) + 0.5)) for stem, p in self.postings.items()}
+        row = numpy.concatenate(rows) if rows else numpy.zeros(0, dtype=numpy.intp)
+        col = numpy.concatenate(cols) if cols else numpy.zeros(0, dtype=numpy.intp)
+        count = numpy.concatenate(counts).astype(float) if counts else numpy.zeros(0)
+        self.lengths = numpy.bincount(row, weights=count, minlength=size)
+        order = numpy.argsort(col, kind="stable")  # postings: entries grouped by stem
+        self.rows, self.counts = row[order], count[order]
+        self.starts = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(col, minlength=len(stem_ids)))))
+        frequency = numpy.diff(self.starts)
+        self.idf = numpy.log(1 + (size - frequency + 0.5) / (frequency + 0.5))
+        self.average = float(self.lengths.mean()) if size else 0.0
 
     def question_stems(self, question: str) -> list[set[str]]:
         """The question's content stems as each language the documents are in reads them."""
         return [set(language_kit(language).content_stems(question)) for language in sorted(self.languages or {"en"})]
 
-    def bm25(self, stems: Iterable[str]) -> tuple[dict[int, float], dict[int, float]]:
-        """Each sentence's Okapi BM25 score for ``stems``, and the IDF weight of the stems it
-        holds (only sentences with one of them)."""
-        scores: dict[int, float] = {}
-        held: dict[int, float] = {}
+    def bm25(self, stems: Iterable[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Every sentence's Okapi BM25 score for ``stems``, and the IDF weight of the stems it holds."""
+        size = len(self.sentences)
+        scores, held = numpy.zeros(size), numpy.zeros(size)
+        norm = K1 * (1 - B + B * self.lengths / (self.average or 1))
         for stem in stems:
-            idf = self.idf.get(stem)
-            if idf is None:
+            column = self.stem_ids.get(stem)
+            if column is None:
                 continue
-            for number, count in self.postings[stem]:
-                norm = K1 * (1 - B + B * self.lengths[number] / (self.average or 1))
-                scores[number] = scores.get(number, 0.0) + idf * count * (K1 + 1) / (count + norm)
-                held[number] = held.get(number, 0.0) + idf
+            rows = self.rows[self.starts[column] : self.starts[column + 1]]
+            count = self.counts[self.starts[column] : self.starts[column + 1]]
+            idf = self.idf[column]
+            scores[rows] += idf * count * (K1 + 1) / (count + norm[rows])
+            held[rows] += idf
         return scores, held
 
     def ask(self, question: str, limit: int = ANSWERS) -> list[Answer]:
@@ -124,14 +167,21 @@ class AnswerIndex:
         rarest = math.log(1 + (len(self.sentences) + 0.5) / 0.5)  # the weight of a word no sentence has
         best: dict[int, float] = {}
         for stems in self.question_stems(question):
-            weight = sum(self.idf.get(stem, rarest) for stem in stems)
+            weight = sum(float(self.idf[self.stem_ids[s]]) if s in self.stem_ids else rarest for s in stems)
             scores, held = self.bm25(stems)
-            for number, score in scores.items():
-                if held[number] / weight < ENOUGH:
-                    continue
-                if kind and carries(self.sentences[number][2], kind):
+            matched = numpy.flatnonzero(scores)
+            context: dict[int, float] = {}  # each document's score: the sum of its sentences'
+            for number in matched:
+                document = id(self.sentences[number][0])
+                context[document] = context.get(document, 0.0) + float(scores[number])
+            for number in matched[held[matched] >= ENOUGH * weight]:
+                document, position, text = self.sentences[number]
+                score = (
+                    float(scores[number]) * (1 + LEAD_PRIOR / (1 + position)) + CONTEXT_WEIGHT * context[id(document)]
+                )
+                if kind and carries(text, kind):
                     score *= 1 + TYPE_BONUS
-                best[number] = max(score, best.get(number, 0.0))
+                best[int(number)] = max(score, best.get(int(number), 0.0))
         ranked = sorted(((score, number) for number, score in best.items()), key=lambda pair: (-pair[0], pair[1]))
         close = [(score, number) for score, number in ranked if score >= CLOSE_TO_BEST * ranked[0][0]]
         return [self._answer(number, score) for score, number in close[:limit]]

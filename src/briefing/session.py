@@ -236,7 +236,7 @@ class Session:
         corpus = self._corpus
         with self._lock:
             if self._answers is None or self._answers[0] is not corpus:
-                self._answers = (corpus, AnswerIndex(corpus, self.engine.settings.language))
+                self._answers = (corpus, self.engine.answer_index(corpus))
             index = self._answers[1]
         topics = {d.id: t.name for t in self.topics for d in t.documents}
         found = index.ask(question, limit)

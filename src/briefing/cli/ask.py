@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..answering import ANSWERS, Answer, AnswerIndex
+from ..answering import ANSWERS, Answer
 from ..builtins.markdown_exporter import escape
 from ..engine.runner import Engine
 from .shared import (
@@ -89,7 +89,7 @@ def ask(question: str, paths: tuple[str, ...], limit: int, format_name: str, no_
     sources = list(paths) or default_sources(run.config)
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
         prepared = engine.load(sources, progress=_progress_line())
-    answers = AnswerIndex(prepared.documents, settings.language).ask(question, limit)
+        answers = engine.answer_index(prepared.documents).ask(question, limit)
     render = {"text": as_text, "markdown": as_markdown, "json": as_json}[format_name]
     click.echo(render(question, answers), nl=False)
     _report(prepared.errors, "error")

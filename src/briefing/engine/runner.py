@@ -6,16 +6,18 @@ view. ``Engine(registry, settings, cache).run(paths)`` is the whole batch run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from ..answering import AnswerIndex, Terms, terms_of
 from ..cache import Cache, paused_collection
 from ..models import Briefing, Document, DocumentBrief, Problem, RunFacts, Source
 from ..plugins import Registry
 from ..services import Services
 from ..settings import Length, Settings
 from ..sources.collect import collect
+from ..text.words import language_kit
 from ..version import __version__
 from .assemble import BriefStage
 from .cache_keys import Keys
@@ -114,6 +116,19 @@ class Engine:
             taggers=tuple(t.name for t in self.plugins.taggers),
             topic_sentences=settings.topic_sentences,
         )
+
+    def answer_index(self, documents: Sequence[Document]) -> AnswerIndex:
+        """An index to ask ``documents`` questions; each document's terms come from the cache."""
+        by_id = {d.id: d for d in documents}
+        keys = {d.id: "terms:" + self.keys.fingerprint(d) for d in documents}
+
+        def compute(missing: list[str]) -> Iterator[tuple[str, Terms]]:
+            for document_id in missing:
+                document = by_id[document_id]
+                yield document_id, terms_of(document, language_kit(document.language or self.settings.language))
+
+        found = self.store.memoised(keys, compute, remember=False)
+        return AnswerIndex(documents, self.settings.language, lambda document, kit: found[document.id])
 
     def export(self, briefing: Briefing, exporter: str) -> str:
         """``briefing`` rendered by the exporter called ``exporter``."""
