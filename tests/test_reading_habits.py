@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from briefing.models import Document
 from briefing.read_state import ReadState, default_path
@@ -218,3 +218,59 @@ async def test_d_in_the_reader_shows_what_was_left_out_and_why():
         assert dropped.display and "Left out (6):" in shown
         assert "[page noise] Views : 1,204" in shown and "[teasers] A ferry operator" in shown
         assert "Cuts the teasers of other articles" in shown
+
+
+async def test_a_document_open_in_the_reader_follows_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(main_screen, "WATCH_SECONDS", 0.2)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    note = folder / "harbour.txt"
+    note.write_text("Harbour notes\n\nThe ferry leaves at seven. The harbour opens at six.", encoding="utf-8")
+    (folder / "garden.txt").write_text("Garden notes\n\nThe apple trees flower in May.", encoding="utf-8")
+    app = make_app(paths=[folder])
+    app.main_screen.watch_sources = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        document = next(d for d in view(app).documents() if d.title == "Harbour notes")
+        app.push_screen(ReaderScreen(app.main_screen.session, document, []))
+        await pilot.pause()
+        note.write_text("Harbour notes\n\nThe ferry now leaves at eight. The harbour opens at six.", encoding="utf-8")
+        for _ in range(100):
+            await pilot.pause(0.1)
+            shown = str(app.screen.query_one("#paragraph-0", Static).render())
+            if "eight" in shown:
+                break
+        assert isinstance(app.screen, ReaderScreen) and "The ferry now leaves at eight." in shown
+        assert any("changed on disk" in str(n.message) for n in app._notifications)
+
+
+async def test_m_marks_the_topic_read_and_shift_m_every_topic(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path))
+    async with running((120, 40)) as (app, pilot):
+        session = app.main_screen.session
+        first, second = session.topics[0], session.topics[1]
+        await pilot.press("m")
+        await pilot.pause()
+        assert session.unread(first) == 0 and session.unread(second) == len(second.documents)
+        assert f"Marked 4 documents read in {first.name}." in [str(n.message) for n in app._notifications]
+        await pilot.press("M")
+        await pilot.pause()
+        assert all(session.unread(t) == 0 for t in session.topics)
+        marks = json.loads((tmp_path / "read.json").read_text(encoding="utf-8"))["read"]
+        assert len(marks) == sum(len(t.documents) for t in session.topics)  # saved, once for all
+
+
+async def test_shift_n_in_the_reader_opens_the_next_unread_document(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path))
+    async with running((120, 40)) as (app, pilot):
+        documents = view(app).documents()
+        await pilot.press("enter")  # the reader on the first document: it is read now
+        await pilot.pause()
+        assert app.screen.document is documents[0]
+        app.main_screen.session.mark_read(documents[1])
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.document is documents[2]  # the next unread
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen

@@ -233,15 +233,26 @@ async def test_filter_by_theme_highlights_evidence(size, tmp_path):
         assert underlined and all("lithium" in u.lower() for u in underlined)
 
 
+async def found(pilot, screen: SearchScreen, query: str) -> None:
+    """Wait until the search-as-you-type screen shows the hits for ``query``."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if screen.query_text == query and not screen.workers:
+            return
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_search_across_sources_and_open_hit(size):
     async with running(size) as (app, pilot):
         await pilot.press("slash")
-        assert isinstance(app.screen, PromptScreen)
-        await pilot.press(*"vanadium", "enter")
         assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"vanad")  # results come as you type, with no Enter
+        await found(pilot, app.screen, "vanad")
+        assert app.screen.total >= 3 and "match “vanad”" in str(app.screen.query_one("#search-title").render())
+        await pilot.press(*"ium")
+        await found(pilot, app.screen, "vanadium")
         assert len(app.screen.hits) == 3 and all("vanadium" in h.text.lower() for h in app.screen.hits)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # into the results, then open the first
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.document.title == "Flow batteries, explained without the hype"
         await pilot.press("escape", "escape")
@@ -523,10 +534,10 @@ async def test_columns_follow_every_resize():
 @pytest.mark.parametrize("query", ["[/x]", "[bold]reef", "[link=x]coral"])
 async def test_search_text_that_looks_like_markup_is_shown_literally(query):
     async with running((120, 40)) as (app, pilot):
-        await pilot.press("slash", *query, "enter")
-        await pilot.pause()
-        assert app.is_running and app.screen is app.main_screen  # no hit: a notice, not a crash
-        assert any(query in str(n.message) for n in app._notifications)
+        await pilot.press("slash", *query)
+        await found(pilot, app.screen, query)
+        assert app.is_running and isinstance(app.screen, SearchScreen)  # no hit, no crash
+        assert str(app.screen.query_one("#search-title").render()) == f"0 sentences match “{query}”"
 
 
 def test_labels_say_one_document_and_one_chip_per_theme():
@@ -608,7 +619,9 @@ async def test_opening_a_search_hit_shows_the_hit_not_the_top(tmp_path):
     paragraphs[50] = "Here the lighthouse keeper found a narwhal tusk on the pier. Nobody knew how it got there."
     (tmp_path / "long.txt").write_text("A long harbour log\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
     async with running((120, 40), paths=[tmp_path]) as (app, pilot):
-        await pilot.press("slash", *"narwhal", "enter", "enter")
+        await pilot.press("slash", *"narwhal")
+        await found(pilot, app.screen, "narwhal")
+        await pilot.press("enter", "enter")
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         await pilot.pause(0.2)

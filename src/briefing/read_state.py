@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import platformdirs
@@ -64,16 +65,22 @@ class ReadState:
 
     def mark(self, document: Document, read: bool = True) -> None:
         """Mark ``document`` read (or unread again) and save."""
-        key = self._key(document)
+        self.mark_many([document], read)
+
+    def mark_many(self, documents: Iterable[Document], read: bool = True) -> int:
+        """Mark ``documents`` read (or unread again) and save once; how many changed."""
+        keys = {self._key(document) for document in documents}
         with self._lock:
-            if (key in self._read) == read:
-                return
+            changed = keys - self._read if read else keys & self._read
+            if not changed:
+                return 0
             if read:
-                self._read.add(key)
+                self._read |= changed
             else:
-                self._read.discard(key)
+                self._read -= changed
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(self.path, json.dumps({"read": sorted(self._read)}, indent=0))
             except OSError as exc:
                 self.problem = f"read marks cannot be saved to {self.path}: {exc}"
+        return len(changed)

@@ -176,6 +176,27 @@ class ReadingView:
         )
         return text
 
+    def mark_read(self, every_topic: bool) -> str:
+        """Mark the topic on screen (or every topic) read; what to tell the reader."""
+        topics = self.session.topics if every_topic else [t for t in [self.topic] if t is not None]
+        documents = [d for t in topics for d in t.documents]
+        changed = self.session.read_state.mark_many(documents)
+        where = "every topic" if every_topic else (topics[0].name if topics else "this topic")
+        return f"Marked {counted(changed, 'document')} read in {where}." if changed else f"All of {where} was read."
+
+    def next_unread(self, after: Document | None = None) -> Document | None:
+        """The first unread document after ``after``: in its topic first, then in the topics after it."""
+        topics = self.session.topics
+        start = self.topic_index
+        for step in range(len(topics)):
+            documents = list(topics[(start + step) % len(topics)].documents)
+            if step == 0 and after is not None and after in documents:
+                documents = documents[documents.index(after) + 1 :]
+            found = next((d for d in documents if not self.session.is_read(d)), None)
+            if found is not None:
+                return found
+        return None
+
     def topic_problems(self, topic: TopicState) -> list[Problem]:
         origins = {s.origin for s in topic.sources}
         return [p for p in self.session.problems if p.source in origins]

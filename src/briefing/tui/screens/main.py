@@ -25,8 +25,7 @@ from ..view_model import COMPARE_SUMMARIZERS, ReadingView
 from ..widgets.document_column import DocumentColumn
 from ..widgets.document_columns import DocumentColumns
 from ..widgets.topic_list import TopicList
-from . import questions
-from .brief import BriefScreen
+from . import questions, topic_views
 from .coverage import CoverageScreen
 from .dialogs import ChoiceScreen
 from .export_flow import ExportFlow
@@ -147,6 +146,9 @@ class MainScreen(Screen[None]):
         self.refresh_status()
 
     def on_loading_done(self, message: LoadingDone) -> None:
+        for screen in self.app.screen_stack:  # a document open in the reader shows what was read now
+            if isinstance(screen, ReaderScreen):
+                screen.follow(self.session.all_documents())
         self.loading_done = True
         self.refresh_status()
         self.start_briefing()  # tagging waits for the whole corpus
@@ -257,14 +259,10 @@ class MainScreen(Screen[None]):
         self._changed()
 
     def action_brief(self) -> None:
-        topic = self.view.topic
-        if topic is not None and topic.loaded:
-            self.app.push_screen(BriefScreen(topic.name, self.view.thematic_text(topic)))
+        topic_views.show_brief(self)
 
     def action_news(self) -> None:
-        topic = self.view.topic
-        if topic is not None and topic.loaded and self.session.complete:
-            self.app.push_screen(BriefScreen(topic.name, self.view.news_text(topic), "what is new"))
+        topic_views.show_news(self)
 
     def action_coverage(self) -> None:
         topic = self.view.topic
@@ -303,16 +301,19 @@ class MainScreen(Screen[None]):
     def action_open(self) -> None:
         document = self.focused_document()
         if document is None:
-            self.app.bell()
-        else:
-            open_document(self.app, document)
+            return self.app.bell()
+        open_document(self.app, document)
 
     def action_toggle_read(self) -> None:
         document = self.focused_document()
         if document is None:
-            self.app.bell()
-            return
+            return self.app.bell()
         self.session.mark_read(document, not self.session.is_read(document))
+        self.refresh_topics()
+        self.refresh_view()
+
+    def action_mark_read(self, every_topic: bool = False) -> None:
+        self.notify(self.view.mark_read(every_topic), markup=False)
         self.refresh_topics()
         self.refresh_view()
 

@@ -65,6 +65,22 @@ MAIN_BINDINGS: list[BindingType] = [
         show=False,
     ),
     Binding(
+        "m",
+        "mark_read",
+        "Topic read",
+        id="mark-topic-read",
+        tooltip="Mark every document of this topic read",
+        show=False,
+    ),
+    Binding(
+        "M",
+        "mark_read(True)",
+        "All read",
+        id="mark-all-read",
+        tooltip="Mark every document of every topic read",
+        show=False,
+    ),
+    Binding(
         "U",
         "unread_only",
         "Unread only",

@@ -1,6 +1,7 @@
 """Questions put to all loaded sources from the main screen: search (``/``) lists the sentences
-that contain some words, ask (``a``) the sentences that answer a question best. Both ask in a
-dialog and list what they found on :class:`SearchScreen`, where ``Enter`` opens the document."""
+that contain some words as you type them, ask (``a``) asks in a dialog for a question and lists
+the sentences that answer it best. Both list on :class:`SearchScreen`, where ``Enter`` opens the
+document at the sentence."""
 
 from __future__ import annotations
 
@@ -16,16 +17,9 @@ NOTHING = "Nothing in these sources answers that."
 
 
 def search(screen: MainScreen) -> None:
-    def searched(query: str | None) -> None:
-        if not query:
-            return
-        hits, total = screen.session.search(query)
-        if not hits:
-            return screen.notify(f"Nothing matches “{query}”.", severity="warning", markup=False)
-        highlighted = {d.id: screen.view.summary_positions(d) for d in screen.session.all_documents()}
-        screen.app.push_screen(SearchScreen(screen.session, query, hits, highlighted, total))
-
-    screen.app.push_screen(PromptScreen("Search all sources", "words to find"), searched)
+    """Search as you type, on a screen of its own."""
+    highlighted = {d.id: screen.view.summary_positions(d) for d in screen.session.all_documents()}
+    screen.app.push_screen(SearchScreen(screen.session, "", [], highlighted, incremental=True))
 
 
 def ask(screen: MainScreen) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
 from rich.text import Text
@@ -47,6 +48,7 @@ class ReaderScreen(Screen[None]):
         Binding("p,up", "jump(-1)", "Previous", id="reader-previous"),
         Binding("o", "open", "Open", id="reader-open"),
         Binding("u", "toggle_read", "Read/unread", id="reader-unread"),
+        Binding("N", "next_unread", "Next unread", id="reader-next-unread", tooltip="The next unread document"),
         Binding("d", "dropped", "Dropped", id="reader-dropped", tooltip="What loading and cleaning left out, and why"),
     ]
 
@@ -73,6 +75,22 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-text").focus()
         self.call_after_refresh(self._scroll_to_current)
 
+    def follow(self, documents: Sequence[Document]) -> None:
+        """The sources were read again: show this document as it is now (the same id, else the
+        same origin and title), if its text changed."""
+        now = next((d for d in documents if d.id == self.document.id), None) or next(
+            (d for d in documents if (d.origin, d.title) == (self.document.origin, self.document.title)), None
+        )
+        if now is None or now.sentences == self.document.sentences:
+            return
+        self.document = now
+        self.highlighted = [p for p in self.highlighted if p < len(now.sentences)]
+        self.marks = sorted(set(self.highlighted))
+        self.current = 0 if self.marks else None
+        self.notify(f"{now.title} changed on disk: showing it as it is now", markup=False)
+        self.refresh(recompose=True)
+        self.call_after_refresh(self._render_paragraphs)
+
     def _current_position(self) -> int | None:
         return self.marks[self.current] if self.current is not None else None
 
@@ -85,6 +103,14 @@ class ReaderScreen(Screen[None]):
             number = self.highlighted.index(position) + 1
             return f"summary sentence {number} of {len(self.highlighted)} · n/p: next/previous"
         return f"the sentence found · {len(self.highlighted)} summary sentences · n/p: next/previous"
+
+    def action_next_unread(self) -> None:
+        """Open the next unread document (in this topic, then the topics after it) in place of this one."""
+        view = self.app.main_screen.view  # type: ignore[attr-defined]
+        following = view.next_unread(self.document)
+        if following is None:
+            return self.notify("Every document is read.", markup=False)
+        self.app.switch_screen(ReaderScreen(self.session, following, view.summary_positions(following)))
 
     def action_dropped(self) -> None:
         """Show (or hide) what was left out, below the text, and scroll to it."""
