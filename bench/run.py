@@ -262,6 +262,13 @@ def answer_rows() -> None:
     answers.cached_speed_row()
 
 
+def entity_rows() -> None:
+    """The entity tagger's kinds on CoNLL-2003 (bench/entities.py)."""
+    import entities
+
+    entities.precision_rows()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -525,6 +532,7 @@ def main() -> None:
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
     parser.add_argument("--thematic-only", action="store_true", help="only the thematic brief's tables and cost")
     parser.add_argument("--answers-only", action="store_true", help="only briefing ask on WikiQA, and its speed")
+    parser.add_argument("--entities-only", action="store_true", help="only the entity kinds on CoNLL-2003")
     parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
     args = parser.parse_args()
     if args.corpus_run:
@@ -570,6 +578,9 @@ def main() -> None:
         return
     if args.answers_only:
         answer_rows()
+        return
+    if args.entities_only:
+        entity_rows()
         return
     if args.keyphrases_only:
         keyphrase_rows()
@@ -628,6 +639,7 @@ def main() -> None:
     summary_rows()
     thematic_rows()
     answer_rows()
+    entity_rows()
     print()
     keyphrase_rows()
 

@@ -9,6 +9,7 @@ like "Reef" or a preceding "in" for places.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -18,11 +19,15 @@ from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import CONNECTORS, LEGAL_FORMS, NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, lower_case_words
 
 HONORIFICS = frozenset(
-    "Mr Mrs Ms Dr Prof Professor Sir Dame Herr Frau Madame Monsieur Mme Señor Señora Sr Sra Doña".split()
+    """Mr Mrs Ms Dr Prof Professor Sir Dame Herr Frau Madame Monsieur Mme Señor Señora Sr Sra Doña Prince
+    Princess King Queen Sheikh Pope Cardinal Bishop Rabbi Imam Ambassador Judge Colonel Captain Lieutenant
+    Sergeant Admiral Commander Coach Trainer Father Sister Rev Reverend Lord Lady Baroness Baron Count Countess
+    Undersecretary""".split()
 )
 SPEECH = frozenset(
     "said says told explained argued added warned sagte sagt sagten erklärte erklärt betonte meint warnte "
@@ -39,6 +44,7 @@ ORGANISATION_WORDS = frozenset(
 )
 PLACE_WORDS = frozenset(
     """Reef River Lake Island Islands Bay Sea Ocean Mountains Mountain Valley Street Park City County Coast
+    Republic Kingdom Heights Territories Territory Emirates Strip Province Peninsula Desert Canal
     Harbour Harbor Gulf Strait Riff See Insel Inseln Tal Straße Fluss Alpen Küste Bucht Stadt Land Mer Lac
     Île Río Lago Isla Mar""".split()
 )
@@ -54,11 +60,29 @@ APPOSITIONS = {
     "Konzern": "organisation",
     "Unternehmen": "organisation",
 }
+#: First words of a place's name ("South Africa", "West Bank"): no person's.
+COMPASS = frozenset(
+    """North South East West Northern Southern Eastern Western Central Nord Süd Ost New San Santa Saint St
+    Los Las Mount Port Fort Cape""".split()
+)
+#: Words of a role's title before its head ("Prime Minister", "Foreign Secretary"): with a role
+#: after them they are part of the title, not a name.
+TITLE_WORDS = frozenset(
+    """Prime Vice Deputy Assistant Acting Foreign Interior Defence Defense Finance Health Trade Justice
+    Home General Chief Executive Managing Senior Junior Economy Education Labour Labor Agriculture
+    Environment Energy Transport Information Culture Legal Affairs Parliamentary Permanent""".split()
+)
+#: Endings of adjectives of nationality and belief ("Iraqi", "French", "Chinese", "Islamic"); a
+#: word with one counts as such only where the corpus writes it before a lower-case word.
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "i", "an", "ch")
 PLACE_BEFORE = frozenset("in near across off around aus nach nahe en à dans près".split())
 #: Lower-case words inside people's names ("Laurence des Cars", "Ursula von der Leyen").
 PARTICLES = CONNECTORS - {"of", "for"}
 DETERMINERS = frozenset("the der die das dem den le la les el los las il".split())
 KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
+#: Months and days: when, never who or where.
+TIME_WORDS = frozenset(MONTHS) | {day for days, *_ in WEEKDAYS.values() for day in days.split()}
+_BEFORE_LOWER = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,}) ([a-z]{3,})\b")
 
 
 @dataclass
@@ -84,6 +108,8 @@ class _CorpusNames:
     known: frozenset[str]  # names found where capitals mean names, usable in German documents
     frequencies: Counter[str]  # in how many documents each name occurs
     found: dict[str, list[tuple[Name, int]]]  # document id -> (name, sentence position)
+    adjectives: frozenset[str] = frozenset()  # capitalised adjectives ("Iraqi troops"): no names alone
+    places: frozenset[str] = frozenset()  # one-word names the corpus puts places' cues before ("in Munich")
 
 
 class EntityTagger(Tagger):
@@ -145,11 +171,14 @@ class EntityTagger(Tagger):
                 learned.update(text for text in singles if text.lower() not in analysis.lower_case_words)
         known = gazetteer | learned
         frequencies: Counter[str] = Counter()
+        before_place: Counter[str] = Counter()
         for document in corpus:
             if document.id not in found:
                 found[document.id] = self._names(document, known, self.analysis(document).lower_case_words)
             frequencies.update({_key(n.text) for n, _ in found[document.id]})
-        return _CorpusNames(frozenset(known), frequencies, found)
+            before_place.update(n.text for n, _ in found[document.id] if len(n.words) == 1 and n.before in PLACE_BEFORE)
+        places = frozenset(before_place)
+        return _CorpusNames(frozenset(known), frequencies, found, _adjectives(corpus), places)
 
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
         if not document.sentences:
@@ -165,11 +194,22 @@ class EntityTagger(Tagger):
         for name, position in [(part, p) for whole, p in found for part in _affiliation(whole)]:
             parts = list(name.words)
             votes: Counter[str] = Counter()
+            while len(parts) > 1 and parts[0] in TIME_WORDS:
+                parts.pop(0)  # "Wednesday Norman": a day before a name, in a list of results
+            while len(parts) > 2 and (parts[0] in ROLES or parts[0].split("-")[0] in TITLE_WORDS | ROLES):
+                parts.pop(0)  # "General Anatoly Shkirko", "Undersecretary-General Yasushi Akashi"
+                votes["person"] += 1
             while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] in APPOSITIONS):
                 votes[APPOSITIONS.get(parts.pop(0), "person")] += 1
             text = " ".join(parts)
             if text not in names.known and len(parts) == 1 and text.lower() in lower:
                 continue  # also written in lower case here: a common word, not a name
+            if len(parts) == 1 and (text.lower() in kit.stop_words or text.lower() in TIME_WORDS):
+                continue  # "It", "There", "July": a pronoun, a function word or a date is no name
+            if len(parts) == 1 and text in names.adjectives:
+                continue  # "Iraqi", "French": an adjective, though capitalised
+            if name.after in ROLES and parts[-1] in TITLE_WORDS:
+                continue  # "Japanese Prime" of "Japanese Prime Minister": part of a title
             votes.update(_cues(name, parts))
             if parts[0] in determined:
                 del votes["person"]
@@ -187,7 +227,7 @@ class EntityTagger(Tagger):
                 continue
             positions = sorted(set(entry.positions))
             evidence = tuple(document.sentences[p].text for p in positions[: self.evidence])
-            kind = self.gazetteer.get(entry.text) or _kind(entry.votes)
+            kind = self.gazetteer.get(entry.text) or _kind(_vetted(entry, names))
             themes.append((mentioned, Theme(entry.text, round(len(positions) / total, 4), evidence, self.name, kind)))
         themes.sort(key=lambda item: (-item[0], item[1].name))
         return [theme for _, theme in themes[: self.count]]
@@ -247,7 +287,7 @@ def _cues(name: Name, parts: list[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and _person_like(parts)):
         votes["person"] += 1
-    elif name.after in SPEECH and any(is_acronym(p) or not p[1:].islower() for p in parts):
+    elif name.after in SPEECH and any(is_acronym(p) or not _name_word(p) for p in parts):
         votes["organisation"] += 1  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         votes["organisation"] += 1
@@ -255,6 +295,46 @@ def _cues(name: Name, parts: list[str]) -> Counter[str]:
     if parts[-1] in PLACE_WORDS or (name.before in PLACE_BEFORE and not (len(parts) == 1 and is_acronym(parts[0]))):
         votes["place"] += 1
     return votes
+
+
+def _vetted(entry: _Mentions, names: _CorpusNames) -> Counter[str]:
+    """A name's votes without "person" where its words say it is none: it opens with a point of
+    the compass or a place's first word ("South Africa", "New Zealand"), an adjective of
+    nationality ("French Open", "Bosnian Serb"), holds a place the corpus knows ("Baltimore
+    Orioles", "Bayern Munich") or an organisation's word; such an opening also takes the
+    organisation's vote from "West Bank". No votes at all for an adjective ("South African")."""
+    words = entry.text.split()
+    if len(words) < 2:
+        return entry.votes
+    if words[-1] in names.adjectives:
+        return Counter()  # "South African", "West African": an adjective, though capitalised
+    placed = words[0] in COMPASS or words[-1] in PLACE_WORDS
+    votes = Counter(entry.votes)
+    if placed and votes["organisation"] and not any(w in ORGANISATION_WORDS for w in words[1:-1]):
+        del votes["organisation"]  # "West Bank": a bank of a river
+    if votes["person"] and (
+        placed
+        or words[0] in names.adjectives
+        or any(w in names.places for w in words)
+        or any(w in ORGANISATION_WORDS for w in words)
+    ):
+        del votes["person"]
+    return votes
+
+
+def _adjectives(corpus: Sequence[Document]) -> frozenset[str]:
+    """Capitalised words the corpus writes as adjectives, at least twice, mid-sentence, before a
+    lower-case word that is neither a stop word nor a verb of saying ("Iraqi troops", "French
+    officials"), with an adjective's ending: they name no one alone, and open no person's name."""
+    seen: Counter[str] = Counter()
+    for document in corpus:
+        if (document.language or "en") in NOUN_CAPITALISING:
+            continue
+        stops = language_kit(document.language or "en").stop_words
+        for word, following in _BEFORE_LOWER.findall(document.text):
+            if word.endswith(_ADJECTIVE_ENDINGS) and following not in stops and following not in SPEECH:
+                seen[word] += 1
+    return frozenset(word for word, count in seen.items() if count >= 2)
 
 
 def _kind(votes: Counter[str]) -> str:

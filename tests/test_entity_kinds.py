@@ -1,0 +1,53 @@
+"""Entity kinds that hold on news nobody here wrote: the rules bench/entities.py measures on
+CoNLL-2003, each checked on text written for this test."""
+
+from __future__ import annotations
+
+from briefing.engine import Engine, Settings
+from briefing.models import Document
+from briefing.plugins import PluginHost
+
+WIRE = [
+    (
+        "one",
+        "It was a long night in the harbour of Portvik. There were storms. In July the council met again. "
+        "Iraqi troops crossed the river at dawn, and Iraqi officials said little. "
+        "South Africa said it would send aid. South Africa said the ships would sail on Monday. "
+        "Ambassador Mara Lindqvist said the talks would go on. Mara Lindqvist said so twice.",
+    ),
+    (
+        "two",
+        "Iraqi negotiators arrived in Portvik on Tuesday. The West Bank talks resumed in Portvik. "
+        "Villagers on the West Bank said the roads were closed. It rained. "
+        "Bosnian Serb leaders met in Portvik, and Bosnian Serb troops stayed put.",
+    ),
+]
+
+
+def themes_by_name() -> dict[str, str]:
+    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings(language="en", taggers=("entities",)))
+    documents = [engine.prepare(Document(i, i, text, f"{i}.txt", language="en")) for i, text in WIRE]
+    tagged = engine.themes.corpus(documents)
+    return {t.name: t.kind for d in documents for t in tagged[d.id][0]}
+
+
+def test_no_pronoun_function_word_or_month_is_a_name():
+    found = themes_by_name()
+    assert not {"It", "There", "In", "July", "Monday", "Tuesday"} & set(found)
+
+
+def test_an_adjective_of_nationality_names_no_one():
+    found = themes_by_name()
+    assert "Iraqi" not in found  # "Iraqi troops", "Iraqi officials": an adjective
+    assert found.get("Bosnian Serb") != "person"
+
+
+def test_a_place_that_speaks_is_still_no_person_and_a_bank_of_a_river_no_company():
+    found = themes_by_name()
+    assert found.get("South Africa") != "person"
+    assert found.get("West Bank") != "organisation"
+
+
+def test_a_title_before_a_name_is_not_part_of_it():
+    found = themes_by_name()
+    assert found.get("Mara Lindqvist") == "person" and "Ambassador Mara Lindqvist" not in found
