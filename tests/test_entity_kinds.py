@@ -51,3 +51,18 @@ def test_a_place_that_speaks_is_still_no_person_and_a_bank_of_a_river_no_company
 def test_a_title_before_a_name_is_not_part_of_it():
     found = themes_by_name()
     assert found.get("Mara Lindqvist") == "person" and "Ambassador Mara Lindqvist" not in found
+
+
+def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languages_theme_word():
+    from briefing.text.words import language_kit
+    from briefing.topics.clustering import _may_name
+
+    stops = language_kit("de").stop_words | language_kit("en").stop_words
+    codes = {"en", "de"}
+    assert not _may_name("I've", "en:i", "en", codes, stops)
+    assert not _may_name("It", "entities:It", "en", codes, stops)
+    assert not _may_name("Japanese", "entities:Japanese", "en", codes, stops)
+    assert not _may_name("money", "lexicon:money", "de", codes, stops)  # an English theme word, German topic
+    assert _may_name("money", "lexicon:money", "en", codes, stops)
+    assert _may_name("Radweg", "de:radweg", "de", codes, stops)
+    assert _may_name("Masayoshi Son", "entities:Masayoshi Son", "de", codes, stops)

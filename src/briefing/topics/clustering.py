@@ -9,6 +9,7 @@ large corpora.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
+from ..text.words import language_kit
 from .features import RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
 
@@ -144,13 +146,34 @@ def _labels(
     weights = block.column_sums() * spread * richer
     order = [int(i) for i in np.argsort(-weights, kind="stable") if weights[i] > 0]
     preferred = sorted(order, key=lambda i: not features[i].startswith(main))  # stable: weight order kept
+    language = main[:-1]
+    stops = language_kit(language).stop_words | language_kit("en").stop_words
+    candidates = [(label, "") for label in shared[:2]] + [(labels[features[c]], features[c]) for c in preferred]
     names: list[str] = []
-    for label in [*shared[:2], *(labels[features[column]] for column in preferred)]:
-        if label and not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
+    for label, feature in candidates:
+        if not label or not _may_name(label, feature, language, codes, stops):
+            continue
+        if not any(label.lower() in n.lower() or n.lower() in label.lower() for n in names):
             names.append(label)
         if len(names) == 3:
             break
     return names
+
+
+#: Endings of adjectives of nationality: alone, "Japanese" or "Italian" names no topic.
+_NATIONALITY = ("ese", "ian", "ish")
+
+
+def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
+    """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
+    adjective of nationality, and, in a topic not in English, no English theme word from a
+    tagger's lexicon ("money" in a German topic)."""
+    if " " not in label:
+        word = re.split(r"['’]", label)[0].lower()
+        if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)):
+            return False
+    concept = bool(feature) and feature.split(":", 1)[0] not in codes
+    return not (concept and language != "en" and label.islower())
 
 
 def _kinds(rows: list[int], documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> dict[str, str]:
