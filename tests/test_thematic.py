@@ -267,3 +267,19 @@ def test_exports_carry_the_timeline(tmp_path):
     assert "### Timeline\n\n- **2026-01-05** · *First report*" in engine.export(briefing, "markdown")
     data = json.loads(engine.export(briefing, "json"))
     assert data["topics"][0]["timeline"][1]["date"] == "2026-02-09"
+
+
+def test_a_document_with_no_date_of_its_own_takes_the_one_its_text_gives(tmp_path):
+    (tmp_path / "aid.txt").write_text(
+        "Aid pledges rise\n\nSaturday, January 8, 2005\n\n"
+        "Donor countries pledged new aid for the flooded coast on Friday, officials in Portvik said. "
+        "The pledges reached four million euros by the evening.",
+        encoding="utf-8",
+    )
+    engine = Engine(PluginHost(load_entry_points=False).registry(), Settings())
+    briefing = engine.run([str(tmp_path)])
+    document = briefing.briefs[0].documents[0].document
+    assert document.date == "2005-01-08"
+    points = [p for theme in briefing.briefs[0].thematic for p in theme.points]
+    friday = [p for p in points if "on Friday" in p.text]
+    assert all(p.date == "2005-01-07" for p in friday)

@@ -18,6 +18,7 @@ from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..picking import windowed
 from ..text.clean import clean_characters, split_paragraphs
+from ..text.dates import date_in_text
 from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
 from ..text.words import language_kit
@@ -245,7 +246,9 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
         document,
         title=inert(document.title),
         author=inert(document.author) if document.author else None,
-        date=inert(document.date) if document.date else None,
+        date=inert(document.date)
+        if document.date
+        else date_in_text("\n".join((*document.headings[:2], document.text))),
         tags=tuple(inert(t) for t in document.tags),
         headings=tuple(inert(h) for h in document.headings),
         link=inert(document.link) if document.link else None,
