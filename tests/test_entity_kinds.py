@@ -66,3 +66,11 @@ def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languag
     assert _may_name("money", "lexicon:money", "en", codes, stops)
     assert _may_name("Radweg", "de:radweg", "de", codes, stops)
     assert _may_name("Masayoshi Son", "entities:Masayoshi Son", "de", codes, stops)
+
+
+def test_a_day_or_a_month_is_no_key_phrase_either():
+    from briefing.text.phrases import candidate_phrases
+    from briefing.text.words import language_kit
+
+    found = [written for _, written in candidate_phrases("On Friday the ferry talks resumed in July.", language_kit("en"))]
+    assert "Friday" not in found and "July" not in found and "ferry talks" in found

@@ -19,7 +19,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Tagger
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
-from ..text.dates import MONTHS, WEEKDAYS
+from ..text.dates import TIME_WORDS
 from ..text.names import CONNECTORS, LEGAL_FORMS, NOUN_CAPITALISING, ROLES, Name, is_acronym, name_spans
 from ..text.words import LanguageKit, language_kit, lower_case_words
 
@@ -80,8 +80,6 @@ PLACE_BEFORE = frozenset("in near across off around aus nach nahe en √† dans pr√
 PARTICLES = CONNECTORS - {"of", "for"}
 DETERMINERS = frozenset("the der die das dem den le la les el los las il".split())
 KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
-#: Months and days: when, never who or where.
-TIME_WORDS = frozenset(MONTHS) | {day for days, *_ in WEEKDAYS.values() for day in days.split()}
 _BEFORE_LOWER = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,}) ([a-z]{3,})\b")
 
 
@@ -194,7 +192,7 @@ class EntityTagger(Tagger):
         for name, position in [(part, p) for whole, p in found for part in _affiliation(whole)]:
             parts = list(name.words)
             votes: Counter[str] = Counter()
-            while len(parts) > 1 and parts[0] in TIME_WORDS:
+            while len(parts) > 1 and parts[0].lower() in TIME_WORDS:
                 parts.pop(0)  # "Wednesday Norman": a day before a name, in a list of results
             while len(parts) > 2 and (parts[0] in ROLES or parts[0].split("-")[0] in TITLE_WORDS | ROLES):
                 parts.pop(0)  # "General Anatoly Shkirko", "Undersecretary-General Yasushi Akashi"

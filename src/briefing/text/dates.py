@@ -47,6 +47,13 @@ WEEKDAYS = {
 }
 
 
+#: Words of time (months, days, today, yesterday) in every language above, lower-cased: when a
+#: thing happened, never what it is about or who did it.
+TIME_WORDS = frozenset(MONTHS) | {
+    w for days, today, yesterday in WEEKDAYS.values() for w in (*days.split(), today, yesterday)
+}
+
+
 def date_in_text(text: str) -> str | None:
     """The first whole date (day, month and year) near the top of ``text``, as ``YYYY-MM-DD``."""
     head = text[:HEAD_CHARACTERS]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .dates import TIME_WORDS
 from .names import is_acronym
 from .words import LanguageKit, filler_words
 
@@ -163,7 +164,7 @@ def candidate_phrases(
         before = ""
         for word in [*_TOKEN.findall(chunk), ""]:
             lowered = word.lower()
-            content = word[:1].isalpha() and lowered not in stops and lowered not in weak
+            content = word[:1].isalpha() and lowered not in stops and lowered not in weak and lowered not in TIME_WORDS
             if content and (len(word) > 2 or is_acronym(word)):
                 run.append(word)
                 continue
