@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import MONTHS
+
 _NUMBER = r"\d+(?:[.,'’ ]\d{3})*(?:[.,]\d+)?"
 _SCALE = (
     r"(?:hundred|thousand|million|billion|trillion|bn|mn|m|k|Tausend|Millionen|Million|Milliarden|Milliarde|"
@@ -29,12 +31,8 @@ _MONEY = re.compile(
 _SHARE = re.compile(
     rf"\b{_NUMBER}\s?(?:%|percent\b|per cent\b|Prozent\b|pour cent\b|por ciento\b|percentage points?\b)"
 )
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Juni|Juli|Oktober|Dezember|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
+#: A month's name or abbreviation, in the languages :mod:`briefing.text.dates` knows them in.
+_MONTHS = rf"(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _DATE = re.compile(
     rf"\b{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?"
     rf"|\b\d{{1,2}}(?:\.|er)?\s{_MONTHS}(?:\s\d{{4}})?"
