@@ -10,6 +10,9 @@ Printed by ``bench/run.py --thematic-only`` (or ``python bench/thematic.py``):
   brief does not use: the Jaccard overlap of their lower-cased content words (no stems, no
   weights) at least :data:`SAME`. Counted for today's flat brief and for the thematic brief's
   points at the same word budget, and over the whole thematic brief.
+* **What is new**: on MultiLing 2011 (WikiNews series, each report dated in its first lines),
+  each topic's timeline; the share of the points it calls new that are not a paraphrase of any
+  sentence of the reports before them, by the same Jaccard measure.
 * **Cost**: a 1,000-document generated corpus (``bench/run.py``'s) briefed with and without the
   thematic brief, no cache, one process, best of :data:`REPEAT`.
 """
@@ -105,6 +108,45 @@ def shape_rows(folder: Path) -> None:
         print("  theme names: " + "; ".join(names))
 
 
+def novelty_rows(folder: Path) -> None:
+    """The timeline's "new" points that no earlier report of the topic already made."""
+    from briefing.engine.prepare import prepare_document
+    from briefing.models import DocumentBrief
+    from briefing.topics.novelty import timeline
+
+    registry = PluginHost(load_entry_points=False).registry()
+    for name in ("multiling2011-en.jsonl", "multiling2011-fr.jsonl"):
+        if not (folder / name).is_file():
+            continue
+        engine = Engine(registry)
+        cases, _ = load_cases(folder / name, engine)
+        new = repeated = dated = documents = lead = lead_repeated = 0
+        for case in cases:
+            prepared = [prepare_document(engine.plugins, d)[0] for d in case.documents]
+            dated += sum(bool(d.date) for d in prepared)
+            documents += len(prepared)
+            language = prepared[0].language or "en"
+            order = sorted((d for d in prepared if d.date), key=lambda d: d.date or "")
+            for development in timeline([DocumentBrief(d, None) for d in prepared], engine.settings.language):
+                earlier = [s.text for d in order if (d.date or "") < development.date for s in d.sentences]
+                earlier_bags = [_content(t, language) for t in earlier]
+                for point in development.points:
+                    bag = _content(point, language)
+                    new += 1
+                    repeated += any(b and bag and len(bag & b) / len(bag | b) >= SAME for b in earlier_bags)
+            for d in order[1:]:  # the baseline: each later report's first two sentences, as they are
+                earlier_bags = [
+                    _content(s.text, language) for e in order if (e.date or "") < (d.date or "") for s in e.sentences
+                ]
+                for sentence in d.sentences[:2]:
+                    bag = _content(sentence.text, language)
+                    lead += 1
+                    lead_repeated += any(b and bag and len(bag & b) / len(bag | b) >= SAME for b in earlier_bags)
+        print(f"\n{name}: {dated} of {documents} reports dated from their text; {new} points called new,")
+        print(f"  {1 - repeated / (new or 1):.0%} of them not a paraphrase of an earlier report's sentence;")
+        print(f"  each later report's first two sentences: {1 - lead_repeated / (lead or 1):.0%} of {lead}")
+
+
 def cost_row(count: int = 1000) -> None:
     from run import corpus_folder
 
@@ -135,6 +177,7 @@ def main() -> None:
     from summaries import EVAL_DIR
 
     shape_rows(EVAL_DIR)
+    novelty_rows(EVAL_DIR)
     cost_row()
 
 
