@@ -579,3 +579,16 @@ def test_a_broken_opml_file_is_a_clear_error(registry, tmp_path, text, message):
     result = brief(registry, [str(path), str(tmp_path / "note.txt")])
     assert [(e.source, e.message[: len(message)]) for e in result.errors] == [(str(path), message)]
     assert [d.title for d in documents_of(result)] == ["Note"]
+
+
+def test_what_is_new_in_my_feeds_since_i_last_read_is_one_command(registry, server, tmp_path, cli):
+    from briefing.read_state import ReadState
+
+    server.routes["/rss"] = file("harbour-news.rss", "application/rss+xml")
+    path = subscriptions(tmp_path, f'<outline type="rss" text="News" xmlUrl="{server.url("/rss")}"/>')
+    every = {d.title: d for d in documents_of(brief(registry, [str(path)]))}
+    ReadState().mark(every["Ferry timetable changes for the winter"])  # read in the reading room
+    code, out, _ = cli("brief", str(path), "--unread", "--format", "json")
+    titles = {d["title"] for t in json.loads(out)["topics"] for d in t["documents"]}
+    assert code == 0 and "Ferry timetable changes for the winter" not in titles
+    assert titles == set(every) - {"Ferry timetable changes for the winter"}

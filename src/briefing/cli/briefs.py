@@ -4,6 +4,7 @@ and ``inspect`` (what briefing read of each source)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import click
 
 from ..config import ConfigError, line_of_key
 from ..engine.runner import Engine
+from ..models import Document
 from ..output import write_output
+from ..read_state import ReadState
 from ..settings import Length
 from .shared import (
     EXIT_CODES,
@@ -54,6 +57,9 @@ from .shared import (
     help="Share of each document's sentences, 0 < R <= 1 (instead of --sentences).",
 )
 @grouping_option
+@click.option(
+    "--unread", is_flag=True, help="Only the documents not marked read in the reading room: what is new since you read."
+)
 @click.option("--format", "format_name", default="text", metavar="NAME", help="Exporter: text, markdown, json, ...")
 @click.option("-o", "--output", default="-", metavar="FILE", help="Output file; - is standard output.")
 @no_cache_option
@@ -67,6 +73,7 @@ def brief(
     sentences: int | None,
     ratio: float | None,
     grouping: str | None,
+    unread: bool,
     format_name: str,
     output: str,
     no_cache: bool,
@@ -89,8 +96,9 @@ def brief(
         settings = replace(settings, length=Length(sentences=None, ratio=ratio))
     _check_name(run.registry, run.config, "exporter", format_name, "format", True)
     sources = list(paths) or default_sources(run.config)
+    keep = _not_read() if unread else None
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
-        briefing = engine.run(sources, topic=topic, progress=_progress_line())
+        briefing = engine.run(sources, topic=topic, progress=_progress_line(), keep=keep)
         text = engine.export(briefing, format_name)
     if topic and not briefing.briefs:
         raise UsageError(f"no topic named {topic!r} in {', '.join(sources)}")
@@ -108,6 +116,15 @@ def brief(
     if output not in ("-", "/dev/stdout"):
         click.echo(f"briefing: wrote {format_name} to {output}", err=True)
     return EXIT_PARTIAL if briefing.errors or run.registry.failures else EXIT_OK
+
+
+def _not_read() -> Callable[[Document], bool]:
+    """Whether a document is not marked read (the reading room's marks; a file that cannot be
+    read is said, and then every document counts as unread)."""
+    marks = ReadState()
+    if marks.problem:
+        _say("warning", marks.problem)
+    return lambda document: not marks.is_read(document)
 
 
 @click.command(epilog=EXIT_CODES)

@@ -141,14 +141,18 @@ class Engine:
         topic: str | None = None,
         stdin: Callable[[], bytes] | None = None,
         progress: Callable[[int, int], object] | None = None,
+        keep: Callable[[Document], bool] | None = None,
     ) -> Briefing:
         """Brief every source; ``topic`` keeps only the topic of that name; ``progress(done,
-        total)`` hears sources as they finish (from the workers' tasks as they complete)."""
+        total)`` hears sources as they finish (from the workers' tasks as they complete);
+        ``keep`` says which documents to brief (all, without it)."""
         origins = list(origins)
         # The corpus lives until the run ends and holds no cycles: with the collector on, every
         # collection walks all its objects again, which took a third of a cached 10,000-document run.
         with paused_collection():
             prepared = self.load(origins, stdin, progress)
+            if keep is not None:
+                prepared.each = [(source, [d for d in found if keep(d)]) for source, found in prepared.each]
             return replace(self._brief(prepared, topic), facts=self.facts(origins))
 
     def _brief(self, prepared: Prepared, topic: str | None) -> Briefing:
