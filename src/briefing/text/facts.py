@@ -37,8 +37,10 @@ _DATE = re.compile(
     rf"\b{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?"
     rf"|\b\d{{1,2}}(?:\.|er)?\s{_MONTHS}(?:\s\d{{4}})?"
     rf"|\b{_MONTHS}\s\d{{4}}\b"
-    r"|\b(?:1[89]|20)\d\d-\d\d-\d\d\b"
 )
+_ISO_DATE = re.compile(r"\b(?:1[89]|20)\d\d-\d\d-\d\d\b")
+#: Letters of a word, to tell cheaply whether a sentence names a month before the long pattern.
+_LETTERS = re.compile(r"[^\W\d_]+")
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}(?:\s?{_SCALE}\b)?(?:\s[a-zà-ÿ][\w-]*)?")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -66,7 +68,11 @@ def figures(text: str) -> Figures:
     def free(match: re.Match[str]) -> bool:
         return not any(start < match.end() and match.start() < end for start, end in taken)
 
-    for pattern, into in ((_MONEY, measures), (_SHARE, measures), (_DATE, dates)):
+    names_a_month = not MONTHS.keys().isdisjoint(_LETTERS.findall(text.lower()))
+    patterns = [(_MONEY, measures), (_SHARE, measures), (_ISO_DATE, dates)] + (
+        [(_DATE, dates)] if names_a_month else []
+    )
+    for pattern, into in patterns:
         for match in pattern.finditer(text):
             if free(match):
                 taken.append(match.span())
@@ -116,13 +122,14 @@ class Speech:
     quote: bool
 
 
-_ANY_SAYING = re.compile(rf"\b(?i:{_SAYING}|{_TELLING})\b")
+#: Every word of the verbs of saying, lower-cased: a sentence with none of them quotes no one.
+_SAYING_WORDS = frozenset(re.split(r"[|\s]+", f"{_SAYING}|{_TELLING}")) - {"a", "to"}  # "according to"
 
 
 def speech(text: str) -> Speech | None:
     """The speaker of a quotation or of reported speech in ``text``, or ``None``."""
-    if not _ANY_SAYING.search(text):  # most sentences say nothing of anyone: skip the long patterns
-        return None
+    if _SAYING_WORDS.isdisjoint(_LETTERS.findall(text.lower())):  # most sentences quote no one:
+        return None  # the long patterns are not run on them
     for pattern in (_BEFORE, _AFTER):
         for match in pattern.finditer(text):
             name = _trimmed(match.group("name"))
