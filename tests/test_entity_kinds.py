@@ -72,5 +72,7 @@ def test_a_day_or_a_month_is_no_key_phrase_either():
     from briefing.text.phrases import candidate_phrases
     from briefing.text.words import language_kit
 
-    found = [written for _, written in candidate_phrases("On Friday the ferry talks resumed in July.", language_kit("en"))]
+    found = [
+        written for _, written in candidate_phrases("On Friday the ferry talks resumed in July.", language_kit("en"))
+    ]
     assert "Friday" not in found and "July" not in found and "ferry talks" in found
