@@ -235,9 +235,11 @@ async def test_a_document_open_in_the_reader_follows_its_file(tmp_path, monkeypa
         app.push_screen(ReaderScreen(app.main_screen.session, document, []))
         await pilot.pause()
         note.write_text("Harbour notes\n\nThe ferry now leaves at eight. The harbour opens at six.", encoding="utf-8")
+        shown = ""
         for _ in range(100):
             await pilot.pause(0.1)
-            shown = str(app.screen.query_one("#paragraph-0", Static).render())
+            found = app.screen.query("#paragraph-0")  # empty while the reader builds it anew
+            shown = str(found.first(Static).render()) if found else ""
             if "eight" in shown:
                 break
         assert isinstance(app.screen, ReaderScreen) and "The ferry now leaves at eight." in shown

@@ -88,8 +88,13 @@ class ReaderScreen(Screen[None]):
         self.marks = sorted(set(self.highlighted))
         self.current = 0 if self.marks else None
         self.notify(f"{now.title} changed on disk: showing it as it is now", markup=False)
-        self.refresh(recompose=True)
-        self.call_after_refresh(self._render_paragraphs)
+        self.run_worker(self._show_again(), exclusive=True, group="follow")
+
+    async def _show_again(self) -> None:
+        """Its paragraphs built anew (their number may have changed), then drawn."""
+        await self.recompose()
+        self._render_paragraphs()
+        self.query_one("#reader-text").focus()
 
     def _current_position(self) -> int | None:
         return self.marks[self.current] if self.current is not None else None
