@@ -9,7 +9,8 @@ that makes two sentences one point in the thematic brief.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
 
 from ..models import Development, DocumentBrief
 from .points import Candidate, SimilarityIndex, candidates
@@ -20,19 +21,21 @@ PER_DOCUMENT = 2
 NEW_POINTS = 8
 
 
-def _new_points(index: SimilarityIndex, document: str, said: set[int], limit: int) -> list[int]:
-    """Up to ``limit`` of ``document``'s points (candidate numbers, best first) that no candidate
-    in ``said`` says, nor one taken before."""
+def _new_points(index: SimilarityIndex, wanted: Callable[[Candidate], bool], said: set[int], limit: int) -> list[int]:
+    """Up to ``limit`` of the ``wanted`` candidates (their numbers, best first) that no candidate
+    in ``said`` says, nor one taken before (each taken is added to ``said``)."""
     new: list[int] = []
     for number, candidate in enumerate(index.found):
-        if candidate.document != document:
-            continue
-        if not said.intersection(index.similar(number)):
+        if len(new) == limit:
+            break
+        if wanted(candidate) and not said.intersection(index.similar(number)):
             new.append(number)
             said.add(number)
-            if len(new) == limit:
-                break
     return new
+
+
+def _in(document: str, candidate: Candidate) -> bool:
+    return candidate.document == document
 
 
 def timeline(
@@ -47,7 +50,7 @@ def timeline(
     developments: list[Development] = []
     said: set[int] = set()
     for date, document in dated:
-        new = _new_points(index, document, said, PER_DOCUMENT)
+        new = _new_points(index, partial(_in, document), said, PER_DOCUMENT)
         if new:
             developments.append(Development(date, document, tuple(index.found[n].text for n in new)))
         said.update(n for n, c in enumerate(index.found) if c.document == document)
@@ -63,14 +66,8 @@ def unread_points(
     index = SimilarityIndex(candidates(entries, default_language), PARAPHRASE)
     said = {n for n, c in enumerate(index.found) if c.document in read}
     by_document: dict[str, list[str]] = {}
-    taken = 0
-    for number, candidate in enumerate(index.found):
-        if taken == limit:
-            break
-        if candidate.document not in read and not said.intersection(index.similar(number)):
-            said.add(number)
-            by_document.setdefault(candidate.document, []).append(candidate.text)
-            taken += 1
+    for number in _new_points(index, lambda c: c.document not in read, said, limit):
+        by_document.setdefault(index.found[number].document, []).append(index.found[number].text)
     dates = {e.document.id: e.document.date for e in entries}
     found = [Development((dates.get(d) or "")[:10], d, tuple(points)) for d, points in by_document.items()]
     return tuple(sorted(found, key=lambda d: (not d.date, d.date)))  # by date, the undated last

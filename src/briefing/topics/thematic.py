@@ -35,6 +35,7 @@ from ..text.dates import TIME_WORDS
 from ..text.facts import TITLES, UNIT_WORD
 from ..text.names import is_acronym
 from ..text.standalone import AGENCIES
+from ..text.words import lower_case_words
 from .points import Candidate, SimilarityIndex, candidates
 
 #: Most themes a brief shows, and most points under each.
@@ -52,7 +53,6 @@ GENERIC_FROM = 8
 LONGEST_NAME = 5
 #: An elided article opening a phrase ("L'océan Indien", "l'Airbus"): a heading goes without it.
 _ELIDED = re.compile(r"^(?:[LlDd]|[Qq]u)['’](?=\w)")
-_LOWER_WORD = re.compile(r"\b[a-zà-ÿß][\w'’-]*")
 #: Extra weight of a phrase for each further word and each further document that uses it.
 WORD_BONUS = 0.5
 DOCUMENT_BONUS = 0.5
@@ -75,7 +75,7 @@ def thematic_brief(
     found = candidates(entries, default_language) if found is None else found
     if not found:
         return ()
-    lower = {w for c in found for w in _LOWER_WORD.findall(c.text)}
+    lower = set().union(*(lower_case_words(c.text) for c in found))
     phrases = _phrases(found, {k.casefold() for k in keywords}, lower)
     people = {t.name for e in entries for t in e.themes if t.kind == "person" and " " in t.name}
     index = SimilarityIndex(found, PARAPHRASE)
