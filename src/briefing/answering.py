@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy
@@ -189,8 +189,3 @@ class AnswerIndex:
     def _answer(self, number: int, score: float) -> Answer:
         document, position, text = self.sentences[number]
         return Answer(bounded(text), document, position, round(score, 4))
-
-
-def answer(question: str, documents: Sequence[Document], default_language: str = "en") -> list[Answer]:
-    """The sentences of ``documents`` that answer ``question`` best (see the module's docstring)."""
-    return AnswerIndex(documents, default_language).ask(question)

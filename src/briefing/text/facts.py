@@ -53,10 +53,6 @@ class Figures:
     measures: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
 
-    @property
-    def all(self) -> tuple[str, ...]:
-        return self.measures + self.dates
-
 
 def figures(text: str) -> Figures:
     """The money, shares, counts and dates ``text`` writes, in the order it writes them; a count
