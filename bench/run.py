@@ -397,6 +397,7 @@ def corpus_run(count: int, executor: str = "local", workers: int = 0) -> None:
             briefing = engine.run([str(folder)])
             first = time.perf_counter() - start
         rss = peak_rss_mib()
+        stored = Cache(Path(cache_folder)).size()[1] / 2**20
         reruns = []
         for _ in range(3):  # the median of three: a run this short is at the mercy of the machine
             start = time.perf_counter()
@@ -414,7 +415,7 @@ def corpus_run(count: int, executor: str = "local", workers: int = 0) -> None:
             one_changed = time.perf_counter() - start
         finally:
             changed.write_text(original, encoding="utf-8")
-    print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)}")
+    print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)} {stored:.1f}")
 
 
 def sumy_pass(count: int) -> None:
@@ -478,10 +479,11 @@ def corpus_rows(counts: list[int], executor: str) -> None:
     executor than the local pool, its first-run time beside the local pool's. Up to 1,000
     documents, the same run in one process and a plain sumy LexRank pass, side by side."""
     for count in counts:
-        seconds, again, one_changed, rss, topics = in_child("--corpus-run", str(count))
+        seconds, again, one_changed, rss, topics, stored = in_child("--corpus-run", str(count))
         print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
         print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
         print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
+        print(f"{'  the cache it wrote (MiB)':<48}{float(stored):>12.1f}")
         print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
         print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
         print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
