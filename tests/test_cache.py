@@ -17,6 +17,7 @@ import briefing.engine.loading as loading_module
 import briefing.engine.prepare
 import briefing.engine.summaries
 from briefing.cache import Cache, Packed, code_of
+from briefing.cache_format import pack
 from briefing.engine import Engine, Settings
 from briefing.engine.pool import PARALLEL_FROM
 from briefing.models import Document
@@ -172,7 +173,7 @@ def test_editing_a_plugins_helper_module_is_a_different_key(tmp_path, monkeypatc
 def test_a_damaged_entry_is_computed_again(registry, corpus, tmp_path):
     first = brief(registry, corpus, Cache(tmp_path / "cache"))
     with sqlite3.connect(tmp_path / "cache" / "results.sqlite") as db:
-        db.execute("UPDATE results SET value = ?", (b"not a pickle",))
+        db.execute("UPDATE results SET value = ?", (b"not an entry",))
     assert brief(registry, corpus, Cache(tmp_path / "cache")) == first
 
 
@@ -191,13 +192,11 @@ def test_analyses_from_the_cache_stay_packed_until_a_tagger_reads_them(registry,
         assert len(packed) == 11, tagger.name  # all but the changed document's
     tagger = engine.plugins.taggers[0]
     document = engine.prepare(Document(id="x", title="x", text="Reef divers counted corals.", origin="x"))
-    tagger.remember_packed(document, b"not a pickle")
+    tagger.remember_packed(document, b"not an entry")
     assert tagger.analysis(document) == tagger.analyse(document, language_kit("en"))
 
 
 def test_a_tagger_that_keeps_its_own_analyses_gets_them_unpacked(registry):
-    import pickle
-
     from briefing.interfaces import Tagger
 
     class Keeping(Tagger):
@@ -211,7 +210,7 @@ def test_a_tagger_that_keeps_its_own_analyses_gets_them_unpacked(registry):
             self.kept.append(analysis)
 
     document = Document(id="x", title="x", text="Reef divers counted corals.", origin="x")
-    Keeping().remember_packed(document, pickle.dumps({"corals": 1}))
+    Keeping().remember_packed(document, pack({"corals": 1}))
     assert Keeping.kept == [{"corals": 1}]
 
 

@@ -6,7 +6,11 @@ module). So a changed file, a changed setting or an upgraded plugin simply misse
 ever invalidated by hand. ``briefing cache clear`` empties it.
 
 One SQLite file holds the entries: reads are batched, writes are transactions, so a run that is
-killed half-way leaves every finished entry readable and no half-written one.
+killed half-way leaves every finished entry readable and no half-written one. Entries are plain
+data (:mod:`briefing.cache_format`): whoever can write to the cache folder can make briefing
+read a wrong result, never run their code. The folder is the user's own: made readable by its
+owner only, and refused when another user owns it or others may write to it, unless the user
+says the cache is shared.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import gc
 import hashlib
 import inspect
 import os
-import pickle
 import sqlite3
 import sys
 import threading
@@ -28,8 +31,10 @@ from typing import Any
 
 import platformdirs
 
+from .cache_format import DamagedEntry, NotStorable, pack, unpack
+
 #: Bumped when the layout of cached values changes.
-FORMAT = 1
+FORMAT = 2
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
 CACHE_FILE = _FILE = "results.sqlite"
 _BATCH = 500  # keys per SELECT; SQLite allows 999 parameters in older builds
@@ -80,7 +85,7 @@ def _content_digest(path: str, mtime: int, size: int) -> str:
 def briefing_code() -> str:
     """A digest of briefing's own code and data, so a changed briefing never reuses stale results."""
     root = Path(__file__).resolve().parent
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".pickle", ".txt"})
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".toml", ".txt"})
     return digest(FORMAT, [(str(p.relative_to(root)), _file_digest(str(p))) for p in files])
 
 
@@ -138,30 +143,59 @@ def paused_collection() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Packed:
-    """A value already packed (pickled): by a worker process, or as the cache stores it. Kept
-    so, it is stored as these very bytes, or unpacked only when it is read."""
+    """A value already packed (:func:`~briefing.cache_format.pack`): by a worker process, or as
+    the cache stores it. Kept so, it is stored as these very bytes, or unpacked only when it is read."""
 
     data: bytes
 
 
-def pack(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def packed_entries(items: Mapping[str, Any]) -> dict[str, bytes]:
+    """``items`` packed for the cache (a :class:`Packed` one as it is); one that holds what the
+    cache cannot keep as data (a plugin's analysis of its own classes, say) is left out, to be
+    computed again when it is next wanted."""
+    packed: dict[str, bytes] = {}
+    for key, value in items.items():
+        try:
+            packed[key] = value.data if isinstance(value, Packed) else pack(value)
+        except NotStorable:
+            continue
+    return packed
 
 
-def unpack(data: bytes) -> Any:
-    return pickle.loads(data)
+class UnsafeCacheFolder(OSError):
+    """A cache folder another user owns or others may write to: its entries could be anyone's."""
+
+
+def check_folder(folder: Path, shared: bool = False) -> None:
+    """Make ``folder`` (readable by its owner only) if it is missing; refuse one that another
+    user owns or that others may write to, unless the cache is ``shared`` on purpose."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if shared or not hasattr(os, "getuid"):
+        return
+    found = folder.stat()
+    if found.st_uid != os.getuid():
+        raise UnsafeCacheFolder(
+            f"the cache folder {folder} belongs to another user; set cache_shared = true to use it on purpose"
+        )
+    if found.st_mode & 0o022:
+        raise UnsafeCacheFolder(
+            f"others may write to the cache folder {folder} (mode {found.st_mode & 0o777:o}); "
+            f"'chmod go-w {folder}' it, or set cache_shared = true to share it on purpose"
+        )
 
 
 class Cache:
-    """Pickled results by key. Safe to share between threads; each process opens its own."""
+    """Results by key, stored as plain data. Safe to share between threads; each process opens its own."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, shared: bool = False):
         self.folder = folder
         self.path = folder / _FILE
+        self.shared = shared
         self._local = threading.local()
-        folder.mkdir(parents=True, exist_ok=True)
+        check_folder(folder, shared)
         with self._connection() as db:
             db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL)")
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -181,30 +215,51 @@ class Cache:
             marks = ",".join("?" * len(batch))
             yield from db.execute(f"SELECT {what} FROM results WHERE key IN ({marks})", batch)
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
-        """The cached values of those ``keys`` that have one. An entry that cannot be read is a miss."""
+    def get_many(self, keys: Iterable[str], kind: Any = Any) -> dict[str, Any]:
+        """The cached values of those ``keys`` that have one, read as the type ``kind`` (see
+        :func:`~briefing.cache_format.unpack`). An entry that is not one (damaged, tampered with,
+        or written by another version) is a miss, and counted (see :meth:`damaged`)."""
         found: dict[str, Any] = {}
+        damaged = 0
         with paused_collection():
             for key, value in self._select("key, value", keys):
                 try:
-                    found[key] = unpack(value)
-                except Exception:  # written by an incompatible version: recompute it
-                    continue
+                    found[key] = unpack(value, kind)
+                except DamagedEntry:  # recomputed by the caller, and stored again
+                    damaged += 1
+        self.count_damaged(damaged)
         return found
 
     def get_packed_many(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """The cached values of those ``keys`` that have one, as stored (pickled)."""
+        """The cached values of those ``keys`` that have one, as stored (unpacked by whoever reads
+        them; one that turns out damaged is counted with :meth:`count_damaged`)."""
         return dict(self._select("key, value", keys))
+
+    def count_damaged(self, count: int) -> None:
+        """Add ``count`` entries found damaged to the tally ``briefing cache info`` shows."""
+        if count:
+            with self._connection() as db:
+                db.execute(
+                    "INSERT INTO counts (name, count) VALUES ('damaged', ?)"
+                    " ON CONFLICT(name) DO UPDATE SET count = count + excluded.count",
+                    (count,),
+                )
+
+    def damaged(self) -> int:
+        """Entries found damaged and recomputed since the cache was last cleared."""
+        row = self._connection().execute("SELECT count FROM counts WHERE name = 'damaged'").fetchone()
+        return int(row[0]) if row else 0
 
     def keys_in(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` the cache has an entry for (without reading the entries)."""
         return {key for (key,) in self._select("key", keys)}
 
-    def get(self, key: str) -> Any | None:
-        return self.get_many([key]).get(key)
+    def get(self, key: str, kind: Any = Any) -> Any | None:
+        return self.get_many([key], kind).get(key)
 
     def put_many(self, items: Mapping[str, Any]) -> None:
-        self.put_packed({key: pack(value) for key, value in items.items()})
+        """Store ``items``; one that holds what the cache cannot keep as data is left out."""
+        self.put_packed(packed_entries(items))
 
     def put_packed(self, items: Mapping[str, bytes]) -> None:
         """Store values already packed with :func:`pack` (by a worker process, say)."""
@@ -221,6 +276,7 @@ class Cache:
         with self._connection() as db:
             count: int = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
             db.execute("DELETE FROM results")
+            db.execute("DELETE FROM counts")
         self._connection().execute("VACUUM")
         return count
 

@@ -43,6 +43,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "scheduler": (str, 'the Dask scheduler for executor = "dask", e.g. "tcp://host:8786"'),
     "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them"),
     "cache_dir": (str, "where the cache lives"),
+    "cache_shared": (bool, "use a cache folder other users own or may write to (entries are data, never code)"),
     "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL"),
     "fetch_retries": (int, "further tries after a failed fetch, with back-off"),
     "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included"),
@@ -88,6 +89,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     cache: bool = True
     cache_dir: Path | None = None
+    cache_shared: bool = False
 
 
 def find_config(explicit: str | None = None) -> Path | None:
@@ -255,6 +257,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         plugins=tuple(Path(_resolve(base, p)) for p in raw.get("plugins", [])),
         keys=dict(keys),
         cache=raw.get("cache", True),
+        cache_shared=raw.get("cache_shared", False),
         cache_dir=Path(_resolve(base, os.path.expanduser(raw["cache_dir"]))) if "cache_dir" in raw else None,
     )
 

@@ -38,6 +38,7 @@ _DEFAULTS: dict[str, Callable[[], object]] = {
     "scheduler": lambda: Settings().scheduler,
     "cache": lambda: Config().cache,
     "cache_dir": lambda: "the user's cache folder (`~/.cache/briefing` on Linux), or `$BRIEFING_CACHE_DIR`",
+    "cache_shared": lambda: Config().cache_shared,
     "fetch_timeout": lambda: FetchOptions().timeout,
     "fetch_retries": lambda: FetchOptions().retries,
     "fetch_deadline": lambda: FetchOptions().deadline,

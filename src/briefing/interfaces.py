@@ -12,7 +12,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .cache import Packed, unpack
+from .cache import Packed
+from .cache_format import DamagedEntry, unpack
 from .errors import LoadError as LoadError  # plugins import both from here
 from .errors import SourceWarning as SourceWarning
 from .models import Briefing, Document, Source, Theme
@@ -78,6 +79,10 @@ class Tagger(Plugin):
     """A theme tagger."""
 
     kind = "tagger"
+    #: What :meth:`analyse` returns (a class, or a form such as ``dict[str, int]``): the cache
+    #: reads an analysis back as this type, and one that is not of it (a tampered or foreign
+    #: entry) is made again rather than handed to :meth:`tag`. ``Any``: plain data, unchecked.
+    analysis_type: ClassVar[Any] = Any
 
     @abstractmethod
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> Sequence[Theme]:
@@ -91,11 +96,16 @@ class Tagger(Plugin):
     def analyse(self, document: Document, kit: LanguageKit) -> Any:
         """Optional: the part of tagging ``document`` that does not depend on the corpus.
 
-        Return plain data that pickles (counts, candidate phrases, sentence positions). briefing
-        calls this in worker processes, caches the result on disk by the document's content and
-        this tagger's settings and code, and hands it back through :meth:`analysis`, so a tagger
-        that compares documents redoes only the cheap corpus-wide part when one file changes.
-        The default analyses nothing.
+        Return plain data (counts, candidate phrases, sentence positions): ``None``, booleans,
+        numbers, strings, bytes, tuples, lists, dicts, sets, frozensets, ``Counter``, numpy
+        arrays of numbers, and dataclasses of these (briefing's models among them); anything
+        else is not cached (pack it into bytes yourself). Name its type in
+        :attr:`analysis_type`: the cache keeps data, never code, and reads an analysis back as
+        that type (without it, as plain lists, dicts, strings and numbers). briefing calls
+        this in worker processes, caches the result on disk by the
+        document's content and this tagger's settings and code, and hands it back through
+        :meth:`analysis`, so a tagger that compares documents redoes only the cheap corpus-wide
+        part when one file changes. The default analyses nothing.
         """
         return None
 
@@ -106,8 +116,8 @@ class Tagger(Plugin):
         found = memo.get(key, _MISSING)
         if isinstance(found, Packed):
             try:
-                return unpack(found.data)
-            except Exception:  # written by an incompatible version: analyse again
+                return unpack(found.data, self.analysis_type)
+            except DamagedEntry:  # damaged, tampered with, or written by another version
                 found = _MISSING
         if found is _MISSING:
             found = memo[key] = self.analyse(document, language_kit(document.language or "en"))
@@ -118,15 +128,15 @@ class Tagger(Plugin):
         self._analyses()[_memo_key(document)] = analysis
 
     def remember_packed(self, document: Document, data: bytes) -> None:
-        """Keep ``document``'s analysis as the bytes briefing cached it in (pickled), unpacked by
+        """Keep ``document``'s analysis as the bytes briefing cached it in, unpacked by
         :meth:`analysis` each time it is asked for: the built-in taggers' analyses of 10,000
         documents take about 100 MB so and 800 MB as objects. A tagger that overrides
         :meth:`remember` or :meth:`analysis` gets it unpacked, through :meth:`remember`."""
         cls = type(self)
         if cls.remember is not Tagger.remember or cls.analysis is not Tagger.analysis:
             try:
-                analysis = unpack(data)
-            except Exception:  # unreadable: the tagger analyses the document when asked
+                analysis = unpack(data, cls.analysis_type)
+            except DamagedEntry:  # unreadable: the tagger analyses the document when asked
                 return
             self.remember(document, analysis)
             return

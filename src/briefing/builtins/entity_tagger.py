@@ -113,6 +113,7 @@ class _CorpusNames:
 class EntityTagger(Tagger):
     name = "entities"
     description = "People, organisations and places: capitalised names, counted across the corpus"
+    analysis_type = _Analysis
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)

@@ -30,8 +30,8 @@ class Candidates:
     """A document's phrases frequent enough to be chosen (how each was written, which sentences
     have it) and the count of each single stem."""
 
-    written: dict[tuple[str, ...], Counter[str]] = field(default_factory=dict)
-    sentences: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    written: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
+    sentences: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
     stems: Counter[str] = field(default_factory=Counter)
 
 
@@ -64,8 +64,10 @@ def _candidates(document: Document) -> Candidates:
     least = 1 if len(document.sentences) < _SHORT_DOCUMENT else 2
     for (stems, text), count in spellings.items():
         if counts[stems] >= least:
-            result.written.setdefault(stems, Counter())[text] += count
-    result.sentences = {stems: sentences[stems] for stems in result.written}  # kept per document: keep it small
+            forms = result.written.setdefault(stems, {})
+            forms[text] = forms.get(text, 0) + count
+    # Kept per document (and cached): small, and plain tuples and dicts, which read back fastest.
+    result.sentences = {stems: tuple(sentences[stems]) for stems in result.written}
     return result
 
 
@@ -93,6 +95,7 @@ class _CorpusCounts:
 class KeyPhraseTagger(Tagger):
     name = "keyphrases"
     description = "Key phrases the corpus makes prominent (TF-IDF over stems, near-duplicates merged)"
+    analysis_type = Candidates
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)

@@ -94,6 +94,7 @@ def _validated(themes: Any, where: str) -> dict[str, dict[str, list[str]]]:
 class LexiconTagger(Tagger):
     name = "lexicon"
     description = "Themes from a lexicon of terms per language (briefing.toml can add or replace themes)"
+    analysis_type = tuple[Theme, ...]
 
     def __init__(self, settings: Mapping[str, Any] | None = None):
         super().__init__(settings)

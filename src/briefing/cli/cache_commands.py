@@ -31,7 +31,7 @@ def _cache_folder() -> Path:
 def _open_cache(folder: Path) -> Cache | str:
     """The cache in ``folder``, or why it cannot be opened."""
     try:
-        return Cache(folder)
+        return Cache(folder, shared=_run().config.cache_shared)
     except (OSError, sqlite3.Error) as exc:
         return str(exc) or type(exc).__name__
 
@@ -48,6 +48,8 @@ def cache_info() -> int:
     entries, size = found.size()
     off = "" if _run().config.cache else " (off: cache = false in the config)"
     click.echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
+    if damaged := found.damaged():
+        click.echo(f"{damaged} entries were found damaged or foreign (not data this version wrote) and computed again")
     models = default_folder() / "models"
     if models.is_dir():
         kept = sum(p.stat().st_size for p in models.rglob("*") if p.is_file())

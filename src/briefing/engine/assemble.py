@@ -38,7 +38,7 @@ class BriefStage:
         def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefSentence, ...]]]:
             yield 0, topic_brief(entries, self.settings.topic_sentences, self.settings.language)
 
-        return self.store.memoised({0: self._key(entries)}, compute)[0]
+        return self.store.memoised({0: self._key(entries)}, compute, kind=tuple[BriefSentence, ...])[0]
 
     def cached(self, entries: Sequence[DocumentBrief]) -> tuple[BriefSentence, ...] | None:
         """The brief if this run already has it, without computing or reading the disk."""
@@ -58,7 +58,7 @@ class BriefStage:
             found = candidates(entries, language)
             yield 0, (thematic_brief(entries, language, keywords, found), timeline(entries, language, found))
 
-        return self.store.memoised({0: self._thematic_key(entries, keywords)}, compute)[0]
+        return self.store.memoised({0: self._thematic_key(entries, keywords)}, compute, kind=Thematic)[0]
 
     def cached_thematic(self, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Thematic | None:
         """The thematic brief and timeline if this run already has them, without computing or

@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..cache import Packed, unpack
+from ..cache import Packed
+from ..cache_format import unpack
 from ..models import Document, Source, Theme, Topic
 from ..settings import Settings, TopicRule
 from ..topics.features import WordFeatures, word_features
 from ..topics.grouping import group_by_grouping, topic_name
 from .cache_keys import Keys
 from .store import Store
+
+#: A corpus's topics as the cache keeps them: each one's name, document ids and keywords.
+Grouped = list[tuple[str, list[str], list[str]]]
 
 
 def sources_by_folder(sources: Sequence[Source], rules: Sequence[TopicRule]) -> dict[str, list[Source]]:
@@ -36,7 +40,7 @@ class GroupStage:
     def topics(self, documents: Sequence[Document], themes: Mapping[str, Sequence[Theme]]) -> list[Topic]:
         settings = self.settings
 
-        def compute(missing: list[int]) -> Iterator[tuple[int, list[tuple[str, list[str], list[str]]]]]:
+        def compute(missing: list[int]) -> Iterator[tuple[int, Grouped]]:
             words = self.words(documents) if settings.grouping == "content" else None
             found = group_by_grouping(
                 documents, themes, settings.topics, settings.grouping, settings.topic_threshold, words
@@ -44,7 +48,7 @@ class GroupStage:
             yield 0, [(t.name, [d.id for d in t.documents], list(t.keywords)) for t in found]
 
         key = self.keys.topics(documents, themes)
-        grouped = self.store.memoised({0: key}, compute, remember=False)[0]
+        grouped = self.store.memoised({0: key}, compute, remember=False, kind=Grouped)[0]
         by_id = {d.id: d for d in documents}
         return [Topic(name, tuple(by_id[i] for i in ids), tuple(keywords)) for name, ids, keywords in grouped]
 
@@ -62,7 +66,7 @@ class GroupStage:
                 yield document_id, word_features(by_id[document_id])
 
         missing = {i: k for i, k in keys.items() if i not in held and k not in cached}
-        held.update(self.store.memoised(missing, compute, remember=False))
+        held.update(self.store.memoised(missing, compute, remember=False, kind=WordFeatures))
         return _Read(keys, held, self.store)
 
 
@@ -76,10 +80,10 @@ class _Read(Mapping[str, WordFeatures]):
     def __getitem__(self, document_id: str) -> WordFeatures:
         value = self._held.get(document_id)
         if value is None and self._store.cache is not None:
-            value = self._store.cache.get(self._keys[document_id])
+            value = self._store.cache.get(self._keys[document_id], WordFeatures)
         if value is None:
             raise KeyError(document_id)
-        return unpack(value.data) if isinstance(value, Packed) else value  # type: ignore[no-any-return]
+        return unpack(value.data, WordFeatures) if isinstance(value, Packed) else value  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..cache import Packed, unpack
+from ..cache import Packed
+from ..cache_format import unpack
 from ..models import Document, Problem, Source
 from ..text.detect import warm_up
 from .cache_keys import Keys
@@ -14,6 +15,7 @@ from .pool import batches, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
 from .store import Store
+from .summaries import Outcome
 from .themes import TagStage
 
 
@@ -35,11 +37,11 @@ class Prepared:
 
 
 def _unpacked(packed: dict[str, bytes]) -> SourceWork:
-    work: SourceWork = unpack(packed["source:"])
+    work: SourceWork = unpack(packed["source:"], SourceWork)
     # Analyses stay packed: the taggers unpack each when they read it (see Tagger.remember_packed).
     work.analyses = {k: Packed(v) for k, v in packed.items() if k.startswith("analysis:")}
-    work.summaries = {k: unpack(v) for k, v in packed.items() if k.startswith("summary:")}
-    work.failed = {k.removeprefix("failed:"): unpack(v) for k, v in packed.items() if k.startswith("failed:")}
+    work.summaries = {k: unpack(v, Outcome) for k, v in packed.items() if k.startswith("summary:")}
+    work.failed = {k.removeprefix("failed:"): unpack(v, Outcome) for k, v in packed.items() if k.startswith("failed:")}
     # Word features stay packed until grouping reads them: 10,000 documents' counts are large.
     work.words = {k: Packed(v) for k, v in packed.items() if k.startswith("words:")}
     work.packed = packed
@@ -116,7 +118,7 @@ class SourceStage:
         def entries(key: str, work: SourceWork) -> dict[str, object]:
             return work.entries(key) if key.startswith("source:") else {}
 
-        results = self.store.memoised(keys, compute, entries=entries, remember=False)
+        results = self.store.memoised(keys, compute, entries=entries, remember=False, kind=SourceWork)
         prepared = Prepared()
         for index, source in enumerate(sources):
             work = results[index]

@@ -75,8 +75,10 @@ class _Worker:
     def started(cls, spec: WorkerSpec) -> tuple[StartedPlugins, Keys]:
         if cls.held is None or cls.held[0] != spec.digest:
             try:
-                cache = Cache(spec.cache_folder) if spec.cache_folder is not None else None
-            except Exception:  # the client reports a cache it cannot use; here it is only lent to plugins
+                cache = Cache(spec.cache_folder, shared=True) if spec.cache_folder is not None else None
+            except (
+                Exception
+            ):  # the client checked the folder and reports a cache it cannot use; here it is only lent to plugins
                 cache = None
             plugins = StartedPlugins(spec.recipe.registry(), Services(spec.settings, cache))
             cls.held = (spec.digest, plugins, Keys(spec.settings))

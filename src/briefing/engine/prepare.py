@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..cache import Packed, pack
+from ..cache import Packed, packed_entries
+from ..cache_format import pack
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..picking import windowed
@@ -290,7 +291,7 @@ def packed_work(plugins: StartedPlugins, keys: Keys, source: Source) -> dict[str
     under ``source:`` (sent even when it failed). A worker packs once; the main process stores
     those very bytes."""
     work = work_on(plugins, keys, source)
-    packed = {k: pack(v) for k, v in {**work.analyses, **work.summaries, **work.words}.items()}
+    packed = packed_entries({**work.analyses, **work.summaries, **work.words})
     packed.update((f"failed:{k}", pack(v)) for k, v in work.failed.items())
     packed["source:"] = pack(SourceWork(work.documents, work.problems, work.warnings, fingerprints=work.fingerprints))
     return packed

@@ -127,7 +127,7 @@ class Engine:
                 document = by_id[document_id]
                 yield document_id, terms_of(document, language_kit(document.language or self.settings.language))
 
-        found = self.store.memoised(keys, compute, remember=False)
+        found = self.store.memoised(keys, compute, remember=False, kind=Terms)
         return AnswerIndex(documents, self.settings.language, lambda document, kit: found[document.id])
 
     def export(self, briefing: Briefing, exporter: str) -> str:

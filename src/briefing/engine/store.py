@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from ..cache import Cache, Packed, pack
+from ..cache import Cache, packed_entries
 
 T = TypeVar("T", bound=Hashable)
 V = TypeVar("V")
@@ -49,13 +49,15 @@ class Store:
         *,
         entries: Callable[[str, V], Mapping[str, Any]] = keep_all,
         remember: bool = True,
+        kind: Any = Any,
     ) -> dict[T, V]:
         """Each item's result: from memory, else the cache, else ``compute(missing items)``.
 
         ``compute`` yields ``(item, result)`` pairs for the items it is given. ``entries(key,
         result)`` says what a fresh result puts in the cache (nothing for a failure, say, so that
-        it is tried again next run; a :class:`Packed` value is stored as is). With ``remember``,
-        results are also held in memory for the rest of the run.
+        it is tried again next run; a :class:`~briefing.cache.Packed` value is stored as is). With ``remember``,
+        results are also held in memory for the rest of the run. ``kind`` is the type of a
+        result: the cache reads entries back as it, and one that is not is computed again.
         """
         results: dict[T, V] = {}
         wanted: dict[str, list[T]] = {}
@@ -65,7 +67,7 @@ class Store:
             else:
                 wanted.setdefault(key, []).append(item)
         if wanted and self.cache is not None:
-            for key, value in self.cache.get_many(wanted).items():
+            for key, value in self.cache.get_many(wanted, kind).items():
                 for item in wanted.pop(key):
                     results[item] = value
                 if remember:
@@ -90,5 +92,5 @@ class Store:
     def put(self, entries: dict[str, Any]) -> None:
         """Write ``entries`` to the cache (if any) in one transaction, and forget them here."""
         if self.cache is not None and entries:
-            self.cache.put_packed({k: v.data if isinstance(v, Packed) else pack(v) for k, v in entries.items()})
+            self.cache.put_packed(packed_entries(entries))
         entries.clear()

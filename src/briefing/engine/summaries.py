@@ -56,7 +56,7 @@ class SummaryStage:
                 yield document_id, summarize_one(self.plugins, by_id[document_id], size, chosen)
 
         keys = {d.id: self.keys.summary(d, size, chosen) for d in documents}
-        return self.store.memoised(keys, compute, entries=_worth_keeping)
+        return self.store.memoised(keys, compute, entries=_worth_keeping, kind=Outcome)
 
     def one(self, document: Document, summarizer: Summarizer | None = None, length: Length | None = None) -> Outcome:
         return self.many([document], summarizer, length)[document.id]

@@ -119,7 +119,7 @@ class TagStage:
             return {} if any(failed for _, failed in tagged.values()) else {key: tagged}
 
         key = self.keys.corpus(documents, self.plugins.taggers)
-        return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False)[0]
+        return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged])[0]
 
     def _analyses(self, documents: Sequence[Document]) -> None:
         """Every tagger holds its analysis of every document: from a worker, the cache, or fresh."""

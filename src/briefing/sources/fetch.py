@@ -92,7 +92,7 @@ class Fetcher:
 
     def fetch(self, url: str) -> Source | Problem:
         key = "http:" + digest(url)
-        kept: _Kept | None = self.cache.get(key) if self.cache else None
+        kept: _Kept | None = self.cache.get(key, _Kept) if self.cache else None
         try:
             fresh = self._fetch_with_retries(url, kept)
         except FetchError as exc:

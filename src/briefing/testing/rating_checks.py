@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import math
-import pickle
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..cache_format import NotStorable, pack, unpack
 from ..interfaces import Summarizer, Tagger
 from ..models import Document, Theme
 from ..picking import summarize
@@ -95,15 +95,15 @@ def tagger_checks(cls: type[Tagger], settings: Mapping[str, Any] | None = None) 
             require(tag(document) == tag(document), f"two runs tagged the {document.id} document differently")
 
     def analysis_travels() -> None:
-        # Analyses go to and from worker processes and the cache: they must pickle, and a tagger
-        # handed its analysis back must tag as if it had made it itself.
+        # Analyses go to and from worker processes and the cache as plain data: they must pack,
+        # and a tagger handed its analysis back must tag as if it had made it itself.
         for document in documents:
             made = cls(settings)
             analysis = made.analyse(document, language_kit(document.language or "en"))
             try:
-                copied = pickle.loads(pickle.dumps(analysis))
-            except Exception as exc:
-                raise ConformanceError(f"analyse() gave something that does not pickle: {exc}") from None
+                copied = unpack(pack(analysis), cls.analysis_type)
+            except NotStorable as exc:
+                raise ConformanceError(f"analyse() gave something the cache cannot keep: {exc}") from None
             handed = cls(settings)
             handed.remember(document, copied)
             kit = language_kit(document.language or "en")
@@ -122,7 +122,7 @@ def tagger_checks(cls: type[Tagger], settings: Mapping[str, Any] | None = None) 
                 ),
                 ("evidence sentences are sentences of the document", evidence_is_from_the_document),
                 ("deterministic", deterministic),
-                ("analyse() pickles and tags the same when cached", analysis_travels),
+                ("analyse() is plain data and tags the same when cached", analysis_travels),
             ]
         )
         + [_name_clashes(cls, [theme for document in documents for theme in _tagged_quietly(tag, document)])]

@@ -48,18 +48,32 @@ def _as_array(values: np.ndarray) -> array[int]:
 
 
 def _read(path: Path) -> tuple[Any, ...]:
+    """The copy's arrays, checked to fit together (ValueError if not): anyone who can write to
+    the cache folder could change them, and a state or feature out of range would end a run
+    with an IndexError where it should only cost the copy."""
+
     def part(name: str) -> np.ndarray:
         values: np.ndarray = np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False)
         return values
 
-    return (
-        part("ptc"),
-        part("pc"),
-        part("classes").tolist(),
-        _as_array(part("nextmove")),
-        _as_array(part("row")),
-        part("out").tolist(),
+    ptc, pc, classes, nextmove, row, out = (part(name) for name in _PARTS)
+    states, features = len(out), ptc.shape[0] if ptc.ndim == 2 else -1
+    fits = (
+        ptc.ndim == 2
+        and pc.shape == (ptc.shape[1],) == classes.shape
+        and classes.dtype.kind == "U"
+        and nextmove.dtype.kind == row.dtype.kind == "u"
+        and len(row) == states > 0
+        and len(nextmove) > 0
+        and int(nextmove.max()) < states
+        and (int(row.max()) << 8) + 255 < len(nextmove)
+        and out.dtype.kind == "i"
+        and -1 <= int(out.min())
+        and int(out.max()) < features
     )
+    if not fits:
+        raise ValueError(f"the language model's copy in {path} does not fit together")
+    return (ptc, pc, classes.tolist(), _as_array(nextmove), _as_array(row), out.tolist())
 
 
 def _remove(path: Path) -> None:
