@@ -279,6 +279,11 @@ def test_the_cache_folder_is_the_users_own(tmp_path, monkeypatch):
     folder = tmp_path / "fresh" / "cache"
     Cache(folder)
     assert folder.stat().st_mode & 0o777 == 0o700
+    older = tmp_path / "older"
+    older.mkdir()
+    older.chmod(0o755)  # as an earlier briefing made it: others could read documents' text
+    Cache(older)
+    assert older.stat().st_mode & 0o777 == 0o700
     open_to_all = tmp_path / "shared"
     open_to_all.mkdir()
     open_to_all.chmod(0o777)

@@ -167,8 +167,8 @@ class UnsafeCacheFolder(OSError):
 
 
 def check_folder(folder: Path, shared: bool = False) -> None:
-    """Make ``folder`` (readable by its owner only) if it is missing; refuse one that another
-    user owns or that others may write to, unless the cache is ``shared`` on purpose."""
+    """Make ``folder`` (readable by its owner only) if it is missing, or make it so; refuse one
+    that another user owns or that others may write to, unless the cache is ``shared`` on purpose."""
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if shared or not hasattr(os, "getuid"):
         return
@@ -182,6 +182,8 @@ def check_folder(folder: Path, shared: bool = False) -> None:
             f"others may write to the cache folder {folder} (mode {found.st_mode & 0o777:o}); "
             f"'chmod go-w {folder}' it, or set cache_shared = true to share it on purpose"
         )
+    if found.st_mode & 0o077:  # made by an older briefing, or by hand: the cache holds documents' text
+        folder.chmod(0o700)
 
 
 class Cache:
