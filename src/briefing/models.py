@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .printable import one_line, printable
+
 
 @dataclass(frozen=True)
 class Source:
@@ -172,6 +174,10 @@ class Topic:
     documents: tuple[Document, ...]
     keywords: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # A name may be a folder's, a feed's title or the config's: one printable line, bounded.
+        object.__setattr__(self, "name", one_line(self.name))
+
 
 @dataclass(frozen=True)
 class DocumentBrief:
@@ -198,10 +204,16 @@ class Brief:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something that went wrong with one source or plugin; the rest of the run goes on."""
+    """Something that went wrong with one source or plugin; the rest of the run goes on. Both
+    strings may come from outside (a file name, a server's reason phrase, a plugin's error
+    message): they are kept :func:`~briefing.printable.printable`."""
 
     source: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", printable(self.source))
+        object.__setattr__(self, "message", printable(self.message))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .printable import printable
+
 _STDOUT = {"-", "/dev/stdout"}
 
 
@@ -44,9 +46,10 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_output(target: str, text: str) -> None:
-    """``-`` and ``/dev/stdout`` go to standard output; pipes and devices are written in place."""
+    """``-`` and ``/dev/stdout`` go to standard output (made printable); pipes and devices are
+    written in place."""
     if target in _STDOUT:
-        sys.stdout.write(text)
+        sys.stdout.write(printable(text))  # whatever the exporter: nothing that acts on a terminal
         sys.stdout.flush()
         return
     path = Path(target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,9 @@ from ..interfaces import Exporter
 from ..models import Brief, Briefing, BriefTheme, DocumentBrief, Problem, Theme
 from ..sources.how_read import how_read
 from ..topics.coverage import coverage
+
+#: What JSON leaves raw that a terminal may act on: C1 controls and BiDi controls.
+_TERMINAL_ACTIVE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _document(entry: DocumentBrief) -> dict[str, Any]:
@@ -114,7 +118,10 @@ class JsonExporter(Exporter):
     suffix = ".json"
 
     def render(self, briefing: Briefing) -> str:
-        return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+        # JSON escapes the C0 controls itself; the rest a terminal may obey (C1 controls, BiDi
+        # overrides) are written as \\u escapes too: the same data, nothing that acts on a screen.
+        return _TERMINAL_ACTIVE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 @hookimpl

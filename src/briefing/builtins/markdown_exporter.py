@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Point, Problem, RunFacts, Theme
+from ..printable import printable
 from ..topics.coverage import coverage
 from ..wording import counted, point_attribution
 
@@ -126,7 +127,7 @@ class MarkdownExporter(Exporter):
                 lines += _document(entry)
         lines += _problems("Errors", briefing.errors)
         lines += _problems("Warnings", briefing.warnings)
-        return "\n".join(lines).rstrip() + "\n"
+        return printable("\n".join(lines).rstrip() + "\n")
 
 
 @hookimpl

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..models import Brief, Briefing, DocumentBrief, Problem, RunFacts, Theme
+from ..printable import printable
 from ..topics.coverage import coverage, shade
 from ..wording import counted, point_attribution
 
@@ -152,7 +153,7 @@ class TextExporter(Exporter):
             lines += _topic(brief)
         lines += _problems("Errors", briefing.errors)
         lines += _problems("Warnings", briefing.warnings)
-        return "\n".join(lines).rstrip() + "\n"
+        return printable("\n".join(lines).rstrip() + "\n")
 
 
 @hookimpl

@@ -20,6 +20,7 @@ from .shared import (
     _run,
     _settings,
     default_sources,
+    echo,
     no_cache_option,
     paths_argument,
 )
@@ -91,7 +92,7 @@ def ask(question: str, paths: tuple[str, ...], limit: int, format_name: str, no_
         prepared = engine.load(sources, progress=_progress_line())
         answers = engine.answer_index(prepared.documents).ask(question, limit)
     render = {"text": as_text, "markdown": as_markdown, "json": as_json}[format_name]
-    click.echo(render(question, answers), nl=False)
+    echo(render(question, answers), nl=False)
     _report(prepared.errors, "error")
     _report(prepared.warnings, "warning")
     return EXIT_PARTIAL if prepared.errors else EXIT_OK

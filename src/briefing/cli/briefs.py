@@ -30,6 +30,7 @@ from .shared import (
     _say,
     _settings,
     default_sources,
+    echo,
     executor_option,
     grouping_option,
     no_cache_option,
@@ -114,7 +115,7 @@ def brief(
     _report(briefing.errors, "error")
     _report(briefing.warnings, "warning")
     if output not in ("-", "/dev/stdout"):
-        click.echo(f"briefing: wrote {format_name} to {output}", err=True)
+        echo(f"briefing: wrote {format_name} to {output}", err=True)
     return EXIT_PARTIAL if briefing.errors or run.registry.failures else EXIT_OK
 
 
@@ -171,7 +172,7 @@ def read(
     settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
     sources = list(paths) or default_sources(run.config)
     if not paths:
-        click.echo(f"briefing: reading {', '.join(sources)}", err=True)
+        echo(f"briefing: reading {', '.join(sources)}", err=True)
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
         session = Session(engine, sources)
         if watch is None:
@@ -206,7 +207,7 @@ def inspect(paths: tuple[str, ...], format_name: str) -> int:
         raise click.UsageError("name at least one PATH to inspect")
     with _connected(Engine(run.registry, _settings(run, None, None, None, None, None), None)) as engine:
         inspected, unreadable = inspect_sources(engine, paths)
-    click.echo(render_json(inspected) if format_name == "json" else render_text(inspected), nl=False)
+    echo(render_json(inspected) if format_name == "json" else render_text(inspected), nl=False)
     _report(unreadable, "error")
     failed = unreadable or any(i.problems for i in inspected)
     return EXIT_PARTIAL if failed else EXIT_OK

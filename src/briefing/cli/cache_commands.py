@@ -14,6 +14,7 @@ from .shared import (
     EXIT_PARTIAL,
     _run,
     _say,
+    echo,
 )
 
 
@@ -42,18 +43,18 @@ def cache_info() -> int:
     folder = _cache_folder()
     found = _open_cache(folder)
     if isinstance(found, str):
-        click.echo(folder / CACHE_FILE)
+        echo(folder / CACHE_FILE)
         _say("error", f"the cache cannot be read ({found}); 'briefing cache clear' moves it aside")
         return EXIT_PARTIAL
     entries, size = found.size()
     off = "" if _run().config.cache else " (off: cache = false in the config)"
-    click.echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
+    echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
     if damaged := found.damaged():
-        click.echo(f"{damaged} entries were found damaged or foreign (not data this version wrote) and computed again")
+        echo(f"{damaged} entries were found damaged or foreign (not data this version wrote) and computed again")
     models = default_folder() / "models"
     if models.is_dir():
         kept = sum(p.stat().st_size for p in models.rglob("*") if p.is_file())
-        click.echo(f"{models}\nthe language model, unpacked: {kept / 2**20:.1f} MiB (made again when deleted)")
+        echo(f"{models}\nthe language model, unpacked: {kept / 2**20:.1f} MiB (made again when deleted)")
     return EXIT_OK
 
 
@@ -65,7 +66,7 @@ def cache_clear() -> int:
     if isinstance(found, str):
         moved = set_aside(folder)
         _say("warning", f"the cache could not be read ({found}); moved it to {moved}")
-        click.echo(f"briefing: started an empty cache in {folder}", err=True)
+        echo(f"briefing: started an empty cache in {folder}", err=True)
         return EXIT_OK
-    click.echo(f"briefing: forgot {found.clear()} cached results in {found.folder}", err=True)
+    echo(f"briefing: forgot {found.clear()} cached results in {found.folder}", err=True)
     return EXIT_OK

@@ -18,6 +18,7 @@ from .shared import (
     _check_name,
     _report,
     _run,
+    echo,
     print_table,
 )
 
@@ -109,10 +110,10 @@ def evaluate(
     topics = sum(case.topic for case in cases)
     chosen = baseline or (FIRST_SENTENCES if topics == len(cases) else "lead")
     if format_name == "json":
-        click.echo(json.dumps(records(result, chosen, metric), indent=2))
+        echo(json.dumps(records(result, chosen, metric), indent=2))
     else:
         reading = "rouge-score's words" if tokens == "rouge" else "words in each document's language"
-        click.echo(
+        echo(
             f"{len(cases)} cases ({len(cases) - topics} documents, {topics} topics); summaries of "
             f"{budget.describe()}; ROUGE F1 x 100 on {reading}, the {references} of the references"
         )

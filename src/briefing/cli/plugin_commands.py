@@ -17,6 +17,7 @@ from .shared import (
     EXIT_PARTIAL,
     UsageError,
     _run,
+    echo,
     print_table,
 )
 
@@ -55,14 +56,14 @@ def plugins_check(name: str, kind: str | None) -> int:
         raise UsageError(f"no plugin named {name!r} (see 'briefing plugins list')")
     if kind is None and any(e.origin != "built-in" for e in entries):
         for entry in (e for e in entries if e.origin == "built-in"):  # "html": a plugin exporter, the built-in loader
-            click.echo(f"(not checked: the built-in {entry.kind} {name!r}; --kind {entry.kind} checks it)")
+            echo(f"(not checked: the built-in {entry.kind} {name!r}; --kind {entry.kind} checks it)")
         entries = [e for e in entries if e.origin != "built-in"]
     worst = EXIT_OK
     for entry in entries:
-        click.echo(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
+        echo(f"{entry.kind} {entry.name!r} ({entry.origin}{', ' + entry.version if entry.version else ''})")
         for result in CHECKS[entry.kind](entry.cls, settings=run.config.settings.plugin_settings.get(entry.name)):
             mark = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
-            click.echo(f"  {mark}  {result.check}{': ' + result.detail if result.detail else ''}")
+            echo(f"  {mark}  {result.check}{': ' + result.detail if result.detail else ''}")
             if result.status == "fail":
                 worst = EXIT_PARTIAL
     return worst
@@ -90,8 +91,8 @@ def plugins_new(name: str, kind: str, parent: Path, replace: bool) -> int:
         root = new_plugin(name, kind, parent)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
-    click.echo(f"briefing: wrote the {kind} plugin {name!r} to {root}", err=True)
-    click.echo(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", err=True)
+    echo(f"briefing: wrote the {kind} plugin {name!r} to {root}", err=True)
+    echo(f"  install it:  pip install -e {root}\n  test it:     cd {root} && pytest", err=True)
     return EXIT_OK
 
 
@@ -119,7 +120,7 @@ def plugins_install(ctx: click.Context, packages: tuple[str, ...], editable: str
     arguments = ["install", *(["--upgrade"] if upgrade else []), *(["-e", editable] if editable else [])]
     code = _pip(*arguments, *packages, *ctx.args)
     if code == EXIT_OK:
-        click.echo("briefing: installed; 'briefing plugins list' shows what it added", err=True)
+        echo("briefing: installed; 'briefing plugins list' shows what it added", err=True)
     return code
 
 

@@ -20,6 +20,7 @@ from ..engine.executors import ExecutorError
 from ..engine.runner import Engine
 from ..models import Problem
 from ..plugins import PluginHost, Registry
+from ..printable import printable
 from ..settings import EXECUTORS, GROUPINGS, Settings
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -32,8 +33,15 @@ class UsageError(Exception):
     """Bad arguments or settings: exit code 2."""
 
 
+def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo``, made :func:`~briefing.printable.printable`: every line the command line
+    writes goes through here, so no file name, URL, server or plugin message, config key or
+    document can act on the terminal."""
+    click.echo(printable(str(message)), err=err, nl=nl)
+
+
 def _say(kind: str, message: str) -> None:
-    click.echo(f"briefing: {kind}: {message}", err=True)
+    echo(f"briefing: {kind}: {message}", err=True)
 
 
 @dataclass
@@ -207,4 +215,4 @@ workers_option = click.option(
 def print_table(rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

@@ -18,6 +18,7 @@ from ..cache_format import pack
 from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..picking import windowed
+from ..printable import one_line
 from ..text.clean import clean_characters, split_paragraphs
 from ..text.dates import date_in_text
 from ..text.detect import identify
@@ -245,12 +246,12 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
         )
     prepared = replace(
         document,
-        title=inert(document.title),
-        author=inert(document.author) if document.author else None,
+        title=one_line(document.title),
+        author=one_line(document.author) if document.author else None,
         date=inert(document.date)
         if document.date
         else date_in_text("\n".join((*document.headings[:2], document.text))),
-        tags=tuple(inert(t) for t in document.tags),
+        tags=tuple(one_line(t) for t in document.tags),
         headings=tuple(inert(h) for h in document.headings),
         link=inert(document.link) if document.link else None,
         language=code,

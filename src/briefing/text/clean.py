@@ -11,11 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-character escapes.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
-# C0 and C1 controls except tab and newline; bidi overrides and isolates, which can reorder
-# what the reader sees; zero-width characters and the soft hyphen.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\u00ad\ufeff]")
+from ..printable import CONTROLS, ESCAPES
+
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 # A sentence end glued to the next sentence: "word.Next". The token around it is checked so that
@@ -52,9 +49,9 @@ _TERMINAL = tuple('.!?:;"”»)')
 def clean_characters(text: str) -> str:
     """NFC, no escapes or controls, one kind of line break and of space, ``…`` spelled ``...``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    text = ESCAPES.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _CONTROLS.sub("", text)
+    text = CONTROLS.sub("", text)
     text = text.replace("\u2026", "...").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return _SPACES.sub(" ", text)
 

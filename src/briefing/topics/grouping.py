@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from ..models import Document, Theme, Topic
+from ..printable import one_line
 from ..settings import THRESHOLD, TopicRule
 from .clustering import group_by_content
 from .features import WordFeatures
@@ -29,9 +30,10 @@ def folder_topic(origin: str) -> str:
 
 
 def topic_name(origin: str, rules: Sequence[TopicRule] = ()) -> str:
-    """The first configured topic that claims ``origin``, else its folder topic."""
+    """The first configured topic that claims ``origin``, else its folder topic (a folder's
+    name may hold anything: the name is one printable line)."""
     rule = next((r for r in rules if r.matches(origin)), None)
-    return rule.name if rule else folder_topic(origin)
+    return one_line(rule.name if rule else folder_topic(origin))
 
 
 def group_topics(documents: Sequence[Document], rules: Sequence[TopicRule] = ()) -> list[Topic]:

@@ -8,7 +8,9 @@ controls and their keys, and each other screen owns its own.
 from __future__ import annotations
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
+from ..printable import one_line, printable
 from ..session import Session
 from .commands import ScreenCommands
 from .screens.main import MainScreen
@@ -36,7 +38,19 @@ class BriefingApp(App[None]):
         self.main_screen = MainScreen(session, compare, watch)
 
     def on_mount(self) -> None:
-        self.sub_title = ", ".join(self.session.origins)  # which sources these are, always in view
+        self.sub_title = one_line(", ".join(self.session.origins), 1000)  # the sources, always in view
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         self.push_screen(self.main_screen)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, made printable: they name files, links and plugins' messages."""
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=markup)

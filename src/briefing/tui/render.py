@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 
 from ..models import BriefSentence, BriefTheme, Development, Document, DocumentBrief, Theme
+from ..printable import printable
 from ..text.standalone import bounded
 from ..wording import counted, point_attribution
 
@@ -46,6 +47,7 @@ def place(origin: str) -> list[str]:
     and its folder (relative to the current one when inside it)."""
     if origin == "-":
         return ["standard input"]
+    origin = printable(origin)  # a file name or URL may hold anything
     if origin.startswith(("http://", "https://")):
         return [_tail(origin)]
     path = Path(origin)
