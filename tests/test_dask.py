@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,22 @@ def test_a_bad_scheduler_address_is_a_usage_error(cli, tmp_path, monkeypatch):
     (tmp_path / "briefing.toml").write_text('executor = "dask"\n', encoding="utf-8")
     code, _, err = cli("brief", str(SOURCES), cwd=tmp_path)
     assert code == 2 and "needs scheduler" in err
+
+
+def test_an_address_where_no_scheduler_answers_is_given_up_on(cli, monkeypatch):
+    """A server that takes the connection and says nothing (not a Dask scheduler): Dask's own
+    timeout never fires; briefing gives up and says so."""
+    import socket
+
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    listening.listen(5)
+    accepted = []
+    threading.Thread(target=lambda: accepted.append(listening.accept()), daemon=True).start()
+    monkeypatch.setattr("briefing.engine.executors.CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr("briefing.engine.executors.GIVE_UP_AFTER", 1)
+    port = listening.getsockname()[1]
+    code, out, err = cli("brief", str(SOURCES), "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert code == 2 and out == ""
+    assert f"no answer from a Dask scheduler at tcp://127.0.0.1:{port} in 2 s" in err
+    listening.close()

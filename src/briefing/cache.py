@@ -193,6 +193,8 @@ class Cache:
         self.folder = folder
         self.path = folder / _FILE
         self.shared = shared
+        #: Why writing stopped (a full disk, say): the run goes on without keeping its results.
+        self.unwritable: str | None = None
         self._local = threading.local()
         check_folder(folder, shared)
         with self._connection() as db:
@@ -240,12 +242,11 @@ class Cache:
     def count_damaged(self, count: int) -> None:
         """Add ``count`` entries found damaged to the tally ``briefing cache info`` shows."""
         if count:
-            with self._connection() as db:
-                db.execute(
-                    "INSERT INTO counts (name, count) VALUES ('damaged', ?)"
-                    " ON CONFLICT(name) DO UPDATE SET count = count + excluded.count",
-                    (count,),
-                )
+            self._write(
+                "INSERT INTO counts (name, count) VALUES ('damaged', ?)"
+                " ON CONFLICT(name) DO UPDATE SET count = count + excluded.count",
+                [(count,)],
+            )
 
     def damaged(self) -> int:
         """Entries found damaged and recomputed since the cache was last cleared."""
@@ -265,10 +266,19 @@ class Cache:
 
     def put_packed(self, items: Mapping[str, bytes]) -> None:
         """Store values already packed with :func:`pack` (by a worker process, say)."""
-        if not items:
+        if items:
+            self._write("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", list(items.items()))
+
+    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """One transaction (all of ``rows`` are written, or none). A cache that cannot be written
+        (a full disk, a read-only mount) is noted in :attr:`unwritable` and not tried again."""
+        if self.unwritable is not None:
             return
-        with self._connection() as db:  # one transaction: all of these are written, or none
-            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", list(items.items()))
+        try:
+            with self._connection() as db:
+                db.executemany(statement, rows)
+        except (sqlite3.Error, OSError) as exc:
+            self.unwritable = str(exc) or type(exc).__name__
 
     def put(self, key: str, value: Any) -> None:
         self.put_many({key: value})

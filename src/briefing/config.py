@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import sys
@@ -48,11 +49,15 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "fetch_retries": (int, "further tries after a failed fetch, with back-off"),
     "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included"),
     "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB"),
+    "max_source_mb": ((int, float), "largest file or standard input to read, in MiB"),
     "settings": (dict, "`[settings.<plugin>]` tables: settings passed to that plugin"),
     "keys": (dict, '`[keys]` table: a reading-room binding id and its key(s), e.g. `next-topic = "j"`'),
 }
 TOPIC_KEYS = {"name": str, "sources": list}
 #: Keys that are fields of :class:`~briefing.settings.Settings` under the same name.
+#: The largest value of a number key (a larger one is a typo, or an attempt to overflow).
+_LARGEST_NUMBER = 10**9
+_LARGEST = {"fetch_max_mb": 2**20, "max_source_mb": 2**20, "workers": 4096, "topic_sentences": 10**6}
 _SETTINGS_KEYS = (
     "summarizer",
     "topic_sentences",
@@ -66,6 +71,7 @@ _SETTINGS_KEYS = (
     "workers",
     "executor",
     "scheduler",
+    "max_source_mb",
 )
 
 
@@ -169,6 +175,11 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         expected = KEYS[key][0]
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise fail(key, f"must be {_type_name(expected)}, not {type(value).__name__}")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise fail(key, f"must be a finite number, not {value}")
+            if abs(value) > _LARGEST.get(key, _LARGEST_NUMBER):
+                raise fail(key, f"must be at most {_LARGEST.get(key, _LARGEST_NUMBER):g}")
     base = path.parent
     for key in ("sources", "plugins", "taggers", "cleaners"):
         if not all(isinstance(v, str) for v in raw.get(key, [])):
@@ -194,7 +205,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         raise fail("grouping", f"must be one of {', '.join(map(repr, GROUPINGS))}")
     if given.get("plugin_timeout", 0) < 0:
         raise fail("plugin_timeout", "must be 0 (no limit) or more seconds")
-    for key in ("fetch_timeout", "fetch_max_mb", "fetch_deadline"):
+    for key in ("fetch_timeout", "fetch_max_mb", "fetch_deadline", "max_source_mb"):
         if key in raw and raw[key] <= 0:
             raise fail(key, "must be more than 0")
     if raw.get("fetch_retries", 0) < 0:
@@ -246,7 +257,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
     for key in ("taggers", "cleaners"):
         if key in given:
             given[key] = tuple(given[key])
-    for key in ("topic_threshold", "plugin_timeout"):
+    for key in ("topic_threshold", "plugin_timeout", "max_source_mb"):
         if key in given:
             given[key] = float(given[key])
     settings = Settings(**given, topics=tuple(rules), fetch=FetchOptions(**fetch), plugin_settings=plugin_settings)

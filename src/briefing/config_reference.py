@@ -43,6 +43,7 @@ _DEFAULTS: dict[str, Callable[[], object]] = {
     "fetch_retries": lambda: FetchOptions().retries,
     "fetch_deadline": lambda: FetchOptions().deadline,
     "fetch_max_mb": lambda: FetchOptions().max_bytes // 2**20,
+    "max_source_mb": lambda: Settings().max_source_mb,
     "settings": lambda: {},
     "keys": lambda: {},
 }

@@ -102,6 +102,7 @@ class Settings:
     executor: str = "local"  # "local" (process pool), "dask" (a scheduler) or "dask-local" (a LocalCluster here)
     scheduler: str | None = None  # the Dask scheduler's address, for executor = "dask"
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    max_source_mb: float = 256.0  # the largest file or standard input read, in MiB
     plugin_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def of_plugin(self, name: str) -> dict[str, Any]:

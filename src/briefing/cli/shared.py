@@ -17,6 +17,7 @@ from click_default_group import DefaultGroup
 from ..cache import Cache, default_folder
 from ..config import Config, ConfigError, line_of_key
 from ..engine.executors import ExecutorError
+from ..engine.pool import MOST_PER_CORE, most_workers
 from ..engine.runner import Engine
 from ..models import Problem
 from ..plugins import PluginHost, Registry
@@ -133,6 +134,9 @@ def _settings(
         settings = replace(settings, grouping=grouping)
     if workers is not None:
         settings = replace(settings, workers=workers)
+    if settings.workers > (most := most_workers()):
+        _say("warning", f"{settings.workers} workers is more than {most} ({MOST_PER_CORE} per core here); using {most}")
+        settings = replace(settings, workers=most)
     registry = run.registry
     _check_name(registry, run.config, "summarizer", settings.summarizer, "summarizer", bool(summarizer))
     for tagger in settings.taggers or ():

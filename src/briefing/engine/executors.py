@@ -10,6 +10,7 @@ worker for its briefing version and plugins and refuses a cluster that differs f
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
@@ -20,6 +21,8 @@ from .pool import PARALLEL_FROM, local_context, start_server, worker_count
 
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 10
+#: Seconds past Dask's own timeout before a connection that never answers is given up.
+GIVE_UP_AFTER = 5
 DASK_EXTRA = "pip install -e '.[dask]' (or pip install 'dask[distributed]')"
 
 
@@ -116,10 +119,7 @@ class Executors:
             address = self.settings.scheduler
             if not address:
                 raise ExecutorError("executor 'dask' needs a scheduler address: scheduler = 'tcp://host:8786'")
-            try:
-                client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+            client = _connect(distributed, address)
         self._closers.append(client.close)
         facts = client.run(worker_facts, self.recipe)
         if not facts:
@@ -140,3 +140,30 @@ class Executors:
                 )
         executor: Executor = client.get_executor()
         return executor, len(facts)
+
+
+def _connect(distributed: Any, address: str) -> Any:
+    """A client of the scheduler at ``address``, or :class:`ExecutorError` within about
+    :data:`CONNECT_TIMEOUT` seconds. Dask's own timeout does not cover a server that accepts the
+    connection and never answers (a web server at that port): the client is made on a thread
+    of its own, and given up on when it takes longer."""
+    made: dict[str, Any] = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        except BaseException as exc:  # handed to the caller's thread
+            made["error"] = exc
+
+    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_TIMEOUT + GIVE_UP_AFTER)
+    if thread.is_alive():
+        waited = CONNECT_TIMEOUT + GIVE_UP_AFTER
+        raise ExecutorError(f"no answer from a Dask scheduler at {address} in {waited} s (is a scheduler there?)")
+    error = made.get("error")
+    if isinstance(error, (OSError, TimeoutError, ValueError)):
+        raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    if error is not None:
+        raise error
+    return made["client"]

@@ -91,14 +91,27 @@ def work_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[dict[str, by
     return [packed_work(plugins, keys, source) for source in sources]
 
 
-def worker_count(setting: int) -> int:
-    """``workers`` from the settings: a number, or 0 for every core this process may use."""
-    if setting > 0:
-        return setting
+#: More worker processes than this many per core only cost memory (each holds the plugins and
+#: the language model) and time switching between them.
+MOST_PER_CORE = 4
+
+
+def cores() -> int:
+    """The cores this process may use."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def most_workers() -> int:
+    return MOST_PER_CORE * cores()
+
+
+def worker_count(setting: int) -> int:
+    """``workers`` from the settings: a number (at most :func:`most_workers`), or 0 for every
+    core this process may use."""
+    return min(setting, most_workers()) if setting > 0 else cores()
 
 
 def local_context() -> multiprocessing.context.ForkServerContext:

@@ -70,7 +70,11 @@ class Engine:
     def collect(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Source | Problem]:
         """The named sources' bytes (files, folders, URLs, stdin), or why each could not be read."""
         return collect(
-            origins, lambda s: self.plugins.loader_for(s) is not None, stdin, self.services.fetcher.fetch_all
+            origins,
+            lambda s: self.plugins.loader_for(s) is not None,
+            stdin,
+            self.services.fetcher.fetch_all,
+            int(self.settings.max_source_mb * 2**20),
         )
 
     def gather(
@@ -173,4 +177,13 @@ class Engine:
                 entries.append(DocumentBrief(document, summary, themes[document.id]))
                 errors.extend(failed)
             briefs.append(self.briefs.assemble(each.name, entries, each.keywords))
-        return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings))
+        return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings) + self.cache_warnings())
+
+    def cache_warnings(self) -> tuple[Problem, ...]:
+        """A cache that could not be written: said once, the run having gone on without it."""
+        cache = self.store.cache
+        if cache is None or cache.unwritable is None:
+            return ()
+        return (
+            Problem(str(cache.path), f"results could not be kept ({cache.unwritable}); briefed without keeping them"),
+        )

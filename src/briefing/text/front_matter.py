@@ -7,6 +7,7 @@ and language, and it is never prose to summarize.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sys
 from typing import Any
@@ -21,6 +22,22 @@ else:  # pragma: no cover
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+@functools.cache
+def _loader() -> Any:
+    """PyYAML's safe loader, refusing aliases (``*name``): a few hundred bytes of nested aliases
+    expand to gigabytes (a "billion laughs"), and metadata never needs them."""
+    import yaml
+
+    class NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not read in front matter", mark)
+            return super().compose_node(parent, index)
+
+    return NoAliases
+
+
 def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
     """Front matter as a mapping and the markdown after it; a broken block is a :class:`LoadError`."""
     text = text.lstrip("\ufeff")
@@ -31,7 +48,7 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
     import yaml  # imported when a file has YAML front matter: 0.05 s of every start
 
     try:
-        meta = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
+        meta = yaml.load(block, Loader=_loader()) if fence == "---" else tomllib.loads(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
