@@ -87,12 +87,19 @@ def test_files_and_standard_input_past_the_size_limit_are_refused(corpus, tmp_pa
 def test_a_folder_thousands_deep_is_walked(cli, tmp_path):
     deep = bottom = tmp_path / "deep"
     deep.mkdir()
-    for _ in range(1500):  # one level at a time: pathlib's own mkdir(parents=True) recurses
-        bottom = bottom / "d"
-        bottom.mkdir()
-    shutil.copy(SOURCES / "coral-reefs" / "bleaching-season.txt", bottom / "bleaching.txt")
-    code, out, err = cli("brief", "--no-cache", str(deep))
-    assert code == 0 and "Bleaching" in out and "Traceback" not in err
+    levels = []
+    try:
+        for _ in range(1500):  # one level at a time: pathlib's own mkdir(parents=True) recurses
+            bottom = bottom / "d"
+            bottom.mkdir()
+            levels.append(bottom)
+        shutil.copy(SOURCES / "coral-reefs" / "bleaching-season.txt", bottom / "bleaching.txt")
+        code, out, err = cli("brief", "--no-cache", str(deep))
+        assert code == 0 and "Bleaching" in out and "Traceback" not in err
+    finally:  # removed here, bottom up: shutil.rmtree (and pytest's clean-up of old runs) recurses
+        (bottom / "bleaching.txt").unlink(missing_ok=True)
+        for level in reversed(levels):
+            level.rmdir()
 
 
 def test_a_folder_that_cannot_be_listed_is_a_problem_with_its_cause(cli, corpus, monkeypatch):

@@ -8,6 +8,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -319,7 +320,15 @@ def test_teaser_entries_can_be_completed_from_their_links(registry, server):
     server.routes["/ferry"] = file("harbour-article.html", "text/html; charset=utf-8")
     plain = brief(registry, [server.url("/teasers")])
     assert documents_of(plain)[0].text.startswith("The island ferry will run less often")
-    full = brief(registry, [server.url("/teasers")], plugin_settings={"feed": {"full_articles": True}})
+    settings = {"feed": {"full_articles": True}}
+    # The link leads to this machine: refused, the teaser kept, unless the reader allows it.
+    guarded = brief(registry, [server.url("/teasers")], plugin_settings=settings)
+    assert documents_of(guarded)[0].text.startswith("The island ferry will run less often")
+    [warning] = guarded.warnings
+    assert "kept the teaser; cannot fetch: 127.0.0.1 is a loopback, private or link-local address" in warning.message
+    assert server.hits["/ferry"] == 0
+    allowed = replace(QUICK, private=True)
+    full = brief(registry, [server.url("/teasers")], options=allowed, plugin_settings=settings)
     [document] = documents_of(full)
     assert "saves about a fifth of the fuel" in document.text
     assert "Gazette home" not in document.text and "Read next" not in document.text
@@ -421,7 +430,10 @@ def test_full_articles_use_the_runs_fetcher_and_cache(cli, server, tmp_path: Pat
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache_dir))
     server.routes["/teasers"] = body(TEASER_FEED.format(link=server.url("/ferry")).encode(), "application/rss+xml")
     server.routes["/ferry"] = file("harbour-article.html", "text/html; charset=utf-8")
-    (tmp_path / "briefing.toml").write_text("[settings.feed]\nfull_articles = true\n", encoding="utf-8")
+    # The server is this machine: the reader allows links to lead there.
+    (tmp_path / "briefing.toml").write_text(
+        "fetch_private = true\n[settings.feed]\nfull_articles = true\n", encoding="utf-8"
+    )
     code, out, err = cli(
         "brief", server.url("/teasers"), "--no-cache", "--format", "json", "--ratio", "1", cwd=tmp_path
     )
@@ -434,7 +446,8 @@ def test_full_articles_use_the_runs_fetcher_and_cache(cli, server, tmp_path: Pat
 
     # With the cache on, the linked page is kept in the run's cache folder (cache_dir), not the default.
     (tmp_path / "briefing.toml").write_text(
-        f'cache_dir = "{tmp_path / "mine"}"\n[settings.feed]\nfull_articles = true\n', encoding="utf-8"
+        f'cache_dir = "{tmp_path / "mine"}"\nfetch_private = true\n[settings.feed]\nfull_articles = true\n',
+        encoding="utf-8",
     )
     assert cli("brief", server.url("/teasers"), "--format", "json", cwd=tmp_path)[0] == 0
     assert not cache_dir.exists() and (tmp_path / "mine" / "results.sqlite").exists()
@@ -446,7 +459,8 @@ def test_full_articles_use_the_runs_fetcher_and_cache(cli, server, tmp_path: Pat
     # fetch_max_mb applies to the linked page: too big, so the teaser is kept with a warning.
     server.routes["/ferry"] = body(b"<html><body><p>" + b"word " * 300_000 + b"</p></body></html>", "text/html")
     (tmp_path / "briefing.toml").write_text(
-        "fetch_max_mb = 1\nfetch_retries = 0\n[settings.feed]\nfull_articles = true\n", encoding="utf-8"
+        "fetch_max_mb = 1\nfetch_retries = 0\nfetch_private = true\n[settings.feed]\nfull_articles = true\n",
+        encoding="utf-8",
     )
     code, out, err = cli(
         "brief", server.url("/teasers"), "--no-cache", "--format", "json", "--ratio", "1", cwd=tmp_path
@@ -592,3 +606,53 @@ def test_what_is_new_in_my_feeds_since_i_last_read_is_one_command(registry, serv
     titles = {d["title"] for t in json.loads(out)["topics"] for d in t["documents"]}
     assert code == 0 and "Ferry timetable changes for the winter" not in titles
     assert titles == set(every) - {"Ferry timetable changes for the winter"}
+
+
+# -- what a fetch may do on the network ----------------------------------------------------------
+
+
+def test_one_deadline_covers_headers_sent_slowly(registry, server):
+    """A server that sends its headers a byte at a time, never silent for the read timeout:
+    the deadline ends it (urllib's timeout alone waited for ever)."""
+
+    def slow_headers(handler):
+        try:
+            handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            for _ in range(600):
+                handler.wfile.write(b"a")
+                handler.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass  # the client gave up, as it should
+
+    server.routes["/slow-headers"] = slow_headers
+    options = FetchOptions(timeout=0.5, retries=0, deadline=1.0)
+    started = time.monotonic()
+    result = brief(registry, [server.url("/slow-headers")], options=options)
+    assert time.monotonic() - started < 10
+    [problem] = result.errors
+    assert problem.message.startswith("cannot fetch: not done within 1 s (fetch_deadline)")
+
+
+def test_redirects_go_to_http_and_https_only(registry, server):
+    def away(handler):
+        handler.send_response(302)
+        handler.send_header("Location", "ftp://files.example.org/pub/notes.txt")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    server.routes["/away"] = away
+    [problem] = brief(registry, [server.url("/away")]).errors
+    assert "a redirect to a ftp address was not followed (only http and https are)" in problem.message
+
+
+def test_credentials_in_a_url_are_refused_and_never_printed(cli, server, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    server.routes["/private"] = file("harbour-updates.atom", "application/atom+xml")
+    port = server.httpd.server_address[1]
+    secret = f"http://reader:hunter2@127.0.0.1:{port}/private"
+    code, out, err = cli("brief", "--format", "json", secret, str(DATA / "web" / "harbour-updates.atom"))
+    assert "hunter2" not in out and "hunter2" not in err and "reader:" not in out + err
+    assert f"http://***@127.0.0.1:{port}/private: a user name or password in a URL is not sent" in err
+    assert server.hits["/private"] == 0
+    assert json.loads(out)["about"]["sources"][0] == f"http://***@127.0.0.1:{port}/private"

@@ -50,6 +50,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included"),
     "fetch_max_mb": ((int, float), "largest answer to accept from a server, in MiB"),
     "max_source_mb": ((int, float), "largest file or standard input to read, in MiB"),
+    "fetch_private": (bool, "let links found in documents (full articles) lead to this machine or its private network"),
     "settings": (dict, "`[settings.<plugin>]` tables: settings passed to that plugin"),
     "keys": (dict, '`[keys]` table: a reading-room binding id and its key(s), e.g. `next-topic = "j"`'),
 }
@@ -219,6 +220,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         fetch["deadline"] = float(raw["fetch_deadline"])
     if "fetch_max_mb" in raw:
         fetch["max_bytes"] = int(raw["fetch_max_mb"] * 2**20)
+    if "fetch_private" in raw:
+        fetch["private"] = raw["fetch_private"]
     if given.get("workers", 0) < 0:
         raise fail("workers", "must be 0 (one per core) or more")
     if given.get("executor", EXECUTORS[0]) not in EXECUTORS:

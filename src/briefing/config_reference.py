@@ -44,6 +44,7 @@ _DEFAULTS: dict[str, Callable[[], object]] = {
     "fetch_deadline": lambda: FetchOptions().deadline,
     "fetch_max_mb": lambda: FetchOptions().max_bytes // 2**20,
     "max_source_mb": lambda: Settings().max_source_mb,
+    "fetch_private": lambda: FetchOptions().private,
     "settings": lambda: {},
     "keys": lambda: {},
 }

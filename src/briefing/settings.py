@@ -81,6 +81,7 @@ class FetchOptions:
     max_bytes: int = 20 * 2**20
     concurrency: int = 8  # URLs fetched at once
     user_agent: str = USER_AGENT
+    private: bool = False  # True: links found in documents may lead to this machine or its private network
 
 
 @dataclass(frozen=True)

@@ -209,7 +209,8 @@ class FeedLoader(Loader):
         if not teasers:
             return documents
         # The run's fetcher: its cache (or none, with --no-cache), timeouts, retries, limits, user agent.
-        fetched = self.services.fetcher.fetch_all([d.link for d in teasers if d.link])
+        # Links come from the feed, not the reader: none may lead into this machine's network.
+        fetched = self.services.fetcher.fetch_all([d.link for d in teasers if d.link], linked=True)
         pages = dict(zip([d.id for d in teasers], fetched, strict=True))
         result = []
         for document in documents:

@@ -16,6 +16,7 @@ from ..models import Document
 from ..output import write_output
 from ..read_state import ReadState
 from ..settings import Length
+from ..sources.http_guard import without_credentials
 from .shared import (
     EXIT_CODES,
     EXIT_OK,
@@ -172,9 +173,9 @@ def read(
     settings = _settings(run, summarizer, grouping, workers, executor, scheduler)
     sources = list(paths) or default_sources(run.config)
     if not paths:
-        echo(f"briefing: reading {', '.join(sources)}", err=True)
+        echo(f"briefing: reading {', '.join(map(without_credentials, sources))}", err=True)
     with _connected(Engine(run.registry, settings, _cache(run.config, no_cache))) as engine:
-        session = Session(engine, sources)
+        session = Session(engine, [without_credentials(source) for source in sources])  # never shown
         if watch is None:
             watch = any(Path(source).is_dir() for source in sources)
         app = BriefingApp(session, keymap=run.config.keys, watch=watch)

@@ -17,6 +17,7 @@ from ..plugins import Registry
 from ..services import Services
 from ..settings import Length, Settings
 from ..sources.collect import collect
+from ..sources.http_guard import without_credentials
 from ..text.words import language_kit
 from ..version import __version__
 from .assemble import BriefStage
@@ -68,9 +69,11 @@ class Engine:
         return self.plugins.problems
 
     def collect(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Source | Problem]:
-        """The named sources' bytes (files, folders, URLs, stdin), or why each could not be read."""
+        """The named sources' bytes (files, folders, URLs, stdin), or why each could not be read.
+        A URL's user name and password are left out of it before anything else sees it (see
+        :func:`~briefing.sources.http_guard.without_credentials`): it is refused, never printed."""
         return collect(
-            origins,
+            map(without_credentials, origins),
             lambda s: self.plugins.loader_for(s) is not None,
             stdin,
             self.services.fetcher.fetch_all,
@@ -112,7 +115,7 @@ class Engine:
         settings = self.settings
         return RunFacts(
             made=datetime.now().strftime("%Y-%m-%d %H:%M"),
-            sources=tuple(origins),
+            sources=tuple(map(without_credentials, origins)),
             summarizer=summarizer or self.plugins.summarizer.name,
             length=(length or settings.length).describe(),
             grouping=settings.grouping,

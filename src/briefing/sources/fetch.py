@@ -26,6 +26,7 @@ from typing import Any
 from ..cache import Cache, digest
 from ..models import Problem, Source
 from ..settings import FetchOptions
+from . import http_guard
 
 #: Status codes worth asking again for: the server is busy or briefly broken.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -81,20 +82,28 @@ class Fetcher:
     def __init__(self, options: FetchOptions | None = None, cache: Cache | None = None):
         self.options = options or FetchOptions()
         self.cache = cache
-        self._opener = urllib.request.build_opener()  # follows redirects (301, 302, 303, 307, 308)
+        # Follows redirects (301, 302, 303, 307, 308) to http and https only; see http_guard.
+        self._opener = http_guard.opener()
 
-    def fetch_all(self, urls: Sequence[str]) -> list[Source | Problem]:
-        """Each URL's source or problem, in the order given, fetched concurrently."""
+    def fetch_all(self, urls: Sequence[str], linked: bool = False) -> list[Source | Problem]:
+        """Each URL's source or problem, in the order given, fetched concurrently. ``linked``:
+        the URLs come from documents (a feed entry's link), not from the user, so addresses on
+        this machine or its private network are refused unless ``fetch_private`` allows them."""
         if len(urls) <= 1:
-            return [self.fetch(url) for url in urls]
+            return [self.fetch(url, linked) for url in urls]
         with ThreadPoolExecutor(min(self.options.concurrency, len(urls))) as pool:
-            return list(pool.map(self.fetch, urls))
+            return list(pool.map(self.fetch, urls, [linked] * len(urls)))
 
-    def fetch(self, url: str) -> Source | Problem:
+    def fetch(self, url: str, linked: bool = False) -> Source | Problem:
+        if http_guard.has_credentials(url):
+            return Problem(
+                http_guard.without_credentials(url),
+                "a user name or password in a URL is not sent (briefing would print and keep it); not fetched",
+            )
         key = "http:" + digest(url)
         kept: _Kept | None = self.cache.get(key, _Kept) if self.cache else None
         try:
-            fresh = self._fetch_with_retries(url, kept)
+            fresh = self._fetch_with_retries(url, kept, linked and not self.options.private)
         except FetchError as exc:
             if kept is None:
                 return Problem(url, f"cannot fetch: {exc}")
@@ -107,13 +116,17 @@ class Fetcher:
             self.cache.put(key, fresh)
         return Source(url, fresh.data, media_type=fresh.media_type, charset=fresh.charset)
 
-    def _fetch_with_retries(self, url: str, kept: _Kept | None) -> _Kept | None:
+    def _fetch_with_retries(self, url: str, kept: _Kept | None, refuse_private: bool) -> _Kept | None:
         delay = self.options.backoff
         deadline = time.monotonic() + self.options.deadline
         for attempt in range(self.options.retries + 1):
             try:
-                return self._fetch_once(url, kept, deadline)
+                with http_guard.guarded(deadline, refuse_private):
+                    return self._fetch_once(url, kept, deadline)
             except FetchError as exc:
+                if time.monotonic() >= deadline and "fetch_deadline" not in str(exc):
+                    # cut at the deadline while it waited for something (headers, say)
+                    raise FetchError(f"not done within {self.options.deadline:g} s (fetch_deadline)") from None
                 wait = delay if exc.wait is None else exc.wait
                 last = attempt == self.options.retries or time.monotonic() + wait >= deadline
                 if not exc.transient or last:
@@ -141,10 +154,14 @@ class Fetcher:
                 return None
             wait = retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
             raise FetchError(f"HTTP {exc.code} {exc.reason}", transient=exc.code in RETRY_STATUSES, wait=wait) from None
+        except http_guard.PrivateAddress as exc:
+            raise FetchError(str(exc)) from None
         except TimeoutError:
             raise FetchError(f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True) from None
         except urllib.error.URLError as exc:
             reason: Any = exc.reason
+            if isinstance(reason, http_guard.PrivateAddress):
+                raise FetchError(str(reason)) from None
             if isinstance(reason, (TimeoutError, socket.timeout)):
                 raise FetchError(
                     f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True
@@ -172,6 +189,10 @@ class Fetcher:
             if size > limit:
                 raise FetchError(f"more than the {limit:,}-byte limit (fetch_max_mb); stopped reading")
             chunks.append(chunk)
+        if time.monotonic() >= deadline:  # the connection was cut at the deadline: the body is not whole
+            raise FetchError(
+                f"not done within {self.options.deadline:g} s (fetch_deadline); stopped after {size:,} bytes"
+            )
         media_type, charset = _content_type(response.headers)
         return _Kept(
             b"".join(chunks), media_type, charset, response.headers.get("ETag"), response.headers.get("Last-Modified")
