@@ -80,7 +80,9 @@ def test_user_rules_drop_paragraphs_and_cut_the_rest(cli, tmp_path):
     (tmp_path / "briefing.toml").write_text(
         '[settings.rules]\ndrop = ["^photo:"]\ncut_from = ["^read also"]\n', encoding="utf-8"
     )
-    code, out, err = cli("brief", "--format", "json", "--sentences", "5", "story.txt", cwd=tmp_path)
+    code, out, err = cli(
+        "--config", "briefing.toml", "brief", "--format", "json", "--sentences", "5", "story.txt", cwd=tmp_path
+    )
     assert code == 0, err
     assert "asked for training" in out
     assert "Photo:" not in out and "Read also" not in out and "something else entirely" not in out
@@ -89,7 +91,7 @@ def test_user_rules_drop_paragraphs_and_cut_the_rest(cli, tmp_path):
 def test_a_bad_rule_names_the_setting_and_the_run_goes_on(cli, tmp_path):
     (tmp_path / "story.txt").write_text("The cranes arrive in spring. Workers want training.\n", encoding="utf-8")
     (tmp_path / "briefing.toml").write_text('[settings.rules]\ndrop = ["ok", "(unclosed"]\n', encoding="utf-8")
-    code, out, err = cli("brief", "story.txt", cwd=tmp_path)
+    code, out, err = cli("--config", "briefing.toml", "brief", "story.txt", cwd=tmp_path)
     assert code == 1
     assert "[settings.rules]: cleaner 'rules' cannot start: drop[2] '(unclosed' is not a regular expression" in err
     assert "cranes arrive in spring" in out

@@ -167,7 +167,17 @@ def test_raising_summarizer_is_named_and_other_documents_are_briefed(cli, tmp_pa
     (tmp_path / "docs" / "a.txt").write_text("This one will explode. Sadly.", encoding="utf-8")
     (tmp_path / "docs" / "b.txt").write_text("This one is fine. Really.", encoding="utf-8")
     code, out, err = cli(
-        "brief", "docs", "--summarizer", "fragile", "--format", "json", "--grouping", "folders", cwd=tmp_path
+        "--config",
+        "briefing.toml",
+        "brief",
+        "docs",
+        "--summarizer",
+        "fragile",
+        "--format",
+        "json",
+        "--grouping",
+        "folders",
+        cwd=tmp_path,
     )
     assert code == 1
     data = json.loads(out)
@@ -373,11 +383,18 @@ def test_a_plugin_adds_a_command_and_a_broken_one_is_reported(cli, tmp_path):
     (tmp_path / "plugs" / "words.py").write_text(WORDS_COMMAND, encoding="utf-8")
     (tmp_path / "briefing.toml").write_text('plugins = ["plugs"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Three short words.", encoding="utf-8")
+    code, _, err = cli("words", "a.txt", cwd=tmp_path)  # this folder's config: not trusted yet
+    assert code == 2 and "names plugins: not used" in err and "no command 'words'" in err
+    code, _, err = cli("trust", cwd=tmp_path)
+    assert code == 0 and "it names plugins" in err
     code, out, _ = cli("words", "a.txt", cwd=tmp_path)
     assert code == 0 and out == "3 words\n"
-    code, out, _ = cli("--help", cwd=tmp_path)
-    assert "words" in out and "Count the words of PATHS." in out
+    code, out, _ = cli("words", "--help", cwd=tmp_path)
+    assert "Count the words of PATHS." in out
+    assert "words" not in cli("--help", cwd=tmp_path)[1]  # --help imports no plugin
     (tmp_path / "plugs" / "broken.py").write_text(BROKEN_COMMANDS, encoding="utf-8")
+    assert "not used" in cli("words", "a.txt", cwd=tmp_path)[2]  # a new plugin file: trust again
+    assert cli("trust", cwd=tmp_path)[0] == 0
     code, out, err = cli("words", "a.txt", cwd=tmp_path)
     assert code == 0 and out == "3 words\n"
     code, out, err = cli("plugins", "list", cwd=tmp_path)
@@ -393,7 +410,7 @@ def test_the_guides_command_example_runs(cli, tmp_path):
     (tmp_path / "words.py").write_text(example, encoding="utf-8")
     (tmp_path / "briefing.toml").write_text('plugins = ["words.py"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Four words in here.", encoding="utf-8")
-    assert cli("words", "a.txt", cwd=tmp_path)[:2] == (0, "4 words\n")
+    assert cli("--config", "briefing.toml", "words", "a.txt", cwd=tmp_path)[:2] == (0, "4 words\n")
 
 
 def test_the_reading_room_needs_a_terminal_and_says_what_it_opens(cli, monkeypatch, tmp_path):

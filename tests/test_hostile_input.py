@@ -164,3 +164,56 @@ def test_a_title_of_a_million_characters_is_cut_to_a_bound(cli, tmp_path):
     [brief] = json.loads(out)["topics"]
     title = brief["documents"][0]["title"]
     assert len(title) <= 200 and title.endswith("…")
+
+
+# -- nothing runs unasked ------------------------------------------------------------------------
+
+MARKING_PLUGIN = """
+from pathlib import Path
+
+Path(__file__).with_name("imported").touch()  # proof that this code ran
+"""
+
+
+def test_a_config_in_the_current_folder_runs_no_plugin_or_rule_unless_named(cli, corpus, tmp_path):
+    (tmp_path / "marking.py").write_text(MARKING_PLUGIN, encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text(
+        'plugins = ["marking.py"]\nsummarizer = "lead"\n[settings.rules]\ndrop = ["Bleaching"]\n', encoding="utf-8"
+    )
+    code, out, err = cli("brief", "--no-cache", str(corpus), cwd=tmp_path)
+    assert code == 0 and not (tmp_path / "imported").exists()
+    assert "names plugins and [settings.rules]: not used" in err and "briefing --config" in err
+    assert "Bleaching" in out  # the rule did not drop it; the rest of the file applies
+    code, out, err = cli("--config", "briefing.toml", "brief", "--no-cache", str(corpus), cwd=tmp_path)
+    assert (tmp_path / "imported").exists() and "not used" not in err
+
+
+def test_help_and_version_import_no_plugin(cli, tmp_path):
+    (tmp_path / "marking.py").write_text(MARKING_PLUGIN, encoding="utf-8")
+    config = tmp_path / "mine.toml"
+    config.write_text(f'plugins = ["{tmp_path / "marking.py"}"]\n', encoding="utf-8")
+    for asking in ("--version", "--help"):
+        code, out, _ = cli(asking, "--config", str(config))
+        assert code == 0 and out
+    assert not (tmp_path / "imported").exists()
+
+
+def test_a_plugin_that_hangs_at_import_is_left_out_after_a_time(cli, corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr("briefing.plugins.IMPORT_SECONDS", 0.5)
+    (tmp_path / "stuck.py").write_text("import time\nwhile True:\n    time.sleep(0.1)\n", encoding="utf-8")
+    (tmp_path / "quits.py").write_text("import sys\nsys.exit(3)\n", encoding="utf-8")
+    config = tmp_path / "mine.toml"
+    config.write_text(f'plugins = ["{tmp_path / "stuck.py"}", "{tmp_path / "quits.py"}"]\n', encoding="utf-8")
+    code, out, err = cli("--config", str(config), "brief", "--no-cache", str(corpus))
+    assert code == 1 and "Bleaching" in out
+    assert "plugin 'stuck'" in err and "still importing after 0.5 s; left out" in err
+    assert "plugin 'quits'" in err and "SystemExit(3) while importing" in err
+
+
+def test_a_rule_that_backtracks_for_ever_is_stopped(cli, corpus, tmp_path):
+    (corpus / "aaa.txt").write_text("a" * 40 + "! That was a long scream. It ended.", encoding="utf-8")
+    config = tmp_path / "mine.toml"
+    config.write_text('[settings.rules]\ndrop = ["^(a|aa)+$"]\n', encoding="utf-8")
+    code, out, err = cli("--config", str(config), "brief", "--no-cache", str(corpus))
+    assert "Bleaching" in out
+    assert "the rule '^(a|aa)+$' took more than 1 s on one paragraph" in err

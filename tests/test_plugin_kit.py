@@ -134,7 +134,7 @@ def test_plugins_check_skips_the_built_in_of_a_shared_name(cli, tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "briefing.toml").write_text('plugins = ["plugs"]\n', encoding="utf-8")
-    code, out, _ = cli("plugins", "check", "html", cwd=tmp_path)
+    code, out, _ = cli("--config", "briefing.toml", "plugins", "check", "html", cwd=tmp_path)
     assert "exporter 'html' (local" in out and "loader 'html' (built-in" not in out
     assert "not checked: the built-in loader 'html'; --kind loader checks it" in out
 
@@ -210,9 +210,9 @@ def test_plugins_check_reports_failures_and_unknown_names(cli, tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "briefing.toml").write_text('plugins = ["sloppy.py"]\n', encoding="utf-8")
-    code, out, _ = cli("plugins", "check", "sloppy", cwd=tmp_path)
+    code, out, _ = cli("--config", "briefing.toml", "plugins", "check", "sloppy", cwd=tmp_path)
     assert code == 1 and "FAIL  one finite score per sentence" in out and "warn  declares the plugin API" in out
-    assert cli("plugins", "check", "nope", cwd=tmp_path)[0] == 2
+    assert cli("--config", "briefing.toml", "plugins", "check", "nope", cwd=tmp_path)[0] == 2
     code, out, _ = cli("plugins", "check", "lexrank")
     assert code == 0 and "FAIL" not in out
 
@@ -226,7 +226,7 @@ def test_plugin_written_for_another_api_version_is_refused_with_a_clear_message(
         encoding="utf-8",
     )
     (tmp_path / "briefing.toml").write_text('plugins = ["future.py"]\n', encoding="utf-8")
-    code, out, err = cli("plugins", "list", cwd=tmp_path)
+    code, out, err = cli("--config", "briefing.toml", "plugins", "list", cwd=tmp_path)
     assert code == 1 and "future" not in out.split("\n", 1)[1]
     assert f"written for briefing plugin API {PLUGIN_API + 1}" in err and f"speaks plugin API {PLUGIN_API}" in err
     assert "lexrank" in out  # the others still load

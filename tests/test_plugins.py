@@ -130,7 +130,7 @@ def test_failing_registration_and_misspelled_hooks_are_listed(tmp_path):
 def test_plugins_list_command(cli, tmp_path):
     write(tmp_path / "longest.py", SUMMARIZER_PLUGIN)
     write(tmp_path / "briefing.toml", 'plugins = ["."]\n')
-    code, out, _ = cli("plugins", "list", cwd=tmp_path)
+    code, out, _ = cli("--config", "briefing.toml", "plugins", "list", cwd=tmp_path)
     assert code == 0
     lines = {line.split()[0] + "/" + line.split()[1]: line for line in out.splitlines()[1:]}
     assert "local" in lines["longest/summarizer"]
@@ -143,7 +143,7 @@ def test_plugin_summarizer_used_by_brief(cli, tmp_path):
     write(tmp_path / "briefing.toml", 'plugins = ["longest.py"]\nsummarizer = "longest"\nsentences = 1\n')
     (tmp_path / "t").mkdir()
     write(tmp_path / "t" / "a.txt", "Short one. This is by far the longest sentence in the file. Tiny.")
-    code, out, err = cli("brief", "t", cwd=tmp_path)
+    code, out, err = cli("--config", "briefing.toml", "brief", "t", cwd=tmp_path)
     assert code == 0, err
     assert "- This is by far the longest sentence in the file." in out
     assert "Tiny." not in out
@@ -155,7 +155,15 @@ def test_shipped_local_plugin_example(cli, tmp_path):
     (tmp_path / "briefing.toml").write_text(
         f'plugins = ["{REPO / "plugins" / "local"}"]\nsummarizer = "title-words"\nsentences = 1\n', encoding="utf-8"
     )
-    code, out, err = cli("brief", str(SOURCES / "coral-reefs" / "coral-gardening.md"), "--format", "json", cwd=tmp_path)
+    code, out, err = cli(
+        "--config",
+        "briefing.toml",
+        "brief",
+        str(SOURCES / "coral-reefs" / "coral-gardening.md"),
+        "--format",
+        "json",
+        cwd=tmp_path,
+    )
     assert code == 0, err
     import json
 

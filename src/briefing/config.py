@@ -6,7 +6,7 @@ import math
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,8 @@ class Config:
     cache: bool = True
     cache_dir: Path | None = None
     cache_shared: bool = False
+    #: Keys of a config found in the current folder that were not used (see :func:`load_config`).
+    withheld: tuple[str, ...] = ()
 
 
 def find_config(explicit: str | None = None) -> Path | None:
@@ -144,8 +146,10 @@ def _resolve(base: Path, value: str) -> str:
         return str(path)
 
 
-def load_config(path: Path | None) -> Config:
-    """The validated config at ``path``; ``None`` gives the defaults."""
+def load_config(path: Path | None, trusted: bool = True) -> Config:
+    """The validated config at ``path``; ``None`` gives the defaults. Unless ``trusted``, what
+    would run code or patterns of whoever wrote the file (local ``plugins``, ``[settings.rules]``)
+    is left out and named in :attr:`Config.withheld`."""
     if path is None:
         return Config()
     try:
@@ -163,7 +167,25 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(
             path, f"not valid TOML: {message}" + (f" (column {match.group(2)})" if match else ""), line
         ) from None
-    return _validate(path, text, raw)
+    withheld = () if trusted else _withhold(raw)
+    return replace(_validate(path, text, raw), withheld=withheld)
+
+
+def _withhold(raw: dict[str, Any]) -> tuple[str, ...]:
+    """Take local plugins and the user's rules out of ``raw``; what was there, named."""
+    withheld = []
+    if raw.pop("plugins", None) is not None:
+        withheld.append("plugins")
+    plugin_settings = raw.get("settings")
+    if isinstance(plugin_settings, dict) and plugin_settings.pop("rules", None) is not None:
+        withheld.append("[settings.rules]")
+    return tuple(withheld)
+
+
+def found_here(path: Path | None) -> bool:
+    """Whether ``path`` is the config of the current folder: one a folder brings along (cloned,
+    unpacked, shared), not the user's own."""
+    return path is not None and path.resolve().parent == Path.cwd().resolve()
 
 
 def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:

@@ -13,8 +13,9 @@ import importlib
 import importlib.util
 import os
 import sys
+import threading
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -165,6 +166,35 @@ def local_plugin_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+#: Seconds a plugin may take to import: one that loops (or waits on the network) at import is
+#: reported and left out, rather than holding every command, ``--help`` included.
+IMPORT_SECONDS = 20.0
+
+
+def _imported(importer: Callable[[], Any], seconds: float) -> Any:
+    """``importer()`` on a thread of its own, given up on after ``seconds`` (the thread is left
+    to finish or not: Python cannot stop it, but the run goes on without the plugin)."""
+    done: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            done["module"] = importer()
+        except BaseException as exc:  # handed to the caller, as importing here would raise it
+            done["error"] = exc
+
+    thread = threading.Thread(target=run, name="plugin-import", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"still importing after {seconds:g} s; left out")
+    error = done.get("error")
+    if error is not None and not isinstance(error, Exception):  # sys.exit() at import, say
+        raise RuntimeError(f"{type(error).__name__}({error}) while importing") from None
+    if error is not None:
+        raise error
+    return done["module"]
+
+
 class PluginHost:
     """A plugin manager with the built-ins, entry-point plugins and local plugins loaded."""
 
@@ -189,7 +219,7 @@ class PluginHost:
 
     def _load(self, importer: Any, name: str, origin: str, version: str = "") -> None:
         try:
-            module = importer()
+            module = _imported(importer, IMPORT_SECONDS)
             self._add(module, name, origin, version)
             self.pm.check_pending()
         except Exception as exc:  # one broken plugin must not stop the others

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
+import regex
+
 from ..hookspecs import hookimpl
 from ..interfaces import Cleaner
 from ..models import Document
@@ -155,17 +157,35 @@ class TeaserCleaner(Cleaner):
         return paragraphs[: teaser_tail(paragraphs)] if scraped(document) else paragraphs
 
 
-def _patterns(settings: Mapping[str, Any], key: str) -> list[re.Pattern[str]]:
+#: Seconds one of the user's rules may take on one paragraph: a pattern that backtracks
+#: catastrophically ("(a+)+$") would otherwise hold the run for ever, as no thread can stop re.
+RULE_SECONDS = 1.0
+
+
+def _patterns(settings: Mapping[str, Any], key: str) -> list[regex.Pattern[str]]:
+    """The user's patterns, compiled by ``regex`` (Python's syntax), whose searches take a timeout."""
     values = settings.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise ValueError(f"{key} must be a list of regular expressions")
     compiled = []
     for number, value in enumerate(values, start=1):
         try:
-            compiled.append(re.compile(value, re.IGNORECASE))
-        except re.error as exc:
+            compiled.append(regex.compile(value, regex.IGNORECASE | regex.VERSION0))
+        except regex.error as exc:
             raise ValueError(f"{key}[{number}] {value!r} is not a regular expression: {exc}") from None
     return compiled
+
+
+def _found(patterns: list[regex.Pattern[str]], paragraph: str) -> bool:
+    for pattern in patterns:
+        try:
+            if pattern.search(paragraph, timeout=RULE_SECONDS):
+                return True
+        except TimeoutError:
+            raise TimeoutError(
+                f"the rule {pattern.pattern!r} took more than {RULE_SECONDS:g} s on one paragraph; make it simpler"
+            ) from None
+    return False
 
 
 class RuleCleaner(Cleaner):
@@ -186,9 +206,9 @@ class RuleCleaner(Cleaner):
     def clean(self, paragraphs: list[str], document: Document) -> list[str]:
         kept = []
         for paragraph in paragraphs:
-            if any(p.search(paragraph) for p in self.cut_from):
+            if _found(self.cut_from, paragraph):
                 break
-            if not any(p.search(paragraph) for p in self.drop):
+            if not _found(self.drop, paragraph):
                 kept.append(paragraph)
         return kept
 

@@ -15,8 +15,9 @@ from typing import Any
 
 import click
 
-from ..config import ConfigError, find_config, load_config
+from ..config import ConfigError, find_config, found_here, load_config
 from ..plugins import PluginHost
+from ..trust import is_trusted
 from ..version import __version__
 from .ask import ask
 from .briefs import brief, inspect, read
@@ -32,6 +33,7 @@ from .shared import (
     UsageError,
     _say,
 )
+from .trust_command import trust
 
 
 @click.group(
@@ -50,7 +52,7 @@ def cli(config: str | None) -> None:
     """
 
 
-for command in (brief, read, ask, inspect, evaluate, plugins, cache):
+for command in (brief, read, ask, inspect, evaluate, plugins, cache, trust):
     cli.add_command(command)
 
 
@@ -77,12 +79,25 @@ def with_plugin_commands(host: PluginHost) -> click.Group:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    explicit = _config_option(arguments)
+    path = find_config(explicit)
     try:
-        config = load_config(find_config(_config_option(arguments)))
+        trusted = explicit is not None or path is None or not found_here(path) or is_trusted(path)
+        config = load_config(path, trusted=trusted)
     except ConfigError as exc:
         _say("config error", str(exc))
         return EXIT_USAGE
-    run = Run(config, PluginHost(config.plugins))
+    if config.withheld:
+        _say(
+            "warning",
+            f"{path}, found in this folder, names {' and '.join(config.withheld)}: not used, as they would run "
+            "what whoever wrote the folder chose; to use them, run 'briefing trust' here (again after the file "
+            f"changes) or name the file: briefing --config {path} ...",
+        )
+    # --help and --version run no plugin code (plugins' own commands: 'briefing plugins list').
+    only_asking = arguments[:1] in (["--help"], ["-h"], ["--version"])
+    host = PluginHost(load_entry_points=False) if only_asking else PluginHost(config.plugins)
+    run = Run(config, host)
     try:
         result: Any = with_plugin_commands(run.host).main(
             arguments, prog_name="briefing", standalone_mode=False, obj=run
