@@ -6,7 +6,6 @@ import shutil
 import sqlite3
 import sys
 from collections import Counter
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -347,13 +346,13 @@ def test_a_broken_pool_falls_back_to_one_process(notes_registry, tmp_path, monke
     many_sources(folder, PARALLEL_FROM)
 
     def broken(*args, **kwargs):
-        raise BrokenProcessPool("a worker was killed")
+        raise OSError("the fork server could not start")  # the pool itself, not a plugin in it
         yield
 
     monkeypatch.setattr(loading_module, "work_in_executor", broken)
     result = brief(registry, folder, None, workers=2)
     assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM
-    assert any("worker processes failed (a worker was killed)" in w.message for w in result.warnings)
+    assert any("worker processes failed (the fork server could not start)" in w.message for w in result.warnings)
 
 
 async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry, tmp_path, monkeypatch):
@@ -431,3 +430,26 @@ def test_a_corrupt_cache_file_warns_and_cache_info_and_clear_still_work(cli, cor
     assert cli("brief", str(corpus))[0] == 0
     code, out, _ = cli("cache", "info")
     assert code == 0 and int(out.splitlines()[1].split()[0]) > 0  # a fresh cache in use again
+
+
+EXITING_LOADER = CRASHING_LOADER.replace(
+    'raise RuntimeError("the notes parser gave up")', "import os; os._exit(3)  # as a crash in C would"
+)
+
+
+def test_a_plugin_that_ends_its_worker_process_is_reported_and_the_rest_stands(tmp_path):
+    """A loader that kills the worker process on one source: the pool breaks; the sources not
+    yet done are worked on one at a time in processes of their own, so the one that kills its
+    process is named and every other source is briefed (in this process, it would end briefing)."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text(EXITING_LOADER, encoding="utf-8")
+    registry = PluginHost([plugins], load_entry_points=False).registry()
+    folder = tmp_path / "many"
+    many_sources(folder, PARALLEL_FROM + 6)
+    result = brief(registry, folder, None, workers=2)
+    assert sum(len(b.documents) for b in result.briefs) == PARALLEL_FROM + 6
+    [error] = result.errors
+    assert error.source == str(folder / "broken.notes")
+    assert "its worker process ended abruptly while working on it" in error.message
+    assert any("a worker process ended abruptly" in w.message for w in result.warnings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ..cache import Packed
@@ -11,7 +12,7 @@ from ..models import Document, Problem, Source
 from ..text.detect import warm_up
 from .cache_keys import Keys
 from .executors import Executors
-from .pool import batches, services_spec, work_in_executor
+from .pool import batches, one_at_a_time, services_spec, work_in_executor
 from .prepare import SourceWork, work_on
 from .started import StartedPlugins
 from .store import Store
@@ -46,6 +47,14 @@ def _unpacked(packed: dict[str, bytes]) -> SourceWork:
     work.words = {k: Packed(v) for k, v in packed.items() if k.startswith("words:")}
     work.packed = packed
     return work
+
+
+_ALONE = "each source not yet done was worked on alone, so that one that crashes cannot end the run"
+
+
+def _crashed(source: Source) -> SourceWork:
+    why = "its worker process ended abruptly while working on it (a plugin crashed, or called os._exit)"
+    return SourceWork([], [Problem(source.origin, why)], [])
 
 
 class SourceStage:
@@ -95,14 +104,23 @@ class SourceStage:
             finished: set[int] = set()
             recipe = self.plugins.registry.recipe
             if recipe is not None and self.executors.wanted(len(missing)):
+                spec = services_spec(recipe, self.plugins.services)
                 try:
                     executor, workers = self.executors.open(len(missing))
-                    spec = services_spec(recipe, self.plugins.services)
                     tasks = batches(len(missing), workers, local=not self.executors.distributed)
                     chosen = [sources[i] for i in missing]
                     for position, packed in work_in_executor(executor, spec, chosen, tasks, report):
                         finished.add(missing[position])
                         yield missing[position], _unpacked(packed)
+                except BrokenProcessPool as exc:  # a worker process ended abruptly: a plugin crashed it
+                    self.executors.close()
+                    rest = [i for i in missing if i not in finished]
+                    notes.append(Problem("workers", f"a worker process ended abruptly ({exc}); {_ALONE}"))
+                    for position, alone in one_at_a_time(
+                        spec, [sources[i] for i in rest], lambda _: report(len(finished))
+                    ):
+                        finished.add(rest[position])
+                        yield rest[position], _unpacked(alone) if alone else _crashed(sources[rest[position]])
                 except Exception as exc:  # the executor itself failed (plugins' failures are caught in the workers)
                     self.executors.close()
                     reason = str(exc) or type(exc).__name__

@@ -18,7 +18,8 @@ import multiprocessing
 import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from pathlib import Path
@@ -163,6 +164,30 @@ def work_in_executor(
             finished += 1
             yield index, packed
         done(finished)
+
+
+def one_at_a_time(
+    spec: WorkerSpec, sources: Sequence[Source], done: Callable[[int], object] = lambda count: None
+) -> Iterator[tuple[int, dict[str, bytes] | None]]:
+    """``(index, packed work)`` for every source, each worked on alone in a worker process of
+    its own pool; ``None`` for a source whose worker process ended abruptly (a plugin crashed in
+    C, or called ``os._exit``). After a pool broke, this finds the source that broke it, and the
+    others' results stand: a crash here would have ended briefing itself."""
+    index = 0
+    while index < len(sources):
+        with ProcessPoolExecutor(max_workers=1, mp_context=local_context()) as executor:
+            futures = [executor.submit(work_batch, spec, [source]) for source in sources[index:]]
+            for future in futures:
+                try:
+                    [packed] = future.result()
+                except BrokenProcessPool:  # this source's task was running: the others never started
+                    yield index, None
+                    index += 1
+                    done(index)
+                    break
+                yield index, packed
+                index += 1
+                done(index)
 
 
 def services_spec(recipe: PluginRecipe, services: Services) -> WorkerSpec:
