@@ -217,3 +217,25 @@ def test_a_rule_that_backtracks_for_ever_is_stopped(cli, corpus, tmp_path):
     code, out, err = cli("--config", str(config), "brief", "--no-cache", str(corpus))
     assert "Bleaching" in out
     assert "the rule '^(a|aa)+$' took more than 1 s on one paragraph" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a POSIX system")
+async def test_the_reading_room_holds_when_a_folder_topic_loses_every_source(registry, corpus, tmp_path):
+    """Files beside the folders that all fail (a FIFO, an alias bomb, binary data): their
+    interim folder topic ends with no document, and the reading room goes on (it raised
+    IndexError while briefing what was on screen)."""
+    from briefing.session import Session
+    from briefing.tui.app import BriefingApp
+
+    from .test_tui import settle
+
+    root = tmp_path / "root"
+    root.mkdir()
+    shutil.copytree(corpus, root / "coral-reefs")
+    os.mkfifo(root / "fifo.txt")
+    (root / "laughs.md").write_text(ALIAS_BOMB, encoding="utf-8")
+    (root / "notes.txt").write_bytes(b"Divers counted \x1b]0;x\x07 corals.\x00\x01\x02")
+    app = BriefingApp(Session(Engine(registry, Settings()), [str(root)]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.main_screen.view.topic is not None and app.main_screen.view.topic.documents

@@ -55,7 +55,8 @@ def brief_on_screen(screen: MainScreen) -> None:
         if untagged or session.cached_brief(document, name, length) is None:
             session.document_brief(document, name, length)  # tags it too, once all is loaded
             screen.post_message(Briefed(*session.progress(summarizer, length)))
-        if topic is not None and topic.loaded and document is topic.documents[-1] and name == summarizer:
+        last = topic.documents[-1] if topic is not None and topic.documents else None  # a topic may lose them all
+        if topic is not None and topic.loaded and document is last and name == summarizer:
             if session.cached_topic_brief(topic, summarizer, length) is None:
                 session.topic_brief(topic, summarizer, length)
                 screen.post_message(Briefed(*session.progress(summarizer, length)))
