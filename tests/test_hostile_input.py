@@ -67,11 +67,13 @@ def test_front_matter_aliases_are_refused_not_expanded(cli, corpus):
 def test_devices_and_fifos_are_refused_and_nothing_waits(corpus, tmp_path):
     fifo = tmp_path / "no-writer.txt"
     os.mkfifo(fifo)
+    os.mkfifo(corpus / "in-the-folder.txt")  # found by walking the folder: said too, not skipped
     done = run_cli("brief", "--no-cache", "/dev/zero", "/dev/urandom", str(fifo), str(corpus), cwd=tmp_path)
     assert done.returncode == 1 and "Bleaching" in done.stdout
     assert "/dev/zero: not a regular file but a device, so it is not read" in done.stderr
     assert "/dev/urandom: not a regular file but a device" in done.stderr
     assert f"{fifo}: not a regular file but a FIFO" in done.stderr
+    assert f"{corpus / 'in-the-folder.txt'}: not a regular file but a FIFO" in done.stderr
 
 
 def test_files_and_standard_input_past_the_size_limit_are_refused(corpus, tmp_path):

@@ -43,7 +43,7 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
             try:
                 if entry.is_dir():
                     folders.append(Path(entry.path))
-                elif entry.is_file():
+                else:  # a FIFO or a device too: reading it says what it is rather than skipping it
                     yield Path(entry.path)
             except OSError:
                 continue
