@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         _say("config error", str(exc))
         return EXIT_USAGE
-    if config.withheld:
+    if config.withheld and next((a for a in arguments if not a.startswith("-")), None) != "trust":
         _say(
             "warning",
             f"{path}, found in this folder, names {' and '.join(config.withheld)}: not used, as they would run "
