@@ -31,7 +31,7 @@ from typing import Any
 
 import platformdirs
 
-from .cache_format import DamagedEntry, NotStorable, pack, unpack
+from .cache_format import DamagedEntry, NotStorable, damaged_reads, pack, unpack
 
 #: Bumped when the layout of cached values changes.
 FORMAT = 2
@@ -224,14 +224,13 @@ class Cache:
         :func:`~briefing.cache_format.unpack`). An entry that is not one (damaged, tampered with,
         or written by another version) is a miss, and counted (see :meth:`damaged`)."""
         found: dict[str, Any] = {}
-        damaged = 0
         with paused_collection():
             for key, value in self._select("key, value", keys):
                 try:
                     found[key] = unpack(value, kind)
                 except DamagedEntry:  # recomputed by the caller, and stored again
-                    damaged += 1
-        self.count_damaged(damaged)
+                    continue
+        self.count_damaged(damaged_reads())
         return found
 
     def get_packed_many(self, keys: Iterable[str]) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ structs of these, and numpy arrays of plain numbers (stored as dtype, shape and 
 
 from __future__ import annotations
 
+import threading
 import typing
 from collections import Counter
 from typing import Any
@@ -85,16 +86,36 @@ def pack(value: Any) -> bytes:
 
 def unpack(data: bytes | memoryview, kind: Any = Any) -> Any:
     """The value of type ``kind`` an entry holds (plain data when ``kind`` is ``Any``: lists,
-    dicts, strings, numbers); :class:`DamagedEntry` when the bytes are not one."""
+    dicts, strings, numbers); :class:`DamagedEntry` when the bytes are not one (counted, see
+    :func:`damaged_reads`)."""
     view = memoryview(data)
-    if view[: len(MAGIC)] != MAGIC:
-        raise DamagedEntry("not a cache entry of this version")
     try:
+        if view[: len(MAGIC)] != MAGIC:
+            raise DamagedEntry("not a cache entry of this version")
         return _decoder(kind).decode(view[len(MAGIC) :])
     except DamagedEntry:
+        _count_damaged()
         raise
     except Exception as exc:  # msgspec's ValidationError and DecodeError, or a hook's complaint
+        _count_damaged()
         raise DamagedEntry(f"{type(exc).__name__}: {exc}") from None
+
+
+_damaged = [0]
+_damaged_lock = threading.Lock()
+
+
+def _count_damaged() -> None:
+    with _damaged_lock:
+        _damaged[0] += 1
+
+
+def damaged_reads() -> int:
+    """Entries found damaged since this was last asked (wherever they were read: a stage, or a
+    tagger unpacking its analysis), for the cache to add to its tally."""
+    with _damaged_lock:
+        count, _damaged[0] = _damaged[0], 0
+    return count
 
 
 def _decoder(kind: Any) -> msgspec.msgpack.Decoder[Any]:

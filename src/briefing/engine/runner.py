@@ -12,6 +12,7 @@ from datetime import datetime
 
 from ..answering import AnswerIndex, Terms, terms_of
 from ..cache import Cache, paused_collection
+from ..cache_format import damaged_reads
 from ..models import Briefing, Document, DocumentBrief, Problem, RunFacts, Source
 from ..plugins import Registry
 from ..services import Services
@@ -183,8 +184,12 @@ class Engine:
         return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings) + self.cache_warnings())
 
     def cache_warnings(self) -> tuple[Problem, ...]:
-        """A cache that could not be written: said once, the run having gone on without it."""
+        """A cache that could not be written: said once, the run having gone on without it.
+        (Entries found damaged since the cache was last read, by the taggers say, are added to
+        its tally first.)"""
         cache = self.store.cache
+        if cache is not None:
+            cache.count_damaged(damaged_reads())
         if cache is None or cache.unwritable is None:
             return ()
         return (
