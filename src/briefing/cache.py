@@ -192,7 +192,6 @@ class Cache:
     def __init__(self, folder: Path, shared: bool = False):
         self.folder = folder
         self.path = folder / _FILE
-        self.shared = shared
         #: Why writing stopped (a full disk, say): the run goes on without keeping its results.
         self.unwritable: str | None = None
         self._local = threading.local()
@@ -235,7 +234,8 @@ class Cache:
 
     def get_packed_many(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The cached values of those ``keys`` that have one, as stored (unpacked by whoever reads
-        them; one that turns out damaged is counted with :meth:`count_damaged`)."""
+        them; one that turns out damaged is counted where it is read, see
+        :func:`~briefing.cache_format.damaged_reads`)."""
         return dict(self._select("key, value", keys))
 
     def count_damaged(self, count: int) -> None:
