@@ -241,3 +241,13 @@ async def test_the_reading_room_holds_when_a_folder_topic_loses_every_source(reg
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.main_screen.view.topic is not None and app.main_screen.view.topic.documents
+
+
+def test_a_folder_walk_keeps_path_order(tmp_path):
+    from briefing.sources.collect import _walk
+
+    for name in ("a.txt", "b/x.txt", "b/c/y.txt", "c.txt", ".hidden/z.txt", "d/.e.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    walked = [str(p.relative_to(tmp_path)) for p in _walk(tmp_path)]
+    assert walked == ["a.txt", "b/c/y.txt", "b/x.txt", "c.txt"]
