@@ -23,15 +23,15 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
     ``scandir`` per folder: a 10,000-file corpus is listed in a fraction of the time ``rglob``
     and a sort take. A folder linked back into itself is read once. A stack of the folders being
     listed, not recursion: a tree thousands of folders deep is walked like any other."""
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode): realpath would cost a call per level
     stack: list[Iterator[os.DirEntry[str]]] = []
 
     def enter(current: Path) -> Iterator[Path | Problem]:
-        real = os.path.realpath(current)
-        if real in seen:
-            return
-        seen.add(real)
         try:
+            found = os.stat(current)
+            if (found.st_dev, found.st_ino) in seen:
+                return
+            seen.add((found.st_dev, found.st_ino))
             stack.append(iter(sorted(os.scandir(current), key=lambda entry: entry.name)))
         except OSError as exc:
             yield Problem(str(current), f"cannot read this folder: {exc.strerror or exc}")
