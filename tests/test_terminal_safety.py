@@ -155,3 +155,12 @@ async def test_no_origin_reaches_the_reading_room(hostile, hostile_server):
         await pilot.pause()
         [notice] = [n.message for n in app._notifications]
         assert "Wrote the brief" in notice and active_parts(notice) == []
+
+
+def test_a_text_holding_escapes_is_text_and_briefed_without_them(cli, tmp_path):
+    """A short note with an OSC title in it (its BEL once made it "binary data, not text")."""
+    note = tmp_path / "note.txt"
+    note.write_bytes(f"Divers counted {OSC_TITLE}corals near the reef. The survey ended in May.\n".encode())
+    code, out, err = cli("brief", "--no-cache", str(note))
+    assert code == 0 and "Divers counted corals near the reef." in out
+    assert active_parts(out) == [] and active_parts(err) == []

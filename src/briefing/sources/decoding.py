@@ -7,6 +7,7 @@ import re
 import warnings
 
 from ..errors import LoadError, SourceWarning
+from ..printable import ESCAPES
 from ..wording import counted
 
 _BOMS = (
@@ -20,9 +21,16 @@ _BOMS = (
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
 
 
+#: Terminal escape sequences, as bytes: text that holds some (a terminal capture, a title an
+#: attacker wrote) is text, its escapes taken out when it is cleaned.
+_ESCAPE_BYTES = re.compile(ESCAPES.pattern.encode("ascii"))
+
+
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    return bool(sample) and sum(sample.count(b) for b in _BINARY_BYTES) / len(sample) > 0.01
+    """More than 1% control bytes that no text has (outside escape sequences), two at least."""
+    sample = _ESCAPE_BYTES.sub(b"", data[:8192])
+    controls = sum(sample.count(b) for b in _BINARY_BYTES)
+    return bool(sample) and controls >= 2 and controls / len(sample) > 0.01
 
 
 def decode(data: bytes, origin: str, declared: str | None = None) -> str:
