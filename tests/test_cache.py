@@ -285,10 +285,12 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     folder = tmp_path / "many"
     many_sources(folder, PARALLEL_FROM + 6)
     pools = []
+    sent: list[list[str]] = []
     real_pool = loading_module.work_in_executor
 
     def counted_pool(*args, **kwargs):
         pools.append(args[0]._max_workers)  # the number of local workers
+        sent.append([Path(source.origin).name for source in args[2]])
         yield from real_pool(*args, **kwargs)
 
     monkeypatch.setattr(loading_module, "work_in_executor", counted_pool)
@@ -307,18 +309,10 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
     [problem] = parallel.errors
     assert problem.source.endswith("broken.notes")
     assert "loader 'notes' failed: RuntimeError: the notes parser gave up" in problem.message
-    # What the workers computed was cached: a second run works only on the source that failed.
-    worked = []
-    real_work_on = loading_module.work_on
-    monkeypatch.setattr(
-        loading_module,
-        "work_on",
-        lambda plugins, keys, source, analyse=True: (
-            worked.append(source.origin) or real_work_on(plugins, keys, source, analyse)
-        ),
-    )
+    # What the workers computed was cached: a second run works only on the source that failed
+    # (in a worker process: the notes loader is not briefing's own, see StartedPlugins.isolated).
     assert brief(registry, folder, Cache(tmp_path / "cache"), workers=2).briefs == parallel.briefs
-    assert [Path(origin).name for origin in worked] == ["broken.notes"]
+    assert sent[-1] == ["broken.notes"]
 
 
 def test_pool_workers_run_one_blas_thread_and_this_process_keeps_its_own(registry):
@@ -379,7 +373,8 @@ async def test_the_reading_room_groups_a_large_folder_in_the_pool(notes_registry
             if app.main_screen.loading_done:
                 break
         assert app.main_screen.loading_done
-    assert pools == [2]
+    # The first interim topic, loaded alone, goes to one worker: its loader is not briefing's own.
+    assert pools == [1, 2]
     assert not any("worker processes failed" in w.message for w in session.warnings)
     assert sum(len(t.documents) for t in app.session.topics) == INTERIM_TOPIC + PARALLEL_FROM + 6
 
@@ -453,3 +448,18 @@ def test_a_plugin_that_ends_its_worker_process_is_reported_and_the_rest_stands(t
     assert error.source == str(folder / "broken.notes")
     assert "its worker process ended abruptly while working on it" in error.message
     assert any("a worker process ended abruptly" in w.message for w in result.warnings)
+
+
+def test_a_small_run_with_a_plugin_that_ends_its_process_is_isolated_too(tmp_path):
+    """Below the pool's threshold, work that runs a plugin not briefing's own still goes to a
+    worker process: the source whose plugin ends it is named, the others are briefed."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "notes.py").write_text(EXITING_LOADER, encoding="utf-8")
+    registry = PluginHost([plugins], load_entry_points=False).registry()
+    folder = tmp_path / "few"
+    many_sources(folder, 4)
+    result = brief(registry, folder, None)
+    assert sum(len(b.documents) for b in result.briefs) == 4
+    [error] = result.errors
+    assert error.source == str(folder / "broken.notes") and "ended abruptly" in error.message

@@ -73,8 +73,8 @@ class Session:
         self.reset()
         if engine.settings.detect_language:
             warm_up()  # the language model loads while the view starts and the sources are listed
-        if self.regroups and worker_count(engine.settings.workers) > 1:
-            start_server()  # grouping by content may brief in a pool, from inside a running view
+        if engine.plugins.isolated or (self.regroups and worker_count(engine.settings.workers) > 1):
+            start_server()  # work may go to a pool from inside a running view (it cannot start one)
 
     def reset(self) -> None:
         """Forget the topics and documents, to read the sources again (:meth:`discover`). What

@@ -103,7 +103,10 @@ class SourceStage:
 
             finished: set[int] = set()
             recipe = self.plugins.registry.recipe
-            if recipe is not None and self.executors.wanted(len(missing)):
+            # Work that runs plugins not briefing's own goes to worker processes however little
+            # there is: one that ends its process is then named, and the rest stands.
+            isolate = self.plugins.isolated
+            if recipe is not None and (self.executors.wanted(len(missing)) or (isolate and missing)):
                 spec = services_spec(recipe, self.plugins.services)
                 try:
                     executor, workers = self.executors.open(len(missing))

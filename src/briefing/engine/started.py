@@ -43,6 +43,18 @@ class StartedPlugins:
                 self.problems.append(Problem(f"[settings.{name}]", f"{kind} {name!r} cannot start: {exc}"))
         return started
 
+    @property
+    def isolated(self) -> bool:
+        """Whether per-document work goes to a worker process however little there is: when it
+        runs a plugin that is not briefing's own (an installed or local loader, cleaner,
+        summarizer or tagger), whose code could end the process, unless ``workers = 1`` asks for
+        one process or the work runs on a cluster anyway."""
+        settings = self.services.settings
+        if settings.workers == 1 or settings.executor != "local":
+            return False
+        started = [*self.loaders, *self.cleaners, *self.taggers, self.summarizer]
+        return any(not type(plugin).__module__.startswith("briefing.") for plugin in started)
+
     def loader_for(self, source: Source) -> Loader | None:
         """The first loader (plugins before built-ins) that accepts ``source``."""
         return next((loader for loader in self.loaders if loader.accepts(source)), None)
