@@ -142,6 +142,11 @@ class Tagger(Plugin):
             return
         self._analyses()[_memo_key(document)] = Packed(data)
 
+    def _kept_analysis(self, document: Document) -> Any:
+        """What this tagger holds for ``document`` now, as it holds it (packed bytes, an
+        analysis, or ``None``); for briefing's stages, which store again one that was remade."""
+        return self._analyses().get(_memo_key(document))
+
     def _analyses(self) -> dict[tuple[str, int], Any]:
         # Created on first use: a subclass's __init__ need not call this class's.
         memo: dict[tuple[str, int], Any] = self.__dict__.setdefault("_analysis_memo", {})

@@ -7,7 +7,7 @@ reading room uses that to show topics before their documents are parsed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..cache import Packed
@@ -67,23 +67,30 @@ class GroupStage:
 
         missing = {i: k for i, k in keys.items() if i not in held and k not in cached}
         held.update(self.store.memoised(missing, compute, remember=False, kind=WordFeatures))
-        return _Read(keys, held, self.store)
+        return _Read(keys, held, self.store, compute)
 
 
 class _Read(Mapping[str, WordFeatures]):
     """Word features by document id, unpacked (or read from the cache) when asked for; one the
-    cache cannot give back after all is missing (grouping then computes it)."""
+    cache cannot give back after all (damaged) is computed, and stored again."""
 
-    def __init__(self, keys: Mapping[str, str], held: Mapping[str, Any], store: Store):
-        self._keys, self._held, self._store = keys, held, store
+    def __init__(
+        self,
+        keys: Mapping[str, str],
+        held: Mapping[str, Any],
+        store: Store,
+        compute: Callable[[list[str]], Iterable[tuple[str, WordFeatures]]],
+    ):
+        self._keys, self._held, self._store, self._compute = keys, held, store, compute
 
     def __getitem__(self, document_id: str) -> WordFeatures:
         value = self._held.get(document_id)
-        if value is None and self._store.cache is not None:
-            value = self._store.cache.get(self._keys[document_id], WordFeatures)
         if value is None:
-            raise KeyError(document_id)
-        return unpack(value.data, WordFeatures) if isinstance(value, Packed) else value  # type: ignore[no-any-return]
+            if document_id not in self._keys:
+                raise KeyError(document_id)
+            key = {document_id: self._keys[document_id]}
+            value = self._store.memoised(key, self._compute, remember=False, kind=WordFeatures)[document_id]
+        return unpack(value.data, WordFeatures) if isinstance(value, Packed) else value
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..cache import Packed
+from ..interfaces import Tagger
 from ..models import Document, Problem, Theme
 from ..text.words import language_kit
 from ..topics.coverage import one_per_name
@@ -107,12 +108,13 @@ class TagStage:
 
         def compute(missing: list[int]) -> Iterator[tuple[int, dict[str, Tagged]]]:
             parts = tagged_parts(documents)
-            self._analyses(parts)
+            packed = self._analyses(parts)
             tagged = {}
             for number, document in enumerate(parts):
                 if progress and number % 50 == 0:
                     progress(number, len(parts))
                 tagged[document.id] = tag_document(self.plugins, document, parts)
+            self._store_remade(packed)
             yield 0, tagged
 
         def worth_keeping(key: str, tagged: dict[str, Tagged]) -> dict[str, Any]:
@@ -121,8 +123,10 @@ class TagStage:
         key = self.keys.corpus(documents, self.plugins.taggers)
         return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged])[0]
 
-    def _analyses(self, documents: Sequence[Document]) -> None:
-        """Every tagger holds its analysis of every document: from a worker, the cache, or fresh."""
+    def _analyses(self, documents: Sequence[Document]) -> list[tuple[Tagger, Document, str]]:
+        """Every tagger holds its analysis of every document: from a worker, the cache, or fresh.
+        Returns those the cache gave that the tagger keeps packed, with their keys."""
+        handed: list[tuple[Tagger, Document, str]] = []
         pairs = {
             (index, number): self.keys.analysis(document, tagger)
             for index, document in enumerate(documents)
@@ -133,7 +137,10 @@ class TagStage:
             cached = self.store.cache.get_packed_many(pairs.values())
             for (index, number), key in list(pairs.items()):
                 if key in cached:
-                    self.plugins.taggers[number].remember_packed(documents[index], cached[key])
+                    tagger = self.plugins.taggers[number]
+                    tagger.remember_packed(documents[index], cached[key])
+                    if isinstance(tagger._kept_analysis(documents[index]), Packed):
+                        handed.append((tagger, documents[index], key))
                     self._held.add(key)
                     del pairs[index, number]
 
@@ -153,3 +160,14 @@ class TagStage:
         for (index, number), analysis in found.items():
             self.plugins.taggers[number].remember(documents[index], analysis)
             self._held.add(pairs[index, number])
+        return handed
+
+    def _store_remade(self, handed: list[tuple[Tagger, Document, str]]) -> None:
+        """Store again the analyses the cache gave that turned out damaged: the tagger made each
+        anew when it read it (it holds an analysis where it held the packed bytes)."""
+        remade = {}
+        for tagger, document, key in handed:
+            kept = tagger._kept_analysis(document)
+            if kept is not None and not isinstance(kept, Packed):
+                remade[key] = kept
+        self.store.put(remade)
