@@ -13,7 +13,6 @@ import importlib
 import importlib.util
 import os
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ import pluggy
 from . import hookspecs
 from .hookspecs import PLUGIN_API
 from .interfaces import KINDS, Plugin, hook_name
+from .time_limit import NotDone, within
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -174,25 +174,14 @@ IMPORT_SECONDS = 20.0
 def _imported(importer: Callable[[], Any], seconds: float) -> Any:
     """``importer()`` on a thread of its own, given up on after ``seconds`` (the thread is left
     to finish or not: Python cannot stop it, but the run goes on without the plugin)."""
-    done: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            done["module"] = importer()
-        except BaseException as exc:  # handed to the caller, as importing here would raise it
-            done["error"] = exc
-
-    thread = threading.Thread(target=run, name="plugin-import", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise TimeoutError(f"still importing after {seconds:g} s; left out")
-    error = done.get("error")
-    if error is not None and not isinstance(error, Exception):  # sys.exit() at import, say
-        raise RuntimeError(f"{type(error).__name__}({error}) while importing") from None
-    if error is not None:
-        raise error
-    return done["module"]
+    try:
+        return within(importer, seconds, "plugin-import")
+    except NotDone:
+        raise TimeoutError(f"still importing after {seconds:g} s; left out") from None
+    except Exception:
+        raise
+    except BaseException as exc:  # sys.exit() at import, say
+        raise RuntimeError(f"{type(exc).__name__}({exc}) while importing") from None
 
 
 class PluginHost:

@@ -98,6 +98,34 @@ def _serve(owner: weakref.ref[_Helper], jobs: queue.SimpleQueue[_Job]) -> None:
         return
 
 
+class NotDone(TimeoutError):
+    """A call :func:`within` gave up on."""
+
+
+def within(function: Callable[[], T], seconds: float, name: str) -> T:
+    """``function()`` once, on a daemon thread called ``name``: its result, what it raised (any
+    ``BaseException``, raised here), or :class:`NotDone` after ``seconds``, the thread left
+    to finish or not (for a call that may wait on something no deadline covers: an import that
+    loops, a server that never answers)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = function()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise NotDone(f"not done after {seconds:g} s")
+    if "error" in box:
+        raise box["error"]
+    result: T = box["result"]
+    return result
+
+
 class TimeLimit:
     """``limit(plugin, function, *args)`` runs the call, raising :class:`PluginTimeout` past
     ``seconds`` and, after :data:`SKIP_AFTER` of those for one plugin, at once.

@@ -10,12 +10,12 @@ worker for its briefing version and plugins and refuses a cluster that differs f
 from __future__ import annotations
 
 import logging
-import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from ..plugins import PluginRecipe
 from ..settings import Settings
+from ..time_limit import NotDone, within
 from ..version import __version__
 from .pool import PARALLEL_FROM, local_context, start_server, worker_count
 
@@ -147,23 +147,12 @@ def _connect(distributed: Any, address: str) -> Any:
     :data:`CONNECT_TIMEOUT` seconds. Dask's own timeout does not cover a server that accepts the
     connection and never answers (a web server at that port): the client is made on a thread
     of its own, and given up on when it takes longer."""
-    made: dict[str, Any] = {}
-
-    def connect() -> None:
-        try:
-            made["client"] = distributed.Client(address, timeout=CONNECT_TIMEOUT)
-        except BaseException as exc:  # handed to the caller's thread
-            made["error"] = exc
-
-    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
-    thread.start()
-    thread.join(CONNECT_TIMEOUT + GIVE_UP_AFTER)
-    if thread.is_alive():
-        waited = CONNECT_TIMEOUT + GIVE_UP_AFTER
-        raise ExecutorError(f"no answer from a Dask scheduler at {address} in {waited} s (is a scheduler there?)")
-    error = made.get("error")
-    if isinstance(error, (OSError, TimeoutError, ValueError)):
-        raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {error}") from None
-    if error is not None:
-        raise error
-    return made["client"]
+    waited = CONNECT_TIMEOUT + GIVE_UP_AFTER
+    try:
+        return within(lambda: distributed.Client(address, timeout=CONNECT_TIMEOUT), waited, "dask-connect")
+    except NotDone:
+        raise ExecutorError(
+            f"no answer from a Dask scheduler at {address} in {waited} s (is a scheduler there?)"
+        ) from None
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ExecutorError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
