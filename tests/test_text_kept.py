@@ -52,6 +52,11 @@ def test_a_documents_only_short_paragraph_is_a_sentence_not_a_heading(engine, tm
         ("a. The first item b. The second item", ["a. The first item", "b. The second item"]),
         ("• 9. The first item • 10. The second item", ["• 9. The first item", "• 10. The second item"]),
         ("a) foo\nb) bar", ["a) foo", "b) bar"]),
+        # One list-marker definition for lines, layout and splitter: letters and roman numerals
+        # closed by ".)", and roman numerals on their own lines, are markers too.
+        ("a.) The first item b.) The second item", ["a.) The first item", "b.) The second item"]),
+        ("i.) The first item ii.) The second item", ["i.) The first item", "ii.) The second item"]),
+        ("ii. First\niii. Second", ["ii. First", "iii. Second"]),
     ],
 )
 def test_inline_and_line_enumerations_are_sentences(engine, tmp_path, text, expected):
@@ -86,6 +91,19 @@ def test_only_a_line_standing_apart_with_text_after_it_is_a_heading(engine, tmp_
     assert document.headings == ("What Comes Next",)
     assert "See the plan (page 4.)" in sentences  # ends in ".)": a sentence, not a heading
     assert sentences[-1] == "Closing remarks of the day"  # a short last line is text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here are the rules:\n* Be kind.\n* Be honest.\n",  # introduces what follows
+        "A short first line\nthat the next line goes straight on from.\n",  # no blank line after it
+    ],
+)
+def test_a_first_line_that_does_not_stand_alone_is_text_not_a_title(engine, tmp_path, text):
+    document, sentences = read(engine, tmp_path, text, "rules.txt")
+    assert document.title == "Rules"  # from the file name
+    assert text.split("\n")[0] in " ".join(sentences)
 
 
 def _words(text: str) -> Counter[str]:

@@ -14,6 +14,7 @@ from .engine.prepare import load_source, prepare_document
 from .engine.runner import Engine
 from .models import Document, Problem
 from .sources.how_read import how_read, language_said
+from .text.outline import placed_headings
 from .wording import counted
 
 
@@ -44,7 +45,10 @@ def as_json(inspection: Inspection) -> dict[str, object]:
     document = inspection.document
     return {
         **how_read(document),
-        "headings": list(document.headings),
+        "headings": [
+            {"text": text, "before_paragraph": None if place is None else place + 1}
+            for text, place in placed_headings(document)
+        ],
         "sentences": [
             {"paragraph": s.paragraph + 1, "number": s.position + 1, "text": s.text} for s in document.sentences
         ],
@@ -71,8 +75,9 @@ def _text(inspection: Inspection) -> str:
             lines.append(f"{label + ':':<11}{value}")
     lines.append(f"language:  {language_said(document)}")
     lines.append(f"sentences: {document.segmenter}")
-    if document.headings:
-        lines.append(f"headings:  {' | '.join(document.headings)}")
+    unplaced = [text for text, place in placed_headings(document) if place is None]
+    if unplaced:
+        lines.append(f"headings:  {' | '.join(unplaced)}")
     kept = len({s.paragraph for s in document.sentences})
     lines.append(f"\nKept: {counted(kept, 'paragraph')}, {len(document.sentences)} sentences")
     lines.extend(_paragraphs(document))
@@ -87,7 +92,13 @@ def _text(inspection: Inspection) -> str:
 
 
 def _paragraphs(document: Document) -> Iterator[str]:
+    """The sentences by paragraph, each heading in its place (``#`` before it)."""
+    headings = [(text, place) for text, place in placed_headings(document) if place is not None]
     for number, sentences in groupby(document.sentences, key=lambda s: s.paragraph):
+        while headings and headings[0][1] <= number:
+            yield f"  # {headings.pop(0)[0]}"
         yield f"  ¶{number + 1}"
         for sentence in sentences:
             yield f"    {sentence.position + 1:>3}. {sentence.text}"
+    for text, _ in headings:
+        yield f"  # {text}"

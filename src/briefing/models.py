@@ -54,7 +54,10 @@ class Document:
     """A loaded source (a file may hold several, e.g. a feed).
 
     ``text`` is prose with paragraphs separated by blank lines; markup, front matter and headings
-    are gone. ``headings`` keeps the section headings (the Edmundson title method uses them).
+    are gone. ``headings`` keeps the section headings (the Edmundson title method uses them) and
+    ``heading_places`` where each stands: how many of the text's paragraphs come before it (empty
+    when the loader does not say). Preparing the document counts them in its sentences' paragraph
+    numbers, so a heading stands before the paragraph of that number.
     ``sentences`` is filled by segmentation; loaders leave it empty.
     A loader that knows the language says where from in ``language_source`` ("front matter",
     "page", "feed"). Preparing the document fills the rest: ``language_source`` becomes
@@ -71,6 +74,7 @@ class Document:
     language: str | None = None
     tags: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
+    heading_places: tuple[int, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     link: str | None = None  # where to read the original (a feed entry's link)
     dropped: tuple[Dropped, ...] = ()  # what loading and cleaning left out, in order

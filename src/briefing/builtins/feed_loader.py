@@ -224,7 +224,9 @@ class FeedLoader(Loader):
                     warnings.warn(SourceWarning(f"entry {document.title!r}: kept the teaser; {exc}"), stacklevel=2)
                 else:
                     if len(full.text) > len(document.text):
-                        document = replace(document, text=full.text, headings=full.headings)
+                        document = replace(
+                            document, text=full.text, headings=full.headings, heading_places=full.heading_places
+                        )
             result.append(document)
         return result
 

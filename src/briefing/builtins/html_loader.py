@@ -90,35 +90,36 @@ def page_document(html: str, origin: str) -> Document:
     root = etree.fromstring(extracted.encode("utf-8"))
     main = root.find("main")
     paragraphs: list[str] = []
-    headings: list[str] = []
+    headings: list[tuple[str, int]] = []
     tables: list[Dropped] = []
     for element in main.iter() if main is not None else ():
         if any(ancestor.tag == "table" for ancestor in element.iterancestors()):
             continue
         if element.tag == "table" and _is_layout(element):
-            paragraphs.extend(_cell_prose(element))  # a page laid out in a table: its text is prose
+            paragraphs.extend(p for p in _cell_prose(element) if p)  # a page laid out in a table: prose
         elif element.tag == "table":
             tables.append(
                 Dropped(_rows(element), TABLE, "a data table: shown to the reader, not summarized", len(paragraphs))
             )
-        elif element.tag == "head":
-            headings.append(_text(element))
-        elif element.tag in _PROSE and not any(child.tag in _PROSE for child in element):
-            paragraphs.append(_text(element))
-    title = root.get("title") or (headings.pop(0) if headings else title_from_origin(origin))
-    if headings and headings[0] == title:
+        elif element.tag == "head" and (heading := _text(element)):
+            headings.append((heading, len(paragraphs)))
+        elif element.tag in _PROSE and not any(child.tag in _PROSE for child in element) and (text := _text(element)):
+            paragraphs.append(text)
+    title = root.get("title") or (headings.pop(0)[0] if headings else title_from_origin(origin))
+    if headings and headings[0][0] == title:
         headings.pop(0)
     return Document(
         id=origin,
         title=title,
-        text="\n\n".join(p for p in paragraphs if p),
+        text="\n\n".join(paragraphs),
         origin=origin,
         date=root.get("date"),
         author=root.get("author"),
         language=language,
         language_source="page" if language else None,
         tags=tuple(t.strip() for t in (root.get("tags") or "").split(",") if t.strip()),
-        headings=tuple(h for h in headings if h),
+        headings=tuple(text for text, _ in headings),
+        heading_places=tuple(place for _, place in headings),
         dropped=tuple(comments) + tuple(t for t in tables if t.text),
     )
 

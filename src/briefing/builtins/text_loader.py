@@ -1,6 +1,7 @@
-"""Plain-text files: front matter as in markdown; the first line is the title when it reads like
-one (short, no final stop); a short line standing alone between blank lines, with text after it,
-is a heading. Nothing else is: a plain text's only layout is its lines."""
+"""Plain-text files: front matter as in markdown; the first line is the title when it stands alone
+and reads like one (short, no final stop, introduces nothing); a short line standing alone between
+blank lines, with text after it, is a heading. Nothing else is: a plain text's only layout is its
+lines."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError
 from ..models import Document, Dropped, Source
 from ..sources.decoding import decode
-from ..text.clean import PAGE_NOISE, headings_of, is_list_item, layout_paragraphs
+from ..text.clean import PAGE_NOISE, Paragraph, headings_of, layout_paragraphs
 from ..text.front_matter import meta_string, meta_tags, split_front_matter
 from ..text.languages import known_languages
+from ..text.list_markers import is_item
 
-_SENTENCE_END = (".", "!", "?", '"', "”", "“", "»", "«")
+#: A title ends on none of these: a stop, a closing quote, or a colon (which introduces what follows).
+_SENTENCE_END = (".", "!", "?", '"', "”", "“", "»", "«", ":")
 
 
 #: A first paragraph of at most this many words, with no final stop, is the title.
@@ -36,12 +39,14 @@ def title_from_origin(origin: str) -> str:
     return title[0].upper() + title[1:]
 
 
-def is_title(paragraphs: list[str]) -> bool:
-    """The first paragraph is a title: more follows, and it is short with no final stop (a long
-    lead sentence that only lacks its full stop is text, not a title) and no list marker."""
-    first = paragraphs[0]
+def is_title(paragraphs: list[Paragraph]) -> bool:
+    """The first paragraph is a title: more follows, it stands alone (a blank line after it; a
+    line the next one goes straight on from is the text's first line, wrapped or not), and it
+    is short with no final stop (a long lead sentence that only lacks its full stop is text) and
+    no list marker."""
+    first = paragraphs[0].text
     short = len(first.split()) <= TITLE_WORDS and not first.endswith(_SENTENCE_END)
-    return len(paragraphs) > 1 and short and not is_list_item(first)
+    return len(paragraphs) > 1 and paragraphs[0].apart and short and not is_item(first)
 
 
 class TextLoader(Loader):
@@ -62,11 +67,18 @@ class TextLoader(Loader):
         noise: list[str] = []
         paragraphs = layout_paragraphs(text, noise)
         title = meta_string(meta.get("title"))
-        if title is None and paragraphs and is_title([p.text for p in paragraphs]):
+        if title is None and paragraphs and is_title(paragraphs):
             title = paragraphs.pop(0).text
         flags = headings_of(paragraphs)
-        headings = tuple(p.text for p, heading in zip(paragraphs, flags, strict=True) if heading)
-        body = [p.text for p, heading in zip(paragraphs, flags, strict=True) if not heading]
+        headings: list[str] = []
+        places: list[int] = []
+        body: list[str] = []
+        for paragraph, heading in zip(paragraphs, flags, strict=True):
+            if heading:
+                headings.append(paragraph.text)
+                places.append(len(body))
+            else:
+                body.append(paragraph.text)
         language = meta_string(meta.get("language") or meta.get("lang"))
         yield Document(
             id=source.origin,
@@ -78,7 +90,8 @@ class TextLoader(Loader):
             language=language,
             language_source="front matter" if language else None,
             tags=meta_tags(meta),
-            headings=headings,
+            headings=tuple(headings),
+            heading_places=tuple(places),
             dropped=tuple(Dropped(line, PAGE_NOISE, "a page's counter, time stamp or share prompt") for line in noise),
         )
 

@@ -19,7 +19,8 @@ from ..interfaces import SourceWarning
 from ..models import Document, Dropped, Problem, Sentence, Source, Summary
 from ..picking import windowed
 from ..printable import one_line
-from ..text.clean import clean_characters, split_paragraphs
+from ..text import outline
+from ..text.clean import clean_characters
 from ..text.dates import date_in_text
 from ..text.detect import identify
 from ..text.languages import UnknownLanguage, language_code
@@ -196,8 +197,8 @@ def once(paragraphs: list[str]) -> tuple[list[str], list[Dropped]]:
     return kept, dropped
 
 
-def _why_empty(document: Document, dropped: list[Dropped]) -> str:
-    """Why a document has no sentence to summarize, in words a reader can act on."""
+def why_empty(document: Document, dropped: list[Dropped] | tuple[Dropped, ...] = ()) -> str:
+    """Why a document has no sentence to summarize, in words a reader can act on (``dropped``: more left out)."""
     left_out = len(document.dropped) + len(dropped)
     if left_out:
         return f"all its text was left out ({counted(left_out, 'piece')}; see briefing inspect, or d in the reader)"
@@ -210,9 +211,9 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
     """The document with its language settled, its text cleaned and split into sentences; the
     problems (a failing cleaner, skipped) and warnings (a guessed language) met on the way."""
     language, notes = language_of(plugins, document)
-    code = language.code
-    kit = language_kit(code)
-    paragraphs, dropped, problems = clean(plugins, split_paragraphs(document.text), replace(document, language=code))
+    code, kit = language.code, language_kit(language.code)
+    laid, places_laid = outline.laid_out(document)
+    paragraphs, dropped, problems = clean(plugins, laid, replace(document, language=code))
     paragraphs, repeated = once(paragraphs)
     dropped += repeated
     sentences: list[Sentence] = []
@@ -226,7 +227,7 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
             seen.add(key)
             sentences.append(Sentence(text, number, len(sentences)))
     if not sentences:
-        notes.append(Problem(document.origin, f"no sentences: {_why_empty(document, dropped)}"))
+        notes.append(Problem(document.origin, f"no sentences: {why_empty(document, dropped)}"))
     if len(sentences) > MAX_TAGGED_SENTENCES:
         notes.append(
             Problem(
@@ -253,6 +254,7 @@ def prepare_document(plugins: StartedPlugins, document: Document) -> tuple[Docum
         else date_in_text("\n".join((*document.headings[:2], document.text))),
         tags=tuple(one_line(t) for t in document.tags),
         headings=tuple(inert(h) for h in document.headings),
+        heading_places=outline.moved(places_laid, laid, paragraphs),
         link=inert(document.link) if document.link else None,
         language=code,
         language_source=language.source,

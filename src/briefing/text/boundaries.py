@@ -13,15 +13,16 @@ import itertools
 import re
 from collections.abc import Iterator
 
-#: A list item's marker at the start of a line or block: ``1.``, ``2)``, ``(iii)``, ``a)``, ``•``.
-_MARKER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4})(?:\.\)|[.)])|[-*•‣◦▪●–])\s")
+from . import list_markers
+
 #: Symbols that only ever mark list items, so they start an item even in the middle of a line.
 _BULLETS = "•‣◦▪●"
 _INLINE_BULLET = re.compile(rf"(?<=\S)\s+(?=[{_BULLETS}]\s)")
-#: Inline enumerations: ``1. `` / ``2) `` / ``3.) `` / ``(3) `` / ``a) `` / ``(b) `` after a space or at the start.
-_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z])(\.\)|[.)])\s+")
+#: Inline enumerations: ``1. `` / ``2) `` / ``3.) `` / ``(3) `` / ``a) `` / ``(b) `` / ``ii.) `` after a space
+#: or at the start.
+_INLINE_MARKER = re.compile(r"(?:(?<=\s)|^)(\(?)(\d{1,2}|[a-z]|[ivx]{2,4})(\.\)|[.)])\s+")
 #: The first marker of an inline enumeration, to look for the rest only when there is one.
-_LIST_START = re.compile(r"(?:^|\s)\(?[1a](?:\.\)|[.)])\s")
+_LIST_START = re.compile(r"(?:^|\s)\(?[1ai](?:\.\)|[.)])\s")
 #: Words that join list items into one sentence ("1) a tent, 2) a stove and 3) a map").
 _JOINERS = frozenset("and or nor und oder sowie bzw et ou ni y e o u ni".split())
 #: ``ended.Then`` / ``1,000.That`` / ``„Lob“.Er``: an end mark glued to the next word (checked: capitalised, then
@@ -70,7 +71,7 @@ def blocks(paragraph: str, stop_words: frozenset[str] = frozenset()) -> list[str
     width = max(map(len, lines))
     joined = [lines[0]]
     for before, line in itertools.pairwise(lines):
-        if _MARKER.match(line) or _is_heading(before, line, width, stop_words):
+        if list_markers.is_item(line) or _is_heading(before, line, width, stop_words):
             joined.append(line)
         else:
             joined[-1] = f"{joined[-1]} {line}"
@@ -83,13 +84,13 @@ def _inline_list_starts(block: str) -> Iterator[int]:
     not run on into it with a comma or an "and"."""
     markers = list(_INLINE_MARKER.finditer(block))
     for index, first in enumerate(markers):
-        if first.group(2) not in ("1", "a") or not _starts_list(block, first.start()):
+        if first.group(2) not in ("1", "a", "i") or not _starts_list(block, first.start()):
             continue
         previous = first
         for marker in markers[index + 1 :]:
             if marker.group(1) != first.group(1) or marker.group(3) != first.group(3):
                 continue
-            if marker.group(2) != _next_label(previous.group(2)):
+            if not list_markers.follows(previous.group(2), marker.group(2)):
                 continue
             item = block[previous.end() : marker.start()].rstrip()
             last = item.split()[-1].lower() if item.split() else ""
@@ -102,10 +103,6 @@ def _starts_list(block: str, offset: int) -> bool:
     """An enumeration starts a block, or follows a colon or the end of a sentence."""
     before = block[:offset].rstrip()
     return not before or before.endswith((":", ".", "!", "?"))
-
-
-def _next_label(label: str) -> str:
-    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
 def _dash_list_starts(block: str) -> Iterator[int]:

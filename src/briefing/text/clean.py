@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..printable import CONTROLS, ESCAPES
+from .list_markers import is_item
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -132,7 +133,7 @@ def layout_paragraphs(text: str, noise: list[str] | None = None) -> list[Paragra
         wrapped = longest <= 100
         current, last, apart = block[0], block[0], len(block) == 1
         for line in block[1:]:
-            if wrapped and not last.endswith(_TERMINAL) and len(last) >= 0.6 * longest and not _LIST_ITEM.match(line):
+            if wrapped and not last.endswith(_TERMINAL) and len(last) >= 0.6 * longest and not is_item(line):
                 current, apart = f"{current} {line}", False
             else:
                 paragraphs.append(Paragraph(unglue_sentences(current), apart))
@@ -151,8 +152,6 @@ def split_paragraphs(text: str, noise: list[str] | None = None) -> list[str]:
 _SENTENCE_ENDS = tuple('.!?:;,"”“»«…') + tuple(f"{mark}{close}" for mark in ".!?:;" for close in ")]'’")
 #: A sentence's end inside a line: ``Roses are red. Violets are blue``.
 _INNER_END = re.compile(r"[^\W\d_]{2}[.!?][\"'”“»)\]]*\s+\S")
-#: A list item's marker: ``1.``, ``2)``, ``a.)``, ``(iii)``, ``ii.``, ``•``, ``-``, ``*``.
-_LIST_ITEM = re.compile(r"(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,5})(?:\.\)|[.)])|[-*•‣◦▪●–])\s")
 #: A heading has at most this many words.
 HEADING_WORDS = 16
 
@@ -172,14 +171,9 @@ def looks_like_heading(paragraph: str) -> bool:
         return False  # "Read the decision at https://...": a sentence that ends in its link
     if not any(character.isalpha() for character in paragraph) or _INNER_END.search(paragraph):
         return False
-    if _LIST_ITEM.match(paragraph):
+    if is_item(paragraph):
         return False  # "a) foo", "• 9. The first item", "ii. First": list items are text
     return len(words) > 1 or (words[0][0].isupper() and words[0].isalpha())
-
-
-def is_list_item(line: str) -> bool:
-    """``a) foo``, ``• 9. The first item``, ``ii. First``: a line that starts with a list marker."""
-    return bool(_LIST_ITEM.match(line))
 
 
 def headings_of(paragraphs: list[Paragraph]) -> list[bool]:

@@ -19,6 +19,7 @@ from importlib import resources
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
+from . import list_markers
 from .boundaries import pieces
 from .languages import language_name
 
@@ -27,8 +28,6 @@ from .languages import language_name
 _ORTHO_BEG_UC = 1 << 1
 _ORTHO_MID_LC = 1 << 5
 
-#: A list item's marker alone: ``2.``, ``a)``, ``1.)``, ``•``, ``• 9.`` (not ``o.)``, as in ``(s. o.)``).
-_LIST_MARKER = re.compile(r"^(?:(?:[-*•]\s)?\(?\d{1,3}(?:\.\)|[.)])|\(?[a-zA-Z][.)]|[-*•])$")
 _ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s)\(?\d{1,2}\.$")
 _COLON_LIST_MARKER = re.compile(r":\s+\(?\d{1,2}(?:\.\)|[.)])$")
 _SHORT_ABBREVIATION = re.compile(r"(?:(?:^|[\s(])([^\W\d_])[^\W\d_]{0,2}|str)\.$")
@@ -215,9 +214,9 @@ class Segmenter:
         if _LABEL_NUMBER.match(previous):
             return True
         # A list marker introduces the next sentence rather than ending one: "2." / "Steps: 1."
-        if _LIST_MARKER.match(piece):
+        if list_markers.ALONE.match(piece):
             return False
-        if _LIST_MARKER.match(previous) or _COLON_LIST_MARKER.search(tail):
+        if list_markers.ALONE.match(previous) or _COLON_LIST_MARKER.search(tail):
             return True
         # Punctuation alone ("!", the dots of ". . ."), or a piece that goes on from the last:
         # ", fragte sie", "-- it works", "(2019) found".

@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...builtins.html_loader import TABLE
+from ...engine.prepare import why_empty
 from ...models import Document
 from ...session import Session
+from ...text.outline import placed_headings
 from ...text.standalone import bounded
 from ..opener import open_document
 from ..render import document_header
@@ -30,7 +32,10 @@ READER_CHARACTERS = 3000
 def dropped_text(document: Document) -> Text:
     """What loading and cleaning left out of ``document``, each with who dropped it and why."""
     if not document.dropped:
-        return Text("Nothing was left out of this document.", style="italic dim")
+        said = "Nothing was left out of this document."
+        if not document.sentences:  # say why there is nothing to read instead
+            said = f"{said} It has no sentences: {why_empty(document)}."
+        return Text(said, style="italic dim")
     text = Text(f"Left out ({len(document.dropped)}):", style="bold")
     for dropped in document.dropped:
         text.append(f"\n\n[{dropped.by}] ", style="bold")
@@ -63,9 +68,14 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(document_header(self.document), id="reader-header", markup=False)
         yield Static(id="reader-position", markup=False)
+        headings = [(text, place) for text, place in placed_headings(self.document) if place is not None]
         with VerticalScroll(id="reader-text"):
             for number in sorted({s.paragraph for s in self.document.sentences}):
+                while headings and headings[0][1] <= number:
+                    yield Static(Text(headings.pop(0)[0]), classes="heading", markup=False)
                 yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
+            for text, _ in headings:
+                yield Static(Text(text), classes="heading", markup=False)
             yield Static(dropped_text(self.document), id="reader-dropped", markup=False)
         yield Footer(compact=True)
 
