@@ -1,4 +1,5 @@
-"""A minimal PDF writer for tests: pages of text lines in Helvetica, with a title and an author."""
+"""A minimal PDF writer for tests: pages of text lines in Helvetica, with a title and an author.
+A line is its text (set at 11 pt) or ``(text, size)`` for a line set larger, as a heading is."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def make_pdf(pages: list[list[str]], title: str = "", author: str = "", date: str = "D:20261014093000") -> bytes:
+def make_pdf(
+    pages: list[list[str | tuple[str, float]]], title: str = "", author: str = "", date: str = "D:20261014093000"
+) -> bytes:
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -22,7 +25,11 @@ def make_pdf(pages: list[list[str]], title: str = "", author: str = "", date: st
         )
         commands = ["BT", "/F1 11 Tf", "14 TL", "56 780 Td"]
         for line in lines:
-            commands.append(f"({_escape(line)}) Tj T*")
+            if isinstance(line, tuple):  # its own size, and the room it takes below it
+                text, size = line
+                commands.append(f"/F1 {size} Tf ({_escape(text)}) Tj 0 -{round(size * 1.4)} Td /F1 11 Tf")
+            else:
+                commands.append(f"({_escape(line)}) Tj T*")
         commands.append("ET")
         stream = "\n".join(commands).encode("cp1252")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")

@@ -146,3 +146,43 @@ async def test_the_dropped_view_says_why_a_document_has_no_sentences(engine, tmp
         said = str(app.screen.query_one("#reader-dropped", Static).render())
         assert "It has no sentences: its text is 2 headings and nothing else." in said
 
+
+def test_a_pdf_line_set_larger_than_the_text_is_a_heading_in_its_place(engine, tmp_path):
+    from .pdf import make_pdf
+
+    pages = [
+        [
+            ("Harbour Annual Report", 20),
+            "The harbour had a busy year, with more ships than ever",
+            "before and a new quay opened in the spring.",
+            ("Money", 14),
+            "Income rose by a fifth. Costs rose less than income did.",
+            ("Plans for the", 14),  # one heading set over two lines
+            ("Next Year", 14),
+            "A second quay is planned if the council agrees to pay for",
+        ],
+        [
+            "it, and the dredging goes on through the winter months.",
+            ("The crews said: We want longer shifts on the new crane.", 14),  # large, but a sentence
+            "Forty people work at the harbour now, ten more than last year.",
+        ],
+    ]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(pages))  # no title in its metadata: the large first line is the title
+    [document], problems = engine.load([str(path)])
+    assert problems == []
+    assert document.title == "Harbour Annual Report"
+    assert headings_in_place(document) == [
+        ("Money", "Income rose by a fifth."),
+        (
+            "Plans for the Next Year",
+            "A second quay is planned if the council agrees to pay for it, and the "
+            "dredging goes on through the winter months.",
+        ),
+    ]
+    sentences = [s.text for s in document.sentences]
+    assert "The crews said: We want longer shifts on the new crane." in " ".join(sentences)
+    plain = tmp_path / "plain.pdf"  # one size throughout: no line is a heading, as before
+    plain.write_bytes(make_pdf([[text if isinstance(text, str) else text[0] for text in pages[0]]], title="Plain"))
+    [flat], _ = engine.load([str(plain)])
+    assert flat.headings == () and flat.title == "Plain"

@@ -17,12 +17,14 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import groupby
 from typing import Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Source
 from ..wording import counted
+from .pdf_layout import Line, body_size, is_heading, sized_lines
 from .text_loader import title_from_origin
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page|seite|p\.)?\s*\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -137,6 +139,38 @@ def rejoin_hyphenated(lines: list[str]) -> list[str]:
     return [line for line in lines if line]
 
 
+def _kept(lines: list[Line], kept: list[str]) -> Iterator[Line]:
+    """The ``lines`` of a page whose text is in ``kept``, which holds some of them in order."""
+    remaining = iter(kept)
+    wanted = next(remaining, None)
+    for line in lines:
+        if line.text == wanted:
+            yield line
+            wanted = next(remaining, None)
+
+
+def _sections(lines: list[Line]) -> tuple[str, list[tuple[str, int]]]:
+    """The text of the document's lines, a paragraph break before and after each heading, and the
+    headings, each with the number of paragraphs before it. A heading set over several lines of
+    one size is one heading. Pages join like lines: a paragraph that runs over a page break stays
+    one paragraph, and a word broken at the end of a page is joined again."""
+    body = body_size(lines)
+    chunks: list[str] = []
+    headings: list[tuple[str, int]] = []
+
+    def kind(line: Line) -> tuple[bool, float]:
+        heading = is_heading(line, body)
+        return heading, line.size if heading else 0.0
+
+    for (heading, _), run in groupby(lines, key=kind):
+        texts = [line.text for line in run]
+        if heading:
+            headings.append((" ".join(texts), len(chunks)))
+        elif chunk := "\n".join(rejoin_hyphenated(texts)):
+            chunks.append(chunk)
+    return "\n\n".join(chunks), headings
+
+
 @contextmanager
 def _library_notes() -> Iterator[list[str]]:
     """pypdf's own warnings and log messages while reading one file, collected (from this
@@ -179,7 +213,7 @@ class PdfLoader(Loader):
                 reader = PdfReader(io.BytesIO(source.data))
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise LoadError("the PDF is encrypted with a password")
-                pages = [[line.strip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
+                sized = [sized_lines(page) for page in reader.pages]
                 metadata: Mapping[str, Any] = reader.metadata or {}
             except LoadError:
                 raise
@@ -190,21 +224,26 @@ class PdfLoader(Loader):
                 SourceWarning(f"the PDF reader met {counted(len(notes), 'problem')} in this file (first: {notes[0]})"),
                 stacklevel=2,
             )
-        pages, furniture = _without_furniture([[plain_letters(line) for line in lines if line] for lines in pages])
-        # Pages join like lines: a paragraph that runs over a page break stays one paragraph,
-        # and a word broken at the end of a page is joined again.
-        text = "\n".join(rejoin_hyphenated([line for lines in pages for line in lines]))
+        sized = [[Line(plain_letters(line.text), line.size) for line in lines if line.text] for lines in sized]
+        pages, furniture = _without_furniture([[line.text for line in lines] for lines in sized])
+        text, headings = _sections(
+            [line for lines, kept in zip(sized, pages, strict=True) for line in _kept(lines, kept)]
+        )
         if not text.strip():
             raise LoadError("the PDF has no text layer (a scan?); briefing does not read images of text")
-        title = str(metadata.get("/Title") or "").strip() or title_from_origin(source.origin)
+        title = str(metadata.get("/Title") or "").strip()
+        if not title and headings and headings[0][1] == 0:
+            title = headings.pop(0)[0]  # set large before any text: the document's own title
         author = str(metadata.get("/Author") or "").strip() or None
         yield Document(
             id=source.origin,
-            title=title,
+            title=title or title_from_origin(source.origin),
             text=text,
             origin=source.origin,
             date=_date(metadata.get("/CreationDate")),
             author=author,
+            headings=tuple(heading for heading, _ in headings),
+            heading_places=tuple(place for _, place in headings),
             dropped=tuple(furniture),
         )
 
