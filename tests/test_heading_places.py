@@ -186,3 +186,41 @@ def test_a_pdf_line_set_larger_than_the_text_is_a_heading_in_its_place(engine, t
     plain.write_bytes(make_pdf([[text if isinstance(text, str) else text[0] for text in pages[0]]], title="Plain"))
     [flat], _ = engine.load([str(plain)])
     assert flat.headings == () and flat.title == "Plain"
+
+
+def test_a_pdf_line_that_runs_wider_than_the_column_does_not_cut_every_sentence(engine, tmp_path):
+    """The plain-text rule (a line as long as the longest continues its paragraph) cut every
+    sentence of a page at every line end as soon as one line ran wider than the rest."""
+    from .pdf import make_pdf
+
+    lines = [
+        "Many ships and ferries use the northern harbour to reach the islands. Since",
+        "the spring, the harbour master has counted them at the gate with a new radar",
+        "that the council bought for the purpose.",
+        "See https://harbour.example.org/reports/2026/radar-counts-for-the-northern-gate-and-the-ferry-quay-in-the-spring-and-summer.",
+        "The counts show more ferries than cargo ships on every day of the week, and",
+        "the busiest day is Friday, when the island ferries run twice as often.",
+    ]
+    path = tmp_path / "counts.pdf"
+    path.write_bytes(make_pdf([lines], title="Counts"))
+    [document], _ = engine.load([str(path)])
+    sentences = [s.text for s in document.sentences]
+    assert (
+        "Since the spring, the harbour master has counted them at the gate with a new radar that the council "
+        "bought for the purpose." in sentences
+    )
+    assert not any(s[:1].islower() for s in sentences)
+
+
+def test_a_pdf_title_repeated_as_a_running_header_is_still_its_title(engine, tmp_path):
+    from .pdf import make_pdf
+
+    pages = [
+        [("Quay Survey", 20), f"Divers checked berth {n} and found the wall sound after the storms of the winter."]
+        for n in range(1, 5)
+    ]
+    path = tmp_path / "survey.pdf"
+    path.write_bytes(make_pdf(pages))
+    [document], _ = engine.load([str(path)])
+    assert document.title == "Quay Survey"
+    assert any(d.text == "Quay Survey" and d.by == "page furniture" for d in document.dropped)

@@ -24,7 +24,7 @@ from ..hookspecs import hookimpl
 from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Source
 from ..wording import counted
-from .pdf_layout import Line, body_size, is_heading, sized_lines
+from .pdf_layout import Line, body_size, column_width, is_heading, paragraphs, sized_lines
 from .text_loader import title_from_origin
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page|seite|p\.)?\s*\d{1,4}(?:\s*(?:/|of|von)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -149,12 +149,19 @@ def _kept(lines: list[Line], kept: list[str]) -> Iterator[Line]:
             wanted = next(remaining, None)
 
 
-def _sections(lines: list[Line]) -> tuple[str, list[tuple[str, int]]]:
-    """The text of the document's lines, a paragraph break before and after each heading, and the
-    headings, each with the number of paragraphs before it. A heading set over several lines of
-    one size is one heading. Pages join like lines: a paragraph that runs over a page break stays
-    one paragraph, and a word broken at the end of a page is joined again."""
-    body = body_size(lines)
+def _title_by_type(first_page: list[Line], body: float) -> str:
+    """The line set largest on the first page, when it is set as a heading: the document's own
+    title (a running header can repeat it on every page, so this is read before they go)."""
+    headings = [line for line in first_page if is_heading(line, body)]
+    return max(headings, key=lambda line: line.size).text if headings else ""
+
+
+def _sections(lines: list[Line], body: float) -> tuple[str, list[tuple[str, int]]]:
+    """The text of the document's lines, in paragraphs, and its headings, each with the number of
+    paragraphs before it. A heading set over several lines of one size is one heading. Pages join
+    like lines: a paragraph that runs over a page break stays one paragraph, and a word broken at
+    the end of a page is joined again."""
+    width = column_width([line.text for line in lines if not is_heading(line, body)])
     chunks: list[str] = []
     headings: list[tuple[str, int]] = []
 
@@ -166,8 +173,8 @@ def _sections(lines: list[Line]) -> tuple[str, list[tuple[str, int]]]:
         texts = [line.text for line in run]
         if heading:
             headings.append((" ".join(texts), len(chunks)))
-        elif chunk := "\n".join(rejoin_hyphenated(texts)):
-            chunks.append(chunk)
+        else:
+            chunks.extend(paragraphs(rejoin_hyphenated(texts), width))
     return "\n\n".join(chunks), headings
 
 
@@ -226,14 +233,14 @@ class PdfLoader(Loader):
             )
         sized = [[Line(plain_letters(line.text), line.size) for line in lines if line.text] for lines in sized]
         pages, furniture = _without_furniture([[line.text for line in lines] for lines in sized])
-        text, headings = _sections(
-            [line for lines, kept in zip(sized, pages, strict=True) for line in _kept(lines, kept)]
-        )
+        body = body_size([line for lines in sized for line in lines])
+        kept = [line for lines, texts in zip(sized, pages, strict=True) for line in _kept(lines, texts)]
+        text, headings = _sections(kept, body)
         if not text.strip():
             raise LoadError("the PDF has no text layer (a scan?); briefing does not read images of text")
-        title = str(metadata.get("/Title") or "").strip()
-        if not title and headings and headings[0][1] == 0:
-            title = headings.pop(0)[0]  # set large before any text: the document's own title
+        title = str(metadata.get("/Title") or "").strip() or _title_by_type(sized[0] if sized else [], body)
+        if title and headings and headings[0] == (title, 0):
+            headings.pop(0)
         author = str(metadata.get("/Author") or "").strip() or None
         yield Document(
             id=source.origin,
