@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import PluginCrashed
 from ..interfaces import LoadError
 from ..time_limit import PluginTimeout
 
@@ -10,6 +11,8 @@ def failure(kind: str, name: str, exc: BaseException) -> str:
     """``summarizer 'x' failed: ZeroDivisionError: ...``; a loader's own words for a :class:`LoadError`."""
     if isinstance(exc, LoadError):
         return str(exc)
+    if isinstance(exc, PluginCrashed):
+        return f"{kind} {name!r} {exc}"
     if isinstance(exc, PluginTimeout):
         return f"{kind} {name!r} {exc} (plugin_timeout in briefing.toml)"
     detail = str(exc) or type(exc).__name__

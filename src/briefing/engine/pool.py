@@ -86,6 +86,11 @@ class _Worker:
         return cls.held[1], cls.held[2]
 
 
+def worker_plugins(spec: WorkerSpec) -> StartedPlugins:
+    """The plugins this worker process started for ``spec`` (started now if it has none yet)."""
+    return _Worker.started(spec)[0]
+
+
 def work_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[dict[str, bytes]]:
     """A task: each source's packed work, in order (runs in a worker process)."""
     plugins, keys = _Worker.started(spec)

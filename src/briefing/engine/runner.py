@@ -25,7 +25,9 @@ from .assemble import BriefStage
 from .cache_keys import Keys
 from .executors import Executors
 from .grouping import GroupStage
+from .isolation import Isolation
 from .loading import Prepared, SourceStage
+from .pool import services_spec
 from .prepare import prepare_document
 from .started import StartedPlugins
 from .store import Store
@@ -47,16 +49,25 @@ class Engine:
         self.plugins = StartedPlugins(registry, self.services)
         self.keys = Keys(self.settings)
         self.store = Store(cache)
-        self.summaries = SummaryStage(self.plugins, self.keys, self.store)
-        self.themes = TagStage(self.plugins, self.keys, self.store)
+        #: Plugins not briefing's own make their corpus-wide and one-at-a-time calls in a worker
+        #: process of their own (see :mod:`.isolation`), when per-document work is isolated too.
+        self.isolation = (
+            Isolation(services_spec(registry.recipe, self.services))
+            if registry.recipe is not None and self.plugins.isolates_calls
+            else None
+        )
+        self.summaries = SummaryStage(self.plugins, self.keys, self.store, self.isolation)
+        self.themes = TagStage(self.plugins, self.keys, self.store, self.isolation)
         self.executors = Executors(self.settings, registry.recipe)
         self.sources = SourceStage(self.plugins, self.keys, self.store, self.themes, self.executors)
         self.grouping = GroupStage(self.settings, self.keys, self.store)
         self.briefs = BriefStage(self.settings, self.keys, self.store)
 
     def close(self) -> None:
-        """Shut down the worker pool or cluster connection the run opened, if any."""
+        """Shut down the worker pools or cluster connection the run opened, if any."""
         self.executors.close()
+        if self.isolation is not None:
+            self.isolation.close()
 
     def __enter__(self) -> Engine:
         return self

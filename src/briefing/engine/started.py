@@ -12,6 +12,13 @@ from ..services import Services
 from ..time_limit import TimeLimit
 
 
+def is_own(plugin: object) -> bool:
+    """Whether ``plugin`` (or plugin class) is one of briefing's built-ins, whose code is known
+    not to end the process."""
+    cls = plugin if isinstance(plugin, type) else type(plugin)
+    return cls.__module__.startswith("briefing.")
+
+
 class StartedPlugins:
     """The summarizer, loaders, taggers and cleaners of one run, each handed the run's services."""
 
@@ -44,16 +51,27 @@ class StartedPlugins:
         return started
 
     @property
+    def may_isolate(self) -> bool:
+        """Whether plugins may be run in worker processes of their own: not when ``workers = 1``
+        asks for one process, nor when the work runs on a cluster anyway."""
+        settings = self.services.settings
+        return settings.workers != 1 and settings.executor == "local"
+
+    @property
     def isolated(self) -> bool:
         """Whether per-document work goes to a worker process however little there is: when it
         runs a plugin that is not briefing's own (an installed or local loader, cleaner,
-        summarizer or tagger), whose code could end the process, unless ``workers = 1`` asks for
-        one process or the work runs on a cluster anyway."""
-        settings = self.services.settings
-        if settings.workers == 1 or settings.executor != "local":
-            return False
+        summarizer or tagger), whose code could end the process."""
         started = [*self.loaders, *self.cleaners, *self.taggers, self.summarizer]
-        return any(not type(plugin).__module__.startswith("briefing.") for plugin in started)
+        return self.may_isolate and not all(map(is_own, started))
+
+    @property
+    def isolates_calls(self) -> bool:
+        """Whether corpus-wide tagging and one-at-a-time summaries may need a worker process of
+        their own: a plugin started is not briefing's own, or an installed summarizer the reading
+        room can switch to is not (see :mod:`.isolation`)."""
+        summarizers = [entry.cls for entry in self.registry.entries["summarizer"].values()]
+        return self.isolated or (self.may_isolate and not all(map(is_own, summarizers)))
 
     def loader_for(self, source: Source) -> Loader | None:
         """The first loader (plugins before built-ins) that accepts ``source``."""

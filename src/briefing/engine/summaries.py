@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..interfaces import Summarizer
 from ..models import Document, Problem, Summary
 from ..picking import summarize
 from ..settings import Length
-from ..text.words import language_kit
+from ..text.words import LanguageKit, language_kit
 from .cache_keys import Keys
 from .failures import failure
-from .started import StartedPlugins
+from .started import StartedPlugins, is_own
 from .store import Store
+
+if TYPE_CHECKING:
+    from .isolation import Isolation
 
 #: A summary, or ``None`` with the problems that prevented it.
 Outcome = tuple[Summary | None, list[Problem]]
 
 
-def summarize_one(plugins: StartedPlugins, document: Document, length: Length, summarizer: Summarizer) -> Outcome:
+def summarize_one(
+    plugins: StartedPlugins,
+    document: Document,
+    length: Length,
+    summarizer: Summarizer,
+    isolation: Isolation | None = None,
+) -> Outcome:
     """One document's summary, each rating within the plugin time limit (a long document's
-    windows each have it), or the summarizer's failure."""
-    kit = language_kit(document.language or plugins.services.settings.language)
+    windows each have it), or the summarizer's failure. With an ``isolation``, a summarizer that
+    is not briefing's own rates in its worker process."""
+    language = document.language or plugins.services.settings.language
+    kit = language_kit(language)
 
-    def limited(rate: Callable[..., Sequence[float]], *args: Any) -> Sequence[float]:
-        return plugins.limit(summarizer.name, rate, *args)
+    def limited(rate: Callable[..., Sequence[float]], window: Document, kit: LanguageKit) -> Sequence[float]:
+        if isolation is not None and not is_own(summarizer):
+            return isolation.rate(summarizer.name, window, language)
+        return plugins.limit(summarizer.name, rate, window, kit)
 
     try:
         return summarize(summarizer, document, kit, length, limited), []
@@ -40,8 +53,10 @@ def _worth_keeping(key: str, outcome: Outcome) -> dict[str, Outcome]:
 class SummaryStage:
     """Summaries for the batch run and the reading room alike: this run's memory, the cache, or fresh."""
 
-    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store):
+    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store, isolation: Isolation | None = None):
         self.plugins, self.keys, self.store = plugins, keys, store
+        #: Where summarizers not briefing's own rate, if anywhere but here (see :mod:`.isolation`).
+        self.isolation = isolation
 
     def many(
         self, documents: Sequence[Document], summarizer: Summarizer | None = None, length: Length | None = None
@@ -53,7 +68,7 @@ class SummaryStage:
 
         def compute(missing: list[str]) -> Iterator[tuple[str, Outcome]]:
             for document_id in missing:
-                yield document_id, summarize_one(self.plugins, by_id[document_id], size, chosen)
+                yield document_id, summarize_one(self.plugins, by_id[document_id], size, chosen, self.isolation)
 
         keys = {d.id: self.keys.summary(d, size, chosen) for d in documents}
         return self.store.memoised(keys, compute, entries=_worth_keeping, kind=Outcome)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..cache import Packed
 from ..interfaces import Tagger
@@ -18,8 +18,11 @@ from ..text.words import language_kit
 from ..topics.coverage import one_per_name
 from .cache_keys import Keys
 from .failures import failure
-from .started import StartedPlugins
+from .started import StartedPlugins, is_own
 from .store import Store
+
+if TYPE_CHECKING:
+    from .isolation import Isolation
 
 #: A document's themes, strongest first, and the taggers' failures on it.
 Tagged = tuple[tuple[Theme, ...], list[Problem]]
@@ -59,13 +62,20 @@ def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str
     return analyses
 
 
-def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[Document]) -> Tagged:
-    """Every tagger's themes for ``document``, strongest first; ``corpus`` is every document briefed
-    (both as :func:`tagged_parts` gives them)."""
-    problems: list[Problem] = []
-    themes: list[Theme] = []
+def tag_document(
+    plugins: StartedPlugins,
+    document: Document,
+    corpus: Sequence[Document],
+    taggers: Sequence[Tagger] | None = None,
+    elsewhere: Sequence[Tagged] = (),
+) -> Tagged:
+    """Every tagger's themes for ``document`` (or those of ``taggers``, with what other taggers
+    found for it ``elsewhere``), strongest first; ``corpus`` is every document briefed (both as
+    :func:`tagged_parts` gives them)."""
+    problems: list[Problem] = [problem for _, failed in elsewhere for problem in failed]
+    themes: list[Theme] = [theme for found, _ in elsewhere for theme in found]
     kit = language_kit(document.language or plugins.services.settings.language)
-    for tagger in plugins.taggers:
+    for tagger in plugins.taggers if taggers is None else taggers:
         try:
             found = plugins.limit(tagger.name, tagger.tag, document, kit, corpus)
             themes.extend(t if t.tagger else replace(t, tagger=tagger.name) for t in found)
@@ -78,8 +88,10 @@ def tag_document(plugins: StartedPlugins, document: Document, corpus: Sequence[D
 class TagStage:
     """Themes for the batch run and the reading room alike."""
 
-    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store):
+    def __init__(self, plugins: StartedPlugins, keys: Keys, store: Store, isolation: Isolation | None = None):
         self.plugins, self.keys, self.store = plugins, keys, store
+        #: Where taggers not briefing's own tag the corpus, if anywhere but here (see :mod:`.isolation`).
+        self.isolation = isolation
         self._held: set[str] = set()  # analysis keys the taggers already hold
 
     def remember(self, documents: Sequence[Document], analyses: Mapping[str, Any]) -> None:
@@ -108,12 +120,16 @@ class TagStage:
 
         def compute(missing: list[int]) -> Iterator[tuple[int, dict[str, Tagged]]]:
             parts = tagged_parts(documents)
-            packed = self._analyses(parts)
+            outside = [t for t in self.plugins.taggers if self.isolation is not None and not is_own(t)]
+            inside = [t for t in self.plugins.taggers if t not in outside]
+            packed = self._analyses(parts, inside)
+            elsewhere = [self._tag_outside(tagger, parts) for tagger in outside]
             tagged = {}
             for number, document in enumerate(parts):
                 if progress and number % 50 == 0:
                     progress(number, len(parts))
-                tagged[document.id] = tag_document(self.plugins, document, parts)
+                found = [by_id[document.id] for by_id in elsewhere if document.id in by_id]
+                tagged[document.id] = tag_document(self.plugins, document, parts, inside, found)
             self._store_remade(packed)
             yield 0, tagged
 
@@ -123,14 +139,25 @@ class TagStage:
         key = self.keys.corpus(documents, self.plugins.taggers)
         return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged])[0]
 
-    def _analyses(self, documents: Sequence[Document]) -> list[tuple[Tagger, Document, str]]:
-        """Every tagger holds its analysis of every document: from a worker, the cache, or fresh.
-        Returns those the cache gave that the tagger keeps packed, with their keys."""
+    def _tag_outside(self, tagger: Tagger, parts: Sequence[Document]) -> dict[str, Tagged]:
+        """One tagger's themes for every document, tagged in the isolation's worker process; a
+        crash there is one problem, on the first document, and the other taggers' themes stand."""
+        assert self.isolation is not None
+        try:
+            return self.isolation.tag(tagger.name, parts)
+        except Exception as exc:
+            said = f"{failure('tagger', tagger.name, exc)}; its themes are left out of every document"
+            return {parts[0].id: ((), [Problem(parts[0].origin, said)])} if parts else {}
+
+    def _analyses(self, documents: Sequence[Document], taggers: Sequence[Tagger]) -> list[tuple[Tagger, Document, str]]:
+        """Each of ``taggers`` holds its analysis of every document: from a worker, the cache, or
+        fresh. Returns those the cache gave that the tagger keeps packed, with their keys."""
         handed: list[tuple[Tagger, Document, str]] = []
         pairs = {
             (index, number): self.keys.analysis(document, tagger)
             for index, document in enumerate(documents)
             for number, tagger in enumerate(self.plugins.taggers)
+            if tagger in taggers
         }
         pairs = {pair: key for pair, key in pairs.items() if key not in self._held}
         if self.store.cache is not None:  # what the cache has goes to the taggers packed

@@ -1,0 +1,71 @@
+"""Plugin code that briefing did not write, run where it cannot end briefing's own process.
+
+Per-document work already goes to worker processes (:mod:`.pool`). Two kinds of plugin call ran
+in briefing's own process: tagging against the whole corpus, and the summaries the reading
+room asks for one document at a time (another summarizer, another length, a topic's brief).
+A plugin that crashes in C code or calls ``os._exit`` there ended the run, or the reading room,
+without a word. Here such a call runs in a pool of one worker process kept for the run: when
+the worker dies, the call raises :class:`PluginCrashed`, which the stages report like any other
+plugin failure, and the next call starts a new worker. Built-in plugins run in-process as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from ..errors import PluginCrashed
+from ..models import Document
+from ..text.words import language_kit
+from .pool import WorkerSpec, local_context, worker_plugins
+from .themes import Tagged, tag_document
+
+T = TypeVar("T")
+
+
+class Isolation:
+    """A one-worker pool for plugin calls that could end the process, started at its first call."""
+
+    def __init__(self, spec: WorkerSpec):
+        self.spec = spec
+        self._executor: ProcessPoolExecutor | None = None
+
+    def run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(spec, *args)`` in the worker; :class:`PluginCrashed` when the worker died."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=local_context())
+        try:
+            return self._executor.submit(function, self.spec, *args).result()
+        except BrokenProcessPool:
+            self.close()
+            raise PluginCrashed(
+                "ended the process it ran in (a crash in C code, or a call to os._exit); it ran in a worker "
+                "process, so the rest of the run stands"
+            ) from None
+
+    def rate(self, summarizer: str, window: Document, language: str) -> list[float]:
+        return self.run(rate_in_worker, summarizer, window, language)
+
+    def tag(self, tagger: str, corpus: Sequence[Document]) -> dict[str, Tagged]:
+        return self.run(tag_in_worker, tagger, list(corpus))
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+
+def rate_in_worker(spec: WorkerSpec, summarizer: str, window: Document, language: str) -> list[float]:
+    """A summarizer's ratings of one document (or window of one), within the plugin time limit."""
+    plugins = worker_plugins(spec)
+    chosen = plugins.summarizer if plugins.summarizer.name == summarizer else plugins.create("summarizer", summarizer)
+    return list(plugins.limit(summarizer, chosen.rate, window, language_kit(language)))
+
+
+def tag_in_worker(spec: WorkerSpec, tagger: str, corpus: list[Document]) -> dict[str, Tagged]:
+    """One tagger's themes for every document of the corpus, by document id."""
+    plugins = worker_plugins(spec)
+    chosen = [t for t in plugins.taggers if t.name == tagger]
+    return {document.id: tag_document(plugins, document, corpus, chosen) for document in corpus}
