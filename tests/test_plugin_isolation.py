@@ -97,3 +97,17 @@ def test_a_summarizer_that_ends_its_process_on_demand_is_a_problem_and_the_next_
 def test_built_in_plugins_and_workers_1_run_in_process(tmp_path, registry):
     assert Engine(registry).isolation is None  # briefing's own plugins only
     assert engine_with(tmp_path, EXITING_TAGGER, workers=1).isolation is None  # asked for one process
+
+
+async def test_the_reading_room_lives_on_when_a_summarizer_it_switched_to_ends_its_process(tmp_path):
+    from .test_tui import column_text, columns, running, settle
+
+    (tmp_path / "brittle.py").write_text(EXITING_SUMMARIZER, encoding="utf-8")
+    async with running((160, 48), paths=[SOURCES / "coral-reefs"], plugins=[tmp_path]) as (app, pilot):
+        screen = app.main_screen
+        screen.view.summarizer_name = "brittle"  # as the summarizer chooser (s) sets it
+        screen._changed()
+        await settle(pilot)
+        texts = [column_text(c) for c in columns(app)]
+        assert any("summarizer 'brittle' ended the process it ran in" in t for t in texts)
+        assert app.is_running
