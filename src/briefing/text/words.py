@@ -6,13 +6,14 @@ import logging
 import pkgutil
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-from nltk.stem.snowball import SnowballStemmer
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from .languages import language_code, language_name
-from .sentences import Segmenter, segmenter
+
+if TYPE_CHECKING:
+    from .sentences import Segmenter
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +75,24 @@ def filler_words(language: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class LanguageKit:
-    """Everything language-specific a summarizer or tagger needs, for one language."""
+    """Everything language-specific a summarizer or tagger needs, for one language.
+
+    The segmenter and the stemmer are made when first used: both come from NLTK, whose import is
+    most of briefing's start-up, and a run answered from the cache needs neither."""
 
     code: str
     name: str
     stop_words: frozenset[str]
-    segmenter: Segmenter = field(repr=False, compare=False)
-    _stem: Callable[[str], str] = field(repr=False, compare=False)
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        from .sentences import segmenter
+
+        return segmenter(self.name, self.stop_words)
+
+    @cached_property
+    def _stem(self) -> Callable[[str], str]:
+        return _stemmer(self.name)
 
     def words(self, text: str) -> list[str]:
         return words(text)
@@ -96,6 +108,8 @@ class LanguageKit:
 
 
 def _stemmer(name: str) -> Callable[[str], str]:
+    from nltk.stem.snowball import SnowballStemmer
+
     try:
         return lru_cache(maxsize=200_000)(SnowballStemmer(name).stem)
     except ValueError:
@@ -108,5 +122,4 @@ def language_kit(language: str) -> LanguageKit:
     """The kit for a language given by code or name; raises ``UnknownLanguage`` for others."""
     code = language_code(language)
     name = language_name(code)
-    stops = stop_words(code)
-    return LanguageKit(code, name, stops, segmenter(name, stops), _stemmer(name))
+    return LanguageKit(code, name, stop_words(code))
