@@ -57,12 +57,24 @@ def test_a_documents_only_short_paragraph_is_a_sentence_not_a_heading(engine, tm
         ("a.) The first item b.) The second item", ["a.) The first item", "b.) The second item"]),
         ("i.) The first item ii.) The second item", ["i.) The first item", "ii.) The second item"]),
         ("ii. First\niii. Second", ["ii. First", "iii. Second"]),
+        # A short bulleted item is one point, whatever its stops.
+        (
+            "* The report is final. Send it tomorrow.\n* Verify with QA.",
+            ["* The report is final. Send it tomorrow.", "* Verify with QA."],
+        ),
     ],
 )
 def test_inline_and_line_enumerations_are_sentences(engine, tmp_path, text, expected):
     document, sentences = read(engine, tmp_path, text + "\n")
     assert document.headings == ()
     assert sentences == expected
+
+
+def test_a_long_bulleted_item_is_still_split_into_sentences(engine, tmp_path):
+    item = "* " + " ".join(f"The crane on berth {n} lifted forty containers in the trial week." for n in range(1, 5))
+    _, sentences = read(engine, tmp_path, item + "\n* Crews asked for longer shifts.\n")
+    assert sentences[0] == "* The crane on berth 1 lifted forty containers in the trial week."
+    assert len(sentences) == 5
 
 
 def test_a_quoted_line_in_a_german_file_is_kept(engine, tmp_path):
