@@ -263,6 +263,8 @@ def summary_rows() -> None:
     import summaries
 
     summaries.summary_rows()
+    summaries.length_rows()
+    summaries.readability_rows()
 
 
 def thematic_rows() -> None:

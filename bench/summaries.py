@@ -163,6 +163,102 @@ def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) 
         _thematic_against_brief(result, names)
 
 
+#: Single-document sets scored at three lengths: their own, a fifth and two fifths of the article.
+LENGTH_SETS = ("cnndm.jsonl", "orangesum-fr.jsonl", "orangesum-fr-heldout.jsonl")
+#: The methods the length table compares: the default, lead, and the sumy twins that do best
+#: when summaries are long (issue 28 names Reduction and TextRank).
+LENGTH_METHODS = ["position", "lead", "reduction", "textrank", "lexrank", "sumbasic"]
+
+
+def length_rows(folder: Path = EVAL_DIR) -> None:
+    """The default summarizer at every length a reader can ask for: each single-document set at
+    its own length, at 20% and at 40% of each article's sentences; ROUGE-2 F1 of the default,
+    its difference with lead and with the best other method, paired 95% intervals."""
+    from briefing.engine.runner import Engine
+    from briefing.evaluation.cases import load_cases
+    from briefing.evaluation.report import records
+    from briefing.evaluation.rouge import Rouge
+    from briefing.evaluation.run import evaluate
+    from briefing.evaluation.systems import Budget, Systems
+    from briefing.plugins import PluginHost
+
+    registry = PluginHost(load_entry_points=False).registry()
+    found = [name for name in LENGTH_SETS if (folder / name).is_file()]
+    if not found:
+        print(f"no single-document sets in {folder}: see bench/summaries.py for how to rebuild them")
+        return
+    print("\nThe default (position) at every length: ROUGE-2 F1 x 100, differences paired, 95% intervals")
+    print("| set | length | position | lead | position - lead | best other | position - best other |")
+    print("|---|---|---|---|---|---|---|")
+
+    def cell(found: dict[str, Any]) -> str:
+        low, mean, high = (100 * found["difference"][k] for k in ("low", "mean", "high"))
+        return f"{mean:+.1f} [{low:+.1f}, {high:+.1f}]"
+
+    for name in found:
+        engine = Engine(registry)
+        cases, _ = load_cases(folder / name, engine)
+        for budget in (Budget(**SETS[name][0]), Budget(ratio=0.2), Budget(ratio=0.4)):
+            result = evaluate(cases, LENGTH_METHODS, Systems(engine, budget), Rouge())
+            scores = {r["method"]: r for r in records(result, "lead", "rouge2")}
+            others = [m for m in LENGTH_METHODS if m not in ("position", "lead")]
+            best = max(others, key=lambda m: scores[m]["rouge2"])
+            against = {r["method"]: r for r in records(result, best, "rouge2")}
+            print(
+                f"| {name.removesuffix('.jsonl')} | {budget.describe()} | {100 * scores['position']['rouge2']:.1f} "
+                f"| {100 * scores['lead']['rouge2']:.1f} | {cell(scores['position'])} | {best} "
+                f"{100 * scores[best]['rouge2']:.1f} | {cell(against['position'])} |"
+            )
+
+
+def _unreadable(text: str, previous_kept: bool, language: str) -> bool:
+    """A picked sentence a reader stumbles on: it opens by pointing back to a sentence the summary
+    left out ("He", "This", "But"...), its quotes do not balance, or it has no final stop."""
+    from briefing.text.standalone import POINTING_BACK
+
+    first = re.search(r"[^\W_]+", text)
+    points_back = first is not None and first.group().casefold() in POINTING_BACK.get(language, POINTING_BACK["en"])
+    quotes = text.count('"') % 2 == 1 or text.count("“") != text.count("”") or text.count("«") != text.count("»")
+    stopped = text.rstrip(" \"”’'»)").endswith((".", "!", "?", "…"))
+    return (points_back and not previous_kept) or quotes or not stopped
+
+
+def readability_rows(folder: Path = EVAL_DIR) -> None:
+    """Per method and length, the share of picked sentences a reader stumbles on (see
+    :func:`_unreadable`), on the single-document sets."""
+    from briefing.engine.runner import Engine
+    from briefing.evaluation.cases import load_cases
+    from briefing.plugins import PluginHost
+    from briefing.settings import Length
+
+    registry = PluginHost(load_entry_points=False).registry()
+    found = [name for name in LENGTH_SETS[:2] if (folder / name).is_file()]
+    if not found:
+        return
+    lengths = {"3 sentences": Length(3), "20%": Length(None, 0.2), "40%": Length(None, 0.4)}
+    print("\nPicked sentences that open by pointing back to one left out, with unbalanced quotes or no final stop")
+    print("| set | method | " + " | ".join(lengths) + " |")
+    print("|---|---|" + "---|" * len(lengths))
+    for name in found:
+        engine = Engine(registry)
+        cases, _ = load_cases(folder / name, engine)
+        documents = [case.documents[0] for case in cases]
+        for method in LENGTH_METHODS:
+            summarizer = engine.plugins.create("summarizer", method)
+            cells = []
+            for length in lengths.values():
+                picked = stumbles = 0
+                for document in documents:
+                    summary, _ = engine.summaries.one(document, summarizer, length)
+                    kept = {s.position for s in summary.sentences} if summary else set()
+                    for sentence in summary.sentences if summary else ():
+                        picked += 1
+                        language = document.language or "en"
+                        stumbles += _unreadable(sentence.text, sentence.position - 1 in kept, language)
+                cells.append(f"{stumbles / picked:.1%}" if picked else "-")
+            print(f"| {name.removesuffix('.jsonl')} | {method} | " + " | ".join(cells) + " |")
+
+
 def _thematic_against_brief(result: Any, names: list[str]) -> None:
     """For a topic set: each thematic brief's ROUGE-2 against the flat brief from the same
     summarizer, paired, with its 95% interval (the thematic brief must not score less)."""
@@ -178,6 +274,9 @@ def _thematic_against_brief(result: Any, names: list[str]) -> None:
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "rebuild":
         rebuild(Path(sys.argv[2]).expanduser())
+    elif sys.argv[1:] == ["lengths"]:
+        length_rows()
+        readability_rows()
     else:
         summary_rows(summarizers=sys.argv[1:] or None)
 

@@ -68,7 +68,18 @@ def test_a_word_budget_cuts_the_last_sentence(cli, folder):
     lead = scores_of(cli, folder, "--summarizer", "lead", "--words", "3")["lead"]
     assert lead["rouge1"] == 1.0
     code, _, err = cli("evaluate", str(folder), "--words", "3", "--sentences", "1")
-    assert code == 2 and "not both" in err
+    assert code == 2 and "give one length" in err
+
+
+def test_a_ratio_budget_takes_that_share_of_each_documents_sentences(cli, folder):
+    (folder / "pier.ref.txt").write_text("The old pier closes in May. Gulls nest under it every spring.\n")
+    third = scores_of(cli, folder, "--summarizer", "lead", "--ratio", "0.34")["lead"]  # 1 of 3 sentences
+    two_thirds = scores_of(cli, folder, "--summarizer", "lead", "--ratio", "0.67")["lead"]  # 2 of 3
+    assert third["rouge1"] < two_thirds["rouge1"] == 1.0
+    code, out, _ = cli("evaluate", str(folder), "--summarizer", "lead", "--ratio", "0.4")
+    assert code == 0 and "summaries of 40% of each case's sentences" in out
+    code, _, err = cli("evaluate", str(folder), "--ratio", "0.4", "--sentences", "1")
+    assert code == 2 and "give one length" in err
 
 
 def test_rouge_lsum_reads_sentence_by_sentence():

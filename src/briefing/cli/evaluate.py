@@ -33,6 +33,12 @@ from .shared import (
     "--words", type=click.IntRange(min=1), metavar="N", help="Summary length in words (the last sentence is cut)."
 )
 @click.option(
+    "--ratio",
+    type=click.FloatRange(min=0, max=1, min_open=True),
+    metavar="R",
+    help="Summary length as a share of each document's sentences (0.2 = a fifth).",
+)
+@click.option(
     "--tokens",
     type=click.Choice(("rouge", "language")),
     default="rouge",
@@ -70,6 +76,7 @@ def evaluate(
     summarizers: tuple[str, ...],
     sentences: int | None,
     words: int | None,
+    ratio: float | None,
     tokens: Literal["rouge", "language"],
     references: Literal["best", "mean"],
     baseline: str | None,
@@ -92,8 +99,8 @@ def evaluate(
     except ImportError as exc:
         raise UsageError(f"evaluate needs the 'evaluate' extra ({exc}): pip install 'briefing[evaluate]'") from None
 
-    if sentences and words:
-        raise UsageError("give a length in --sentences or in --words, not both")
+    if sum(option is not None for option in (sentences, words, ratio)) > 1:
+        raise UsageError("give one length: --sentences, --words or --ratio")
     run = _run()
     registry = run.registry
     names = list(summarizers) or registry.names("summarizer")
@@ -104,7 +111,7 @@ def evaluate(
     if not cases:
         _report(problems, "error")
         raise UsageError(f"no document with a reference summary in {path}")
-    budget = Budget(sentences, words)
+    budget = Budget(sentences, words, ratio)
     systems = Systems(engine, budget, Length(candidates) if candidates else None)
     result = score(cases, names, systems, Rouge(tokens, references))
     topics = sum(case.topic for case in cases)

@@ -37,15 +37,18 @@ _ALL = Length(sentences=None, ratio=1.0)
 
 @dataclass(frozen=True)
 class Budget:
-    """How long a summary may be: ``sentences`` or ``words``; neither means as many sentences as
-    the case's first reference has."""
+    """How long a summary may be: ``sentences``, ``words``, or a ``ratio`` of the case's sentences
+    (as ``--ratio`` asks of a brief); none means as many sentences as the case's first reference has."""
 
     sentences: int | None = None
     words: int | None = None
+    ratio: float | None = None
 
     def describe(self) -> str:
         if self.words:
             return f"{self.words} words"
+        if self.ratio:
+            return f"{self.ratio:.0%} of each case's sentences"
         return f"{self.sentences} sentences" if self.sentences else "as many sentences as the reference"
 
 
@@ -57,6 +60,9 @@ def reference_sentences(case: Case) -> int:
 
 def _cut(ranked: Iterator[str] | Sequence[str], budget: Budget, case: Case) -> list[str]:
     """Sentences taken best first until the budget is spent; a word budget cuts the last one."""
+    if budget.ratio is not None:
+        available = sum(len(document.sentences) for document in case.documents)
+        return list(ranked)[: Length(sentences=None, ratio=budget.ratio).count(available)]
     if budget.words is None:
         return list(ranked)[: budget.sentences or reference_sentences(case)]
     taken: list[str] = []
