@@ -51,6 +51,10 @@ def test_a_plain_statement_or_a_quote_stands_alone():
         ("(Reuters) - Shares of the ferry line fell.", "Shares of the ferry line fell."),
         ("&QL; Two agencies are looking into it.", "Two agencies are looking into it."),
         ("U.S. officials said nothing.", "U.S. officials said nothing."),
+        # A list item's bullet is the list's: the brief shows its own ("• • ..." was seen in tmux).
+        ("• A standard way of getting the type of a file.", "A standard way of getting the type of a file."),
+        ("* Be kind to the crews.", "Be kind to the crews."),
+        ("1. FC Köln won at home.", "1. FC Köln won at home."),
     ],
 )
 def test_datelines_and_agency_tags_are_not_part_of_a_point(text, shown):

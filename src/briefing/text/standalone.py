@@ -89,8 +89,14 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _OPENING_QUOTES = "\"“„«‘'`"
 
 
+#: A bullet opening a list item: the list's layout, not part of a point lifted out of it.
+_BULLET = re.compile(r"^[-*•‣◦▪●–]\s+")
+
+
 def without_dateline(text: str) -> str:
-    """``text`` without a wire dateline, agency tag or SGML leftover at its start."""
+    """``text`` without a wire dateline, agency tag, SGML leftover or list bullet at its start:
+    the page's and the list's, not the point's (a brief shows its own bullet before it)."""
+    text = _BULLET.sub("", text, count=1)
     stripped = _DATELINE.sub("", text, count=1).lstrip()
     if not stripped or stripped == text:
         return text
