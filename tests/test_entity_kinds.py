@@ -66,6 +66,9 @@ def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languag
     assert _may_name("money", "lexicon:money", "en", codes, stops)
     assert _may_name("Radweg", "de:radweg", "de", codes, stops)
     assert _may_name("Masayoshi Son", "entities:Masayoshi Son", "de", codes, stops)
+    assert not _may_name("Monday", "en:monday", "en", codes, stops)  # when, not what (seen: "Lines and Monday")
+    assert not _may_name("Dienstag", "de:dienstag", "de", codes, stops)
+    assert _may_name("mar", "es:mar", "es", codes | {"es"}, stops)  # the sea, not March
 
 
 def test_a_day_or_a_month_is_no_key_phrase_either():

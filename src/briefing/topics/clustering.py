@@ -17,6 +17,7 @@ import numpy as np
 
 from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
+from ..text.dates import TIME_WORDS
 from ..text.words import language_kit
 from .features import RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
@@ -166,11 +167,13 @@ _NATIONALITY = ("ese", "ian", "ish")
 
 def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
     """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
-    adjective of nationality, and, in a topic not in English, no English theme word from a
-    tagger's lexicon ("money" in a German topic)."""
+    adjective of nationality, not a day or a month ("Monday": when, not what), and, in a topic
+    not in English, no English theme word from a tagger's lexicon ("money" in a German topic)."""
     if " " not in label:
         word = re.split(r"['’]", label)[0].lower()
         if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)):
+            return False
+        if word in TIME_WORDS and len(word) > 3:  # not "mar" (the sea, in Spanish and French)
             return False
     concept = bool(feature) and feature.split(":", 1)[0] not in codes
     return not (concept and language != "en" and label.islower())
