@@ -11,6 +11,7 @@ plugin failure, and the next call starts a new worker. Built-in plugins run in-p
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,15 +32,18 @@ class Isolation:
     def __init__(self, spec: WorkerSpec):
         self.spec = spec
         self._executor: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()  # the reading room calls from several worker threads
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(spec, *args)`` in the worker; :class:`PluginCrashed` when the worker died."""
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=local_context())
+        with self._lock:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(max_workers=1, mp_context=local_context())
+            executor = self._executor
         try:
-            return self._executor.submit(function, self.spec, *args).result()
+            return executor.submit(function, self.spec, *args).result()
         except BrokenProcessPool:
-            self.close()
+            self._discard(executor)
             raise PluginCrashed(
                 "ended the process it ran in (a crash in C code, or a call to os._exit); it ran in a worker "
                 "process, so the rest of the run stands"
@@ -51,10 +55,18 @@ class Isolation:
     def tag(self, tagger: str, corpus: Sequence[Document]) -> dict[str, Tagged]:
         return self.run(tag_in_worker, tagger, list(corpus))
 
+    def _discard(self, executor: ProcessPoolExecutor) -> None:
+        """Drop a broken pool (once, whichever thread saw it break first); the next call starts anew."""
+        with self._lock:
+            if self._executor is executor:
+                self._executor = None
+        executor.shutdown(wait=False, cancel_futures=True)
+
     def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        with self._lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
 
 
 def rate_in_worker(spec: WorkerSpec, summarizer: str, window: Document, language: str) -> list[float]:
