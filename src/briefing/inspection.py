@@ -14,7 +14,7 @@ from .engine.prepare import load_source, prepare_document
 from .engine.runner import Engine
 from .models import Document, Problem
 from .sources.how_read import how_read, language_said
-from .text.outline import placed_headings
+from .text.outline import placed_headings, reading_order
 from .wording import counted
 
 
@@ -93,12 +93,11 @@ def _text(inspection: Inspection) -> str:
 
 def _paragraphs(document: Document) -> Iterator[str]:
     """The sentences by paragraph, each heading in its place (``#`` before it)."""
-    headings = [(text, place) for text, place in placed_headings(document) if place is not None]
-    for number, sentences in groupby(document.sentences, key=lambda s: s.paragraph):
-        while headings and headings[0][1] <= number:
-            yield f"  # {headings.pop(0)[0]}"
-        yield f"  ¶{number + 1}"
-        for sentence in sentences:
+    by_paragraph = {number: list(found) for number, found in groupby(document.sentences, key=lambda s: s.paragraph)}
+    for item in reading_order(document):
+        if isinstance(item, str):
+            yield f"  # {item}"
+            continue
+        yield f"  ¶{item + 1}"
+        for sentence in by_paragraph[item]:
             yield f"    {sentence.position + 1:>3}. {sentence.text}"
-    for text, _ in headings:
-        yield f"  # {text}"

@@ -11,6 +11,7 @@ before the paragraph that took the place of the one it stood before, or the next
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..models import Document
@@ -47,6 +48,18 @@ def moved(places: list[int], before: list[str], after: list[str]) -> tuple[int, 
         for i in range(i1, i2):
             new[i] = j1 + (i - i1 if tag == "equal" else 0)
     return tuple(new[place] for place in places)
+
+
+def reading_order(document: Document) -> Iterator[str | int]:
+    """A prepared document as it reads: each placed heading (its text) before the paragraph it
+    stands before (the paragraph's number), and the headings after the last paragraph at the end."""
+    headings = [(text, place) for text, place in placed_headings(document) if place is not None]
+    for number in sorted({s.paragraph for s in document.sentences}):
+        while headings and headings[0][1] <= number:
+            yield headings.pop(0)[0]
+        yield number
+    for text, _ in headings:
+        yield text
 
 
 def placed_headings(document: Document) -> list[tuple[str, int | None]]:

@@ -16,7 +16,7 @@ from ...builtins.html_loader import TABLE
 from ...engine.prepare import why_empty
 from ...models import Document
 from ...session import Session
-from ...text.outline import placed_headings
+from ...text.outline import reading_order
 from ...text.standalone import bounded
 from ..opener import open_document
 from ..render import document_header
@@ -68,14 +68,12 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(document_header(self.document), id="reader-header", markup=False)
         yield Static(id="reader-position", markup=False)
-        headings = [(text, place) for text, place in placed_headings(self.document) if place is not None]
         with VerticalScroll(id="reader-text"):
-            for number in sorted({s.paragraph for s in self.document.sentences}):
-                while headings and headings[0][1] <= number:
-                    yield Static(Text(headings.pop(0)[0]), classes="heading", markup=False)
-                yield Static(Text(), id=f"paragraph-{number}", classes="paragraph", markup=False)
-            for text, _ in headings:
-                yield Static(Text(text), classes="heading", markup=False)
+            for item in reading_order(self.document):
+                if isinstance(item, str):
+                    yield Static(Text(item), classes="heading", markup=False)
+                else:
+                    yield Static(Text(), id=f"paragraph-{item}", classes="paragraph", markup=False)
             yield Static(dropped_text(self.document), id="reader-dropped", markup=False)
         yield Footer(compact=True)
 
