@@ -161,16 +161,13 @@ def _sections(lines: list[Line], body: float) -> tuple[str, list[tuple[str, int]
     paragraphs before it. A heading set over several lines of one size is one heading. Pages join
     like lines: a paragraph that runs over a page break stays one paragraph, and a word broken at
     the end of a page is joined again."""
-    width = column_width([line.text for line in lines if not is_heading(line, body)])
+    kinds = [(is_heading(line, body), line) for line in lines]
+    width = column_width([line.text for heading, line in kinds if not heading])
     chunks: list[str] = []
     headings: list[tuple[str, int]] = []
-
-    def kind(line: Line) -> tuple[bool, float]:
-        heading = is_heading(line, body)
-        return heading, line.size if heading else 0.0
-
-    for (heading, _), run in groupby(lines, key=kind):
-        texts = [line.text for line in run]
+    # A run of heading lines of one size is one heading; a run of body lines, paragraphs.
+    for (heading, _), run in groupby(kinds, key=lambda kind: (kind[0], kind[1].size if kind[0] else 0.0)):
+        texts = [line.text for _, line in run]
         if heading:
             headings.append((" ".join(texts), len(chunks)))
         else:

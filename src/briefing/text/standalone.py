@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .list_markers import BULLETS
+
 #: The most words (and characters) a point shows of its sentence; the rest is cut with "…".
 POINT_WORDS = 60
 POINT_CHARACTERS = 480
@@ -90,7 +92,7 @@ _OPENING_QUOTES = "\"“„«‘'`"
 
 
 #: A bullet opening a list item: the list's layout, not part of a point lifted out of it.
-_BULLET = re.compile(r"^[-*•‣◦▪●–]\s+")
+_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 
 
 def without_dateline(text: str) -> str:
