@@ -111,3 +111,13 @@ async def test_the_reading_room_lives_on_when_a_summarizer_it_switched_to_ends_i
         texts = [column_text(c) for c in columns(app)]
         assert any("summarizer 'brittle' ended the process it ran in" in t for t in texts)
         assert app.is_running
+
+
+def test_one_document_tagged_on_demand_is_isolated_too(tmp_path):
+    """The reading room tags a document the corpus-wide tagging did not cover on its own."""
+    with engine_with(tmp_path, EXITING_TAGGER) as engine:
+        documents, _ = engine.load([str(SOURCES)])
+        themes, problems = engine.themes.document(documents[0], documents)
+    assert [p.source for p in problems] == [documents[0].origin]
+    assert "tagger 'doomed' ended the process it ran in" in problems[0].message
+    assert themes  # the built-in taggers' themes stand

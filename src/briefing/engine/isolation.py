@@ -52,8 +52,12 @@ class Isolation:
     def rate(self, summarizer: str, window: Document, language: str) -> list[float]:
         return self.run(rate_in_worker, summarizer, window, language)
 
-    def tag(self, tagger: str, corpus: Sequence[Document]) -> dict[str, Tagged]:
-        return self.run(tag_in_worker, tagger, list(corpus))
+    def tag(self, tagger: str, corpus: Sequence[Document], documents: Sequence[Document]) -> dict[str, Tagged]:
+        """``documents`` tagged against the ``corpus`` by one tagger; a document of the corpus
+        travels once, by its id."""
+        known = {d.id for d in corpus}
+        extra = [d for d in documents if d.id not in known]
+        return self.run(tag_in_worker, tagger, list(corpus), [d.id for d in documents if d.id in known], extra)
 
     def _discard(self, executor: ProcessPoolExecutor) -> None:
         """Drop a broken pool (once, whichever thread saw it break first); the next call starts anew."""
@@ -76,8 +80,13 @@ def rate_in_worker(spec: WorkerSpec, summarizer: str, window: Document, language
     return list(plugins.limit(summarizer, chosen.rate, window, language_kit(language)))
 
 
-def tag_in_worker(spec: WorkerSpec, tagger: str, corpus: list[Document]) -> dict[str, Tagged]:
-    """One tagger's themes for every document of the corpus, by document id."""
+def tag_in_worker(
+    spec: WorkerSpec, tagger: str, corpus: list[Document], ids: list[str], extra: list[Document]
+) -> dict[str, Tagged]:
+    """One tagger's themes, by document id, for the documents of the corpus with ``ids`` and for
+    ``extra`` ones outside it."""
     plugins = worker_plugins(spec)
     chosen = [t for t in plugins.taggers if t.name == tagger]
-    return {document.id: tag_document(plugins, document, corpus, chosen) for document in corpus}
+    wanted = set(ids)
+    targets = [d for d in corpus if d.id in wanted] + extra
+    return {d.id: tag_document(plugins, d, corpus, chosen) for d in targets}

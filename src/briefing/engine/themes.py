@@ -101,6 +101,8 @@ class TagStage:
             return
         for document in tagged_parts(documents):
             for tagger in self.plugins.taggers:
+                if self._outside(tagger):
+                    continue  # it tags in its worker, which makes its own analyses
                 key = self.keys.analysis(document, tagger)
                 if key in analyses:
                     found = analyses[key]
@@ -110,8 +112,18 @@ class TagStage:
                         tagger.remember(document, found)
                     self._held.add(key)
 
+    def _outside(self, tagger: Tagger) -> bool:
+        """Whether ``tagger`` tags in the isolation's worker process rather than here."""
+        return self.isolation is not None and not is_own(tagger)
+
     def document(self, document: Document, corpus: Sequence[Document]) -> Tagged:
-        return tag_document(self.plugins, tagged_part(document), tagged_parts(corpus))
+        """One document tagged against the corpus (the reading room's fallback for a document
+        the corpus-wide tagging did not cover), taggers not briefing's own in their worker."""
+        part, parts = tagged_part(document), tagged_parts(corpus)
+        inside = [t for t in self.plugins.taggers if not self._outside(t)]
+        elsewhere = [self._tag_outside(t, parts, [part]) for t in self.plugins.taggers if self._outside(t)]
+        found = [by_id[part.id] for by_id in elsewhere if part.id in by_id]
+        return tag_document(self.plugins, part, parts, inside, found)
 
     def corpus(
         self, documents: Sequence[Document], progress: Callable[[int, int], object] | None = None
@@ -120,10 +132,9 @@ class TagStage:
 
         def compute(missing: list[int]) -> Iterator[tuple[int, dict[str, Tagged]]]:
             parts = tagged_parts(documents)
-            outside = [t for t in self.plugins.taggers if self.isolation is not None and not is_own(t)]
-            inside = [t for t in self.plugins.taggers if t not in outside]
+            inside = [t for t in self.plugins.taggers if not self._outside(t)]
             packed = self._analyses(parts, inside)
-            elsewhere = [self._tag_outside(tagger, parts) for tagger in outside]
+            elsewhere = [self._tag_outside(t, parts, parts) for t in self.plugins.taggers if self._outside(t)]
             tagged = {}
             for number, document in enumerate(parts):
                 if progress and number % 50 == 0:
@@ -139,15 +150,18 @@ class TagStage:
         key = self.keys.corpus(documents, self.plugins.taggers)
         return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged])[0]
 
-    def _tag_outside(self, tagger: Tagger, parts: Sequence[Document]) -> dict[str, Tagged]:
-        """One tagger's themes for every document, tagged in the isolation's worker process; a
-        crash there is one problem, on the first document, and the other taggers' themes stand."""
+    def _tag_outside(
+        self, tagger: Tagger, corpus: Sequence[Document], documents: Sequence[Document]
+    ) -> dict[str, Tagged]:
+        """One tagger's themes for ``documents`` against the ``corpus``, tagged in the isolation's
+        worker process; a crash there is one problem, on the first document, and the other
+        taggers' themes stand."""
         assert self.isolation is not None
         try:
-            return self.isolation.tag(tagger.name, parts)
+            return self.isolation.tag(tagger.name, corpus, documents)
         except Exception as exc:
             said = f"{failure('tagger', tagger.name, exc)}; its themes are left out of every document"
-            return {parts[0].id: ((), [Problem(parts[0].origin, said)])} if parts else {}
+            return {documents[0].id: ((), [Problem(documents[0].origin, said)])} if documents else {}
 
     def _analyses(self, documents: Sequence[Document], taggers: Sequence[Tagger]) -> list[tuple[Tagger, Document, str]]:
         """Each of ``taggers`` holds its analysis of every document: from a worker, the cache, or
