@@ -32,7 +32,9 @@ class Candidates:
 
     written: dict[tuple[str, ...], dict[str, int]] = field(default_factory=dict)
     sentences: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
-    stems: Counter[str] = field(default_factory=Counter)
+    #: A plain dictionary, not a Counter: the cache checks a Counter's counts one by one in
+    #: Python, a dictionary's in C, and 10,000 documents' analyses are read on every re-brief.
+    stems: dict[str, int] = field(default_factory=dict)
 
 
 def _candidates(document: Document) -> Candidates:
@@ -40,7 +42,7 @@ def _candidates(document: Document) -> Candidates:
     result = Candidates()
     counts: Counter[tuple[str, ...]] = Counter()
     sentences: dict[tuple[str, ...], list[int]] = {}
-    single = result.stems
+    single: Counter[str] = Counter()
     spellings: Counter[tuple[tuple[str, ...], str]] = Counter()
     # German capitalises nouns, and any word that opens a sentence: one the text also writes in
     # lower case ("Dann ... dann") is no noun.
@@ -67,6 +69,7 @@ def _candidates(document: Document) -> Candidates:
             forms = result.written.setdefault(stems, {})
             forms[text] = forms.get(text, 0) + count
     # Kept per document (and cached): small, and plain tuples and dicts, which read back fastest.
+    result.stems = dict(single)
     result.sentences = {stems: tuple(sentences[stems]) for stems in result.written}
     return result
 
@@ -76,20 +79,27 @@ class _CorpusCounts:
     """In how many documents each (language, stem) occurs, and how each phrase is written corpus-wide;
     then, once per corpus, what tagging each document asks of them."""
 
-    frequencies: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: By language, in how many documents each stem occurs.
+    frequencies: dict[str, Counter[str]] = field(default_factory=dict)
     written: dict[tuple[str, tuple[str, ...]], Counter[str]] = field(default_factory=dict)
-    #: Each (language, stem)'s inverse document frequency, and the IDF of a stem no document has.
-    idf: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: By language, each stem's inverse document frequency; and the IDF of a stem no document has.
+    idf: dict[str, dict[str, float]] = field(default_factory=dict)
     unseen: float = 1.0
-    #: The (language, stem)s most documents use: they say nothing about one of them.
-    common: set[tuple[str, str]] = field(default_factory=set)
+    #: By language, the stems most documents use: they say nothing about one of them.
+    common: dict[str, set[str]] = field(default_factory=dict)
 
     def weigh(self, size: int) -> None:
         """Fill :attr:`idf`, :attr:`unseen` and :attr:`common` for a corpus of ``size`` documents."""
-        self.idf = {key: math.log((1 + size) / (1 + count)) + 1 for key, count in self.frequencies.items()}
+        self.idf = {
+            language: {stem: math.log((1 + size) / (1 + count)) + 1 for stem, count in counted.items()}
+            for language, counted in self.frequencies.items()
+        }
         self.unseen = math.log(1 + size) + 1
         if size >= 4:
-            self.common = {key for key, count in self.frequencies.items() if count > size / 2}
+            self.common = {
+                language: {stem for stem, count in counted.items() if count > size / 2}
+                for language, counted in self.frequencies.items()
+            }
 
 
 class KeyPhraseTagger(Tagger):
@@ -111,7 +121,7 @@ class KeyPhraseTagger(Tagger):
         for document in corpus:
             language = document.language or "en"
             found = self.analysis(document)
-            counts.frequencies.update((language, s) for s in found.stems)
+            counts.frequencies.setdefault(language, Counter()).update(found.stems.keys())
             for stems, written in found.written.items():
                 counts.written.setdefault((language, stems), Counter()).update(written)
         counts.weigh(max(len(corpus), 1))
@@ -123,13 +133,14 @@ class KeyPhraseTagger(Tagger):
         found = self.analysis(document)
         counts = self._frequencies(corpus)
         language = document.language or kit.code
-        idf, unseen, common = counts.idf, counts.unseen, counts.common
+        idf, unseen = counts.idf.get(language, {}), counts.unseen
+        common = counts.common.get(language, set())
 
         ranked = []
         for stems in found.written:  # the phrases frequent enough to be chosen
-            if common and any((language, s) in common for s in stems):
+            if common and any(s in common for s in stems):
                 continue  # words most documents use say nothing about this one (its parts stay candidates)
-            weight = sum(found.stems[s] * idf.get((language, s), unseen) for s in stems)
+            weight = sum(found.stems.get(s, 0) * idf.get(s, unseen) for s in stems)
             ranked.append((weight, stems))
         ranked.sort(key=lambda item: (-item[0], item[1]))
 
