@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import PLUGIN_API, Summarizer
+from briefing import PLUGIN_API, Summarizer, Tagger
 from briefing.engine import Engine, Settings
+from briefing.models import Theme
 from briefing.plugins import Registered
 from briefing.testing import ConformanceError, check_summarizer, check_tagger, summarizer_checks
 
@@ -332,3 +333,69 @@ def test_plugins_install_uses_briefings_own_environment(cli, tmp_path):
     listed = run(["-m", "briefing", "plugins", "list"], [site])
     assert "figures" in listed.stdout and "entry point" in listed.stdout
     assert cli("plugins", "install")[0] == 2  # nothing named
+
+
+def test_a_tagger_stuck_on_one_document_of_the_corpus_is_stopped_there_and_tags_the_rest(registry, tmp_path):
+    """Corpus tagging hands each tagger every document at once (one hand-off, not one per
+    document), yet the limit still holds per document: the one it spins on is named, the
+    documents before and after it get their themes."""
+    for number in range(5):
+        (tmp_path / f"doc{number}.txt").write_text(
+            f"Note {number}\n\nThe {'spinning ' if number == 2 else ''}wheel of Vanadia turns. Vanadia waits.\n",
+            encoding="utf-8",
+        )
+    finished = threading.Event()
+
+    class Spinning(Tagger):
+        name = "spinning"
+
+        def tag(self, document, kit, corpus):
+            if "spinning" in document.text:
+                try:
+                    while True:  # pure Python, never returns by itself
+                        pass
+                finally:
+                    finished.set()
+            return [Theme("Vanadia", 0.5, (), self.name, "place")]
+
+    registry.entries["tagger"] = {"spinning": Registered("spinning", "tagger", Spinning, "test", "test")}
+    engine = Engine(registry, Settings(language="en", taggers=["spinning"], plugin_timeout=0.3, workers=1))
+    briefing = engine.run([str(tmp_path)])
+    assert finished.wait(5), "the runaway call was not stopped"
+    [problem] = briefing.errors
+    assert problem.source.endswith("doc2.txt")
+    assert "tagger 'spinning' took longer than 0.3 s on this document and was stopped" in problem.message
+    tagged = {Path(e.document.origin).name: [t.name for t in e.themes] for b in briefing.briefs for e in b.documents}
+    assert tagged == {f"doc{n}.txt": ([] if n == 2 else ["Vanadia"]) for n in range(5)}
+
+
+def test_a_pass_under_the_time_limit_gives_each_outcome_in_order():
+    """TimeLimit.each: each item's result or exception in order; one stopped past the limit is a
+    PluginTimeout and the pass goes on after it on a fresh helper; after SKIP_AFTER time-outs the
+    rest are skipped; without a limit the calls run here; SystemExit is raised, not returned."""
+    from briefing.time_limit import SKIP_AFTER, PluginTimeout, TimeLimit
+
+    def work(item):
+        if item == "boom":
+            raise ValueError("boom")
+        if item == "spin":
+            while True:
+                pass
+        if item == "exit":
+            raise SystemExit(3)
+        return item.upper()
+
+    for limit in (TimeLimit(0.2), TimeLimit(0)):
+        outcomes = list(limit.each("p", work, ["a", "boom", "b"]))
+        assert [r for r, _ in outcomes] == ["A", None, "B"]
+        assert isinstance(outcomes[1][1], ValueError)
+        with pytest.raises(SystemExit):
+            list(limit.each("p", work, ["a", "exit"]))
+
+    limit = TimeLimit(0.2)
+    outcomes = list(limit.each("p", work, ["a", "spin", "b", "spin", "c", "d"]))
+    assert [r for r, _ in outcomes] == ["A", None, "B", None, None, None]
+    assert SKIP_AFTER == 2
+    assert all(isinstance(e, PluginTimeout) for _, e in outcomes[3:])
+    assert "was stopped" in str(outcomes[1][1]) and "was skipped" in str(outcomes[4][1])
+    assert list(limit.each("other", work, ["x"])) == [("X", None)]  # another plugin is not skipped

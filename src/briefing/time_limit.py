@@ -17,9 +17,10 @@ from __future__ import annotations
 import ctypes
 import queue
 import threading
+import time
 import weakref
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -98,6 +99,31 @@ def _serve(owner: weakref.ref[_Helper], jobs: queue.SimpleQueue[_Job]) -> None:
         return
 
 
+class _Pass:
+    """(Shared with a helper.) A pass over many items: each outcome as it comes, and when the
+    item being worked on started."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[tuple[Any, BaseException | None]] = []
+        self.started = time.monotonic()
+
+
+def _each(function: Callable[[Any], Any], items: Sequence[Any], state: _Pass) -> None:
+    """(On a helper.) ``function(item)`` for each item, each result or exception kept in ``state``."""
+    for item in items:
+        state.started = time.monotonic()
+        try:
+            state.outcomes.append((function(item), None))
+        except PluginTimeout:
+            raise  # stopped: the caller has given up on this item and moves on without this helper
+        except BaseException as exc:  # handed back to the caller, which decides
+            state.outcomes.append((None, exc))
+
+
+#: How often a pass over many items shows what it has done so far.
+_PASS_REPORT = 0.25
+
+
 class NotDone(TimeoutError):
     """A call :func:`within` gave up on."""
 
@@ -142,13 +168,68 @@ class TimeLimit:
         if self.seconds <= 0:
             return function(*args)
         if self._timeouts[plugin] >= SKIP_AFTER:
-            limit = f"{self.seconds:g} s"
-            raise PluginTimeout(f"was skipped: it took longer than {limit} on {SKIP_AFTER} documents already")
-        helper: _Helper | None = getattr(self._local, "helper", None)
-        if helper is None or helper.abandoned:
-            helper = self._local.helper = _Helper()
+            raise self._skipped()
         try:
-            return helper.call(function, args, self.seconds)
+            return self._helper().call(function, args, self.seconds)
         except PluginTimeout:
             self._timeouts[plugin] += 1
             raise
+
+    def each(
+        self, plugin: str, function: Callable[[Any], T], items: Sequence[Any]
+    ) -> Iterator[tuple[T, None] | tuple[None, Exception]]:
+        """``function(item)`` for each of ``items``, in order, each under the time limit: its
+        result, or the exception it raised (:class:`PluginTimeout` for one stopped past the
+        limit, or skipped after :data:`SKIP_AFTER` of those).
+
+        The items are handed to the helper thread all at once, not one call at a time: a hand-off
+        per call cost a quarter of tagging 10,000 documents. After one is stopped, the rest go on
+        on a fresh helper. What is not an ``Exception`` (``SystemExit``, say) is raised here.
+        """
+        position = 0
+        while position < len(items):
+            if self.seconds > 0 and self._timeouts[plugin] >= SKIP_AFTER:
+                yield None, self._skipped()
+                position += 1
+                continue
+            rest, state, done = items[position:], _Pass(), threading.Event()
+            helper = None if self.seconds <= 0 else self._helper()
+            if helper is None:
+                _each(function, rest, state)  # no limit: here, on the calling thread
+                done.set()
+            else:
+                helper.jobs.put((_each, (function, rest, state), {}, done))
+            given, stopped = 0, False
+            while given < len(rest) and not stopped:
+                # Woken a few times a second, not once per item: waking per item cost a GIL hand-off each.
+                finished = done.wait(_PASS_REPORT)
+                if not finished and helper is not None and time.monotonic() - state.started >= self.seconds:
+                    helper.abandoned = stopped = True
+                    _stop(helper.thread)
+                    self._timeouts[plugin] += 1
+                ready = len(state.outcomes)
+                for result, error in state.outcomes[given:ready]:
+                    if error is None:
+                        yield result, None
+                    elif isinstance(error, Exception):
+                        yield None, error
+                    else:
+                        raise error
+                given = ready
+                # The pass ended before its last item: stopped, or the plugin raised PluginTimeout itself.
+                stopped = stopped or (finished and given < len(rest))
+            position += given
+            if stopped:
+                position += 1
+                yield None, PluginTimeout(f"took longer than {self.seconds:g} s on this document and was stopped")
+
+    def _helper(self) -> _Helper:
+        """This thread's helper, a fresh one if it has none or its last was stopped."""
+        helper: _Helper | None = getattr(self._local, "helper", None)
+        if helper is None or helper.abandoned:
+            helper = self._local.helper = _Helper()
+        return helper
+
+    def _skipped(self) -> PluginTimeout:
+        limit = f"{self.seconds:g} s"
+        return PluginTimeout(f"was skipped: it took longer than {limit} on {SKIP_AFTER} documents already")

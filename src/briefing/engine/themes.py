@@ -85,6 +85,46 @@ def tag_document(
     return one_per_name(themes), problems
 
 
+def tag_corpus(
+    plugins: StartedPlugins,
+    documents: Sequence[Document],
+    taggers: Sequence[Tagger],
+    elsewhere: Sequence[Mapping[str, Tagged]] = (),
+    progress: Callable[[int, int], object] | None = None,
+) -> dict[str, Tagged]:
+    """What :func:`tag_document` gives each of ``documents`` against all of them, each tagger run
+    over every document in one hand-off to its time limit's thread rather than one per document;
+    ``progress(done, total)`` hears every 50 documents of each tagger's pass, as documents."""
+    themes: dict[str, list[Theme]] = {d.id: [] for d in documents}
+    problems: dict[str, list[Problem]] = {d.id: [] for d in documents}
+    for by_id in elsewhere:
+        for document_id, (given, failed) in by_id.items():
+            if document_id in themes:
+                themes[document_id].extend(given)
+                problems[document_id].extend(failed)
+    language = plugins.services.settings.language
+    for number, tagger in enumerate(taggers):
+
+        def tag(document: Document, tagger: Tagger = tagger) -> Sequence[Theme]:
+            return tagger.tag(document, language_kit(document.language or language), documents)
+
+        outcomes = plugins.limit.each(tagger.name, tag, documents)
+        for position, (document, (found, error)) in enumerate(zip(documents, outcomes, strict=True)):
+            if progress and position % 50 == 0:
+                progress((number * len(documents) + position) // len(taggers), len(documents))
+            if error is not None:
+                problems[document.id].append(Problem(document.origin, failure("tagger", tagger.name, error)))
+            else:
+                assert found is not None
+                themes[document.id].extend(t if t.tagger else replace(t, tagger=tagger.name) for t in found)
+    tagged = {}
+    for document in documents:
+        each = themes[document.id]
+        each.sort(key=lambda t: (-t.score, t.name))
+        tagged[document.id] = (one_per_name(each), problems[document.id])
+    return tagged
+
+
 class TagStage:
     """Themes for the batch run and the reading room alike."""
 
@@ -135,12 +175,7 @@ class TagStage:
             inside = [t for t in self.plugins.taggers if not self._outside(t)]
             packed = self._analyses(parts, inside)
             elsewhere = [self._tag_outside(t, parts, parts) for t in self.plugins.taggers if self._outside(t)]
-            tagged = {}
-            for number, document in enumerate(parts):
-                if progress and number % 50 == 0:
-                    progress(number, len(parts))
-                found = [by_id[document.id] for by_id in elsewhere if document.id in by_id]
-                tagged[document.id] = tag_document(self.plugins, document, parts, inside, found)
+            tagged = tag_corpus(self.plugins, parts, inside, elsewhere, progress)
             self._store_remade(packed)
             yield 0, tagged
 
