@@ -289,6 +289,13 @@ def entity_rows() -> None:
     entities.precision_rows()
 
 
+def grouping_rows() -> None:
+    """Grouping's cost from 1,000 to 20,000 documents and its agreement with exact linkage (bench/grouping.py)."""
+    import grouping
+
+    grouping.main()
+
+
 def tui_rows(registry, rng: random.Random, words: list[str], counts: list[int]) -> None:
     """Time to the first readable brief in the reading room; for 1,000 documents by folder too,
     and until every document is briefed."""
@@ -556,6 +563,9 @@ def main() -> None:
     parser.add_argument("--answers-only", action="store_true", help="only briefing ask on WikiQA, and its speed")
     parser.add_argument("--entities-only", action="store_true", help="only the entity kinds on CoNLL-2003")
     parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
+    parser.add_argument(
+        "--grouping-only", action="store_true", help="only grouping's cost by corpus size and its agreement figures"
+    )
     args = parser.parse_args()
     if args.corpus_run:
         corpus_run(args.corpus_run, args.executor, args.workers)
@@ -607,6 +617,9 @@ def main() -> None:
     if args.keyphrases_only:
         keyphrase_rows()
         return
+    if args.grouping_only:
+        grouping_rows()
+        return
     if args.cleaning_only:
         cleaning_rows(PluginHost(load_entry_points=False).registry())
         return
@@ -627,6 +640,7 @@ def main() -> None:
     print(f"{'measure':<48}{'value':>12}")
     print("-" * 60)
     corpus_rows(args.corpora, args.executor)
+    grouping_rows()
 
     documents = [
         engine.prepare(

@@ -192,3 +192,31 @@ def test_document_vectors_are_sparse_rows_that_agree_with_their_dense_form():
     norms = np.linalg.norm(np.hstack([dense, dense]), axis=1, keepdims=True)
     expected = np.divide(np.hstack([dense, dense]), norms, out=np.zeros((30, 24), dtype=np.float32), where=norms > 0)
     assert np.allclose(both.dense(), expected)
+
+
+def test_a_feature_is_labelled_by_its_most_written_spelling_across_the_corpus():
+    """A feature's label is the spelling the whole corpus writes most (a theme's name counting as
+    often as it is mentioned), the least in sort order among equals, whichever document wrote it
+    first."""
+    from briefing.models import Sentence, Theme
+    from briefing.topics.features import document_vectors
+
+    def document(name: str) -> Document:
+        return Document(name, name, "x", name, language="en", sentences=(Sentence("x", 0, 0),))
+
+    documents = [document("a"), document("b"), document("c")]
+    words = {
+        "a": ({"en:japan": 1, "en:reef": 2}, {"en:japan": {"japan": 1}, "en:reef": {"reefs": 1, "Reef": 1}}),
+        "b": ({"en:japan": 2, "en:reef": 1}, {"en:japan": {"Japan": 2}, "en:reef": {"Reef": 1}}),
+        "c": ({"en:japan": 1, "en:reef": 1}, {"en:japan": {"Japan": 1}, "en:reef": {"reefs": 1}}),
+    }
+    themes = {
+        "a": (Theme("Coral Sea", 1.0, (), "entities", "place"),),
+        "b": (Theme("coral sea", 1.0, (), "entities", "place"),),
+        "c": (Theme("Coral Sea", 1.0, (), "entities", "place"),),
+    }
+    _, features, labels = document_vectors(documents, themes, words)
+    assert labels["en:japan"] == "Japan"  # 3 against 1
+    assert labels["en:reef"] == "Reef"  # 2 and 2: the least in sort order, not the first seen
+    assert labels["entities:coral sea"] == "Coral Sea"  # a theme's names count too
+    assert set(labels) == set(features)
