@@ -410,16 +410,46 @@ def corpus_folder(count: int) -> Path:
     return folder
 
 
+#: The steps of a run the corpus rows time, by the stage method each is.
+STEPS = {
+    "load": ("", "load"),
+    "tag": ("themes", "corpus"),
+    "group": ("grouping", "topics"),
+    "brief": ("briefs", "assemble"),
+}
+
+
+def timed_steps(engine: Engine) -> dict[str, float]:
+    """Seconds each of :data:`STEPS` takes in ``engine``'s runs, filled in as they go (loading is
+    per-document work, in the workers; the rest is corpus-wide, in this process)."""
+    spent = dict.fromkeys(STEPS, 0.0)
+    for step, (stage, method) in STEPS.items():
+        owner = getattr(engine, stage) if stage else engine
+        original = getattr(owner, method)
+
+        def timed(*arguments, original=original, step=step):
+            start = time.perf_counter()
+            try:
+                return original(*arguments)
+            finally:
+                spent[step] += time.perf_counter() - start
+
+        setattr(owner, method, timed)
+    return spent
+
+
 def corpus_run(count: int, executor: str = "local", workers: int = 0) -> None:
     """(In a child process.) Brief ``count`` generated documents of ~40 sentences from files, with
     an empty cache, then again unchanged, then with one file changed; prints the three times,
-    the peak resident memory of the first run and the number of topics."""
+    the peak resident memory of the first run, the number of topics, the cache's size, then the
+    seconds of each of :data:`STEPS` in the first run and in the one-file-changed run."""
     folder = corpus_folder(count)
     registry = PluginHost(load_entry_points=False).registry()
     settings = Settings(language="en", executor=executor, workers=workers)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-cache-") as cache_folder:
         with Engine(registry, settings, Cache(Path(cache_folder))) as engine:
             engine.executors.open()  # a cluster's start-up is not briefing time
+            cold_steps = timed_steps(engine)
             start = time.perf_counter()
             briefing = engine.run([str(folder)])
             first = time.perf_counter() - start
@@ -437,12 +467,15 @@ def corpus_run(count: int, executor: str = "local", workers: int = 0) -> None:
             changed.write_text(
                 original + "\n\nOne sentence was added to this file since the last run.", encoding="utf-8"
             )
+            engine = Engine(registry, settings, Cache(Path(cache_folder)))
+            changed_steps = timed_steps(engine)
             start = time.perf_counter()
-            Engine(registry, settings, Cache(Path(cache_folder))).run([str(folder)])
+            engine.run([str(folder)])
             one_changed = time.perf_counter() - start
         finally:
             changed.write_text(original, encoding="utf-8")
-    print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)} {stored:.1f}")
+    steps = " ".join(f"{spent[step]:.2f}" for spent in (cold_steps, changed_steps) for step in STEPS)
+    print(f"{first:.2f} {again:.3f} {one_changed:.2f} {rss:.0f} {len(briefing.briefs)} {stored:.1f} {steps}")
 
 
 def sumy_pass(count: int) -> None:
@@ -506,14 +539,19 @@ def corpus_rows(counts: list[int], executor: str) -> None:
     executor than the local pool, its first-run time beside the local pool's. Up to 1,000
     documents, the same run in one process and a plain sumy LexRank pass, side by side."""
     for count in counts:
-        seconds, again, one_changed, rss, topics, stored = in_child("--corpus-run", str(count))
+        seconds, again, one_changed, rss, topics, stored, *steps = in_child("--corpus-run", str(count))
         print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
+        cold, changed = steps[: len(STEPS)], steps[len(STEPS) :]
+        for name, spent in zip(STEPS, cold, strict=True):
+            print(f"{f'  {name} (s), {float(spent) / float(seconds):.0%} of it':<48}{float(spent):>12.2f}")
         print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
         print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
         print(f"{'  the cache it wrote (MiB)':<48}{float(stored):>12.1f}")
         print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
         print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
         print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
+        for name, spent in zip(STEPS, changed, strict=True):
+            print(f"{f'    {name} (s)':<48}{float(spent):>12.2f}")
         if count <= 1000:
             alone = in_child("--corpus-run", str(count), "--workers", "1")
             print(f"{'  the same in one process, --workers 1 (s)':<48}{float(alone[0]):>12.2f}")
@@ -524,6 +562,8 @@ def corpus_rows(counts: list[int], executor: str) -> None:
         if executor != "local":
             other = in_child("--corpus-run", str(count), "--executor", executor)
             print(f"{f'  the same on {executor} (s)':<48}{float(other[0]):>12.2f}")
+            for name, spent in zip(STEPS, other[6 : 6 + len(STEPS)], strict=True):
+                print(f"{f'    {name} (s), {float(spent) / float(other[0]):.0%} of it':<48}{float(spent):>12.2f}")
             print(f"{f'    {executor} / local pool':<48}{float(other[0]) / float(seconds):>11.2f}x")
             print(f"{'    peak resident memory of the client (MiB)':<48}{float(other[3]):>12.0f}")
 
