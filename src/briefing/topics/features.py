@@ -72,8 +72,9 @@ def _features(
     counts, forms_of = found if found is not None else word_features(document)
     words = dict(counts)
     concepts: dict[str, int] = {}
-    spellings.add_all(forms_of)
+    spellings.add(forms_of)
     code = language_kit(document.language or "en").code
+    named: dict[str, dict[str, int]] = {}  # how the themes write each feature
     for theme in themes:
         mentions = max(1, round(theme.score * len(document.sentences)))
         if theme.kind == "key phrase":
@@ -82,7 +83,9 @@ def _features(
         else:
             feature = concept_of(theme)
             concepts[feature] = concepts.get(feature, 0) + mentions
-        spellings.add(feature, {theme.name: mentions})
+        forms = named.setdefault(feature, {})
+        forms[theme.name] = forms.get(theme.name, 0) + mentions
+    spellings.add(named)
     return words, concepts
 
 
@@ -98,13 +101,10 @@ class _Spellings:
         self.ids = array("q")
         self.counts = array("q")
 
-    def add_all(self, forms_of: Mapping[str, Mapping[str, int]]) -> None:
+    def add(self, forms_of: Mapping[str, Mapping[str, int]]) -> None:
         """Count the spellings of each feature: ``{feature: {spelling: times}}``."""
         self.ids.extend(map(self.numbers.__getitem__, [(f, form) for f, forms in forms_of.items() for form in forms]))
         self.counts.extend([times for forms in forms_of.values() for times in forms.values()])
-
-    def add(self, feature: str, forms: Mapping[str, int]) -> None:
-        self.add_all({feature: forms})
 
     def labels(self, features: Sequence[str]) -> dict[str, str]:
         """The most written spelling of each of ``features`` (the least in sort order among equals)."""
