@@ -37,7 +37,8 @@ def corpus(tmp_path) -> Path:
 @pytest.fixture
 def calls(monkeypatch) -> Counter[str]:
     """How often each expensive step ran: loading a source, summarizing, tagger analyses, a
-    document's word features, grouping, topic briefs and digesting a document's sentences."""
+    document's word features, grouping, topic briefs, pooling a topic's themes and digesting a
+    document's sentences."""
     counted: Counter[str] = Counter()
 
     def spy(name, function):
@@ -51,6 +52,7 @@ def calls(monkeypatch) -> Counter[str]:
         (loading_module, "work_on", "work_on"),
         (briefing.engine.summaries, "summarize", "summarize"),
         (briefing.engine.assemble, "topic_brief", "topic_brief"),
+        (briefing.engine.assemble, "topic_themes", "topic_themes"),
         (briefing.engine.grouping, "group_by_grouping", "group"),
         (briefing.engine.prepare, "word_features", "words"),
         (briefing.engine.grouping, "word_features", "words"),
@@ -95,6 +97,29 @@ def test_one_changed_file_recomputes_its_own_document_and_topic(registry, corpus
     assert calls["topic_brief"] == 1  # the changed document's topic; the others come from the cache
     assert again == brief(registry, corpus, None)
     assert again != first
+
+
+def test_a_topics_pooled_themes_are_kept_only_when_every_tagger_tagged(registry, corpus, tmp_path, calls, monkeypatch):
+    """Pooled themes are kept by the corpus tagging they came from; when a tagger failed, that
+    tagging is tried again next run, and so are the pooled themes (not the failed run's)."""
+    from briefing.builtins.keyphrase_tagger import KeyPhraseTagger
+
+    real_tag = KeyPhraseTagger.tag
+
+    def failing(self, document, kit, corpus):
+        if document.origin.endswith("bleaching-season.txt"):
+            raise RuntimeError("the phrase table is locked")
+        return real_tag(self, document, kit, corpus)
+
+    monkeypatch.setattr(KeyPhraseTagger, "tag", failing)
+    first = brief(registry, corpus, Cache(tmp_path / "cache"))
+    assert any("the phrase table is locked" in p.message for p in first.errors)
+    pooled = calls["topic_themes"]
+    assert pooled == len(first.briefs)
+    monkeypatch.setattr(KeyPhraseTagger, "tag", real_tag)
+    again = brief(registry, corpus, Cache(tmp_path / "cache"))
+    assert calls["topic_themes"] == 2 * pooled  # pooled again, from the full tagging
+    assert again == brief(registry, corpus, None)
 
 
 def test_a_change_the_summary_did_not_pick_still_renews_the_topic_brief(registry, corpus, tmp_path, calls):

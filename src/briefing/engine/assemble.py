@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..cache import digest
-from ..models import Brief, BriefSentence, BriefTheme, Development, DocumentBrief
+from ..models import Brief, BriefSentence, BriefTheme, Development, DocumentBrief, Theme
 from ..settings import Settings
 from ..topics.brief import topic_brief
 from ..topics.coverage import topic_themes
@@ -66,14 +66,29 @@ class BriefStage:
         found: Thematic | None = self.store.peek(self._thematic_key(entries, keywords))
         return found
 
-    def assemble(self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = ()) -> Brief:
-        """A topic's brief from its document briefs."""
+    def pooled_themes(self, entries: Sequence[DocumentBrief], tagging: str | None = None) -> tuple[Theme, ...]:
+        """The topic's pooled themes; with ``tagging``, the key of the corpus tagging its entries'
+        themes came from (which fixes them), kept by it: pooling 10,000 documents' themes was a
+        fifth of re-briefing an unchanged corpus."""
+        if tagging is None:
+            return topic_themes(entries)
+
+        def compute(missing: list[int]) -> Iterator[tuple[int, tuple[Theme, ...]]]:
+            yield 0, topic_themes(entries)
+
+        key = "topic-themes:" + digest(tagging, [e.document.id for e in entries])
+        return self.store.memoised({0: key}, compute, kind=tuple[Theme, ...])[0]
+
+    def assemble(
+        self, topic: str, entries: Sequence[DocumentBrief], keywords: Sequence[str] = (), tagging: str | None = None
+    ) -> Brief:
+        """A topic's brief from its document briefs; ``tagging`` as for :meth:`pooled_themes`."""
         themes, developments = self.thematic(entries, keywords)
         return Brief(
             topic,
             tuple(entries),
             self.sentences(entries),
-            topic_themes(entries),
+            self.pooled_themes(entries, tagging),
             tuple(keywords),
             themes,
             developments,

@@ -180,6 +180,8 @@ class Engine:
         tagged = self.themes.corpus(documents)
         themes = {document_id: found for document_id, (found, _) in tagged.items()}
         errors.extend(p for _, failed in tagged.values() for p in failed)
+        # The tagging's key fixes the themes it gave, unless a tagger failed (tried again next run).
+        tagging = None if any(problems for _, problems in tagged.values()) else self.themes.key(documents)
         topics = self.grouping.topics(documents, themes)
         if topic is not None:
             topics = [t for t in topics if t.name == topic]
@@ -191,7 +193,7 @@ class Engine:
                 summary, failed = summaries[document.id]
                 entries.append(DocumentBrief(document, summary, themes[document.id]))
                 errors.extend(failed)
-            briefs.append(self.briefs.assemble(each.name, entries, each.keywords))
+            briefs.append(self.briefs.assemble(each.name, entries, each.keywords, tagging))
         return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings) + self.cache_warnings())
 
     def cache_warnings(self) -> tuple[Problem, ...]:

@@ -182,8 +182,13 @@ class TagStage:
         def worth_keeping(key: str, tagged: dict[str, Tagged]) -> dict[str, Any]:
             return {} if any(failed for _, failed in tagged.values()) else {key: tagged}
 
-        key = self.keys.corpus(documents, self.plugins.taggers)
-        return self.store.memoised({0: key}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged])[0]
+        return self.store.memoised(
+            {0: self.key(documents)}, compute, entries=worth_keeping, remember=False, kind=dict[str, Tagged]
+        )[0]
+
+    def key(self, documents: Sequence[Document]) -> str:
+        """The key of :meth:`corpus`'s result for ``documents``: it fixes every theme it gives."""
+        return self.keys.corpus(documents, self.plugins.taggers)
 
     def _tag_outside(
         self, tagger: Tagger, corpus: Sequence[Document], documents: Sequence[Document]
