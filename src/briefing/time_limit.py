@@ -183,7 +183,7 @@ class TimeLimit:
         limit, or skipped after :data:`SKIP_AFTER` of those).
 
         The items are handed to the helper thread all at once, not one call at a time: a hand-off
-        per call cost a quarter of tagging 10,000 documents. After one is stopped, the rest go on
+        per call cost about a third of tagging 10,000 documents. After one is stopped, the rest go on
         on a fresh helper. What is not an ``Exception`` (``SystemExit``, say) is raised here.
         """
         position = 0

@@ -69,7 +69,7 @@ class BriefStage:
     def pooled_themes(self, entries: Sequence[DocumentBrief], tagging: str | None = None) -> tuple[Theme, ...]:
         """The topic's pooled themes; with ``tagging``, the key of the corpus tagging its entries'
         themes came from (which fixes them), kept by it: pooling 10,000 documents' themes was a
-        fifth of re-briefing an unchanged corpus."""
+        sixth of re-briefing an unchanged corpus."""
         if tagging is None:
             return topic_themes(entries)
 

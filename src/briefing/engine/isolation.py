@@ -21,7 +21,7 @@ from ..errors import PluginCrashed
 from ..models import Document
 from ..text.words import language_kit
 from .pool import WorkerSpec, local_context, worker_plugins
-from .themes import Tagged, tag_document
+from .themes import Tagged, tag_corpus
 
 T = TypeVar("T")
 
@@ -89,4 +89,4 @@ def tag_in_worker(
     chosen = [t for t in plugins.taggers if t.name == tagger]
     wanted = set(ids)
     targets = [d for d in corpus if d.id in wanted] + extra
-    return {d.id: tag_document(plugins, d, corpus, chosen) for d in targets}
+    return tag_corpus(plugins, targets, corpus, chosen)

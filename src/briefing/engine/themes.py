@@ -62,39 +62,21 @@ def analyse(plugins: StartedPlugins, keys: Keys, document: Document) -> dict[str
     return analyses
 
 
-def tag_document(
-    plugins: StartedPlugins,
-    document: Document,
-    corpus: Sequence[Document],
-    taggers: Sequence[Tagger] | None = None,
-    elsewhere: Sequence[Tagged] = (),
-) -> Tagged:
-    """Every tagger's themes for ``document`` (or those of ``taggers``, with what other taggers
-    found for it ``elsewhere``), strongest first; ``corpus`` is every document briefed (both as
-    :func:`tagged_parts` gives them)."""
-    problems: list[Problem] = [problem for _, failed in elsewhere for problem in failed]
-    themes: list[Theme] = [theme for found, _ in elsewhere for theme in found]
-    kit = language_kit(document.language or plugins.services.settings.language)
-    for tagger in plugins.taggers if taggers is None else taggers:
-        try:
-            found = plugins.limit(tagger.name, tagger.tag, document, kit, corpus)
-            themes.extend(t if t.tagger else replace(t, tagger=tagger.name) for t in found)
-        except Exception as exc:
-            problems.append(Problem(document.origin, failure("tagger", tagger.name, exc)))
-    themes.sort(key=lambda t: (-t.score, t.name))
-    return one_per_name(themes), problems
-
-
 def tag_corpus(
     plugins: StartedPlugins,
     documents: Sequence[Document],
+    corpus: Sequence[Document],
     taggers: Sequence[Tagger],
     elsewhere: Sequence[Mapping[str, Tagged]] = (),
     progress: Callable[[int, int], object] | None = None,
 ) -> dict[str, Tagged]:
-    """What :func:`tag_document` gives each of ``documents`` against all of them, each tagger run
-    over every document in one hand-off to its time limit's thread rather than one per document;
-    ``progress(done, total)`` hears every 50 documents of each tagger's pass, as documents."""
+    """Each of ``documents``' themes from ``taggers`` against the ``corpus`` (every document
+    briefed; both as :func:`tagged_parts` gives them), with what other taggers found for it
+    ``elsewhere``, strongest first, and the taggers' failures on it; by document id.
+
+    Each tagger runs over every document in one hand-off to its time limit's thread rather than
+    one per document; ``progress(done, total)`` hears every 50 documents of each tagger's pass,
+    as documents."""
     themes: dict[str, list[Theme]] = {d.id: [] for d in documents}
     problems: dict[str, list[Problem]] = {d.id: [] for d in documents}
     for by_id in elsewhere:
@@ -106,7 +88,7 @@ def tag_corpus(
     for number, tagger in enumerate(taggers):
 
         def tag(document: Document, tagger: Tagger = tagger) -> Sequence[Theme]:
-            return tagger.tag(document, language_kit(document.language or language), documents)
+            return tagger.tag(document, language_kit(document.language or language), corpus)
 
         outcomes = plugins.limit.each(tagger.name, tag, documents)
         for position, (document, (found, error)) in enumerate(zip(documents, outcomes, strict=True)):
@@ -162,8 +144,7 @@ class TagStage:
         part, parts = tagged_part(document), tagged_parts(corpus)
         inside = [t for t in self.plugins.taggers if not self._outside(t)]
         elsewhere = [self._tag_outside(t, parts, [part]) for t in self.plugins.taggers if self._outside(t)]
-        found = [by_id[part.id] for by_id in elsewhere if part.id in by_id]
-        return tag_document(self.plugins, part, parts, inside, found)
+        return tag_corpus(self.plugins, [part], parts, inside, elsewhere)[part.id]
 
     def corpus(
         self, documents: Sequence[Document], progress: Callable[[int, int], object] | None = None
@@ -175,7 +156,7 @@ class TagStage:
             inside = [t for t in self.plugins.taggers if not self._outside(t)]
             packed = self._analyses(parts, inside)
             elsewhere = [self._tag_outside(t, parts, parts) for t in self.plugins.taggers if self._outside(t)]
-            tagged = tag_corpus(self.plugins, parts, inside, elsewhere, progress)
+            tagged = tag_corpus(self.plugins, parts, parts, inside, elsewhere, progress)
             self._store_remade(packed)
             yield 0, tagged
 
