@@ -18,14 +18,20 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy
-
+from .lazy_import import lazy_module
 from .models import Document
+from .settings import ANSWERS
 from .text.facts import figures
 from .text.standalone import bounded
 from .text.word_table import WordTable
 from .text.words import LanguageKit, language_kit
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: BM25's term-frequency saturation and length normalisation (the usual values).
 K1 = 1.2
@@ -41,9 +47,6 @@ LEAD_PRIOR = 0.5
 CONTEXT_WEIGHT = 0.1
 #: How much a sentence that carries what the question asks for gains.
 TYPE_BONUS = 0.25
-#: Sentences given for a question, best first.
-ANSWERS = 3
-
 _AMOUNT = re.compile(
     r"\b(?:how (?:much|many|big|large|long|far|high|old)|what (?:percentage|share|amount|proportion|number)|"
     r"wie (?:viel|viele|hoch|groß|lange)|combien|cuánto|cuántos|cuántas)\b",

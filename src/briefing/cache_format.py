@@ -1,7 +1,7 @@
 """Cache entries as plain data, read back by a schema: what is stored can be a wrong value, never code.
 
 An entry is msgpack, written and read by msgspec. The reader names the type it expects (a stage
-asks for a :class:`~briefing.engine.prepare.SourceWork`, a summary's ``tuple[Summary | None,
+asks for a :class:`~briefing.engine.source_work.SourceWork`, a summary's ``tuple[Summary | None,
 list[Problem]]``, a tagger its ``analysis_type``) and msgspec builds exactly that from the bytes,
 checking every field against its type hint on the way; an entry cannot name a class, so it
 cannot make briefing build or import anything else. Bytes that do not fit the type are a
@@ -18,10 +18,16 @@ from __future__ import annotations
 import threading
 import typing
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-import numpy as np
+
+from .lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")
 
 #: The first bytes of every entry, and the version of its layout (another is a miss).
 MAGIC = b"BRc\x03"

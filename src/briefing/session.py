@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .answering import ANSWERS, AnswerIndex
+from .answering import AnswerIndex
 from .engine.assemble import Thematic
 from .engine.grouping import sources_by_folder
 from .engine.loading import Prepared
@@ -24,7 +24,7 @@ from .engine.themes import Tagged
 from .interfaces import Summarizer
 from .models import Brief, Briefing, BriefSentence, Development, Document, DocumentBrief, Problem, Source, Theme
 from .read_state import ReadState
-from .settings import Length
+from .settings import ANSWERS, Length
 from .text.detect import warm_up
 from .text.words import language_kit, words
 from .topics.coverage import Coverage, coverage, topic_themes

@@ -23,6 +23,8 @@ EXECUTORS = ("local", "dask", "dask-local")
 #: How alike (cosine of TF-IDF vectors) two documents must be to share an automatic topic.
 THRESHOLD = 0.18
 DEFAULT_LANGUAGE = "en"
+#: Sentences given for a question (``briefing ask``, the reading room's question box), best first.
+ANSWERS = 3
 USER_AGENT = f"briefing/{__version__} (terminal briefing tool; +https://pypi.org/project/briefing/)"
 
 

@@ -14,14 +14,20 @@ every document.
 
 from __future__ import annotations
 
-import ctypes
 import queue
 import threading
 import time
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    import ctypes
+else:
+    ctypes = lazy_module("ctypes")  # for stopping a plugin only
 
 T = TypeVar("T")
 

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
-
-import regex
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..hookspecs import hookimpl
 from ..interfaces import Cleaner
+from ..lazy_import import lazy_module
 from ..models import Document
 from ..text.clean import PAGE_NOISE, SUBMITTED_BY
+
+if TYPE_CHECKING:
+    import regex
+else:
+    regex = lazy_module("regex")  # for user rules only
 
 # Phrases that only banners use, in English and German; a paragraph with one is dropped if short.
 _BANNER = re.compile(

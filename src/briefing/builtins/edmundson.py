@@ -18,15 +18,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
-
-import numpy
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
+from ..lazy_import import lazy_module
 from ..models import Document
 from ..text.word_table import word_table
 from ..text.words import LanguageKit
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: Cue words when the config sets none: words that mark a sentence as important (bonus) or not (stigma).
 DEFAULT_CUE_WORDS: dict[str, dict[str, list[str]]] = {

@@ -23,16 +23,20 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Sequence
-from typing import ClassVar
-
-import numpy
+from typing import TYPE_CHECKING, ClassVar
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
+from ..lazy_import import lazy_module
 from ..models import Document
 from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
 from .graph_summarizers import DENSE_SENTENCES
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: sumy's ``LuhnSummarizer.max_gap_size``: insignificant words that end a cluster.
 LUHN_MAX_GAP = 4

@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-
-import numpy
+from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
 from ..interfaces import Summarizer
+from ..lazy_import import lazy_module
 from ..models import Document
 from ..text.word_table import Entries, word_table
 from ..text.words import LanguageKit
 from .neighbours import SparseRows, strongest_edges, transposed_product
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: Sentences up to which LexRank and TextRank build the whole sentence-by-sentence matrix, as
 #: sumy does (two 2,000 x 2,000 matrices take 64 MB), and the window of the built-ins that have
@@ -42,7 +47,7 @@ TEXTRANK_ZERO_DIVISION_PREVENTION = 1e-7
 
 
 #: ``step(p)``: the transposed matrix times ``p`` (a dense product, or a sparse graph's).
-Step = Callable[[numpy.ndarray], numpy.ndarray]
+Step = Callable[["numpy.ndarray"], "numpy.ndarray"]
 
 
 def lexrank_power_method(step: Step, n: int, epsilon: float) -> numpy.ndarray:

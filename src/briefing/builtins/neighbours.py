@@ -14,8 +14,14 @@ whenever scipy is installed, which would add a second to every start-up.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-import numpy
+from ..lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: Edges each sentence keeps: its strongest. Below that many edges a sentence keeps them all,
 #: so on a document whose sentences have at most this many neighbours the graph is exact.
@@ -29,7 +35,7 @@ BLOCK_PAIRS = 4_000_000
 
 #: ``weigh(products, first)``: the edge weights (0: no edge) of rows ``first`` onwards, from
 #: their vectors' products with every sentence's; it may change ``products`` in place.
-Weigh = Callable[[numpy.ndarray, int], numpy.ndarray]
+Weigh = Callable[["numpy.ndarray", int], "numpy.ndarray"]
 
 
 class SparseRows:

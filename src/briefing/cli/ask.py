@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
-from ..answering import ANSWERS, Answer
 from ..builtins.markdown_exporter import escape
 from ..engine.runner import Engine
+from ..settings import ANSWERS
 from .shared import (
     EXIT_CODES,
     EXIT_OK,
@@ -24,6 +25,9 @@ from .shared import (
     no_cache_option,
     paths_argument,
 )
+
+if TYPE_CHECKING:
+    from ..answering import Answer
 
 #: What ``ask`` says when no sentence answers the question.
 NOTHING = "nothing in these sources answers that"

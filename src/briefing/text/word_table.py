@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-import numpy
-
+from ..lazy_import import lazy_module
 from ..models import Document
 from .words import LanguageKit, words
+
+if TYPE_CHECKING:
+    import numpy
+else:
+    numpy = lazy_module("numpy")
 
 #: Documents whose tables are kept: the columns of one reading-room topic rate a handful in turn.
 KEPT = 16

@@ -20,12 +20,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
+from ..lazy_import import lazy_module
 from ..models import BriefSentence, DocumentBrief
 from ..text.word_table import word_table
 from ..text.words import language_kit
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")
 
 #: Weight of relevance against novelty (Carbonell & Goldstein's lambda).
 MMR_LAMBDA = 0.7

@@ -12,15 +12,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
+from ..lazy_import import lazy_module
 from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
 from ..text.dates import TIME_WORDS
 from ..text.words import language_kit
 from .features import RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")
 
 #: Most documents clustered pairwise; the rest join the nearest group.
 SEED_LIMIT = 1200

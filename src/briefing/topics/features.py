@@ -11,12 +11,17 @@ import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-
+from ..lazy_import import lazy_module
 from ..models import Document, Theme
 from ..text.word_table import word_table
 from ..text.words import filler_words, language_kit
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")
 
 #: Most word and concept features kept (the most widespread that still tell documents apart).
 WORD_FEATURES = 4500
