@@ -16,7 +16,7 @@ from ..models import Document
 from ..output import write_output
 from ..read_state import ReadState
 from ..settings import Length
-from ..sources.http_guard import without_credentials
+from ..sources.urls import without_credentials
 from .shared import (
     EXIT_CODES,
     EXIT_OK,

@@ -18,7 +18,7 @@ from ..plugins import Registry
 from ..services import Services
 from ..settings import Length, Settings
 from ..sources.collect import collect
-from ..sources.http_guard import without_credentials
+from ..sources.urls import without_credentials
 from ..text.words import language_kit
 from ..version import __version__
 from .assemble import BriefStage
@@ -83,7 +83,7 @@ class Engine:
     def collect(self, origins: Iterable[str], stdin: Callable[[], bytes] | None = None) -> Iterator[Source | Problem]:
         """The named sources' bytes (files, folders, URLs, stdin), or why each could not be read.
         A URL's user name and password are left out of it before anything else sees it (see
-        :func:`~briefing.sources.http_guard.without_credentials`): it is refused, never printed."""
+        :func:`~briefing.sources.urls.without_credentials`): it is refused, never printed."""
         return collect(
             map(without_credentials, origins),
             lambda s: self.plugins.loader_for(s) is not None,

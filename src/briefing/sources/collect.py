@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..models import Problem, Source
-from .fetch import Fetcher, is_url
+from .fetch import Fetcher
 from .subscriptions import feeds_in, is_subscriptions
+from .urls import is_url
 
 STDIN = "-"
 #: The largest file or standard input read unless max_source_mb says otherwise.

@@ -14,27 +14,35 @@ from __future__ import annotations
 
 import socket
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from email.message import Message
-from email.utils import parsedate_to_datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ..cache import Cache, digest
+from ..lazy_import import lazy_module
 from ..models import Problem, Source
 from ..settings import FetchOptions
-from . import http_guard
+from .urls import has_credentials, without_credentials
+
+if TYPE_CHECKING:
+    import email.utils as email_utils
+    import urllib.error as urllib_error
+    import urllib.request as urllib_request
+    from email.message import Message
+
+    from . import http_guard
+else:
+    # Imported when a URL is fetched: a run of local files needs none of it.
+    http_guard = lazy_module("briefing.sources.http_guard")
+    email_utils = lazy_module("email.utils")
+    urllib_error = lazy_module("urllib.error")
+    urllib_request = lazy_module("urllib.request")
 
 #: Status codes worth asking again for: the server is busy or briefly broken.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
-
-
-def is_url(origin: str) -> bool:
-    return origin.startswith(("http://", "https://"))
 
 
 class FetchError(Exception):
@@ -55,7 +63,7 @@ def retry_after(value: str | None) -> float | None:
     if value.isdigit():
         return float(value)
     try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        return max(0.0, email_utils.parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
@@ -82,8 +90,11 @@ class Fetcher:
     def __init__(self, options: FetchOptions | None = None, cache: Cache | None = None):
         self.options = options or FetchOptions()
         self.cache = cache
+
+    @cached_property
+    def _opener(self) -> urllib_request.OpenerDirector:
         # Follows redirects (301, 302, 303, 307, 308) to http and https only; see http_guard.
-        self._opener = http_guard.opener()
+        return http_guard.opener()
 
     def fetch_all(self, urls: Sequence[str], linked: bool = False) -> list[Source | Problem]:
         """Each URL's source or problem, in the order given, fetched concurrently. ``linked``:
@@ -95,9 +106,9 @@ class Fetcher:
             return list(pool.map(self.fetch, urls, [linked] * len(urls)))
 
     def fetch(self, url: str, linked: bool = False) -> Source | Problem:
-        if http_guard.has_credentials(url):
+        if has_credentials(url):
             return Problem(
-                http_guard.without_credentials(url),
+                without_credentials(url),
                 "a user name or password in a URL is not sent (briefing would print and keep it); not fetched",
             )
         key = "http:" + digest(url)
@@ -144,12 +155,12 @@ class Fetcher:
             headers["If-None-Match"] = kept.etag
         if kept is not None and kept.last_modified:
             headers["If-Modified-Since"] = kept.last_modified
-        request = urllib.request.Request(url, headers=headers)
+        request = urllib_request.Request(url, headers=headers)
         timeout = max(0.01, min(self.options.timeout, deadline - time.monotonic()))
         try:
             with self._opener.open(request, timeout=timeout) as response:
                 return self._read(response, deadline)
-        except urllib.error.HTTPError as exc:
+        except urllib_error.HTTPError as exc:
             if exc.code == 304 and kept is not None:
                 return None
             wait = retry_after(exc.headers.get("Retry-After")) if exc.code in (429, 503) else None
@@ -158,7 +169,7 @@ class Fetcher:
             raise FetchError(str(exc)) from None
         except TimeoutError:
             raise FetchError(f"no answer within {self.options.timeout:g} s (fetch_timeout)", transient=True) from None
-        except urllib.error.URLError as exc:
+        except urllib_error.URLError as exc:
             reason: Any = exc.reason
             if isinstance(reason, http_guard.PrivateAddress):
                 raise FetchError(str(reason)) from None

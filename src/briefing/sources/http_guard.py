@@ -22,10 +22,9 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-#: Schemes followed, at the first hop and at every redirect.
-SCHEMES = ("http", "https")
+from .urls import SCHEMES, has_credentials, without_credentials
 
 
 class PrivateAddress(OSError):
@@ -119,20 +118,3 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 def opener() -> urllib.request.OpenerDirector:
     """An opener with these guards (they act inside :func:`guarded`)."""
     return urllib.request.build_opener(_HTTPHandler, _HTTPSHandler, _Redirects)
-
-
-def has_credentials(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return "@" in parts.netloc and parts.scheme in SCHEMES
-
-
-def without_credentials(origin: str) -> str:
-    """``origin`` with a URL's user name and password left out (``https://***@host/...``):
-    what briefing prints, keeps and names problems by."""
-    if not has_credentials(origin):
-        return origin
-    parts = urlsplit(origin)
-    return urlunsplit(parts._replace(netloc="***@" + parts.netloc.rsplit("@", 1)[1]))

@@ -7,11 +7,17 @@ feed; the same feed twice is read once. A local path in ``xmlUrl`` is read relat
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..lazy_import import lazy_module
 from ..models import Problem
-from .fetch import is_url
+from .urls import is_url
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ElementTree
+else:
+    ElementTree = lazy_module("xml.etree.ElementTree")  # for OPML files only
 
 SUFFIX = ".opml"
 #: The largest subscriptions file read (a reader's export of thousands of feeds is far smaller).

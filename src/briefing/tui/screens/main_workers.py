@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.worker import get_current_worker
 
 from ...sources.collect import stamps
-from ...sources.fetch import is_url
+from ...sources.urls import is_url
 from ..messages import Briefed, LoadingDone, LoadProgress, Regrouped, SourcesChanged, TopicLoaded, TopicsFound
 
 if TYPE_CHECKING:
