@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-import briefing.engine.assemble
 import briefing.engine.grouping
 import briefing.engine.loading as loading_module
 import briefing.engine.prepare
 import briefing.engine.summaries
+import briefing.topics.brief
+import briefing.topics.coverage
 from briefing.cache import Cache, Packed, code_of
 from briefing.cache_format import pack
 from briefing.engine import Engine, Settings
@@ -49,10 +50,10 @@ def calls(monkeypatch) -> Counter[str]:
         return wrapper
 
     for module, name, label in [
-        (loading_module, "work_on", "work_on"),
+        (briefing.engine.prepare, "work_on", "work_on"),
         (briefing.engine.summaries, "summarize", "summarize"),
-        (briefing.engine.assemble, "topic_brief", "topic_brief"),
-        (briefing.engine.assemble, "topic_themes", "topic_themes"),
+        (briefing.topics.brief, "topic_brief", "topic_brief"),
+        (briefing.topics.coverage, "topic_themes", "topic_themes"),
         (briefing.engine.grouping, "group_by_grouping", "group"),
         (briefing.engine.prepare, "word_features", "words"),
         (briefing.engine.grouping, "word_features", "words"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import briefing.engine.loading as loading_module
+import briefing.engine.prepare
 from briefing.cache import Cache
 from briefing.engine import Engine, Settings
 from briefing.engine.executors import ExecutorError, Executors
@@ -120,9 +120,9 @@ def test_a_generated_corpus_and_the_cache_move_between_cluster_and_local(registr
     assert sum(len(b.documents) for b in on_dask.briefs) == 90
     # The cluster's results went into the cache: a local run reuses them and loads nothing.
     worked = []
-    real_work_on = loading_module.work_on
+    real_work_on = briefing.engine.prepare.work_on
     monkeypatch.setattr(
-        loading_module,
+        briefing.engine.prepare,
         "work_on",
         lambda plugins, keys, source, analyse=True: (
             worked.append(source) or real_work_on(plugins, keys, source, analyse)

@@ -6,6 +6,7 @@ Each stage is its own module and takes and returns plain data:
 - :mod:`~briefing.engine.store`: this run's memory and the disk cache, behind one memoising helper;
 - :mod:`~briefing.engine.started`: the run's plugins, started once;
 - :mod:`~briefing.engine.prepare`: load, settle the language, clean, split (one source);
+- :mod:`~briefing.engine.source_work`: one source's work as the cache keeps it;
 - :mod:`~briefing.engine.pool`: the same per-source work in worker processes;
 - :mod:`~briefing.engine.loading`: a corpus's sources prepared, from the cache, the pool or here;
 - :mod:`~briefing.engine.summaries`, :mod:`~briefing.engine.themes`,

@@ -8,13 +8,11 @@ from collections.abc import Iterator, Sequence
 from ..cache import digest
 from ..models import Brief, BriefSentence, BriefTheme, Development, DocumentBrief, Theme
 from ..settings import Settings
-from ..topics.brief import topic_brief
-from ..topics.coverage import topic_themes
-from ..topics.novelty import timeline
-from ..topics.points import candidates
-from ..topics.thematic import thematic_brief
 from .cache_keys import Keys
 from .store import Store
+
+# The topics' modules are imported where a brief is computed, not here: a run answered from the
+# cache computes none, and importing them (their patterns, their word lists) is a tenth of its start.
 
 #: A topic's thematic brief and its timeline, made from one reading of its sentences.
 Thematic = tuple[tuple[BriefTheme, ...], tuple[Development, ...]]
@@ -36,6 +34,8 @@ class BriefStage:
         """The topic's multi-document brief from its documents' summaries."""
 
         def compute(missing: list[int]) -> Iterator[tuple[int, tuple[BriefSentence, ...]]]:
+            from ..topics.brief import topic_brief
+
             yield 0, topic_brief(entries, self.settings.topic_sentences, self.settings.language)
 
         return self.store.memoised({0: self._key(entries)}, compute, kind=tuple[BriefSentence, ...])[0]
@@ -54,6 +54,10 @@ class BriefStage:
         one reading of its sentences."""
 
         def compute(missing: list[int]) -> Iterator[tuple[int, Thematic]]:
+            from ..topics.novelty import timeline
+            from ..topics.points import candidates
+            from ..topics.thematic import thematic_brief
+
             language = self.settings.language
             found = candidates(entries, language)
             yield 0, (thematic_brief(entries, language, keywords, found), timeline(entries, language, found))
@@ -70,6 +74,8 @@ class BriefStage:
         """The topic's pooled themes; with ``tagging``, the key of the corpus tagging its entries'
         themes came from (which fixes them), kept by it: pooling 10,000 documents' themes was a
         sixth of re-briefing an unchanged corpus."""
+        from ..topics.coverage import topic_themes
+
         if tagging is None:
             return topic_themes(entries)
 

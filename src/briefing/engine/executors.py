@@ -9,15 +9,22 @@ worker for its briefing version and plugins and refuses a cluster that differs f
 
 from __future__ import annotations
 
-import logging
-from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Any
+from concurrent.futures import Executor
+from typing import TYPE_CHECKING, Any
 
+from ..lazy_import import lazy_module
 from ..plugins import PluginRecipe
 from ..settings import Settings
 from ..time_limit import NotDone, within
 from ..version import __version__
 from .pool import PARALLEL_FROM, local_context, start_server, worker_count
+
+if TYPE_CHECKING:
+    import logging
+    from concurrent.futures import process
+else:
+    logging = lazy_module("logging")
+    process = lazy_module("concurrent.futures.process")
 
 #: Seconds to wait for a Dask scheduler to answer.
 CONNECT_TIMEOUT = 10
@@ -82,7 +89,7 @@ class Executors:
             else:
                 self._workers = self.local_workers(missing)
                 start_server()  # with one BLAS thread per worker (a no-op once it runs)
-                self._executor = ProcessPoolExecutor(self._workers, mp_context=local_context())
+                self._executor = process.ProcessPoolExecutor(self._workers, mp_context=local_context())
                 self._closers.append(self._executor.shutdown)
         return self._executor, self._workers
 

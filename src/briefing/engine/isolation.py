@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import PluginCrashed
+from ..lazy_import import lazy_module
 from ..models import Document
 from ..text.words import language_kit
 from .pool import WorkerSpec, local_context, worker_plugins
 from .themes import Tagged, tag_corpus
+
+if TYPE_CHECKING:
+    from concurrent.futures import process
+else:
+    process = lazy_module("concurrent.futures.process")  # started at the first isolated call
 
 T = TypeVar("T")
 
@@ -31,18 +35,18 @@ class Isolation:
 
     def __init__(self, spec: WorkerSpec):
         self.spec = spec
-        self._executor: ProcessPoolExecutor | None = None
+        self._executor: process.ProcessPoolExecutor | None = None
         self._lock = threading.Lock()  # the reading room calls from several worker threads
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(spec, *args)`` in the worker; :class:`PluginCrashed` when the worker died."""
         with self._lock:
             if self._executor is None:
-                self._executor = ProcessPoolExecutor(max_workers=1, mp_context=local_context())
+                self._executor = process.ProcessPoolExecutor(max_workers=1, mp_context=local_context())
             executor = self._executor
         try:
             return executor.submit(function, self.spec, *args).result()
-        except BrokenProcessPool:
+        except process.BrokenProcessPool:
             self._discard(executor)
             raise PluginCrashed(
                 "ended the process it ran in (a crash in C code, or a call to os._exit); it ran in a worker "
@@ -59,7 +63,7 @@ class Isolation:
         extra = [d for d in documents if d.id not in known]
         return self.run(tag_in_worker, tagger, list(corpus), [d.id for d in documents if d.id in known], extra)
 
-    def _discard(self, executor: ProcessPoolExecutor) -> None:
+    def _discard(self, executor: process.ProcessPoolExecutor) -> None:
         """Drop a broken pool (once, whichever thread saw it break first); the next call starts anew."""
         with self._lock:
             if self._executor is executor:

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..cache import Packed
 from ..cache_format import unpack
+from ..lazy_import import lazy_module
 from ..models import Document, Problem, Source
 from ..text.detect import warm_up
 from .cache_keys import Keys
 from .executors import Executors
 from .pool import batches, one_at_a_time, services_spec, work_in_executor
-from .prepare import SourceWork, work_on
+from .source_work import SourceWork
 from .started import StartedPlugins
 from .store import Store
 from .summaries import Outcome
 from .themes import TagStage
+
+if TYPE_CHECKING:
+    from concurrent.futures import process
+else:
+    process = lazy_module("concurrent.futures.process")  # a run from the cache starts no pool
 
 
 @dataclass
@@ -93,6 +99,8 @@ class SourceStage:
         notes: list[Problem] = []
 
         def compute(missing: list[int]) -> Iterator[tuple[int, SourceWork]]:
+            from .prepare import work_on  # the text machinery: a run from the cache needs none
+
             done = len(sources) - len(missing)
             if self.plugins.services.settings.detect_language:
                 warm_up()  # loads while the first sources are read
@@ -115,7 +123,7 @@ class SourceStage:
                     for position, packed in work_in_executor(executor, spec, chosen, tasks, report):
                         finished.add(missing[position])
                         yield missing[position], _unpacked(packed)
-                except BrokenProcessPool as exc:  # a worker process ended abruptly: a plugin crashed it
+                except process.BrokenProcessPool as exc:  # a worker process ended abruptly: a plugin crashed it
                     self.executors.close()
                     rest = [i for i in missing if i not in finished]
                     notes.append(Problem("workers", f"a worker process ended abruptly ({exc}); {_ALONE}"))

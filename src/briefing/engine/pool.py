@@ -14,24 +14,32 @@ so forking never copies the threads of a running TUI.
 from __future__ import annotations
 
 import math
-import multiprocessing
-import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass
-from multiprocessing import forkserver
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cache import Cache, digest
+from ..lazy_import import lazy_module
 from ..models import Source
 from ..plugins import DEFAULT_PLUGINS, PluginRecipe
 from ..services import Services
 from ..settings import Settings
 from .cache_keys import Keys
-from .prepare import packed_work
 from .started import StartedPlugins
+
+if TYPE_CHECKING:
+    import multiprocessing
+    import multiprocessing.context
+    from concurrent.futures import process
+    from multiprocessing import forkserver
+else:
+    # Imported when a pool starts: a run answered from the cache starts none.
+    multiprocessing = lazy_module("multiprocessing")
+    forkserver = lazy_module("multiprocessing.forkserver")
+    process = lazy_module("concurrent.futures.process")
 
 #: Thread counts of the BLAS libraries numpy may be built with. A worker works on one core; BLAS
 #: threads in every worker would fight over the same cores (measured: the pool was slower than one
@@ -93,6 +101,8 @@ def worker_plugins(spec: WorkerSpec) -> StartedPlugins:
 
 def work_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[dict[str, bytes]]:
     """A task: each source's packed work, in order (runs in a worker process)."""
+    from .prepare import packed_work  # preloaded by the fork server
+
     plugins, keys = _Worker.started(spec)
     return [packed_work(plugins, keys, source) for source in sources]
 
@@ -123,7 +133,9 @@ def worker_count(setting: int) -> int:
 def local_context() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     # The language model too: workers are forked with it rather than each loading it (0.6 s).
-    context.set_forkserver_preload(["briefing.engine.runner", "briefing.text.langid_model", *DEFAULT_PLUGINS])
+    context.set_forkserver_preload(
+        ["briefing.engine.runner", "briefing.engine.prepare", "briefing.text.langid_model", *DEFAULT_PLUGINS]
+    )
     return context
 
 
@@ -180,12 +192,12 @@ def one_at_a_time(
     others' results stand: a crash here would have ended briefing itself."""
     index = 0
     while index < len(sources):
-        with ProcessPoolExecutor(max_workers=1, mp_context=local_context()) as executor:
+        with process.ProcessPoolExecutor(max_workers=1, mp_context=local_context()) as executor:
             futures = [executor.submit(work_batch, spec, [source]) for source in sources[index:]]
             for future in futures:
                 try:
                     [packed] = future.result()
-                except BrokenProcessPool:  # this source's task was running: the others never started
+                except process.BrokenProcessPool:  # this source's task was running: the others never started
                     yield index, None
                     index += 1
                     done(index)

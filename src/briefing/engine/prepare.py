@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import warnings
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
-from ..cache import Packed, packed_entries
+from ..cache import packed_entries
 from ..cache_format import pack
 from ..interfaces import SourceWarning
-from ..models import Document, Dropped, Problem, Sentence, Source, Summary
+from ..models import Document, Dropped, Problem, Sentence, Source
 from ..picking import windowed
 from ..printable import one_line
 from ..text import outline
@@ -29,49 +28,11 @@ from ..topics.features import word_features
 from ..wording import counted
 from .cache_keys import Keys
 from .failures import failure
+from .source_work import SourceWork
 from .started import StartedPlugins
 from .summaries import summarize_one
 from .themes import MAX_TAGGED_SENTENCES
 from .themes import analyse as analyses_of
-
-
-@dataclass
-class SourceWork:
-    """One source's documents, segmented, with what went wrong and what the user should know;
-    and, when freshly worked on, its documents' analyses and summaries by cache key."""
-
-    documents: list[Document]
-    problems: list[Problem]
-    warnings: list[Problem]
-    analyses: dict[str, Any] = field(default_factory=dict)
-    summaries: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
-    #: Summaries that failed: held for the rest of the run (a stuck summarizer is not waited
-    #: for twice), never cached, so they are tried again next run.
-    failed: dict[str, tuple[Summary | None, list[Problem]]] = field(default_factory=dict)
-    #: Each document's word features for grouping by content (see :func:`~briefing.topics.features.word_features`).
-    words: dict[str, Any] = field(default_factory=dict)
-    #: The same results as a worker packed them, stored as these bytes (see :meth:`entries`).
-    packed: dict[str, bytes] | None = None
-    #: Each document's :meth:`~briefing.engine.cache_keys.Keys.fingerprint`, kept with the documents so
-    #: that a cached run does not digest every sentence of the corpus again.
-    fingerprints: list[str] = field(default_factory=list)
-
-    def entries(self, key: str) -> dict[str, Any]:
-        """What is worth caching: the analyses and summaries, and the documents under ``key`` when
-        the source loaded without problems (failed work is never cached, so it is tried again)."""
-        if self.packed is not None:
-            kept: dict[str, Any] = {k: Packed(v) for k, v in self.packed.items() if k.split(":")[0] in CACHED}
-            if not self.problems:
-                kept[key] = Packed(self.packed["source:"])
-            return kept
-        kept = {**self.analyses, **self.summaries, **self.words}
-        if not self.problems:
-            kept[key] = SourceWork(self.documents, [], self.warnings, fingerprints=self.fingerprints)
-        return kept
-
-
-#: What a worker packs under these key prefixes goes to the cache ("failed:" and "source:" do not).
-CACHED = ("analysis", "summary", "words")
 
 
 def inert(text: str) -> str:

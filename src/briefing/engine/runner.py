@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ..answering import AnswerIndex, Terms, terms_of
 from ..cache import Cache, paused_collection
 from ..cache_format import damaged_reads
 from ..models import Briefing, Document, DocumentBrief, Problem, RunFacts, Source
@@ -28,11 +28,13 @@ from .grouping import GroupStage
 from .isolation import Isolation
 from .loading import Prepared, SourceStage
 from .pool import services_spec
-from .prepare import prepare_document
 from .started import StartedPlugins
 from .store import Store
 from .summaries import SummaryStage
 from .themes import TagStage
+
+if TYPE_CHECKING:
+    from ..answering import AnswerIndex
 
 
 class Engine:
@@ -120,6 +122,8 @@ class Engine:
 
     def prepare(self, document: Document) -> Document:
         """One document segmented as this run would (for samples and tests; problems are dropped)."""
+        from .prepare import prepare_document  # not imported by a run answered from the cache
+
         return prepare_document(self.plugins, document)[0]
 
     def facts(self, origins: Iterable[str], summarizer: str | None = None, length: Length | None = None) -> RunFacts:
@@ -138,6 +142,8 @@ class Engine:
 
     def answer_index(self, documents: Sequence[Document]) -> AnswerIndex:
         """An index to ask ``documents`` questions; each document's terms come from the cache."""
+        from ..answering import AnswerIndex, Terms, terms_of  # only for questions
+
         by_id = {d.id: d for d in documents}
         keys = {d.id: "terms:" + self.keys.fingerprint(d) for d in documents}
 
