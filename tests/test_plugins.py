@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import textwrap
-from importlib.metadata import entry_points
+import zipfile
+from importlib import metadata
 
 import pytest
 
+from briefing.entry_points import entry_points
 from briefing.plugins import PluginHost
 
 SUMMARIZER_PLUGIN = """
@@ -46,6 +49,35 @@ def entry_point_dist(tmp_path, monkeypatch):
     yield
     for module in ("fake_longest", "fake_broken"):
         sys.modules.pop(module, None)
+
+
+def dist(site, name, entry_points_text):
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    write(info / "METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    write(info / "entry_points.txt", entry_points_text)
+
+
+def test_entry_points_are_read_by_the_library_whenever_a_distribution_may_declare_the_group(tmp_path, monkeypatch):
+    """The look that spares importing importlib.metadata says "none" only where the library does."""
+    site = tmp_path / "site"
+    dist(site, "other_tool", "[console_scripts]\nother = other:main\n\n[pytest11]\nbriefing = nope\n")
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "not-there")])
+    assert entry_points("briefing") == [] and list(metadata.entry_points(group="briefing")) == []
+
+    declared = tmp_path / "declared"  # a folder of its own: the library keeps each folder's listing
+    dist(declared, "spaced", "[ briefing ]\nspaced = spaced_plugin\n")  # another group to the library
+    dist(declared, "declared", "[console_scripts]\ntool = tool:main\n[briefing]\ndeclared = declared_plugin\n")
+    monkeypatch.setattr(sys, "path", [str(site), str(declared)])
+    assert [e.name for e in entry_points("briefing")] == ["declared"]
+    assert [e.name for e in metadata.entry_points(group="briefing")] == ["declared"]
+
+    archive = tmp_path / "plugins.zip"  # a zip on the path: only the library reads it
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("zipped-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: zipped\nVersion: 1.0\n")
+        zipped.writestr("zipped-1.0.dist-info/entry_points.txt", "[briefing]\nzipped = zipped_plugin\n")
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert [e.name for e in entry_points("briefing")] == ["zipped"]
 
 
 def test_built_ins_register_through_hooks(registry):
@@ -170,3 +202,19 @@ def test_shipped_local_plugin_example(cli, tmp_path):
     [document] = json.loads(out)["topics"][0]["documents"]
     assert document["summarizer"] == "title-words"
     assert document["summary"][0]["text"] == "The method, known as coral gardening, is simple and cheap."
+
+
+def test_no_distribution_declaring_the_group_spares_importing_the_library(tmp_path):
+    """Importing importlib.metadata is a twelfth of a start answered from the cache (issue 30)."""
+    site = tmp_path / "site"
+    dist(site, "other_tool", "[console_scripts]\nother = other:main\n")
+    probe = (
+        "import sys\nfrom briefing.entry_points import entry_points\n"
+        f"sys.path[:] = [{str(site)!r}, *(p for p in sys.path if p and 'site-packages' not in p)]\n"
+        "print(entry_points('briefing'), 'importlib.metadata' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "False"]
+    dist(site, "declared", "[briefing]\ndeclared = declared_plugin\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "name='declared'" in done.stdout and done.stdout.split()[-1] == "True"

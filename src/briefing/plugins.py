@@ -16,7 +16,6 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
+from .entry_points import entry_points
 from .hookspecs import PLUGIN_API
 from .interfaces import KINDS, Plugin, hook_name
 from .time_limit import NotDone, within
