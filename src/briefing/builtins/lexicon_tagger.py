@@ -7,10 +7,11 @@ same name, or drops all defaults (``replace = true``).
 
 from __future__ import annotations
 
+import pkgutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from importlib import resources
+from functools import cached_property
 from typing import Any
 
 from ..hookspecs import hookimpl
@@ -27,8 +28,10 @@ else:  # pragma: no cover
 
 def default_themes() -> dict[str, dict[str, list[str]]]:
     """The shipped themes: name -> language code -> terms."""
-    text = resources.files("briefing").joinpath("data/themes.toml").read_text(encoding="utf-8")
-    themes: dict[str, dict[str, list[str]]] = tomllib.loads(text)["themes"]
+    data = pkgutil.get_data("briefing", "data/themes.toml")  # importlib.resources would import zipfile
+    if data is None:
+        raise FileNotFoundError("briefing's data/themes.toml cannot be read from its package")
+    themes: dict[str, dict[str, list[str]]] = tomllib.loads(data.decode("utf-8"))["themes"]
     return themes
 
 
@@ -101,12 +104,18 @@ class LexiconTagger(Tagger):
         unknown = set(self.settings) - {"themes", "replace", "min_share", "evidence"}
         if unknown:
             raise ValueError(f"unknown setting {sorted(unknown)[0]!r} (known: themes, replace, min_share, evidence)")
-        themes = {} if self.settings.get("replace", False) else default_themes()
-        themes.update(_validated(self.settings.get("themes", {}), "themes"))
-        self.themes = themes
+        self._added = _validated(self.settings.get("themes", {}), "themes")
         self.min_share = float(self.settings.get("min_share", 0.05))
         self.evidence = int(self.settings.get("evidence", 3))
         self._lexicons: dict[str, _Lexicon] = {}
+
+    @cached_property
+    def themes(self) -> dict[str, dict[str, list[str]]]:
+        """Every theme: name -> language code -> terms. Read when first tagging (a run answered
+        from the cache tags nothing, and the shipped file is a fiftieth of its start)."""
+        themes = {} if self.settings.get("replace", False) else default_themes()
+        themes.update(self._added)
+        return themes
 
     def _lexicon(self, code: str) -> _Lexicon:
         if code not in self._lexicons:
