@@ -44,3 +44,14 @@ def test_a_brief_from_the_cache_imports_none_of_what_computing_needs(tmp_path):
     first = imported(small, tmp_path / "cache").split()
     assert {"nltk", "briefing.text.sentences", "numpy", "briefing.topics.points"} <= set(first)  # it computed
     assert imported(small, tmp_path / "cache") == "imported:"  # the cache had every result
+
+
+def test_a_lazy_module_imports_at_its_first_attribute_and_keeps_what_it_read():
+    probe = (
+        "import sys\nfrom briefing.lazy_import import lazy_module\n"
+        "wave = lazy_module('wave')\nbefore = 'wave' in sys.modules\n"
+        "opened = wave.open\n"
+        "print(before, 'wave' in sys.modules, opened is sys.modules['wave'].open, 'open' in vars(wave))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True", "True"]
