@@ -412,29 +412,31 @@ def corpus_folder(count: int) -> Path:
 
 #: The steps of a run the corpus rows time, by the stage method each is.
 STEPS = {
-    "load": ("", "load"),
-    "tag": ("themes", "corpus"),
-    "group": ("grouping", "topics"),
-    "brief": ("briefs", "assemble"),
+    "load": (("", "load"),),
+    "tag": (("themes", "corpus"),),
+    "group": (("grouping", "topics"),),
+    "brief": (("briefs", "brief_all"), ("briefs", "assemble")),  # the topics' briefs, then each brief put together
 }
 
 
 def timed_steps(engine: Engine) -> dict[str, float]:
     """Seconds each of :data:`STEPS` takes in ``engine``'s runs, filled in as they go (loading is
-    per-document work, in the workers; the rest is corpus-wide, in this process)."""
+    per-document work, in the workers; the topics' briefs go to the workers too when there are
+    several; tagging and grouping are corpus-wide, in this process)."""
     spent = dict.fromkeys(STEPS, 0.0)
-    for step, (stage, method) in STEPS.items():
-        owner = getattr(engine, stage) if stage else engine
-        original = getattr(owner, method)
+    for step, methods in STEPS.items():
+        for stage, method in methods:
+            owner = getattr(engine, stage) if stage else engine
+            original = getattr(owner, method)
 
-        def timed(*arguments, original=original, step=step):
-            start = time.perf_counter()
-            try:
-                return original(*arguments)
-            finally:
-                spent[step] += time.perf_counter() - start
+            def timed(*arguments, original=original, step=step):
+                start = time.perf_counter()
+                try:
+                    return original(*arguments)
+                finally:
+                    spent[step] += time.perf_counter() - start
 
-        setattr(owner, method, timed)
+            setattr(owner, method, timed)
     return spent
 
 

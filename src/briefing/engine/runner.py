@@ -192,14 +192,19 @@ class Engine:
         if topic is not None:
             topics = [t for t in topics if t.name == topic]
         summaries = self.summaries.many([d for t in topics for d in t.documents])
-        briefs = []
+        jobs = []
         for each in topics:
             entries = []
             for document in each.documents:
                 summary, failed = summaries[document.id]
                 entries.append(DocumentBrief(document, summary, themes[document.id]))
                 errors.extend(failed)
-            briefs.append(self.briefs.assemble(each.name, entries, each.keywords, tagging))
+            jobs.append((entries, each.keywords))
+        self.briefs.brief_all(jobs, self.executors)  # topics in parallel, when worth it
+        briefs = [
+            self.briefs.assemble(each.name, entries, keywords, tagging)
+            for each, (entries, keywords) in zip(topics, jobs, strict=True)
+        ]
         return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings) + self.cache_warnings())
 
     def cache_warnings(self) -> tuple[Problem, ...]:
