@@ -49,14 +49,19 @@ def _candidates(document: Document) -> Candidates:
     lower = lower_case_words(document.text) if kit.code == "de" else set()
     roles = WordRoles()
     read = [(sentence.position, candidate_phrases(sentence.text, kit, roles=roles)) for sentence in document.sentences]
+    judged: dict[str, bool] = {}  # a phrase written again is judged as before: the roles are all read
+
+    def noun_phrase(text: str) -> bool:
+        found = judged.get(text)
+        if found is None:
+            words = text.split()
+            found = judged[text] = words[-1].lower() not in lower and roles.may_head(words, kit.code)
+        return found
+
     for position, every in read:
         # Each single word counts for the weights, though only noun phrases may be chosen.
         single.update(stems[0] for stems, _ in every if len(stems) == 1)
-        found = [
-            (stems, text)
-            for stems, text in every
-            if text.split()[-1].lower() not in lower and roles.may_head(text.split(), kit.code)
-        ]
+        found = [(stems, text) for stems, text in every if noun_phrase(text)]
         keys = [stems for stems, _ in found]
         counts.update(keys)
         spellings.update(found)
