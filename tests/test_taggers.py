@@ -272,3 +272,28 @@ def test_a_plugins_theme_named_like_a_built_in_is_merged_not_lost(tmp_path):
     [money] = [t for t in entry.themes if t.name == "money"]
     assert money.tagger == "lexicon" and money.also == ("currency",)
     assert "Each ticket will cost 2 € from May." in money.evidence
+
+
+def test_corpus_counts_are_computed_once_and_a_new_sequence_of_the_same_documents_is_held():
+    """Taggers call their per-corpus counts once per document: a corpus held by identity is not
+    read again, and the same documents in a new list are recognised by their ids once, then held
+    (reading every id on every call made a reloaded corpus's tagging quadratic)."""
+    from briefing.text.corpus import PerCorpus
+
+    class Counted(list):
+        reads = 0
+
+        def __iter__(self):
+            Counted.reads += 1
+            return super().__iter__()
+
+    documents = [Document(id=f"d{i}", origin=f"d{i}", title="", text="") for i in range(3)]
+    computed = []
+    counts = PerCorpus(lambda corpus: computed.append(len(corpus)) or len(computed))
+    first = Counted(documents)
+    assert [counts(first) for _ in range(5)] == [1] * 5
+    again = Counted(documents)
+    Counted.reads = 0
+    assert [counts(again) for _ in range(5)] == [1] * 5
+    assert computed == [3]
+    assert Counted.reads == 1  # the ids read once for the new list, then it is known by identity

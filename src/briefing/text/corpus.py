@@ -38,8 +38,12 @@ class PerCorpus(Generic[T]):
         key = tuple(d.id for d in corpus)
         with self._lock:
             if key in self._results:
+                # The same documents in a new sequence (a reload, another stage): hold this one,
+                # so its next calls are recognised by identity rather than by reading every id.
+                result = self._results[key][2]
+                self._results[key] = (corpus, len(corpus), result)
                 self._results.move_to_end(key)
-                return self._results[key][2]
+                return result
         result = self.compute(corpus)
         with self._lock:
             self._results[key] = (corpus, len(corpus), result)
