@@ -102,9 +102,10 @@ class LanguageKit:
         return self._stem(word.lower())
 
     def content_stems(self, text: str) -> list[str]:
-        """Stems of the words that are not stop words."""
-        stops = self.stop_words
-        return [self.stem(w) for w in words(text) if w.lower() not in stops]
+        """Stems of the words that are not stop words (each word lower-cased once: topic briefs
+        stem every sentence of a topic this way)."""
+        stops, stem = self.stop_words, self._stem
+        return [stem(lower) for lower in map(str.lower, words(text)) if lower not in stops]
 
 
 def _stemmer(name: str) -> Callable[[str], str]:
