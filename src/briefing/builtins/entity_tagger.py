@@ -99,6 +99,9 @@ class _Analysis:
 
     lower_case_words: frozenset[str]
     plain_names: list[tuple[Name, int]] | None
+    #: Capitalised words written as adjectives here, counted (see :func:`_adjectives`): the
+    #: corpus sums them, so the main process merges counts rather than reading every text.
+    adjectives: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,9 @@ class _CorpusNames:
     found: dict[str, list[tuple[Name, int]]]  # document id -> (name, sentence position)
     adjectives: frozenset[str] = frozenset()  # capitalised adjectives ("Iraqi troops"): no names alone
     places: frozenset[str] = frozenset()  # one-word names the corpus puts places' cues before ("in Munich")
+    #: document id -> the words of its names it also writes in lower case (lower-cased): all that
+    #: tagging asks of its lower-case words, so tagging need not unpack its analysis again.
+    lowered: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class EntityTagger(Tagger):
@@ -138,7 +144,7 @@ class EntityTagger(Tagger):
         plain = None
         if (document.language or "en") not in NOUN_CAPITALISING:
             plain = self._names(document, frozenset(self.gazetteer), lower)
-        return _Analysis(frozenset(lower), plain)
+        return _Analysis(frozenset(lower), plain, _adjectives(document, kit))
 
     def _names(self, document: Document, known: frozenset[str], common: Set[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
@@ -161,11 +167,15 @@ class EntityTagger(Tagger):
     def _corpus_names(self, corpus: Sequence[Document]) -> _CorpusNames:
         gazetteer = frozenset(self.gazetteer)
         found: dict[str, list[tuple[Name, int]]] = {}
+        lowered: dict[str, frozenset[str]] = {}
         learned: set[str] = set()
+        seen: Counter[str] = Counter()  # capitalised adjectives, as each document counted them
         for document in corpus:
             analysis = self.analysis(document)
+            seen.update(analysis.adjectives)
             if analysis.plain_names is not None:
                 found[document.id] = analysis.plain_names
+                lowered[document.id] = _lowered(analysis.plain_names, analysis.lower_case_words)
                 singles = (n.text for n, _ in analysis.plain_names if len(n.words) == 1)
                 learned.update(text for text in singles if text.lower() not in analysis.lower_case_words)
         known = gazetteer | learned
@@ -173,20 +183,25 @@ class EntityTagger(Tagger):
         before_place: Counter[str] = Counter()
         for document in corpus:
             if document.id not in found:
-                found[document.id] = self._names(document, known, self.analysis(document).lower_case_words)
+                analysis = self.analysis(document)
+                found[document.id] = self._names(document, known, analysis.lower_case_words)
+                lowered[document.id] = _lowered(found[document.id], analysis.lower_case_words)
             frequencies.update({_key(n.text) for n, _ in found[document.id]})
             before_place.update(n.text for n, _ in found[document.id] if len(n.words) == 1 and n.before in PLACE_BEFORE)
         places = frozenset(before_place)
-        return _CorpusNames(frozenset(known), frequencies, found, _adjectives(corpus), places)
+        adjectives = frozenset(word for word, count in seen.items() if count >= 2)
+        return _CorpusNames(frozenset(known), frequencies, found, adjectives, places, lowered)
 
     def tag(self, document: Document, kit: LanguageKit, corpus: Sequence[Document]) -> list[Theme]:
         if not document.sentences:
             return []
         names = self._corpus(corpus)
-        lower = self.analysis(document).lower_case_words
         found = names.found.get(document.id)
         if found is None:  # a document outside the corpus it was given
+            lower = self.analysis(document).lower_case_words
             found = self._names(document, names.known | frozenset(self.gazetteer), lower)
+        else:
+            lower = names.lowered[document.id]
         # A word named with an article ("the Thames", "der Bodensee") is a thing, not a first name.
         determined = {n.words[0] for n, _ in found if n.before.lower() in DETERMINERS}
         mentions: dict[str, _Mentions] = {}
@@ -321,19 +336,24 @@ def _vetted(entry: _Mentions, names: _CorpusNames) -> Counter[str]:
     return votes
 
 
-def _adjectives(corpus: Sequence[Document]) -> frozenset[str]:
-    """Capitalised words the corpus writes as adjectives, at least twice, mid-sentence, before a
+def _adjectives(document: Document, kit: LanguageKit) -> dict[str, int]:
+    """Capitalised words ``document`` writes as adjectives, counted: mid-sentence, before a
     lower-case word that is neither a stop word nor a verb of saying ("Iraqi troops", "French
-    officials"), with an adjective's ending: they name no one alone, and open no person's name."""
-    seen: Counter[str] = Counter()
-    for document in corpus:
-        if (document.language or "en") in NOUN_CAPITALISING:
-            continue
-        stops = language_kit(document.language or "en").stop_words
-        for word, following in _BEFORE_LOWER.findall(document.text):
-            if word.endswith(_ADJECTIVE_ENDINGS) and following not in stops and following not in SPEECH:
-                seen[word] += 1
-    return frozenset(word for word, count in seen.items() if count >= 2)
+    officials"), with an adjective's ending. Those the corpus writes so at least twice name no
+    one alone, and open no person's name."""
+    seen: dict[str, int] = {}
+    if (document.language or "en") in NOUN_CAPITALISING:
+        return seen
+    stops = kit.stop_words
+    for word, following in _BEFORE_LOWER.findall(document.text):
+        if word.endswith(_ADJECTIVE_ENDINGS) and following not in stops and following not in SPEECH:
+            seen[word] = seen.get(word, 0) + 1
+    return seen
+
+
+def _lowered(found: Sequence[tuple[Name, int]], lower_case_words: frozenset[str]) -> frozenset[str]:
+    """The words of ``found``'s names, lower-cased, that the document also writes in lower case."""
+    return frozenset(w for w in {w.lower() for name, _ in found for w in name.words} if w in lower_case_words)
 
 
 def _kind(votes: Counter[str]) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from ..hookspecs import hookimpl
@@ -92,6 +93,16 @@ class _CorpusCounts:
     unseen: float = 1.0
     #: By language, the stems most documents use: they say nothing about one of them.
     common: dict[str, set[str]] = field(default_factory=dict)
+    #: Each phrase's spelling, chosen from :attr:`written` when first asked for.
+    names: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+
+    def name(self, language: str, stems: tuple[str, ...]) -> str | None:
+        """How the corpus writes the phrase ``stems`` (see :func:`_spelling`); ``None`` if it has not."""
+        key = (language, stems)
+        found = self.names.get(key)
+        if found is None and key in self.written:
+            found = self.names[key] = _spelling(self.written[key])
+        return found
 
     def weigh(self, size: int) -> None:
         """Fill :attr:`idf`, :attr:`unseen` and :attr:`common` for a corpus of ``size`` documents."""
@@ -105,6 +116,13 @@ class _CorpusCounts:
                 language: {stem for stem, count in counted.items() if count > size / 2}
                 for language, counted in self.frequencies.items()
             }
+
+
+def _spelling(written: Mapping[str, int]) -> str:
+    """The most written of a phrase's spellings, preferring a lower-case one: a capital may only
+    mean the phrase opened a sentence."""
+    pool = [w for w in written if w == w.lower()] or list(written)
+    return min(pool, key=lambda w: (-written[w], w))
 
 
 class KeyPhraseTagger(Tagger):
@@ -122,13 +140,23 @@ class KeyPhraseTagger(Tagger):
         return _candidates(document)
 
     def _document_frequencies(self, corpus: Sequence[Document]) -> _CorpusCounts:
+        # Merged with dictionaries' own methods, not Counter.update per document and phrase
+        # (which made a Counter for every phrase of every document): 3 s -> 1 s for 10,000 documents.
         counts = _CorpusCounts()
+        stems_of: dict[str, list[Iterable[str]]] = {}
         for document in corpus:
             language = document.language or "en"
             found = self.analysis(document)
-            counts.frequencies.setdefault(language, Counter()).update(found.stems.keys())
+            stems_of.setdefault(language, []).append(found.stems.keys())
             for stems, written in found.written.items():
-                counts.written.setdefault((language, stems), Counter()).update(written)
+                key = (language, stems)
+                held = counts.written.get(key)
+                if held is None:
+                    counts.written[key] = Counter(written)
+                else:
+                    for text, count in written.items():
+                        held[text] = held.get(text, 0) + count
+        counts.frequencies = {language: Counter(chain.from_iterable(each)) for language, each in stems_of.items()}
         counts.weigh(max(len(corpus), 1))
         return counts
 
@@ -161,10 +189,7 @@ class KeyPhraseTagger(Tagger):
         total = len(document.sentences)
         for stems in chosen:
             # One spelling per phrase across the corpus, so that topics pool "coral" and "corals".
-            written = counts.written.get((language, stems)) or found.written[stems]
-            # Prefer a lower-case spelling: a capital may only mean the phrase opened a sentence.
-            pool = [w for w in written if w == w.lower()] or list(written)
-            name = min(pool, key=lambda w: (-written[w], w))
+            name = counts.name(language, stems) or _spelling(found.written[stems])
             positions = found.sentences[stems]
             evidence = tuple(document.sentences[p].text for p in positions[: self.evidence])
             themes.append(Theme(name, round(len(positions) / total, 4), evidence, self.name, "key phrase"))
