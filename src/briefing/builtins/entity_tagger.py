@@ -207,14 +207,14 @@ class EntityTagger(Tagger):
         mentions: dict[str, _Mentions] = {}
         for name, position in [(part, p) for whole, p in found for part in _affiliation(whole)]:
             parts = list(name.words)
-            votes: Counter[str] = Counter()
+            votes: dict[str, int] = {}  # a plain dictionary: a Counter per mention was a fifth of tagging
             while len(parts) > 1 and parts[0].lower() in TIME_WORDS:
                 parts.pop(0)  # "Wednesday Norman": a day before a name, in a list of results
             while len(parts) > 2 and (parts[0] in ROLES or parts[0].split("-")[0] in TITLE_WORDS | ROLES):
                 parts.pop(0)  # "General Anatoly Shkirko", "Undersecretary-General Yasushi Akashi"
-                votes["person"] += 1
+                _vote(votes, "person")
             while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] in APPOSITIONS):
-                votes[APPOSITIONS.get(parts.pop(0), "person")] += 1
+                _vote(votes, APPOSITIONS.get(parts.pop(0), "person"))
             text = " ".join(parts)
             if text not in names.known and len(parts) == 1 and text.lower() in lower:
                 continue  # also written in lower case here: a common word, not a name
@@ -224,12 +224,15 @@ class EntityTagger(Tagger):
                 continue  # "Iraqi", "French": an adjective, though capitalised
             if name.after in ROLES and parts[-1] in TITLE_WORDS:
                 continue  # "Japanese Prime" of "Japanese Prime Minister": part of a title
-            votes.update(_cues(name, parts))
+            _cues(name, parts, votes)
             if parts[0] in determined:
-                del votes["person"]
-            entry = mentions.setdefault(text, _Mentions(text))
+                votes.pop("person", None)
+            entry = mentions.get(text)
+            if entry is None:
+                entry = mentions[text] = _Mentions(text)
             entry.positions.append(position)
-            entry.votes.update(votes)
+            for kind, count in votes.items():
+                entry.votes[kind] += count
         _merge_surnames(mentions)
         _merge_legal_forms(mentions)
 
@@ -297,18 +300,21 @@ def _name_word(word: str) -> bool:
     return True
 
 
-def _cues(name: Name, parts: list[str]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _vote(votes: dict[str, int], kind: str) -> None:
+    votes[kind] = votes.get(kind, 0) + 1
+
+
+def _cues(name: Name, parts: list[str], votes: dict[str, int]) -> None:
+    """Add to ``votes`` what the words around a mention say of its kind."""
     if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and _person_like(parts)):
-        votes["person"] += 1
+        _vote(votes, "person")
     elif name.after in SPEECH and any(is_acronym(p) or not _name_word(p) for p in parts):
-        votes["organisation"] += 1  # "SoftBank said", "OpenAI said": companies speak too
+        _vote(votes, "organisation")  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
-        votes["organisation"] += 1
+        _vote(votes, "organisation")
     # "in" before an acronym is mostly a field ("investment in AI"), rarely a country.
     if parts[-1] in PLACE_WORDS or (name.before in PLACE_BEFORE and not (len(parts) == 1 and is_acronym(parts[0]))):
-        votes["place"] += 1
-    return votes
+        _vote(votes, "place")
 
 
 def _vetted(entry: _Mentions, names: _CorpusNames) -> Counter[str]:
