@@ -149,20 +149,26 @@ class EntityTagger(Tagger):
     def _names(self, document: Document, known: frozenset[str], common: Set[str]) -> list[tuple[Name, int]]:
         kit = language_kit(document.language or "en")
 
-        def find(known: frozenset[str]) -> list[tuple[Name, int]]:
-            found = [
-                (name, sentence.position)
-                for sentence in document.sentences
-                for name in name_spans(sentence.text, kit.code, kit.stop_words, known, common)
-            ]
+        def find(text: str, known: frozenset[str]) -> list[Name]:
+            found = name_spans(text, kit.code, kit.stop_words, known, common)
             if kit.code in NOUN_CAPITALISING:  # capitals alone prove nothing: ask for a sign of a name
-                found = [(n, p) for n, p in found if _signals_name(n, known)]
+                found = [n for n in found if _signals_name(n, known)]
             return found
 
-        found = find(known)
-        # A surname alone ("..., sagt Weiß") is a name once the document gave it in full.
-        surnames = {part.words[-1] for n, _ in found for part in _affiliation(n) if len(part.words) > 1} - known
-        return find(known | surnames) if surnames else found
+        each = [(sentence, find(sentence.text, known)) for sentence in document.sentences]
+        # A surname alone ("..., sagt Weiß") is a name once the document gave it in full. Known
+        # words change only the names of a sentence that writes one: only those are read again.
+        surnames = {
+            part.words[-1] for _, found in each for n in found for part in _affiliation(n) if len(part.words) > 1
+        }
+        surnames -= known
+        if surnames:
+            wider = known | surnames
+            each = [
+                (sentence, find(sentence.text, wider) if any(s in sentence.text for s in surnames) else found)
+                for sentence, found in each
+            ]
+        return [(name, sentence.position) for sentence, found in each for name in found]
 
     def _corpus_names(self, corpus: Sequence[Document]) -> _CorpusNames:
         gazetteer = frozenset(self.gazetteer)
