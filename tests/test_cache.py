@@ -489,3 +489,51 @@ def test_a_small_run_with_a_plugin_that_ends_its_process_is_isolated_too(tmp_pat
     assert sum(len(b.documents) for b in result.briefs) == 4
     [error] = result.errors
     assert error.source == str(folder / "broken.notes") and "ended abruptly" in error.message
+
+
+def test_past_its_limit_the_cache_forgets_the_results_used_least_recently(tmp_path, monkeypatch):
+    """Entries carry the day they were last used (read or written); past the limit, the least
+    recently used go first (the oldest written among equals) until the cache holds 80% of it."""
+    import os
+
+    import briefing.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "today", lambda: 10)
+    cache = Cache(tmp_path / "cache", limit_mb=1)
+    size = 200 * 1024
+    cache.put_packed({key: os.urandom(size) for key in "abcdefgh"})  # 1.6 MB: past the limit
+    monkeypatch.setattr(cache_module, "today", lambda: 11)
+    assert set(cache.get_packed_many(["a", "b"])) == {"a", "b"}  # read: used today
+    cache.put_packed({key: os.urandom(size) for key in "ij"})
+    forgotten = cache.prune()
+    least_recent_first = "cdefgh" + "abij"  # used on day 10, then on day 11, each in the order written
+    assert 6 <= forgotten < 10
+    assert set(cache.get_packed_many("abcdefghij")) == set(least_recent_first[forgotten:])
+    assert cache.in_use() <= 2**20 * 0.8
+    assert cache.prune() == 0  # under the limit: nothing more goes
+    assert Cache(tmp_path / "cache").prune() == 0  # no limit
+
+
+def test_a_cache_written_before_entries_had_a_day_is_read_and_pruned(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    with sqlite3.connect(folder / "results.sqlite") as db:
+        db.execute("CREATE TABLE results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("INSERT INTO results VALUES ('old', ?)", (b"x" * 300_000,))
+    cache = Cache(folder, limit_mb=0.1)
+    assert cache.get_packed_many(["old"]) == {"old": b"x" * 300_000}
+    cache.put_packed({"new": b"y"})
+    assert cache.prune() >= 1 and set(cache.get_packed_many(["old", "new"])) <= {"new"}
+
+
+def test_a_run_keeps_the_cache_under_its_configured_limit(cli, corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "briefing.toml").write_text("cache_max_mb = 0.05\n", encoding="utf-8")
+    code, out, _ = cli("--config", str(tmp_path / "briefing.toml"), "brief", str(corpus))
+    assert code == 0 and "coral" in out.lower()
+    assert Cache(tmp_path / "cache").in_use() <= 0.05 * 2**20
+    code, out, _ = cli("--config", str(tmp_path / "briefing.toml"), "cache", "info")
+    assert code == 0 and "(at most 0.05 MiB of results)" in out
+    (tmp_path / "briefing.toml").write_text("cache_max_mb = -1\n", encoding="utf-8")
+    code, _, err = cli("--config", str(tmp_path / "briefing.toml"), "brief", str(corpus))
+    assert code == 2 and "cache_max_mb" in err and "must be 0 (no limit) or more" in err

@@ -6,7 +6,9 @@ module). So a changed file, a changed setting or an upgraded plugin simply misse
 ever invalidated by hand. ``briefing cache clear`` empties it.
 
 One SQLite file holds the entries: reads are batched, writes are transactions, so a run that is
-killed half-way leaves every finished entry readable and no half-written one. Entries are plain
+killed half-way leaves every finished entry readable and no half-written one. Each entry keeps
+the day it was last used; past its size limit, the cache forgets those used least recently
+(results of files since changed, of settings or versions no longer run) until it is back under. Entries are plain
 data (:mod:`briefing.cache_format`): whoever can write to the cache folder can make briefing
 read a wrong result, never run their code. The folder is the user's own: made readable by its
 owner only, and refused when another user owns it or others may write to it, unless the user
@@ -22,6 +24,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +41,14 @@ FORMAT = 2
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
 CACHE_FILE = _FILE = "results.sqlite"
 _BATCH = 500  # keys per SELECT; SQLite allows 999 parameters in older builds
+#: A cache past its limit is brought back to this share of it, so it is not pruned on every run.
+PRUNED_TO = 0.8
+
+
+def today() -> int:
+    """Days since 1970: how recently an entry was used, to the day (stamping it on every read
+    would rewrite 10,000 rows on every re-brief; once a day costs one such run a day)."""
+    return int(time.time() // 86_400)
 
 
 def default_folder() -> Path:
@@ -195,16 +206,24 @@ def check_folder(folder: Path, shared: bool = False) -> None:
 class Cache:
     """Results by key, stored as plain data. Safe to share between threads; each process opens its own."""
 
-    def __init__(self, folder: Path, shared: bool = False):
+    def __init__(self, folder: Path, shared: bool = False, limit_mb: float = 0):
         self.folder = folder
+        #: The most the entries may take, in MiB (0: no limit); see :meth:`prune`.
+        self.limit_mb = limit_mb
+        self.limit = int(limit_mb * 2**20)
         self.path = folder / _FILE
         #: Why writing stopped (a full disk, say): the run goes on without keeping its results.
         self.unwritable: str | None = None
         self._local = threading.local()
         check_folder(folder, shared)
         with self._connection() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS results"
+                " (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL DEFAULT 0)"
+            )
             db.execute("CREATE TABLE IF NOT EXISTS counts (name TEXT PRIMARY KEY, count INTEGER NOT NULL)")
+            if "used" not in {row[1] for row in db.execute("PRAGMA table_info(results)")}:  # an older cache
+                db.execute("ALTER TABLE results ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
 
     def _connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -229,12 +248,17 @@ class Cache:
         :func:`~briefing.cache_format.unpack`). An entry that is not one (damaged, tampered with,
         or written by another version) is a miss, and counted (see :meth:`damaged`)."""
         found: dict[str, Any] = {}
+        stale: list[str] = []
+        day = today()
         with paused_collection():
-            for key, value in self._select("key, value", keys):
+            for key, value, used in self._select("key, value, used", keys):
+                if used < day:
+                    stale.append(key)
                 try:
                     found[key] = unpack(value, kind)
                 except DamagedEntry:  # recomputed by the caller, and stored again
                     continue
+        self._used(stale, day)
         self.count_damaged(damaged_reads())
         return found
 
@@ -242,7 +266,20 @@ class Cache:
         """The cached values of those ``keys`` that have one, as stored (unpacked by whoever reads
         them; one that turns out damaged is counted where it is read, see
         :func:`~briefing.cache_format.damaged_reads`)."""
-        return dict(self._select("key, value", keys))
+        found: dict[str, bytes] = {}
+        stale: list[str] = []
+        day = today()
+        for key, value, used in self._select("key, value, used", keys):
+            found[key] = value
+            if used < day:
+                stale.append(key)
+        self._used(stale, day)
+        return found
+
+    def _used(self, keys: list[str], day: int) -> None:
+        """Stamp ``keys`` as used on ``day``."""
+        if keys:
+            self._write("UPDATE results SET used = ? WHERE key = ?", [(day, key) for key in keys])
 
     def count_damaged(self, count: int) -> None:
         """Add ``count`` entries found damaged to the tally ``briefing cache info`` shows."""
@@ -272,7 +309,11 @@ class Cache:
     def put_packed(self, items: Mapping[str, bytes]) -> None:
         """Store values already packed with :func:`pack` (by a worker process, say)."""
         if items:
-            self._write("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", list(items.items()))
+            day = today()
+            self._write(
+                "INSERT OR REPLACE INTO results (key, value, used) VALUES (?, ?, ?)",
+                [(key, value, day) for key, value in items.items()],
+            )
 
     def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """One transaction (all of ``rows`` are written, or none). A cache that cannot be written
@@ -296,6 +337,39 @@ class Cache:
             db.execute("DELETE FROM counts")
         self._connection().execute("VACUUM")
         return count
+
+    def in_use(self) -> int:
+        """Bytes of the file that hold entries (the file does not shrink: pages that pruning
+        frees are used again by the next entries)."""
+        db = self._connection()
+        pages = db.execute("PRAGMA page_count").fetchone()[0] - db.execute("PRAGMA freelist_count").fetchone()[0]
+        return int(pages * db.execute("PRAGMA page_size").fetchone()[0])
+
+    def prune(self) -> int:
+        """Past :attr:`limit`, forget the entries used least recently (then the oldest written)
+        until the cache holds :data:`PRUNED_TO` of it; returns how many were forgotten. A few
+        pragmas when under the limit: every run calls it."""
+        if self.limit <= 0 or self.unwritable is not None:
+            return 0
+        doomed: list[tuple[str]] = []
+        try:
+            held = self.in_use()
+            if held <= self.limit:
+                return 0
+            excess = held - int(self.limit * PRUNED_TO)
+            rows = self._connection().execute(
+                "SELECT key, length(key) + length(value) FROM results ORDER BY used, rowid"
+            )
+            for key, size in rows:
+                if excess <= 0:
+                    break
+                doomed.append((key,))
+                excess -= size
+            rows.close()
+        except sqlite3.Error:  # unreadable: 'briefing cache clear' sets it aside
+            return 0
+        self._write("DELETE FROM results WHERE key = ?", doomed)
+        return len(doomed)
 
     def size(self) -> tuple[int, int]:
         """(entries, bytes on disk)."""

@@ -45,6 +45,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "cache": (bool, "keep results on disk so an unchanged corpus is briefed from them"),
     "cache_dir": (str, "where the cache lives"),
     "cache_shared": (bool, "use a cache folder other users own or may write to (entries are data, never code)"),
+    "cache_max_mb": ((int, float), "most the result cache holds, in MiB; least recently used go first; 0: no limit"),
     "fetch_timeout": ((int, float), "seconds to wait for a server when fetching a URL"),
     "fetch_retries": (int, "further tries after a failed fetch, with back-off"),
     "fetch_deadline": ((int, float), "seconds one URL may take in all, retries included"),
@@ -97,6 +98,8 @@ class Config:
     cache: bool = True
     cache_dir: Path | None = None
     cache_shared: bool = False
+    #: The most the result cache may hold, in MiB (0: no limit); see :meth:`briefing.cache.Cache.prune`.
+    cache_max_mb: float = 2048
     #: Keys of a config found in the current folder that were not used (see :func:`load_config`).
     withheld: tuple[str, ...] = ()
 
@@ -231,6 +234,8 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
     for key in ("fetch_timeout", "fetch_max_mb", "fetch_deadline", "max_source_mb"):
         if key in raw and raw[key] <= 0:
             raise fail(key, "must be more than 0")
+    if raw.get("cache_max_mb", 0) < 0:
+        raise fail("cache_max_mb", "must be 0 (no limit) or more MiB")
     if raw.get("fetch_retries", 0) < 0:
         raise fail("fetch_retries", "must be 0 or more")
     fetch: dict[str, Any] = {}
@@ -294,6 +299,7 @@ def _validate(path: Path, text: str, raw: dict[str, Any]) -> Config:
         keys=dict(keys),
         cache=raw.get("cache", True),
         cache_shared=raw.get("cache_shared", False),
+        cache_max_mb=float(raw.get("cache_max_mb", Config.cache_max_mb)),
         cache_dir=Path(_resolve(base, os.path.expanduser(raw["cache_dir"]))) if "cache_dir" in raw else None,
     )
 

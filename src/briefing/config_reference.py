@@ -39,6 +39,7 @@ _DEFAULTS: dict[str, Callable[[], object]] = {
     "cache": lambda: Config().cache,
     "cache_dir": lambda: "the user's cache folder (`~/.cache/briefing` on Linux), or `$BRIEFING_CACHE_DIR`",
     "cache_shared": lambda: Config().cache_shared,
+    "cache_max_mb": lambda: Config().cache_max_mb,
     "fetch_timeout": lambda: FetchOptions().timeout,
     "fetch_retries": lambda: FetchOptions().retries,
     "fetch_deadline": lambda: FetchOptions().deadline,

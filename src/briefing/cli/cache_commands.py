@@ -32,7 +32,7 @@ def _cache_folder() -> Path:
 def _open_cache(folder: Path) -> Cache | str:
     """The cache in ``folder``, or why it cannot be opened."""
     try:
-        return Cache(folder, shared=_run().config.cache_shared)
+        return Cache(folder, shared=_run().config.cache_shared, limit_mb=_run().config.cache_max_mb)
     except (OSError, sqlite3.Error) as exc:
         return str(exc) or type(exc).__name__
 
@@ -48,7 +48,8 @@ def cache_info() -> int:
         return EXIT_PARTIAL
     entries, size = found.size()
     off = "" if _run().config.cache else " (off: cache = false in the config)"
-    echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB")
+    limit = f" (at most {found.limit_mb:g} MiB of results)" if found.limit else " (no limit)"
+    echo(f"{found.path}{off}\n{entries} results, {size / 2**20:.1f} MiB{limit}")
     if damaged := found.damaged():
         echo(f"{damaged} entries were found damaged or foreign (not data this version wrote) and computed again")
     models = default_folder() / "models"

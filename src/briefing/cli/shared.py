@@ -96,7 +96,7 @@ def _cache(config: Config, no_cache: bool = False) -> Cache | None:
         return None
     folder = config.cache_dir or default_folder()
     try:
-        return Cache(folder, shared=config.cache_shared)
+        return Cache(folder, shared=config.cache_shared, limit_mb=config.cache_max_mb)
     except (OSError, sqlite3.Error) as exc:
         _say("warning", f"cache {folder} cannot be used ({exc}); briefing without it")
         return None

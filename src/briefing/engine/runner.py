@@ -178,7 +178,10 @@ class Engine:
             prepared = self.load(origins, stdin, progress)
             if keep is not None:
                 prepared.each = [(source, [d for d in found if keep(d)]) for source, found in prepared.each]
-            return replace(self._brief(prepared, topic), facts=self.facts(origins))
+            briefing = replace(self._brief(prepared, topic), facts=self.facts(origins))
+        if self.store.cache is not None:
+            self.store.cache.prune()  # past its limit, the results used least recently go
+        return briefing
 
     def _brief(self, prepared: Prepared, topic: str | None) -> Briefing:
         documents = prepared.documents
