@@ -205,10 +205,10 @@ def test_a_feature_is_labelled_by_its_most_written_spelling_across_the_corpus():
         return Document(name, name, "x", name, language="en", sentences=(Sentence("x", 0, 0),))
 
     documents = [document("a"), document("b"), document("c")]
-    words = {
-        "a": ({"en:japan": 1, "en:reef": 2}, {"en:japan": {"japan": 1}, "en:reef": {"reefs": 1, "Reef": 1}}),
-        "b": ({"en:japan": 2, "en:reef": 1}, {"en:japan": {"Japan": 2}, "en:reef": {"Reef": 1}}),
-        "c": ({"en:japan": 1, "en:reef": 1}, {"en:japan": {"Japan": 1}, "en:reef": {"reefs": 1}}),
+    words = {  # counts by feature, then by feature and spelling (SPELLING between them)
+        "a": ({"en:japan": 1, "en:reef": 2}, {"en:japan\x1fjapan": 1, "en:reef\x1freefs": 1, "en:reef\x1fReef": 1}),
+        "b": ({"en:japan": 2, "en:reef": 1}, {"en:japan\x1fJapan": 2, "en:reef\x1fReef": 1}),
+        "c": ({"en:japan": 1, "en:reef": 1}, {"en:japan\x1fJapan": 1, "en:reef\x1freefs": 1}),
     }
     themes = {
         "a": (Theme("Coral Sea", 1.0, (), "entities", "place"),),
