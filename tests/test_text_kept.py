@@ -164,6 +164,21 @@ def test_utf8_with_a_bad_byte_stays_utf8_with_a_warning():
     assert [str(w.message) for w in caught] == ["UTF-8 but for 1 byte (the first on line 1), shown as �"]
 
 
+def test_a_damaged_spot_of_several_bytes_counts_once_against_the_valid_utf8():
+    """Two umlauts and a stray two-byte mark: UTF-8 with one damaged spot, not a Central European
+    legacy encoding ("BĂĽrgerinitiative in KĂ¶ln", as a byte-by-byte count had it)."""
+    damaged = "Die Bürgerinitiative in Köln hat sich getroffen. Das ist ".encode() + b"\xff\xfe schwer.\n"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SourceWarning)
+        decoded = decode(damaged, "koeln.txt")
+    assert decoded.startswith("Die Bürgerinitiative in Köln") and "\ufffd\ufffd schwer" in decoded
+    assert [str(w.message) for w in caught] == ["UTF-8 but for 2 bytes (the first on line 1), shown as �"]
+    latin = "Die Bürgerinitiative in Köln hat sich getroffen.".encode("latin-1")
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always", SourceWarning)
+        assert decode(latin, "koeln-latin1.txt").startswith("Die Bürgerinitiative in Köln")
+
+
 def test_a_legacy_encoding_is_still_guessed():
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always", SourceWarning)

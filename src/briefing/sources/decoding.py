@@ -96,10 +96,11 @@ def _non_ascii_utf8(data: bytes) -> bool:
     return True
 
 
-#: Valid UTF-8 characters beyond ASCII per byte that is not UTF-8, at least, for a text to be
-#: UTF-8 with a few damaged bytes rather than a legacy encoding (whose accented letters are all
-#: invalid UTF-8, so it has none).
-_UTF8_PER_BAD_BYTE = 2
+#: Valid UTF-8 characters beyond ASCII per damaged spot (a run of bytes that are not UTF-8), at
+#: least, for a text to be UTF-8 with a few damaged bytes rather than a legacy encoding: legacy
+#: text almost never holds a valid multi-byte sequence by chance, so it has none. Spots, not
+#: bytes: one damage often spans two or three bytes (a cut character, a stray BOM).
+_UTF8_PER_BAD_SPOT = 2
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
@@ -108,7 +109,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
     text = data.decode("utf-8", errors="surrogateescape")
     bad = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
     good = sum(1 for c in text if c > "\x7f") - len(bad)
-    if not bad or good < _UTF8_PER_BAD_BYTE * len(bad):
+    spots = sum(1 for n, i in enumerate(bad) if n == 0 or bad[n - 1] != i - 1)
+    if not bad or good < _UTF8_PER_BAD_SPOT * spots:
         return None
     line = text.count("\n", 0, bad[0]) + 1
     return _SURROGATES.sub("\ufffd", text), len(bad), line
