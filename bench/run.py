@@ -536,22 +536,45 @@ def in_child(*arguments: str) -> list[str]:
     return done.stdout.split()
 
 
+#: Corpus targets (issue 30), by corpus size: seconds cold, peak MiB, seconds unchanged, seconds
+#: with one file changed; and briefing's time as a share of a plain sumy pass over the same files.
+CORPUS_TARGETS = {10000: {"cold": 60.0, "peak": 1024.0, "again": 3.0, "changed": 5.0}}
+SUMY_PASS_TARGET = 0.3
+
+
+def _against(value: float, target: float | None) -> str:
+    """`` (target <= T, met)`` or ``(..., not met)`` for a figure that has a target."""
+    if target is None:
+        return ""
+    return f"   (target <= {target:g}, {'met' if value <= target else 'not met'})"
+
+
 def corpus_rows(counts: list[int], executor: str) -> None:
     """The corpus runs, each in a fresh process so that peak memory is that run's; with another
     executor than the local pool, its first-run time beside the local pool's. Up to 1,000
     documents, the same run in one process and a plain sumy LexRank pass, side by side."""
     for count in counts:
         seconds, again, one_changed, rss, topics, stored, *steps = in_child("--corpus-run", str(count))
-        print(f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}")
+        targets = CORPUS_TARGETS.get(count, {})
+        print(
+            f"{f'brief {count} docs x 40 sentences, end to end (s)':<48}{float(seconds):>12.2f}"
+            + _against(float(seconds), targets.get("cold"))
+        )
         cold, changed = steps[: len(STEPS)], steps[len(STEPS) :]
         for name, spent in zip(STEPS, cold, strict=True):
             print(f"{f'  {name} (s), {float(spent) / float(seconds):.0%} of it':<48}{float(spent):>12.2f}")
-        print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}")
+        print(f"{'  peak resident memory (MiB)':<48}{float(rss):>12.0f}" + _against(float(rss), targets.get("peak")))
         print(f"{'  topics found (20 generated subjects)':<48}{int(topics):>12}")
         print(f"{'  the cache it wrote (MiB)':<48}{float(stored):>12.1f}")
-        print(f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}")
+        print(
+            f"{'  again, unchanged, from the cache (median of 3, s)':<48}{float(again):>12.3f}"
+            + _against(float(again), targets.get("again"))
+        )
         print(f"{'    first run / cached run':<48}{float(seconds) / float(again):>11.1f}x")
-        print(f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}")
+        print(
+            f"{'  again, one file changed (s)':<48}{float(one_changed):>12.2f}"
+            + _against(float(one_changed), targets.get("changed"))
+        )
         for name, spent in zip(STEPS, changed, strict=True):
             print(f"{f'    {name} (s)':<48}{float(spent):>12.2f}")
         if count <= 1000:
@@ -560,7 +583,8 @@ def corpus_rows(counts: list[int], executor: str) -> None:
             print(f"{'    one process / default pool':<48}{float(alone[0]) / float(seconds):>11.2f}x")
             [plain] = in_child("--sumy-pass", str(count))
             print(f"{'  a plain sumy LexRank pass, one process (s)':<48}{float(plain):>12.2f}")
-            print(f"{'    briefing / sumy pass':<48}{float(seconds) / float(plain):>11.2f}x")
+            ratio = float(seconds) / float(plain)
+            print(f"{'    briefing / sumy pass':<48}{ratio:>11.2f}x" + _against(ratio, SUMY_PASS_TARGET))
         if executor != "local":
             other = in_child("--corpus-run", str(count), "--executor", executor)
             print(f"{f'  the same on {executor} (s)':<48}{float(other[0]):>12.2f}")
