@@ -10,9 +10,9 @@ killed half-way leaves every finished entry readable and no half-written one. Ea
 the day it was last used; past its size limit, the cache forgets those used least recently
 (results of files since changed, of settings or versions no longer run) until it is back under.
 Entries are plain data (:mod:`briefing.cache_format`): whoever can write to the cache folder can
-make briefing read a wrong result, never run their code. The folder is the user's own: made readable by its
-owner only, and refused when another user owns it or others may write to it, unless the user
-says the cache is shared.
+make briefing read a wrong result, never run their code. The folder is the user's own: made
+readable by its owner only, and refused when another user owns it or others may write to it,
+unless the user says the cache is shared.
 """
 
 from __future__ import annotations
