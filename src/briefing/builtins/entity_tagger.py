@@ -37,7 +37,7 @@ from .entity_cues import (
 )
 
 KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
-_BEFORE_LOWER = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,}) ([a-z]{3,})\b")
+_BEFORE_LOWER = re.compile(r"([A-Z](?<=[a-z,] [A-Z])[a-z]{3,}) ([a-z]{3,})\b")  # capital first: scanned fast
 
 
 @dataclass

@@ -27,7 +27,11 @@ _LIST_START = re.compile(r"(?:^|\s)\(?[1ai](?:\.\)|[.)])\s")
 _JOINERS = frozenset("and or nor und oder sowie bzw et ou ni y e o u ni".split())
 #: ``ended.Then`` / ``1,000.That`` / ``„Lob“.Er``: an end mark glued to the next word (checked: capitalised, then
 #: lower case, so ``Amazon.com``, ``ASP.NET`` and ``U.S.Steel`` stay whole).
-_GLUED = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=\d)|(?<=[”“\"'’»)\]]))[.!?]+[”“\"'’»)\]]*(?=([^\W\d_][\w’']*))")
+#: (It opens with the mark and looks behind from there: opening with the look behind tried it at
+#: every character, fifteen times slower for the same matches.)
+_GLUED = re.compile(
+    r"[.!?](?:(?<=[^\W\d_]{3}[.!?])|(?<=\d[.!?])|(?<=[”“\"'’»)\]][.!?]))[.!?]*[”“\"'’»)\]]*(?=([^\W\d_][\w’']*))"
+)
 #: An e-mail address or a web address: a token whose dots are no sentence's end.
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.|(?:https?://|www\.)\S", re.IGNORECASE)
 #: ``48 h. Cells``, ``6 p.m. Reporters``: a lower-case unit after a number, then a capitalised word.

@@ -19,8 +19,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence end glued to the next sentence: "word.Next". The token around it is checked so that
 # URLs, e-mail addresses and domains stay whole; abbreviations such as "U.S." or "z.B." never
 # match because they need two letters before the stop.
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})[.!?:][\"“”»’]?(?=[^\W\d_]{2})")
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
+# Each pattern opens with the mark and looks behind from there: a pattern that opens with a look
+# behind is tried at every character of a text (ten times slower, same matches).
+_GLUED = re.compile(r"[.!?:](?<=[^\W\d_]{2}[.!?:])[\"“”»’]?(?=[^\W\d_]{2})")
+_GLUED_COMMA = re.compile(r",(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})")
 _URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|de|io|gov|edu|co|uk|eu|info)\b", re.IGNORECASE)
 
 _NOISE_PATTERNS = [
