@@ -248,17 +248,12 @@ class Cache:
         :func:`~briefing.cache_format.unpack`). An entry that is not one (damaged, tampered with,
         or written by another version) is a miss, and counted (see :meth:`damaged`)."""
         found: dict[str, Any] = {}
-        stale: list[str] = []
-        day = today()
         with paused_collection():
-            for key, value, used in self._select("key, value, used", keys):
-                if used < day:
-                    stale.append(key)
+            for key, value in self._read(keys):
                 try:
                     found[key] = unpack(value, kind)
                 except DamagedEntry:  # recomputed by the caller, and stored again
                     continue
-        self._used(stale, day)
         self.count_damaged(damaged_reads())
         return found
 
@@ -266,20 +261,19 @@ class Cache:
         """The cached values of those ``keys`` that have one, as stored (unpacked by whoever reads
         them; one that turns out damaged is counted where it is read, see
         :func:`~briefing.cache_format.damaged_reads`)."""
-        found: dict[str, bytes] = {}
-        stale: list[str] = []
-        day = today()
-        for key, value, used in self._select("key, value, used", keys):
-            found[key] = value
-            if used < day:
-                stale.append(key)
-        self._used(stale, day)
-        return found
+        return dict(self._read(keys))
 
-    def _used(self, keys: list[str], day: int) -> None:
-        """Stamp ``keys`` as used on ``day``."""
-        if keys:
-            self._write("UPDATE results SET used = ? WHERE key = ?", [(day, key) for key in keys])
+    def _read(self, keys: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """``(key, value)`` for those ``keys`` the cache has; once all are read, those not yet
+        used today are stamped as used today (read it whole: a pass left half-way stamps none)."""
+        day = today()
+        stale: list[tuple[int, str]] = []
+        for key, value, used in self._select("key, value, used", keys):
+            if used < day:
+                stale.append((day, key))
+            yield key, value
+        if stale:
+            self._write("UPDATE results SET used = ? WHERE key = ?", stale)
 
     def count_damaged(self, count: int) -> None:
         """Add ``count`` entries found damaged to the tally ``briefing cache info`` shows."""
