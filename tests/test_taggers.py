@@ -297,3 +297,13 @@ def test_corpus_counts_are_computed_once_and_a_new_sequence_of_the_same_document
     assert [counts(again) for _ in range(5)] == [1] * 5
     assert computed == [3]
     assert Counted.reads == 1  # the ids read once for the new list, then it is known by identity
+
+
+def test_an_entity_tagger_gives_a_document_the_same_names_when_it_tags_it_again(engine, heat):
+    # Tagging takes a document's names out of the corpus table (they are not held for the whole
+    # run); a second call finds them again as the corpus did, German ones with the names it taught.
+    german = document(engine, WAERME, id="de")
+    tagger, corpus = EntityTagger(), [heat, german]
+    first = [tagger.tag(d, language_kit(d.language or "en"), corpus) for d in corpus]
+    again = [tagger.tag(d, language_kit(d.language or "en"), corpus) for d in corpus]
+    assert first == again and "Malmö" in {t.name for t in again[1]}

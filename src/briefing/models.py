@@ -11,7 +11,7 @@ from pathlib import Path
 from .printable import one_line, printable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Raw bytes of one input, before any loader has looked at them.
 
@@ -28,7 +28,7 @@ class Source:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a document: ``paragraph`` and ``position`` count from 0 within the document."""
 
@@ -37,7 +37,7 @@ class Sentence:
     position: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     """Text a loader or cleaner left out of a document, kept so the reader can check it:
     ``by`` names who dropped it (``page noise``, a cleaner's name, ``repeated``), ``why`` says why,
@@ -49,7 +49,7 @@ class Dropped:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A loaded source (a file may hold several, e.g. a feed).
 
@@ -83,7 +83,7 @@ class Document:
     segmenter: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoredSentence:
     """A sentence a summarizer chose: its score from the summarizer and its rank (1 = best)."""
 
@@ -94,7 +94,7 @@ class ScoredSentence:
     rank: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     """Chosen sentences in document order."""
 
@@ -102,7 +102,7 @@ class Summary:
     sentences: tuple[ScoredSentence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Theme:
     """A theme a tagger found in a document.
 
@@ -122,7 +122,7 @@ class Theme:
     also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefSentence:
     """A sentence of a topic-level brief, attributed to the document it came from."""
 
@@ -131,7 +131,7 @@ class BriefSentence:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """A key point of a thematic brief: a sentence as the brief shows it (dateline gone, cut to a
     bound), said by ``documents`` (ids; the first is where the text comes from, the others said
@@ -148,7 +148,7 @@ class Point:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefTheme:
     """A named theme of a topic's thematic brief: its key points, best first, and how many of the
     topic's documents it draws on."""
@@ -158,7 +158,7 @@ class BriefTheme:
     sources: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Development:
     """What one document adds to a topic: its ``date`` (``YYYY-MM-DD``, or ``""`` when it has
     none), its id, and the points it makes that the documents before it did not."""
@@ -168,7 +168,7 @@ class Development:
     points: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """Documents about one subject. ``keywords`` are the labels a topic found by content was
     named from, best first (the name is a phrase made of them; configured and folder topics
@@ -183,7 +183,7 @@ class Topic:
         object.__setattr__(self, "name", one_line(self.name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentBrief:
     """One document's summary and themes (strongest first, each name once, as tagging gives them)."""
 
@@ -192,7 +192,7 @@ class DocumentBrief:
     themes: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brief:
     """A topic's per-document summaries, its multi-document brief, its pooled themes and its
     thematic brief (named themes, each with its key points)."""
@@ -206,7 +206,7 @@ class Brief:
     timeline: tuple[Development, ...] = ()  # the dated documents in date order, each with what it added
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something that went wrong with one source or plugin; the rest of the run goes on. Both
     strings may come from outside (a file name, a server's reason phrase, a plugin's error
@@ -220,7 +220,7 @@ class Problem:
         object.__setattr__(self, "message", printable(self.message))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RunFacts:
     """How a briefing was made, for the header of an export: when, from what, and with which
     summarizer, length, grouping, taggers and brief length."""
@@ -235,7 +235,7 @@ class RunFacts:
     topic_sentences: int = 5  # sentences in each topic's brief
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """The result of a run: every topic's brief, what failed, and what the user should know;
     ``facts`` says how it was made (``None`` when whoever built it did not say)."""

@@ -159,12 +159,19 @@ class EntityTagger(Tagger):
         if not document.sentences:
             return []
         names = self._corpus(corpus)
-        found = names.found.get(document.id)
-        if found is None:  # a document outside the corpus it was given
-            lower = self.analysis(document).lower_case_words
-            found = self._names(document, names.known | frozenset(self.gazetteer), lower)
+        # Taken out, not read: a document is tagged once against its corpus, and the names held
+        # for tagging took 130 MB for 10,000 documents until the run ended. A document tagged
+        # again, or outside the corpus, has them found as the corpus would have.
+        found = names.found.pop(document.id, None)
+        lower: Set[str]
+        if found is None:
+            analysis = self.analysis(document)
+            lower = analysis.lower_case_words
+            found = analysis.plain_names
+            if found is None:  # where capitals do not mean names, those the corpus taught count
+                found = self._names(document, names.known, lower)
         else:
-            lower = names.lowered[document.id]
+            lower = names.lowered.pop(document.id)
         # A word named with an article ("the Thames", "der Bodensee") is a thing, not a first name.
         determined = {n.words[0] for n, _ in found if n.before.lower() in DETERMINERS}
         mentions: dict[str, _Mentions] = {}
