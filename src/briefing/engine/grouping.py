@@ -17,6 +17,7 @@ from ..settings import Settings, TopicRule
 from ..topics.features import WordFeatures, word_features
 from ..topics.grouping import group_by_grouping, topic_name
 from .cache_keys import Keys
+from .memory import give_back
 from .store import Store
 
 #: A corpus's topics as the cache keeps them: each one's name, document ids and keywords.
@@ -45,6 +46,7 @@ class GroupStage:
             found = group_by_grouping(
                 documents, themes, settings.topics, settings.grouping, settings.topic_threshold, words
             )
+            give_back(len(documents))  # the features read and the vectors made of them
             yield 0, [(t.name, [d.id for d in t.documents], list(t.keywords)) for t in found]
 
         key = self.keys.topics(documents, themes)

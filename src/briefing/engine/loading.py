@@ -13,6 +13,7 @@ from ..models import Document, Problem, Source
 from ..text.detect import warm_up
 from .cache_keys import Keys
 from .executors import Executors
+from .memory import give_back
 from .pool import batches, one_at_a_time, services_spec, work_in_executor
 from .source_work import SourceWork
 from .started import StartedPlugins
@@ -102,8 +103,6 @@ class SourceStage:
             from .prepare import work_on  # the text machinery: a run from the cache needs none
 
             done = len(sources) - len(missing)
-            if self.plugins.services.settings.detect_language:
-                warm_up()  # loads while the first sources are read
 
             def report(count: int) -> None:
                 if progress:
@@ -138,16 +137,19 @@ class SourceStage:
                     notes.append(Problem("workers", f"the worker processes failed ({reason}); working in one"))
                 finally:
                     self.executors.release()
-            for index in missing:
-                if index not in finished:
-                    finished.add(index)
-                    yield index, work_on(self.plugins, self.keys, sources[index], analyse)
-                    report(len(finished))
+            here = [index for index in missing if index not in finished]
+            if here and self.plugins.services.settings.detect_language:
+                warm_up()  # loads while the first sources are read (work in the pool needs it not here)
+            for index in here:
+                finished.add(index)
+                yield index, work_on(self.plugins, self.keys, sources[index], analyse)
+                report(len(finished))
 
         def entries(key: str, work: SourceWork) -> dict[str, object]:
             return work.entries(key) if key.startswith("source:") else {}
 
         results = self.store.memoised(keys, compute, entries=entries, remember=False, kind=SourceWork)
+        give_back(len(sources))  # the workers' results, unpacked
         prepared = Prepared()
         for index, source in enumerate(sources):
             work = results[index]

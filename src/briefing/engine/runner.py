@@ -176,16 +176,18 @@ class Engine:
         # collection walks all its objects again, which took a third of a cached 10,000-document run.
         with paused_collection():
             prepared = self.load(origins, stdin, progress)
-            if keep is not None:
-                prepared.each = [(source, [d for d in found if keep(d)]) for source, found in prepared.each]
-            briefing = replace(self._brief(prepared, topic), facts=self.facts(origins))
+            documents = [d for d in prepared.documents if keep is None or keep(d)]
+            errors, warnings = prepared.errors, prepared.warnings
+            del prepared  # and with it the sources' bytes, which nothing after loading reads
+            briefing = replace(self._brief(documents, errors, warnings, topic), facts=self.facts(origins))
         if self.store.cache is not None:
             self.store.cache.prune()  # past its limit, the results used least recently go
         return briefing
 
-    def _brief(self, prepared: Prepared, topic: str | None) -> Briefing:
-        documents = prepared.documents
-        errors = list(self.problems) + prepared.errors
+    def _brief(
+        self, documents: list[Document], unreadable: list[Problem], warnings: list[Problem], topic: str | None
+    ) -> Briefing:
+        errors = list(self.problems) + unreadable
         tagged = self.themes.corpus(documents)
         themes = {document_id: found for document_id, (found, _) in tagged.items()}
         errors.extend(p for _, failed in tagged.values() for p in failed)
@@ -208,7 +210,7 @@ class Engine:
             self.briefs.assemble(each.name, entries, keywords, tagging)
             for each, (entries, keywords) in zip(topics, jobs, strict=True)
         ]
-        return Briefing(tuple(briefs), tuple(errors), tuple(prepared.warnings) + self.cache_warnings())
+        return Briefing(tuple(briefs), tuple(errors), tuple(warnings) + self.cache_warnings())
 
     def cache_warnings(self) -> tuple[Problem, ...]:
         """A cache that could not be written: said once, the run having gone on without it.

@@ -18,6 +18,7 @@ from ..text.words import language_kit
 from ..topics.coverage import one_per_name
 from .cache_keys import Keys
 from .failures import failure
+from .memory import give_back
 from .started import StartedPlugins, is_own
 from .store import Store
 
@@ -99,6 +100,7 @@ def tag_corpus(
             else:
                 assert found is not None
                 themes[document.id].extend(t if t.tagger else replace(t, tagger=tagger.name) for t in found)
+        give_back(len(documents))  # the analyses this pass unpacked
     tagged = {}
     for document in documents:
         each = themes[document.id]
