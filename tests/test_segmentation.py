@@ -151,6 +151,10 @@ FRENCH_AND_SPANISH = [
     ("es", "La Dra. Ruiz vive en la Avda. del Mar, núm. 12. Trabaja en el hospital.", 2),
     ("es", "Dijo que no. Después se fue a casa sin decir nada más.", 2),
     ("es", "Las obras empiezan en sept. del año que viene. El puerto seguirá abierto.", 2),
+    # A company's legal form is an abbreviation in every language's text.
+    ("fr", "Le rapport de Nordvik Ltd. paraît demain. Les actionnaires attendent.", 2),
+    ("es", "La naviera Portvik Inc. abrió una oficina en Vigo. Contrató a veinte personas.", 2),
+    ("nl", "De rederij Portvik Ltd. opent een kantoor in Gent. Er komen twintig banen bij.", 2),
 ]
 
 

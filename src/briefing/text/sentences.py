@@ -53,6 +53,10 @@ _FOOTNOTES = re.compile(r"((?:\[\d{1,3}\])+)\s*")
 _OPENING_AT_END = re.compile(r"\s([«„“‚¿¡(\[]+)\s*$")
 _FIRST_WORD = re.compile(r"[\"'„“”«»‚‘’(\[]*([^\W\d_][\w'-]*)")
 
+#: Company forms written with a period in the text of every language ("Intercept Ltd. sont ici"):
+#: abbreviations in all of them, so every language's parameters have them. ("Co." is left out: "co" is
+#: a word in Polish and Czech.)
+COMPANY_FORMS = frozenset({"corp", "inc", "ltd", "llc", "plc"})
 #: Languages that elide an article onto the next word ("l'art.").
 _ELIDING_LANGUAGES = {"french", "italian"}
 
@@ -107,7 +111,7 @@ def _read_set(language: str, name: str) -> set[str]:
 
 def _shipped_parameters(language: str, stop_words: frozenset[str]) -> PunktParameters:
     params = PunktParameters()
-    params.abbrev_types = _read_set(language, "abbrev_types.txt")
+    params.abbrev_types = _read_set(language, "abbrev_types.txt") | COMPANY_FORMS
     params.sent_starters = _read_set(language, "sent_starters.txt")
     params.collocations = {
         tuple(line.split("\t", 1)) for line in _read_set(language, "collocations.tab") if "\t" in line
