@@ -60,7 +60,5 @@ def test_themes_hold_their_documents_sentence_strings_not_copies(registry, tmp_p
     with Engine(registry, Settings(workers=1), Cache(tmp_path / "cache")) as engine:
         documents = engine.load([str(folder)]).documents  # a new corpus: tagged again, analyses from the cache
         tagged = engine.themes.corpus(documents)
-    evidence = [
-        (e, {id(s.text) for s in d.sentences}) for d in documents for t in tagged[d.id][0] for e in t.evidence
-    ]
+    evidence = [(e, {id(s.text) for s in d.sentences}) for d in documents for t in tagged[d.id][0] for e in t.evidence]
     assert evidence and all(id(e) in own for e, own in evidence)
