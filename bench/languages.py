@@ -48,10 +48,10 @@ def samples(folder: Path = FOLDER) -> list[Sample]:
 def one_liners(part: str) -> list[Sample]:
     """Sentences of 4-10 words from the treebanks' ``part`` ("tune" or "held") documents."""
     sys.path.insert(0, str(REPO / "bench"))
-    from public_segmentation import OUT, TREEBANKS
+    from public_segmentation import LANGUAGE_TREEBANKS, OUT, TREEBANKS
 
     found: list[Sample] = []
-    for language in TREEBANKS:
+    for language in {**TREEBANKS, **LANGUAGE_TREEBANKS}:
         path = OUT / f"ud-{language}.jsonl"
         if not path.is_file():
             continue
