@@ -149,7 +149,7 @@ class SourceStage:
             return work.entries(key) if key.startswith("source:") else {}
 
         results = self.store.memoised(keys, compute, entries=entries, remember=False, kind=SourceWork)
-        give_back(len(sources))  # the workers' results, unpacked
+        give_back(len(sources))  # what was unpacked: the workers' results, or the cache's
         prepared = Prepared()
         for index, source in enumerate(sources):
             work = results[index]
