@@ -68,6 +68,12 @@ def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languag
     assert _may_name("Masayoshi Son", "entities:Masayoshi Son", "de", codes, stops)
     assert not _may_name("Monday", "en:monday", "en", codes, stops)  # when, not what (seen: "Lines and Monday")
     assert not _may_name("Dienstag", "de:dienstag", "de", codes, stops)
+    # German writes every noun with a capital: a lower-case word is a verb or an adjective there.
+    assert not _may_name("teilte", "de:teilt", "de", codes, stops)
+    assert not _may_name("vergangenen", "de:vergang", "de", codes, stops)
+    assert _may_name("lithium-ion", "en:lithium-ion", "en", codes, stops)
+    assert not _may_name("thousand", "en:thousand", "en", codes, stops)  # part of a figure
+    assert not _may_name("Millionen", "de:million", "de", codes, stops)
     assert _may_name("mar", "es:mar", "es", codes | {"es"}, stops)  # the sea, not March
 
 

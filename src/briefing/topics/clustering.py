@@ -18,6 +18,7 @@ from ..lazy_import import lazy_module
 from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
 from ..text.dates import TIME_WORDS
+from ..text.facts import UNIT_WORD
 from ..text.words import language_kit
 from .features import RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
@@ -166,6 +167,8 @@ def _labels(
     return names
 
 
+#: Languages that write every noun with a capital: a word they write in lower case is no noun.
+_CAPITALISED_NOUNS = frozenset({"de"})
 #: Endings of adjectives of nationality: alone, "Japanese" or "Italian" names no topic.
 _NATIONALITY = ("ese", "ian", "ish")
 
@@ -173,12 +176,16 @@ _NATIONALITY = ("ese", "ian", "ish")
 def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
     """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
     adjective of nationality, not a day or a month ("Monday": when, not what), and, in a topic
-    not in English, no English theme word from a tagger's lexicon ("money" in a German topic)."""
+    not in English, no English theme word from a tagger's lexicon ("money" in a German topic), no
+    scale or currency ("thousand": part of a figure), and in German, whose nouns are all written
+    with a capital, no word the topic writes in lower case ("teilte", "vergangenen")."""
     if " " not in label:
         word = re.split(r"['’]", label)[0].lower()
-        if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)):
+        if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)) or UNIT_WORD.match(word):
             return False
         if word in TIME_WORDS and len(word) > 3:  # not "mar" (the sea, in Spanish and French)
+            return False
+        if language in _CAPITALISED_NOUNS and feature.startswith(f"{language}:") and label.islower():
             return False
     concept = bool(feature) and feature.split(":", 1)[0] not in codes
     return not (concept and language != "en" and label.islower())
