@@ -185,3 +185,12 @@ def test_a_word_used_as_a_verb_or_an_adjective_is_no_key_phrase_but_names_stay()
     # A word with an adjective's ending is a noun when the text puts a determiner before it.
     found = choosable("The executive resigned.", "The executive left Berlin.", "An executive spoke.")
     assert "executive" in found
+
+
+def test_a_german_determiner_opens_no_key_phrase():
+    # sumy's German stop list lacks most inflected determiners; "Seit diesem Sommer Drohnen" once named a theme.
+    kit = language_kit("de")
+    found = [w for _, w in candidate_phrases("Im Landkreis überwachen seit diesem Sommer Drohnen die Wälder.", kit)]
+    assert found and not any(w.lower().startswith(("diesem", "diese ")) for w in found)
+    found = [w for _, w in candidate_phrases("Keinem Besucher fiel auf, dass jene Brücke fehlte.", kit)]
+    assert not any(w.split()[0].lower() in {"keinem", "jene"} for w in found)

@@ -55,7 +55,12 @@ _FILLERS = {
     "four five ten first last says said say make made get got well really way lot would could since around about",
     "de": "nur mehr oft noch schon sehr etwa viele vielen lang lange prozent sagt sagte heute jahr jahre jahren ganz "
     "gibt zwei drei vier fünf zehn neue neuen immer wieder bereits rund derzeit war waren wurde wurden worden hat "
-    "hatte hatten wird werden kann können muss müssen soll sollen besonders kaum seit bisher mal wenig weniger gut",
+    "hatte hatten wird werden kann können muss müssen soll sollen besonders kaum seit bisher mal wenig weniger gut "
+    # the inflected determiners and possessives sumy's German list lacks ("seit diesem Sommer")
+    "diese diesem diesen jene jener jenes jenem jenen welche welcher welches welchem welchen manche mancher "
+    "manches manchem manchen solche solcher solches solchem solchen keine keiner keines keinem keinen meiner "
+    "meines meinem meinen seiner seines seinem seinen ihrer ihres ihrem ihren unserer unseres unserem unseren "
+    "deren dessen alle aller alles allem allen beide beiden beider",
     "fr": "aussi plus très encore déjà souvent beaucoup an ans année deux trois nouveau nouvelle selon dit "
     # function words sumy's French list lacks
     "une cette cet leurs nos vos lui eux celui celle celles dont chez vers entre pendant après toute toutes autres "
