@@ -21,6 +21,12 @@ which writes, as JSON Lines that ``briefing evaluate`` reads:
   the abstract its journalist wrote. Single documents, French; scored at 2 sentences.
   ``orangesum-fr-heldout.jsonl`` holds the other 1,000: they were not looked at while the
   default summarizer's weights were chosen, so they check that choice.
+* ``xsum.jsonl``: the 250 XSum (BBC) test articles FRANK annotated, each with its one-sentence
+  summary (the article's own first sentence, which XSum removed from the text). Single documents,
+  English; scored at 1 sentence. XSum is not the reserved BBC News Summary set.
+* ``cnndm-extract-20.jsonl`` ... ``orangesum-fr-extract-40.jsonl``: the same articles with an
+  *oracle extract* as the reference: a fifth or two fifths of their own sentences, picked for
+  ROUGE against the journalist's summary (``bench/extracts.py``).
 * ``duc2003.jsonl``: DUC 2003 task 4 (clusters ``d100a``..``d129j``, 30 English news topics of
   about 10 documents, 4 human 100-word summaries each); scored at 100 words. The ``d3...``
   clusters of the same folder are left out: their ids are also DUC 2004's, which is kept for
@@ -47,6 +53,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from extracts import RATIOS, SOURCES, extract_name, extracts  # noqa: E402  (bench/ is the script's folder)
+
 EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "summaries"
 ORANGESUM_CASES = 500
 
@@ -55,6 +63,7 @@ SETS: dict[str, tuple[dict[str, int], str]] = {
     "cnndm.jsonl": ({"sentences": 3}, "lead"),
     "orangesum-fr.jsonl": ({"sentences": 2}, "lead"),
     "orangesum-fr-heldout.jsonl": ({"sentences": 2}, "lead"),
+    "xsum.jsonl": ({"sentences": 1}, "lead"),
     "duc2003.jsonl": ({"words": 100}, "first-sentences"),
     "multiling2011-en.jsonl": ({"words": 250}, "first-sentences"),
     "multiling2011-fr.jsonl": ({"words": 250}, "first-sentences"),
@@ -77,6 +86,15 @@ def cnndm(frank: Path) -> Iterator[dict[str, object]]:
             continue  # numeric names are XSum (BBC) articles
         row = json.loads(path.read_text(encoding="utf-8"))
         yield {"id": path.stem, "text": row["article"], "summary": row["bart_reference"], "language": "en"}
+
+
+def xsum(frank: Path) -> Iterator[dict[str, object]]:
+    for path in sorted((frank / "data" / "articles-wbertscore-json").glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        if re.fullmatch(r"\d+", path.stem) and row.get("Gold"):
+            # The article's lines are cut at a width, sometimes inside a sentence: spaces join them.
+            text = " ".join(line.strip() for line in row["article_lines"])
+            yield {"id": path.stem, "text": text, "summary": row["Gold"], "language": "en"}
 
 
 def orangesum(root: Path, held_out: bool = False) -> Iterator[dict[str, object]]:
@@ -126,6 +144,10 @@ def rebuild(sources: Path, out: Path = EVAL_DIR) -> None:
     _write(out / "cnndm.jsonl", cnndm(sources / "frank"))
     _write(out / "orangesum-fr.jsonl", orangesum(sources / "OrangeSum"))
     _write(out / "orangesum-fr-heldout.jsonl", orangesum(sources / "OrangeSum", held_out=True))
+    _write(out / "xsum.jsonl", xsum(sources / "frank"))
+    for name in SOURCES:
+        for ratio in RATIOS:
+            _write(out / extract_name(name, ratio), extracts(out / name, ratio))
     _write(out / "duc2003.jsonl", duc2003(sources / "mds"))
     _write(out / "multiling2011-en.jsonl", multiling(sources / "mds", "english", "en"))
     _write(out / "multiling2011-fr.jsonl", multiling(sources / "mds", "french", "fr"))
@@ -163,8 +185,15 @@ def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) 
         _thematic_against_brief(result, names)
 
 
-#: Single-document sets scored at three lengths: their own, a fifth and two fifths of the article.
-LENGTH_SETS = ("cnndm.jsonl", "orangesum-fr.jsonl", "orangesum-fr-heldout.jsonl")
+#: Single-document sets with the lengths they are scored at: the abstractive ones at their own, a
+#: fifth and two fifths of the article; an oracle extract at the share it was built at.
+LENGTH_SETS: dict[str, tuple[dict[str, Any], ...]] = {
+    **{
+        name: (SETS[name][0], {"ratio": 0.2}, {"ratio": 0.4})
+        for name in ("cnndm.jsonl", "orangesum-fr.jsonl", "orangesum-fr-heldout.jsonl", "xsum.jsonl")
+    },
+    **{extract_name(name, ratio): ({"ratio": ratio},) for name in SOURCES for ratio in RATIOS},
+}
 #: The methods the length table compares: the default, lead, and the sumy twins that do best
 #: when summaries are long (issue 28 names Reduction and TextRank).
 LENGTH_METHODS = ["position", "lead", "reduction", "textrank", "lexrank", "sumbasic"]
@@ -198,7 +227,7 @@ def length_rows(folder: Path = EVAL_DIR) -> None:
     for name in found:
         engine = Engine(registry)
         cases, _ = load_cases(folder / name, engine)
-        for budget in (Budget(**SETS[name][0]), Budget(ratio=0.2), Budget(ratio=0.4)):
+        for budget in (Budget(**length) for length in LENGTH_SETS[name]):
             result = evaluate(cases, LENGTH_METHODS, Systems(engine, budget), Rouge())
             scores = {r["method"]: r for r in records(result, "lead", "rouge2")}
             others = [m for m in LENGTH_METHODS if m not in ("position", "lead")]
@@ -232,7 +261,7 @@ def readability_rows(folder: Path = EVAL_DIR) -> None:
     from briefing.settings import Length
 
     registry = PluginHost(load_entry_points=False).registry()
-    found = [name for name in LENGTH_SETS[:2] if (folder / name).is_file()]
+    found = [name for name in ("cnndm.jsonl", "orangesum-fr.jsonl") if (folder / name).is_file()]
     if not found:
         return
     lengths = {"3 sentences": Length(3), "20%": Length(None, 0.2), "40%": Length(None, 0.4)}
