@@ -274,6 +274,13 @@ def thematic_rows() -> None:
     thematic.main()
 
 
+def theme_name_rows() -> None:
+    """Topic and theme names judged by a reader, on the articles written for briefing (bench/theme_names.py)."""
+    import theme_names
+
+    theme_names.main()
+
+
 def answer_rows() -> None:
     """``briefing ask`` on WikiQA, against plain BM25 and lead, and its speed (bench/answers.py)."""
     import answers
@@ -626,6 +633,7 @@ def main() -> None:
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (-X importtime)")
     parser.add_argument("--summaries-only", action="store_true", help="only the ROUGE tables on public sets")
     parser.add_argument("--thematic-only", action="store_true", help="only the thematic brief's tables and cost")
+    parser.add_argument("--theme-names-only", action="store_true", help="only topic and theme names judged by a reader")
     parser.add_argument("--answers-only", action="store_true", help="only briefing ask on WikiQA, and its speed")
     parser.add_argument("--entities-only", action="store_true", help="only the entity kinds on CoNLL-2003")
     parser.add_argument("--keyphrases-only", action="store_true", help="only the key phrases' noun-phrase table")
@@ -673,6 +681,9 @@ def main() -> None:
         return
     if args.thematic_only:
         thematic_rows()
+        return
+    if args.theme_names_only:
+        theme_name_rows()
         return
     if args.answers_only:
         answer_rows()
@@ -740,6 +751,7 @@ def main() -> None:
     startup_rows()
     summary_rows()
     thematic_rows()
+    theme_name_rows()
     answer_rows()
     entity_rows()
     print()
