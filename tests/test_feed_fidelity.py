@@ -33,7 +33,7 @@ def test_a_headline_feed_briefs_and_empty_entries_are_one_warning(registry):
     ]
     assert not result.errors and all(d.sentences for d in documents)
     [warning] = result.warnings
-    assert "1 of the feed's 4 entries have neither title nor text (3)" in warning.message
+    assert "1 of the feed's 4 entries has neither title nor text (3)" in warning.message
 
 
 def test_aggregator_boilerplate_is_cleaned_from_feed_entries(engine):

@@ -167,7 +167,7 @@ def test_an_ill_formed_feed_gives_what_can_be_recovered_and_a_warning(registry, 
     titles = [d.title for d in documents_of(result)]
     assert titles[0] == "Crane inspection passed"
     warning, empty = [w for w in result.warnings if w.source == server.url("/broken")]
-    assert "1 of the feed's 2 entries have neither title nor text" in empty.message  # said, not dropped silently
+    assert "1 of the feed's 2 entries has neither title nor text" in empty.message  # said, not dropped silently
     assert "the feed is not well-formed (line" in warning.message
     assert "could be recovered" in warning.message
     assert not result.errors

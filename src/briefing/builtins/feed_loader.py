@@ -193,7 +193,8 @@ class FeedLoader(Loader):
             listed = ", ".join(str(n) for n in empty[:10]) + (", ..." if len(empty) > 10 else "")
             warnings.warn(
                 SourceWarning(
-                    f"{len(empty)} of the feed's {len(entries)} entries have neither title nor text ({listed})"
+                    f"{len(empty)} of the feed's {len(entries)} entries {'has' if len(empty) == 1 else 'have'} "
+                    f"neither title nor text ({listed})"
                 ),
                 stacklevel=2,
             )
