@@ -105,20 +105,20 @@ def test_a_number_breaks_a_key_phrase_and_an_irregular_past_ends_none():
 
 
 def test_irish_scottish_and_double_surnames_are_peoples_names():
-    from briefing.builtins.entity_tagger import _person_like
+    from briefing.builtins.name_parts import person_like
 
     for name in ("Michael O'Leary", "Mary McCarthy", "Ann MacLeod", "Sarah Lloyd-Jones", "Emmanuel Macron"):
-        assert _person_like(name.split()), name
+        assert person_like(name.split()), name
     for name in ("Perplexity AI", "SoftBank Group", "Ryan Air-PLC"):
-        assert not _person_like(name.split()), name
+        assert not person_like(name.split()), name
 
 
 def test_a_person_of_an_organisation_is_two_names():
-    from briefing.builtins.entity_tagger import _affiliation
+    from briefing.builtins.name_parts import affiliation
     from briefing.text.names import Name
 
     def parts(text: str) -> list[str]:
-        return [n.text for n in _affiliation(Name(text, tuple(text.split()), "", "said"))]
+        return [n.text for n in affiliation(Name(text, tuple(text.split()), "", "said"))]
 
     assert parts("Matthias Huss of ETH Zurich") == ["Matthias Huss", "ETH Zurich"]
     for whole in ("Bank of England", "Serum Institute of India", "Port of Gothenburg", "University of Oxford"):

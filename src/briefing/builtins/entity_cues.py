@@ -8,7 +8,7 @@ from ..text.names import CONNECTORS
 
 HONORIFICS = frozenset(
     """Mr Mrs Ms Dr Prof Professor Sir Dame Herr Frau Madame Monsieur Mme Señor Señora Sr Sra Doña Prince
-    Princess King Queen Sheikh Pope Cardinal Bishop Rabbi Imam Ambassador Judge Colonel Captain Lieutenant
+    Princess King Queen Sheikh Pope Cardinal Archbishop Bishop Rabbi Imam Ambassador Judge Colonel Captain Lieutenant
     Sergeant Admiral Commander Coach Trainer Father Sister Rev Reverend Lord Lady Baroness Baron Count Countess
     Undersecretary""".split()
 )

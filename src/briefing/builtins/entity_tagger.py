@@ -29,12 +29,12 @@ from .entity_cues import (
     DETERMINERS,
     HONORIFICS,
     ORGANISATION_WORDS,
-    PARTICLES,
     PLACE_BEFORE,
     PLACE_WORDS,
     SPEECH,
     TITLE_WORDS,
 )
+from .name_parts import affiliation, name_word, person_like
 
 KINDS = {"people": "person", "organisations": "organisation", "places": "place"}
 _BEFORE_LOWER = re.compile(r"([A-Z](?<=[a-z,] [A-Z])[a-z]{3,}) ([a-z]{3,})\b")  # capital first: scanned fast
@@ -116,7 +116,7 @@ class EntityTagger(Tagger):
         # A surname alone ("..., sagt Weiß") is a name once the document gave it in full. Known
         # words change only the names of a sentence that writes one: only those are read again.
         surnames = {
-            part.words[-1] for _, found in each for n in found for part in _affiliation(n) if len(part.words) > 1
+            part.words[-1] for _, found in each for n in found for part in affiliation(n) if len(part.words) > 1
         }
         surnames -= known
         if surnames:
@@ -150,7 +150,11 @@ class EntityTagger(Tagger):
                 found[document.id] = self._names(document, known, analysis.lower_case_words)
                 lowered[document.id] = _lowered(found[document.id], analysis.lower_case_words)
             frequencies.update({_key(n.text) for n, _ in found[document.id]})
-            before_place.update(n.text for n, _ in found[document.id] if len(n.words) == 1 and n.before in PLACE_BEFORE)
+            before_place.update(
+                n.text
+                for n, _ in found[document.id]
+                if len(n.words) == 1 and n.before.lower() in PLACE_BEFORE and not n.possessive
+            )
         places = frozenset(before_place)
         adjectives = frozenset(word for word, count in seen.items() if count >= 2)
         return _CorpusNames(frozenset(known), frequencies, found, adjectives, places, lowered)
@@ -175,7 +179,7 @@ class EntityTagger(Tagger):
         # A word named with an article ("the Thames", "der Bodensee") is a thing, not a first name.
         determined = {n.words[0] for n, _ in found if n.before.lower() in DETERMINERS}
         mentions: dict[str, _Mentions] = {}
-        for name, position in [(part, p) for whole, p in found for part in _affiliation(whole)]:
+        for name, position in [(part, p) for whole, p in found for part in affiliation(whole)]:
             parts = list(name.words)
             votes: dict[str, int] = {}  # a plain dictionary: a Counter per mention was a fifth of tagging
             while len(parts) > 1 and parts[0].lower() in TIME_WORDS:
@@ -183,8 +187,10 @@ class EntityTagger(Tagger):
             while len(parts) > 2 and (parts[0] in ROLES or parts[0].split("-")[0] in TITLE_WORDS | ROLES):
                 parts.pop(0)  # "General Anatoly Shkirko", "Undersecretary-General Yasushi Akashi"
                 _vote(votes, "person")
-            while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] in APPOSITIONS):
+            while len(parts) > 1 and (parts[0].split("-")[0] in HONORIFICS or parts[0] in APPOSITIONS):
                 _vote(votes, APPOSITIONS.get(parts.pop(0), "person"))
+            while len(parts) > 2 and parts[0].lower() in lower and person_like(parts[1:]):
+                parts.pop(0)  # "Teenager Yuuichi Takeda", "Centre Frank Bunce": a common word before a name
             text = " ".join(parts)
             if text not in names.known and len(parts) == 1 and text.lower() in lower:
                 continue  # also written in lower case here: a common word, not a name
@@ -194,7 +200,7 @@ class EntityTagger(Tagger):
                 continue  # "Iraqi", "French": an adjective, though capitalised
             if name.after in ROLES and parts[-1] in TITLE_WORDS:
                 continue  # "Japanese Prime" of "Japanese Prime Minister": part of a title
-            _cues(name, parts, votes)
+            _cues(name, parts, votes, kit.stop_words)
             if parts[0] in determined:
                 votes.pop("person", None)
             entry = mentions.get(text)
@@ -203,7 +209,7 @@ class EntityTagger(Tagger):
             entry.positions.append(position)
             for kind, count in votes.items():
                 entry.votes[kind] += count
-        _merge_surnames(mentions)
+        _merge_surnames(mentions, determined)
         _merge_legal_forms(mentions)
 
         themes = []
@@ -234,56 +240,23 @@ def _key(text: str) -> str:
     return text.casefold()
 
 
-def _affiliation(name: Name) -> list[Name]:
-    """``Matthias Huss of ETH Zurich`` is a person and where they work, not one name; ``Bank of
-    England`` or ``Serum Institute of India`` stay whole (the words before "of" name an
-    organisation or a single thing)."""
-    if "of" not in name.words:
-        return [name]
-    cut = name.words.index("of")
-    person, place = list(name.words[:cut]), list(name.words[cut + 1 :])
-    if not place or not _person_like(person) or any(w in ORGANISATION_WORDS or w in PLACE_WORDS for w in person):
-        return [name]
-    return [
-        Name(" ".join(person), tuple(person), name.before, "of"),
-        Name(" ".join(place), tuple(place), "of", name.after),
-    ]
-
-
-def _person_like(parts: list[str]) -> bool:
-    """``Sam Altman``, ``Laurence des Cars``: two or more plain capitalised words (particles
-    aside). ``SoftBank``, ``Perplexity AI`` or a lone ``Amtrak`` "say" things too, but are not people."""
-    named = [p for p in parts if p not in PARTICLES]
-    return len(named) > 1 and parts[0] not in PARTICLES and all(_name_word(p) for p in named)
-
-
-def _name_word(word: str) -> bool:
-    """A capitalised word in lower case after its capital, as names are written, also after an
-    Irish or Scottish prefix or inside a double name (``O'Leary``, ``McCarthy``, ``Lloyd-Jones``)."""
-    for part in word.split("-"):
-        for prefix in ("O'", "O’", "D'", "D’", "Mc", "Mac"):
-            if part.startswith(prefix) and part[len(prefix) : len(prefix) + 1].isupper():
-                part = part[len(prefix) :]
-                break
-        if not (part.isalpha() and part[:1].isupper() and part[1:].islower()):
-            return False
-    return True
-
-
 def _vote(votes: dict[str, int], kind: str) -> None:
     votes[kind] = votes.get(kind, 0) + 1
 
 
-def _cues(name: Name, parts: list[str], votes: dict[str, int]) -> None:
+def _cues(name: Name, parts: list[str], votes: dict[str, int], stop_words: Set[str] = frozenset()) -> None:
     """Add to ``votes`` what the words around a mention say of its kind."""
-    if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and _person_like(parts)):
+    if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and person_like(parts)):
         _vote(votes, "person")
-    elif name.after in SPEECH and any(is_acronym(p) or not _name_word(p) for p in parts):
+    elif name.after in SPEECH and any(is_acronym(p) or not name_word(p) for p in parts):
         _vote(votes, "organisation")  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         _vote(votes, "organisation")
     # "in" before an acronym is mostly a field ("investment in AI"), rarely a country.
-    if parts[-1] in PLACE_WORDS or (name.before in PLACE_BEFORE and not (len(parts) == 1 and is_acronym(parts[0]))):
+    # "in Netanyahu's office", "in the Dutroux affair": the place is what the name owns or qualifies.
+    qualifies = name.after.isalpha() and name.after.islower() and name.after not in stop_words
+    in_place = name.before in PLACE_BEFORE and not name.possessive and not qualifies
+    if parts[-1] in PLACE_WORDS or (in_place and not (len(parts) == 1 and is_acronym(parts[0]))):
         _vote(votes, "place")
 
 
@@ -338,9 +311,11 @@ def _kind(votes: Counter[str]) -> str:
     return min(votes, key=lambda kind: (-votes[kind], ("organisation", "place", "person").index(kind)))
 
 
-def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
+def _merge_surnames(mentions: dict[str, _Mentions], determined: Set[str] = frozenset()) -> None:
     """Fold "Müller" into "Anna Müller", "Reef" into "Great Barrier Reef", when both occur; not
-    "Leipzig" into "Sparkasse Leipzig", which names something else."""
+    "Leipzig" into "Sparkasse Leipzig", which names something else. A short form the text also
+    writes after an article ("the Marlins" of "Florida Marlins") is no surname: people are not
+    named with one, teams and companies are."""
     for text in [t for t in mentions if " " not in t]:
         head = text in PLACE_WORDS or text in ORGANISATION_WORDS
         # A word with signs of a place or a company of its own ("in Leipzig") is no surname.
@@ -348,13 +323,13 @@ def _merge_surnames(mentions: dict[str, _Mentions]) -> None:
         fuller = [
             m
             for m in mentions.values()
-            if m.text.endswith(" " + text) and (head or (surname and _person_like(m.text.split())))
+            if m.text.endswith(" " + text) and (head or (surname and person_like(m.text.split())))
         ]
         if fuller:
             target = max(fuller, key=lambda m: (len(m.positions), m.text))
             target.positions.extend(mentions[text].positions)
             target.votes.update(mentions.pop(text).votes)
-            if _person_like(target.text.split()):
+            if person_like(target.text.split()) and text not in determined:
                 target.votes["person"] += 1  # "Maria Lindqvist ... Lindqvist": how news names people
 
 

@@ -53,6 +53,8 @@ class Name:
     words: tuple[str, ...]
     before: str
     after: str
+    #: Written with a possessive ("Netanyahu's office"): the name is an owner, not where things are.
+    possessive: bool = False
 
 
 def is_acronym(word: str) -> bool:
@@ -104,7 +106,9 @@ def name_spans(
                 end += 2
             else:
                 break
-        span = [_POSSESSIVE.sub("", t.group()) for t in tokens[index:end]]
+        # A possessive ends a name ("Netanyahu's office"); inside one it is part of it ("Moody's
+        # Investors Service", "McDonald's Corp").
+        span = [t.group() for t in tokens[index : end - 1]] + [_POSSESSIVE.sub("", tokens[end - 1].group())]
         start_of_sentence = sentence[: tokens[index].start()].strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
         # sentence a capitalised one is ("in New York", "The Hague").
@@ -121,13 +125,15 @@ def name_spans(
                 span.pop(0)
         before = opening or (tokens[index - 1].group() if index else "")
         after = tokens[end].group() if end < len(tokens) else ""
+        possessive = bool(_POSSESSIVE.search(tokens[end - 1].group()))
         for part, part_before, part_after in _split_at_roles(span, before, after):
             while part and part[-1] in CONNECTORS:
                 part.pop()
             while part and part[0] in CONNECTORS:  # "CEO of NVIDIA" -> "NVIDIA", after "of"
                 part_before = part.pop(0)
             if part and _is_name(part, start_of_sentence and part_before == before, language, known):
-                names.append(Name(" ".join(part), tuple(part), part_before, part_after))
+                owner = possessive and part_after == after
+                names.append(Name(" ".join(part), tuple(part), part_before, part_after, owner))
         index = end
     return names
 
