@@ -188,6 +188,16 @@ def test_points_carry_their_figures_and_speakers(harbour):
     assert (quote.speaker, quote.quote) == ("Mara Olsen", True)
 
 
+def test_a_copy_of_a_document_is_no_second_source(engine, harbour):
+    # The same article saved twice (or in two folders) says nothing a second time.
+    gazette = harbour[0].document
+    copy = engine.prepare(Document("gazette-copy", gazette.title, gazette.text, "copy/gazette.txt", language="en"))
+    points = flattened(thematic_brief([*harbour, DocumentBrief(copy, None, harbour[0].themes)], "en"))
+    assert points and not any("gazette-copy" in p.documents for p in points)
+    approved = next(p for p in points if p.text.startswith("The council approved a dredging plan"))
+    assert set(approved.documents) == {"gazette", "radio"}
+
+
 def test_a_sentence_that_points_back_comes_with_its_neighbour(harbour):
     points = flattened(thematic_brief(harbour, "en"))
     assert not any(p.text.startswith("He ") for p in points)

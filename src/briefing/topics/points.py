@@ -62,7 +62,11 @@ def candidates(entries: Sequence[DocumentBrief], default_language: str) -> list[
     """The topic's candidate points, most important first."""
     found: list[Candidate] = []
     picked_rank: dict[tuple[str, int], int] = {}
+    texts: set[str] = set()
     for entry in entries:
+        if entry.document.text in texts:
+            continue  # a copy of a document already read (saved twice, or in two folders) is no second source
+        texts.add(entry.document.text)
         if entry.summary is not None:
             picked_rank.update({(entry.document.id, s.position): s.rank for s in entry.summary.sentences})
         found.extend(_of_document(entry, default_language, picked_rank))
