@@ -62,6 +62,7 @@ def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languag
     assert not _may_name("I've", "en:i", "en", codes, stops)
     assert not _may_name("It", "entities:It", "en", codes, stops)
     assert not _may_name("Japanese", "entities:Japanese", "en", codes, stops)
+    assert not _may_name("European", "entities:European", "en", codes, stops)
     assert not _may_name("money", "lexicon:money", "de", codes, stops)  # an English theme word, German topic
     assert _may_name("money", "lexicon:money", "en", codes, stops)
     assert _may_name("Radweg", "de:radweg", "de", codes, stops)
@@ -72,6 +73,8 @@ def test_a_topic_is_never_named_by_a_pronoun_a_lone_adjective_or_another_languag
     assert not _may_name("teilte", "de:teilt", "de", codes, stops)
     assert not _may_name("vergangenen", "de:vergang", "de", codes, stops)
     assert _may_name("lithium-ion", "en:lithium-ion", "en", codes, stops)
+    assert not _may_name("reopened", "en:reopen", "en", codes, stops)  # a past tense ends no noun phrase
+    assert not _may_name("wanted", "en:want", "en", codes, stops)
     assert not _may_name("thousand", "en:thousand", "en", codes, stops)  # part of a figure
     assert not _may_name("Millionen", "de:million", "de", codes, stops)
     assert _may_name("mar", "es:mar", "es", codes | {"es"}, stops)  # the sea, not March

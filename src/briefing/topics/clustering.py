@@ -19,6 +19,7 @@ from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
 from ..text.dates import TIME_WORDS
 from ..text.facts import UNIT_WORD
+from ..text.phrases import may_end
 from ..text.words import language_kit
 from .features import RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
@@ -167,25 +168,25 @@ def _labels(
     return names
 
 
-#: Languages that write every noun with a capital: a word they write in lower case is no noun.
-_CAPITALISED_NOUNS = frozenset({"de"})
 #: Endings of adjectives of nationality: alone, "Japanese" or "Italian" names no topic.
-_NATIONALITY = ("ese", "ian", "ish")
+_NATIONALITY = ("ese", "ian", "ean", "ish")
 
 
 def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
     """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
     adjective of nationality, not a day or a month ("Monday": when, not what), and, in a topic
     not in English, no English theme word from a tagger's lexicon ("money" in a German topic), no
-    scale or currency ("thousand": part of a figure), and in German, whose nouns are all written
-    with a capital, no word the topic writes in lower case ("teilte", "vergangenen")."""
+    scale or currency ("thousand": part of a figure), and no word of the topic's own language that
+    cannot end a noun phrase there (:func:`~briefing.text.phrases.may_end`: in German, whose nouns
+    are all written with a capital, a word written in lower case, "teilte"; in English a past
+    tense or an adverb, "reopened", "wanted")."""
     if " " not in label:
         word = re.split(r"['’]", label)[0].lower()
         if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)) or UNIT_WORD.match(word):
             return False
         if word in TIME_WORDS and len(word) > 3:  # not "mar" (the sea, in Spanish and French)
             return False
-        if language in _CAPITALISED_NOUNS and feature.startswith(f"{language}:") and label.islower():
+        if feature.startswith(f"{language}:") and not may_end(label, language):
             return False
     concept = bool(feature) and feature.split(":", 1)[0] not in codes
     return not (concept and language != "en" and label.islower())
