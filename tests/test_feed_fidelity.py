@@ -64,3 +64,16 @@ def test_a_reddit_feed_escaped_twice_reads_as_its_posts(engine):
     for document, user in ((lanes, "rider42"), (tyres, "icy"), (rack, "racks")):
         [footer] = document.dropped
         assert footer.text == f"submitted by /u/{user} [link] [comments]" and footer.by == "feed"
+
+
+def test_a_broken_feed_says_how_many_entries_it_recovered(engine, tmp_path):
+    feed = tmp_path / "cut.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss><channel><title>Pier news</title>'
+        "<item><title>The pier reopens</title>"
+        "<description>The pier reopens on Monday after repairs.</description></item>",
+        encoding="utf-8",
+    )
+    result = engine.load([str(feed)])
+    said = [w.message for w in result.warnings if "not well-formed" in w.message]
+    assert said and said[0].endswith("read the 1 entry that could be recovered")

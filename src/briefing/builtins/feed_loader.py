@@ -154,7 +154,7 @@ class FeedLoader(Loader):
             warnings.warn(
                 SourceWarning(
                     f"the feed is not well-formed ({_problem_line(parsed.bozo_exception)}); "
-                    f"read the {len(entries)} entries that could be recovered"
+                    f"read the {len(entries)} {'entry' if len(entries) == 1 else 'entries'} that could be recovered"
                 ),
                 stacklevel=2,
             )
