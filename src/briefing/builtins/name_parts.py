@@ -18,6 +18,8 @@ _OWNER = re.compile(r"^(.+?)['’]s?$")
 def owned(name: Name) -> list[Name]:
     """``Britain's Chris Boardman`` is a place and a person, ``Friday's Brussels`` a day and a
     place; ``Moody's Investors Service`` stays whole (what follows the possessive is no person)."""
+    if len(name.words) < 2 or not any("'" in w or "’" in w for w in name.words[:-1]):
+        return [name]  # most names: no possessive inside
     for cut, word in enumerate(name.words[:-1]):
         owner = _OWNER.match(word)
         if owner is None:
