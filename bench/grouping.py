@@ -10,6 +10,12 @@ Printed by ``bench/run.py --grouping-only`` (or ``python bench/grouping.py``):
   group; the adjusted Rand index (ARI) of each against the exact grouping and against the true
   topics. Nothing was tuned on these: ``SEED_LIMIT`` and the threshold are the shipped ones.
   The sets are those of ``bench/summaries.py`` (its docstring rebuilds them outside the repo).
+* **Unrelated stories glued together.** DUC 2003's topics pooled with the 250 CNN/DM articles of
+  ``cnndm.jsonl`` (mostly unrelated stories, each taken as a topic of its own), and MultiLing
+  English pooled with the 250 XSum articles of ``xsum.jsonl``: the ARI with those topics, and
+  the share of the unrelated articles that end up in a group of two or more. And MultiLing's
+  English and French reports of the same ten topics pooled: the ARI and how many groups hold
+  both languages (what concepts, the same in any language, are for).
 * **Cost and agreement on generated corpora** (``bench/run.py``'s generator: 20 subjects): the
   first 1,000 to 10,000 documents of the 10,000-document corpus, and 20,000 made of those
   10,000 documents' vectors twice. Per size: the seconds and peak memory (tracemalloc) of the
@@ -143,6 +149,56 @@ def public_rows(folder: Path = EVAL_DIR) -> None:
         print(f"{name:<28}{len(set(found)):>8}{adjusted_rand(found, exact):>16.3f}{adjusted_rand(found, gold):>17.3f}")
 
 
+def _folder_of(name: str, texts: Sequence[str]) -> Path:
+    """``texts`` written as numbered ``.txt`` files in a folder of the bench cache, once."""
+    folder = CACHE / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(texts):
+        path = folder / f"{number:04d}.txt"
+        if not path.is_file():
+            path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def _cases(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines()]
+
+
+def unrelated_rows() -> None:
+    """Topics pooled with unrelated articles; English and French reports of the same topics pooled."""
+    names = ("duc2003.jsonl", "multiling2011-en.jsonl", "multiling2011-fr.jsonl", "cnndm.jsonl", "xsum.jsonl")
+    if not all((EVAL_DIR / name).is_file() for name in names):
+        print(f"no public sets in {EVAL_DIR}: see bench/summaries.py for how to rebuild them")
+        return
+    registry = PluginHost(load_entry_points=False).registry()
+    print("\nTopics pooled with unrelated articles (each its own topic)")
+    print(f"{'pool':<34}{'groups':>8}{'ARI':>8}{'unrelated glued':>17}")
+    with Engine(registry, Settings(language="en"), Cache(CACHE)) as engine:
+        for topical, unrelated in (("duc2003.jsonl", "cnndm.jsonl"), ("multiling2011-en.jsonl", "xsum.jsonl")):
+            cases = _cases(topical)
+            texts = [d["text"] for case in cases for d in case["documents"]]
+            gold = [t for t, case in enumerate(cases) for _ in case["documents"]]
+            others = [row["text"] for row in _cases(unrelated)]
+            gold += [len(cases) + i for i in range(len(others))]
+            folder = _folder_of(f"pool-{topical}-{unrelated}", texts + others)
+            documents = briefed(engine, folder)
+            found = labels_of(clustering.cluster(vectors_of(engine, documents)), len(documents))
+            glued = sum(found.count(found[i]) > 1 for i in range(len(texts), len(documents))) / len(others)
+            name = f"{topical.split('.')[0]} + {unrelated.split('.')[0]}"
+            print(f"{name:<34}{len(set(found)):>8}{adjusted_rand(found, gold):>8.3f}{glued:>17.0%}")
+        cases = {lang: _cases(f"multiling2011-{lang}.jsonl") for lang in ("en", "fr")}
+        texts = [d["text"] for lang in cases for case in cases[lang] for d in case["documents"]]
+        gold = [t for lang in cases for t, case in enumerate(cases[lang]) for _ in case["documents"]]
+        documents = briefed(engine, _folder_of("multiling-en-fr", texts))
+        found = labels_of(clustering.cluster(vectors_of(engine, documents)), len(documents))
+        half = len(texts) // 2
+        both = sum(1 for g in set(found) if g in found[:half] and g in found[half:])
+        print(
+            f"{'MultiLing en + fr (same topics)':<34}{len(set(found)):>8}{adjusted_rand(found, gold):>8.3f}"
+            f"   groups with both languages: {both}"
+        )
+
+
 def twice(vectors: RowMatrix) -> RowMatrix:
     """The rows of ``vectors`` followed by the same rows again."""
     starts = np.concatenate((vectors.starts, vectors.starts[1:] + vectors.starts[-1]))
@@ -180,6 +236,7 @@ def curve_rows(sizes: Sequence[int] = (1000, 2000, 5000, 10000, 20000), exact_up
 
 def main() -> None:
     public_rows()
+    unrelated_rows()
     curve_rows()
 
 
