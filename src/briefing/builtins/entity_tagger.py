@@ -244,7 +244,7 @@ def _vote(votes: dict[str, int], kind: str) -> None:
     votes[kind] = votes.get(kind, 0) + 1
 
 
-def _cues(name: Name, parts: list[str], votes: dict[str, int], stop_words: Set[str] = frozenset()) -> None:
+def _cues(name: Name, parts: list[str], votes: dict[str, int], stop_words: Set[str]) -> None:
     """Add to ``votes`` what the words around a mention say of its kind."""
     if name.before in HONORIFICS or ((name.before in ROLES or name.after in SPEECH) and person_like(parts)):
         _vote(votes, "person")
@@ -311,7 +311,7 @@ def _kind(votes: Counter[str]) -> str:
     return min(votes, key=lambda kind: (-votes[kind], ("organisation", "place", "person").index(kind)))
 
 
-def _merge_surnames(mentions: dict[str, _Mentions], determined: Set[str] = frozenset()) -> None:
+def _merge_surnames(mentions: dict[str, _Mentions], determined: Set[str]) -> None:
     """Fold "Müller" into "Anna Müller", "Reef" into "Great Barrier Reef", when both occur; not
     "Leipzig" into "Sparkasse Leipzig", which names something else. A short form the text also
     writes after an article ("the Marlins" of "Florida Marlins") is no surname: people are not

@@ -5,14 +5,9 @@ Boardman" a place and a person, "Moody's Investors Service" one company. Used by
 
 from __future__ import annotations
 
-import re
-
 from ..text.dates import TIME_WORDS
-from ..text.names import Name
+from ..text.names import POSSESSIVE, Name
 from .entity_cues import ORGANISATION_WORDS, PARTICLES, PLACE_WORDS
-
-#: A possessive ending a word inside a name: "Britain's Chris Boardman".
-_OWNER = re.compile(r"^(.+?)['’]s?$")
 
 
 def owned(name: Name) -> list[Name]:
@@ -21,11 +16,10 @@ def owned(name: Name) -> list[Name]:
     if len(name.words) < 2 or not any("'" in w or "’" in w for w in name.words[:-1]):
         return [name]  # most names: no possessive inside
     for cut, word in enumerate(name.words[:-1]):
-        owner = _OWNER.match(word)
-        if owner is None:
+        if not POSSESSIVE.search(word):
             continue
         rest = list(name.words[cut + 1 :])
-        head = [*name.words[:cut], owner.group(1)]
+        head = [*name.words[:cut], POSSESSIVE.sub("", word)]
         if " ".join(head).lower() in TIME_WORDS:
             return [Name(" ".join(rest), tuple(rest), word, name.after, name.possessive)]
         if person_like(rest) and not any(w in ORGANISATION_WORDS for w in rest):

@@ -29,7 +29,8 @@ ROLES = frozenset(
     Ministerin Kanzler Kanzlerin Präsident Präsidentin Chef Chefin Vorstandschef Vorstandschefin Sprecher
     Sprecherin""".split()
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+#: A possessive ending a word ("Netanyahu's", "the Reds'").
+POSSESSIVE = re.compile(r"['’]s?$")
 #: Abbreviated titles whose full stop does not end a name ("Dr. Anna Weiß").
 TITLES = frozenset({"Dr", "Prof", "Mr", "Mrs", "Ms", "St", "Sr", "Sra", "Mme"})
 _CALENDAR = frozenset(
@@ -108,7 +109,7 @@ def name_spans(
                 break
         # A possessive ends a name ("Netanyahu's office"); inside one it is part of it ("Moody's
         # Investors Service", "McDonald's Corp").
-        span = [t.group() for t in tokens[index : end - 1]] + [_POSSESSIVE.sub("", tokens[end - 1].group())]
+        span = [t.group() for t in tokens[index : end - 1]] + [POSSESSIVE.sub("", tokens[end - 1].group())]
         start_of_sentence = sentence[: tokens[index].start()].strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
         # sentence a capitalised one is ("in New York", "The Hague").
@@ -125,7 +126,7 @@ def name_spans(
                 span.pop(0)
         before = opening or (tokens[index - 1].group() if index else "")
         after = tokens[end].group() if end < len(tokens) else ""
-        possessive = bool(_POSSESSIVE.search(tokens[end - 1].group()))
+        possessive = bool(POSSESSIVE.search(tokens[end - 1].group()))
         for part, part_before, part_after in _split_at_roles(span, before, after):
             while part and part[-1] in CONNECTORS:
                 part.pop()

@@ -13,13 +13,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import Brief, DocumentBrief, Theme
-from ..text.names import LEGAL_FORMS
+from ..text.names import LEGAL_FORMS, POSSESSIVE
 
 #: How many themes a topic keeps, so that the matrix stays readable.
 TOPIC_THEMES = 12
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\b")  # "NVIDIA's GPUs" is "NVIDIA GPUs"
 
 
@@ -34,7 +33,7 @@ def theme_key(theme: Theme) -> str:
 def _name_key(name: str) -> str:
     # Memoised: a corpus repeats its theme names, and pooling 10,000 documents' themes asks
     # for each over and over.
-    return _INNER_POSSESSIVE.sub("", _POSSESSIVE.sub("", name)).casefold()
+    return _INNER_POSSESSIVE.sub("", POSSESSIVE.sub("", name)).casefold()
 
 
 def _is_part(short: str, full: str) -> bool:
@@ -98,7 +97,7 @@ def one_per_name(themes: Sequence[Theme]) -> tuple[Theme, ...]:
         best[target] = replace(best[target], score=max(best[target].score, best.pop(key).score))
     kept = [best[key] for key in dict.fromkeys(theme_key(t) for t in themes) if key in best]
     kept.sort(key=lambda t: -t.score)  # a merge may have raised a score
-    return tuple(replace(t, name=_POSSESSIVE.sub("", t.name)) if _POSSESSIVE.search(t.name) else t for t in kept)
+    return tuple(replace(t, name=POSSESSIVE.sub("", t.name)) if POSSESSIVE.search(t.name) else t for t in kept)
 
 
 def topic_themes(entries: Sequence[DocumentBrief], limit: int = TOPIC_THEMES) -> tuple[Theme, ...]:
