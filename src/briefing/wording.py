@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 from .models import Point
 
 
-def counted(number: int, noun: str) -> str:
-    """``number`` and ``noun``, the noun in the plural (with an ``s``) unless the number is one."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """``number`` and ``noun``, the noun in the plural (``plural``, or with an ``s``) unless the
+    number is one."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def point_sources(documents: Sequence[str], titles: Mapping[str, str], topic_size: int) -> str:

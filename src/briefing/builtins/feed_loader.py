@@ -25,6 +25,7 @@ from ..interfaces import Loader, LoadError, SourceWarning
 from ..models import Document, Dropped, Problem, Source
 from ..sources.decoding import decode
 from ..text.clean import SUBMITTED_BY, clean_characters
+from ..wording import counted
 from .html_loader import page_document
 
 _BLOCKS = {"p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
@@ -154,7 +155,7 @@ class FeedLoader(Loader):
             warnings.warn(
                 SourceWarning(
                     f"the feed is not well-formed ({_problem_line(parsed.bozo_exception)}); "
-                    f"read the {len(entries)} {'entry' if len(entries) == 1 else 'entries'} that could be recovered"
+                    f"read the {counted(len(entries), 'entry', 'entries')} that could be recovered"
                 ),
                 stacklevel=2,
             )
