@@ -60,3 +60,27 @@ def test_a_possessive_inside_a_name_stays_or_parts_it():
         "Britain's Tom Avery won the stage. Britain's Tom Avery also took the sprint. Avery will ride on Sunday.",
     )
     assert found.get("Tom Avery") == "person" and not any(n.startswith("Britain") and "Avery" in n for n in found)
+
+
+def test_a_name_beside_a_score_is_a_team_not_a_place():
+    results = (
+        "Results of the northern league on Saturday:\n\n"
+        "Harlow City 2 Denby Town 1\n\nWestcombe County 0 Harlow City 3\n\n"
+        "Denby Town 1 Westcombe County 1\n\nTable after three games:\n\n"
+        "Harlow City 2 2 0 0 5 1 6\n\nWestcombe County 2 0 1 1 1 4 1"
+    )
+    found = kinds(results, "Fans travelled to Harlow City by train. The market in Harlow City was quiet.")
+    assert found.get("Westcombe County") == "organisation"
+    stops = language_kit("en").stop_words
+    beside = {n.text: n.scored for n in name_spans("Harlow City 2 Denby Town 1", "en", stops)}
+    assert beside == {"Harlow City": True, "Denby Town": True}
+    prose = {n.text: n.scored for n in name_spans("In 2019 Harlow City grew 2 percent.", "en", stops)}
+    assert prose == {"Harlow City": False}  # a number after a name in prose is no score
+
+
+def test_a_player_beside_a_score_keeps_the_kind_the_text_gives():
+    found = kinds(
+        "Scores after the first round:\n\nMara Lindqvist 66\n\nJonah Pike 68\n\n"
+        "Mara Lindqvist said the greens were fast. Jonah Pike said he putted badly.",
+    )
+    assert found.get("Mara Lindqvist") == "person"

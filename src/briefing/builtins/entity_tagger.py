@@ -252,6 +252,8 @@ def _cues(name: Name, parts: list[str], votes: dict[str, int], stop_words: Set[s
         _vote(votes, "organisation")  # "SoftBank said", "OpenAI said": companies speak too
     if any(p in ORGANISATION_WORDS for p in parts) or name.after in ROLES:  # "NVIDIA CEO ..."
         _vote(votes, "organisation")
+    if name.scored:
+        _vote(votes, "scored")  # a competitor: a team or a player (see _vetted)
     # "in" before an acronym is mostly a field ("investment in AI"), rarely a country.
     # "in Netanyahu's office", "in the Dutroux affair": the place is what the name owns or qualifies.
     qualifies = name.after.isalpha() and name.after.islower() and name.after not in stop_words
@@ -267,12 +269,20 @@ def _vetted(entry: _Mentions, names: _CorpusNames) -> Counter[str]:
     Orioles", "Bayern Munich") or an organisation's word; such an opening also takes the
     organisation's vote from "West Bank". No votes at all for an adjective ("South African")."""
     words = entry.text.split()
+    votes = Counter(entry.votes)
+    placed = words[0] in COMPASS or words[-1] in PLACE_WORDS
+    # Written beside a score ("Stoke 2 Manchester City 1"), a name is a competitor: one named like
+    # a place is a team, an organisation; a player has no place cue and keeps what else was said.
+    if scored := votes.pop("scored", 0):
+        if placed or votes["place"] or any(w in names.places for w in words):
+            votes["organisation"] += scored
+            votes["place"] = max(0, votes["place"] - scored)
+            placed = False
+        votes = +votes
     if len(words) < 2:
-        return entry.votes
+        return votes
     if words[-1] in names.adjectives:
         return Counter()  # "South African", "West African": an adjective, though capitalised
-    placed = words[0] in COMPASS or words[-1] in PLACE_WORDS
-    votes = Counter(entry.votes)
     if placed and votes["organisation"] and not any(w in ORGANISATION_WORDS for w in words[1:-1]):
         del votes["organisation"]  # "West Bank": a bank of a river
     if votes["person"] and (

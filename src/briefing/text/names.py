@@ -15,6 +15,10 @@ from dataclasses import dataclass
 
 # Words with letters, inner apostrophes, hyphens and ampersands ("O'Neill", "Rhein-Main", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
+#: A score after a name, and a line's start or another score before it: "Stoke 2 Manchester City 1",
+#: "Gold Coast 21 5 1 15 351": a result or a table row, where the name is a team's.
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]|$)")
+_SCORE_BEFORE = re.compile(r"(?:^|\d[ \t]+)[\"'“„«‚‘(\[]*$")
 #: Lower-case words that may join capitalised ones inside a name ("Bank of England", "Ludwig van Beethoven").
 CONNECTORS = frozenset({"of", "for", "de", "des", "del", "la", "le", "von", "van", "du", "di", "da"})
 #: Languages that capitalise every noun, so a lone capitalised word says little.
@@ -56,6 +60,8 @@ class Name:
     after: str
     #: Written with a possessive ("Netanyahu's office"): the name is an owner, not where things are.
     possessive: bool = False
+    #: Beside a score, as results and tables write teams ("Stoke 2 Manchester City 1").
+    scored: bool = False
 
 
 def is_acronym(word: str) -> bool:
@@ -127,6 +133,9 @@ def name_spans(
         before = opening or (tokens[index - 1].group() if index else "")
         after = tokens[end].group() if end < len(tokens) else ""
         possessive = bool(POSSESSIVE.search(tokens[end - 1].group()))
+        scored = bool(_SCORE_AFTER.match(sentence, tokens[end - 1].end())) and bool(
+            _SCORE_BEFORE.search(sentence, 0, tokens[index].start())
+        )
         for part, part_before, part_after in _split_at_roles(span, before, after):
             while part and part[-1] in CONNECTORS:
                 part.pop()
@@ -134,7 +143,7 @@ def name_spans(
                 part_before = part.pop(0)
             if part and _is_name(part, start_of_sentence and part_before == before, language, known):
                 owner = possessive and part_after == after
-                names.append(Name(" ".join(part), tuple(part), part_before, part_after, owner))
+                names.append(Name(" ".join(part), tuple(part), part_before, part_after, owner, scored))
         index = end
     return names
 
