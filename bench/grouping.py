@@ -47,7 +47,7 @@ from briefing.models import Document  # noqa: E402
 from briefing.plugins import PluginHost  # noqa: E402
 from briefing.settings import THRESHOLD  # noqa: E402
 from briefing.topics import clustering  # noqa: E402
-from briefing.topics.features import RowMatrix, document_vectors  # noqa: E402
+from briefing.topics.features import DocumentVectors, document_vectors  # noqa: E402
 
 EVAL_DIR = Path(os.environ.get("BRIEFING_EVAL_DIR", Path.home() / "briefing-eval")) / "summaries"
 CACHE = Path(os.environ.get("BRIEFING_BENCH_CACHE", "/tmp/briefing-bench-cache-grouping"))
@@ -89,7 +89,7 @@ def measured(work: Callable[..., Any], *arguments: Any) -> tuple[Any, float, flo
     return result, seconds, peak
 
 
-def sampled(vectors: RowMatrix, seeds: int) -> list[list[int]]:
+def sampled(vectors: DocumentVectors, seeds: int) -> list[list[int]]:
     """Briefing's grouping with a seed sample of ``seeds`` documents."""
     shipped = clustering.SEED_LIMIT
     clustering.SEED_LIMIT = seeds
@@ -99,16 +99,16 @@ def sampled(vectors: RowMatrix, seeds: int) -> list[list[int]]:
         clustering.SEED_LIMIT = shipped
 
 
-def vectors_of(engine: Engine, documents: Sequence[Document]) -> RowMatrix:
+def vectors_of(engine: Engine, documents: Sequence[Document]) -> DocumentVectors:
     """The documents' vectors as grouping makes them (themes tagged against these documents)."""
     themes = {i: found for i, (found, _) in engine.themes.corpus(documents).items()}
     matrix, _, _ = document_vectors(documents, themes, engine.grouping.words(documents))
     return matrix
 
 
-def exactly(vectors: RowMatrix) -> list[list[int]]:
+def exactly(vectors: DocumentVectors) -> list[list[int]]:
     """Exact average linkage over every pair of rows."""
-    return clustering._agglomerate(vectors.dense(), THRESHOLD)
+    return clustering._agglomerate(clustering.similarity(vectors, vectors), THRESHOLD)
 
 
 def briefed(engine: Engine, folder: Path) -> list[Document]:
@@ -199,11 +199,13 @@ def unrelated_rows() -> None:
         )
 
 
-def twice(vectors: RowMatrix) -> RowMatrix:
+def twice(vectors: DocumentVectors) -> DocumentVectors:
     """The rows of ``vectors`` followed by the same rows again."""
     starts = np.concatenate((vectors.starts, vectors.starts[1:] + vectors.starts[-1]))
     columns = np.concatenate((vectors.columns, vectors.columns))
-    return RowMatrix(starts, columns, np.concatenate((vectors.values, vectors.values)), vectors.width)
+    values = np.concatenate((vectors.values, vectors.values))
+    languages = np.concatenate((vectors.languages, vectors.languages))
+    return DocumentVectors(starts, columns, values, vectors.width, vectors.word_width, languages)
 
 
 def curve_rows(sizes: Sequence[int] = (1000, 2000, 5000, 10000, 20000), exact_up_to: int = 5000) -> None:

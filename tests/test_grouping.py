@@ -186,8 +186,10 @@ def test_document_vectors_are_sparse_rows_that_agree_with_their_dense_form():
     assert np.allclose(matrix.take(rows).column_sums(), dense[rows].sum(axis=0))
     assert np.array_equal(matrix.take(rows).column_counts(), (dense[rows] > 0).sum(axis=0))
     assert matrix.empty(5) and not matrix.empty(7)
-    both = _side_by_side(matrix, matrix.take(range(30)))
+    languages = np.arange(30) % 3
+    both = _side_by_side(matrix, matrix.take(range(30)), languages)
     assert np.array_equal(both.dense(), np.hstack([dense, dense]))
+    assert both.word_width == 12 and np.array_equal(both.take(rows).languages, languages[rows])
     both.normalise()
     norms = np.linalg.norm(np.hstack([dense, dense]), axis=1, keepdims=True)
     expected = np.divide(np.hstack([dense, dense]), norms, out=np.zeros((30, 24), dtype=np.float32), where=norms > 0)
@@ -220,3 +222,64 @@ def test_a_feature_is_labelled_by_its_most_written_spelling_across_the_corpus():
     assert labels["en:reef"] == "Reef"  # 2 and 2: the least in sort order, not the first seen
     assert labels["entities:coral sea"] == "Coral Sea"  # a theme's names count too
     assert set(labels) == set(features)
+
+
+def _vectors(words, concepts, languages):
+    """DocumentVectors from dense word and concept parts (rows as given, not normalised)."""
+    import numpy as np
+
+    from briefing.topics.features import DocumentVectors
+
+    dense = np.hstack([np.asarray(words, dtype=np.float32), np.asarray(concepts, dtype=np.float32)])
+    columns = [np.flatnonzero(row) for row in dense]
+    starts = np.concatenate(([0], np.cumsum([len(c) for c in columns]))).astype(np.intp)
+    values = np.concatenate([row[c] for row, c in zip(dense, columns, strict=True)]).astype(np.float32)
+    return DocumentVectors(
+        starts, np.concatenate(columns).astype(np.intp), values, dense.shape[1], len(words[0]), np.asarray(languages)
+    )
+
+
+def test_shared_concepts_count_in_one_language_only_as_far_as_the_words_agree():
+    """Two articles in one language sharing a name but not their words are no shared story; the
+    same name links two articles in different languages, whose words cannot agree."""
+    import numpy as np
+
+    from briefing.topics.clustering import WORD_EVIDENCE, similarity
+
+    half = np.sqrt(0.5)
+    words = [[half, 0, 0], [0, half, 0], [0, 0, half], [half * 0.2, half * 0.98, 0]]
+    concepts = [[half], [half], [half], [half]]
+    vectors = _vectors(words, concepts, [0, 0, 1, 0])
+    alike = similarity(vectors, vectors)
+    assert alike[0, 1] == 0  # one language, no word in common: the shared name counts for nothing
+    assert np.isclose(alike[0, 2], 0.5)  # across languages the name counts fully
+    shared_words = 0.5 * 0.2
+    assert np.isclose(alike[0, 3], shared_words + 0.5 * min(1.0, shared_words / WORD_EVIDENCE))
+
+
+def test_the_sampled_grouping_joins_a_document_to_its_story_not_to_a_shared_name(monkeypatch):
+    """Past the seed limit, a document joins the group its words and concepts say: the average
+    similarity to each group's members, with concepts gated per language as between two rows."""
+    import numpy as np
+
+    from briefing.topics import clustering
+
+    rng = np.random.default_rng(7)
+    stories = np.zeros((3, 20))
+    for story in range(3):
+        stories[story, story * 6 : story * 6 + 6] = rng.random(6) + 0.5  # each story its own words
+    rows, concepts, languages = [], [], []
+    for index in range(60):
+        story = index % 3
+        rows.append(stories[story] + rng.random(20) * 0.05)
+        concepts.append([1.0, 0.0] if story < 2 else [0.0, 1.0])  # stories 0 and 1 share a name
+        languages.append(0)
+    words = np.array(rows)
+    words /= np.linalg.norm(words, axis=1, keepdims=True) * np.sqrt(2)
+    concept_part = np.array(concepts) / np.sqrt(2)
+    vectors = _vectors(words, concept_part, languages)
+    monkeypatch.setattr(clustering, "SEED_LIMIT", 12)
+    found = clustering.cluster(vectors, 0.3)
+    assert sorted(found) == [list(range(s, 60, 3)) for s in range(3)]
+    exact = clustering._agglomerate(clustering.similarity(vectors, vectors), 0.3)
+    assert sorted(found) == sorted(exact)

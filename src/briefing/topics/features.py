@@ -277,22 +277,45 @@ class _Coded:
         return np.array([weight[numbers].max(initial=0.0) for numbers, _ in self.rows], dtype=np.float32)
 
 
-def _side_by_side(left: RowMatrix, right: RowMatrix) -> RowMatrix:
+class DocumentVectors(RowMatrix):
+    """Rows made by :func:`document_vectors`: the first ``word_width`` columns are word features,
+    the rest concepts; ``languages`` holds each row's language, as a number."""
+
+    def __init__(
+        self,
+        starts: np.ndarray,
+        columns: np.ndarray,
+        values: np.ndarray,
+        width: int,
+        word_width: int,
+        languages: np.ndarray,
+    ):
+        super().__init__(starts, columns, values, width)
+        self.word_width, self.languages = word_width, languages
+
+    def take(self, rows: Sequence[int] | np.ndarray) -> DocumentVectors:
+        part = super().take(rows)
+        picked = self.languages[np.asarray(rows, dtype=np.intp)]
+        return DocumentVectors(part.starts, part.columns, part.values, part.width, self.word_width, picked)
+
+
+def _side_by_side(left: RowMatrix, right: RowMatrix, languages: np.ndarray) -> DocumentVectors:
     """Each row of ``left`` followed by the same row of ``right`` (whose columns come after)."""
     rows = np.concatenate((left.row_numbers(), right.row_numbers()))
     order = np.argsort(rows, kind="stable")
     columns = np.concatenate((left.columns, right.columns + left.width))[order]
     values = np.concatenate((left.values, right.values))[order]
     starts = left.starts + right.starts
-    return RowMatrix(starts, columns, values, left.width + right.width)
+    return DocumentVectors(starts, columns, values, left.width + right.width, left.width, languages)
 
 
 def document_vectors(
     documents: Sequence[Document],
     themes: Mapping[str, Sequence[Theme]],
     words: Mapping[str, WordFeatures] | None = None,
-) -> tuple[RowMatrix, list[str], dict[str, str]]:
-    """Unit vectors whose dot products blend word similarity and concept similarity.
+) -> tuple[DocumentVectors, list[str], dict[str, str]]:
+    """Unit vectors whose word and concept parts blend word similarity and concept similarity
+    (:func:`briefing.topics.clustering.similarity` weighs them).
 
     A document's concepts count fully only when one of them is as telling as a feature found in
     half the documents (IDF :data:`CONCEPT_FLOOR`), less in proportion otherwise: themes nearly
@@ -302,11 +325,15 @@ def document_vectors(
     found = words or {}
     word_counts, concept_counts = _Coded(), _Coded()
     languages: Counter[str] = Counter()
+    language_numbers: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    row_languages = []
     for document in documents:
         each_word, each_concept = _features(document, themes.get(document.id, ()), spellings, found.get(document.id))
         word_counts.add(each_word)
         concept_counts.add(each_concept)
-        languages[_language(each_word)] += 1
+        language = _language(each_word)
+        languages[language] += 1
+        row_languages.append(language_numbers[language or document.language or ""])
     size = len(documents)
     word_columns, word_idf = _columns(word_counts.frequencies(), languages, size, limit=WORD_FEATURES)
     concept_features, concept_idf = _columns(concept_counts.frequencies(), None, size, limit=CONCEPT_FEATURES)
@@ -316,7 +343,7 @@ def document_vectors(
     del word_counts, concept_counts
     word_part.values *= np.float32(math.sqrt(1 - CONCEPT_WEIGHT))
     concept_part.scale_rows(np.clip(telling / CONCEPT_FLOOR, 0, 1) * math.sqrt(CONCEPT_WEIGHT))
-    matrix = _side_by_side(word_part, concept_part)
+    matrix = _side_by_side(word_part, concept_part, np.array(row_languages, dtype=np.intp))
     matrix.normalise()
     features = word_columns + concept_features
     return matrix, features, spellings.labels(features)
