@@ -196,6 +196,16 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
         ("The device (see. fig. 4) is new. It works.", ["The device (see. fig. 4) is new.", "It works."]),
         # List markers with a bracket after the period.
         ("Steps: 1.) Open the lid 2.) Pour the water", ["Steps: 1.) Open the lid", "2.) Pour the water"]),
+        # A number sign before a number.
+        ("The key is in locker N°. 12.004. Ask at the desk.", ["The key is in locker N°. 12.004.", "Ask at the desk."]),
+        # A name or title carrying "!" inside a sentence, a lower-case word going on...
+        (
+            "She sold ads at Zoomio! in the nineties. Then she left.",
+            ["She sold ads at Zoomio! in the nineties.", "Then she left."],
+        ),
+        # ... but not an exclamation opening a sentence, nor a question (web text).
+        ("Great! we leave at noon.", ["Great!", "we leave at noon."]),
+        ("Is it open in Larkin? maybe not.", ["Is it open in Larkin?", "maybe not."]),
     ],
 )
 def test_tokens_abbreviations_and_markers(text, expected):

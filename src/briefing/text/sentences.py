@@ -30,7 +30,8 @@ _ORTHO_MID_LC = 1 << 5
 
 _ENDS_WITH_ORDINAL = re.compile(r"(?:^|\s)\(?\d{1,2}\.$")
 _COLON_LIST_MARKER = re.compile(r":\s+\(?\d{1,2}(?:\.\)|[.)])$")
-_SHORT_ABBREVIATION = re.compile(r"(?:(?:^|[\s(])([^\W\d_])[^\W\d_]{0,2}|str)\.$")
+#: A short word with a period, or a number sign ("N°.", "Nº."), which a number may follow: "S. 12".
+_SHORT_ABBREVIATION = re.compile(r"(?:(?:^|[\s(])([^\W\d_])(?:[^\W\d_]{0,2}|[°º])|str)\.$")
 _QUOTES = "\"'„“”«»‚‘’"
 #: A piece starting so continues the sentence before: a comma, a closing bracket, a dash, dots.
 _GOES_ON = tuple(",;:)]}.…!?")
@@ -44,6 +45,10 @@ _LABEL_NUMBER = re.compile(r"^[^\W\d_]+ \d{1,3}\.$")
 _TRAILS_ON = ("...", ". .", "…", ":")
 #: An end mark closed by a quote or bracket: "Stop!" / (etc.) / „Warum?“ / « Stop ! »
 _ASIDE_END = re.compile(r"[.!?]+\s?[\"'”“»«’)\]]+$")
+#: "at Yahoo! in", "Father Came Too ! is": a "!" that a capitalised word inside the sentence carries
+#: is part of a name or a title, when a lower-case word goes on. (Not "?": web text asks "... in
+#: San Rafael Ca? okay so ...", and not a word in capitals: "NEED HELP NOW! i ...".)
+_NAMED_EXCLAMATION = re.compile(r"\s[A-Z][a-z][\w'’-]*\s?!$")
 #: A "!" or "?" closed by a quote: "Stop!" / „Warum?“ / « Stop ! »
 _QUOTED_END = re.compile(r"[!?]+\s?[\"'”“»«’]+$")
 _CLOSING = "\"'”“»«’)]"
@@ -247,6 +252,8 @@ class Segmenter:
         if first[:1].islower() and not first[1:2].isupper():
             speech = first.split(maxsplit=1)[0].strip(",.;:").lower() in self._speech_verbs
             if ends_short_abbreviation(last, self._stop_words) and not self._starts_sentence(first):
+                return True
+            if _NAMED_EXCLAMATION.search(tail):
                 return True
             return ends_abbreviated or speech or previous.endswith(_TRAILS_ON) or bool(_ASIDE_END.search(tail))
         # `"Where is everyone?" Lena asked.`: a quoted question or exclamation and who said it.
