@@ -33,7 +33,9 @@ which writes, as JSON Lines that ``briefing evaluate`` reads:
   independent checks.
 * ``multiling2011-en.jsonl`` and ``multiling2011-fr.jsonl``: the MultiLing 2011 pilot (10
   WikiNews topics of 10 documents, 3 human 250-word summaries each, in English and in French);
-  scored at 250 words.
+  scored at 250 words. ``multiling2011-cs.jsonl`` and ``multiling2011-el.jsonl``: the same
+  topics in Czech and Greek, scored on briefing's own words (rouge-score's are ASCII only); no
+  weight was chosen on them.
 
 Never used here: the BBC News Summary set and DUC 2004 (kept for independent checks).
 """
@@ -67,7 +69,12 @@ SETS: dict[str, tuple[dict[str, int], str]] = {
     "duc2003.jsonl": ({"words": 100}, "first-sentences"),
     "multiling2011-en.jsonl": ({"words": 250}, "first-sentences"),
     "multiling2011-fr.jsonl": ({"words": 250}, "first-sentences"),
+    "multiling2011-cs.jsonl": ({"words": 250}, "first-sentences"),
+    "multiling2011-el.jsonl": ({"words": 250}, "first-sentences"),
 }
+#: Sets scored on briefing's own words and stems (``--tokens language``): rouge-score's words are
+#: ASCII letters and digits, which would drop Greek text whole and cut Czech words at every accent.
+LANGUAGE_TOKENS = {"multiling2011-cs.jsonl", "multiling2011-el.jsonl"}
 
 
 def _write(path: Path, rows: Iterator[dict[str, object]]) -> None:
@@ -127,12 +134,23 @@ def duc2003(root: Path) -> Iterator[dict[str, object]]:
         yield {"id": cluster.name, "documents": documents, "summaries": summaries, "language": "en"}
 
 
+#: The code page a MultiLing file not in UTF-8 is in (one Czech source text, M0069, is).
+LEGACY_ENCODINGS = {"czech": "cp1250", "greek": "cp1253"}
+
+
+def _multiling_text(path: Path, language: str) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(LEGACY_ENCODINGS.get(language, "cp1252"))
+
+
 def multiling(root: Path, language: str, code: str) -> Iterator[dict[str, object]]:
     base = root / "TAC 2011 MultiLing Pilot Dataset"
     for topic in range(10):
         documents = [
-            {"text": (base / "SourceTexts" / f"M00{topic}{n}.{language}").read_text(encoding="utf-8")}
-            for n in range(10)
+            {"text": _multiling_text(base / "SourceTexts" / f"M00{topic}{n}.{language}", language)} for n in range(10)
         ]
         folder = base / "Model Summaries" / language.capitalize()
         summaries = [p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"M00{topic}.*.250"))]
@@ -151,6 +169,8 @@ def rebuild(sources: Path, out: Path = EVAL_DIR) -> None:
     _write(out / "duc2003.jsonl", duc2003(sources / "mds"))
     _write(out / "multiling2011-en.jsonl", multiling(sources / "mds", "english", "en"))
     _write(out / "multiling2011-fr.jsonl", multiling(sources / "mds", "french", "fr"))
+    _write(out / "multiling2011-cs.jsonl", multiling(sources / "mds", "czech", "cs"))
+    _write(out / "multiling2011-el.jsonl", multiling(sources / "mds", "greek", "el"))
 
 
 def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) -> None:
@@ -174,7 +194,8 @@ def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) 
         start = time.perf_counter()
         cases, problems = load_cases(folder / name, engine)
         budget = Budget(**length)
-        result = evaluate(cases, names, Systems(engine, budget), Rouge())
+        rouge = Rouge(tokens="language") if name in LANGUAGE_TOKENS else Rouge()
+        result = evaluate(cases, names, Systems(engine, budget), rouge)
         seconds = time.perf_counter() - start
         print(f"\n{name}: {len(cases)} cases, {budget.describe()}, {len(problems)} problems, {seconds:.0f} s")
         rows = table(result, baseline, "rouge2")
