@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .dates import TIME_WORDS
 from .names import is_acronym
-from .words import LanguageKit, filler_words
+from .words import WORD, LanguageKit, filler_words
 
 BREAK = re.compile(r"[,;:()\[\]{}\"“”„«»!?…–—/|]|\.(?!\w)|\s-\s")
 
@@ -22,7 +22,7 @@ _GERMAN_ADJECTIVE = re.compile(r"(e|en|er|es|em)$")
 #: Words and numbers (with what is glued to them: "4.5", "3D-Druck", "1990er") as a sentence
 #: writes them: a number breaks a phrase ("approximately 4.5 trillion yen" is no "approximately
 #: trillion yen").
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\w.,'’-]*")
+_TOKEN = re.compile(rf"{WORD}|\d[\w.,'’-]*")
 #: English past tenses without ``-ed`` that are seldom a noun or an adjective: like ``-ed``, they
 #: may not end a phrase or follow a name ("council spent", "Son said").
 _IRREGULAR_PAST = frozenset(

@@ -11,14 +11,17 @@ from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .languages import language_code, language_name
+from .marks import COMBINING
 
 if TYPE_CHECKING:
     from .sentences import Segmenter
 
 log = logging.getLogger(__name__)
 
-# Letters, with inner apostrophes and hyphens ("don't", "KI-Boom"); digits and punctuation are not words.
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Letters and the marks that go with them ("सुनामी", "ภาษา"), with inner apostrophes and hyphens
+#: ("don't", "KI-Boom"); digits and punctuation are not words. A pattern, for others to build on.
+WORD = rf"[^\W\d_]+(?:[{COMBINING}]+[^\W\d_]*)*(?:['’-][^\W\d_]+(?:[{COMBINING}]+[^\W\d_]*)*)*"
+_WORD = re.compile(WORD)
 
 
 def words(text: str) -> list[str]:
