@@ -33,9 +33,9 @@ which writes, as JSON Lines that ``briefing evaluate`` reads:
   independent checks.
 * ``multiling2011-en.jsonl`` and ``multiling2011-fr.jsonl``: the MultiLing 2011 pilot (10
   WikiNews topics of 10 documents, 3 human 250-word summaries each, in English and in French);
-  scored at 250 words. ``multiling2011-cs.jsonl`` and ``multiling2011-el.jsonl``: the same
-  topics in Czech and Greek, scored on briefing's own words (rouge-score's are ASCII only); no
-  weight was chosen on them.
+  scored at 250 words. ``multiling2011-{cs,el,ar,he,hi}.jsonl``: the same topics in Czech,
+  Greek, Arabic, Hebrew and Hindi, scored on briefing's own words (rouge-score's are ASCII only);
+  no weight was chosen on them.
 
 Never used here: the BBC News Summary set and DUC 2004 (kept for independent checks).
 """
@@ -69,12 +69,15 @@ SETS: dict[str, tuple[dict[str, int], str]] = {
     "duc2003.jsonl": ({"words": 100}, "first-sentences"),
     "multiling2011-en.jsonl": ({"words": 250}, "first-sentences"),
     "multiling2011-fr.jsonl": ({"words": 250}, "first-sentences"),
-    "multiling2011-cs.jsonl": ({"words": 250}, "first-sentences"),
-    "multiling2011-el.jsonl": ({"words": 250}, "first-sentences"),
 }
+#: MultiLing's other languages (the same topics), added after every weight was chosen: held out.
+HELD_OUT_MULTILING = {"czech": "cs", "greek": "el", "arabic": "ar", "hebrew": "he", "hindi": "hi"}
+for _code in HELD_OUT_MULTILING.values():
+    SETS[f"multiling2011-{_code}.jsonl"] = ({"words": 250}, "first-sentences")
 #: Sets scored on briefing's own words and stems (``--tokens language``): rouge-score's words are
-#: ASCII letters and digits, which would drop Greek text whole and cut Czech words at every accent.
-LANGUAGE_TOKENS = {"multiling2011-cs.jsonl", "multiling2011-el.jsonl"}
+#: ASCII letters and digits, which would drop Greek, Arabic, Hebrew and Hindi text whole and cut
+#: Czech words at every accent.
+LANGUAGE_TOKENS = {f"multiling2011-{code}.jsonl" for code in HELD_OUT_MULTILING.values()}
 
 
 def _write(path: Path, rows: Iterator[dict[str, object]]) -> None:
@@ -146,12 +149,17 @@ def _multiling_text(path: Path, language: str) -> str:
         return data.decode(LEGACY_ENCODINGS.get(language, "cp1252"))
 
 
+def _source_text(base: Path, name: str, language: str) -> Path:
+    """A MultiLing source text, whose language is written in lower case or capitalised (``M0010.Hebrew``)."""
+    path = base / "SourceTexts" / f"{name}.{language}"
+    return path if path.is_file() else path.with_suffix(f".{language.capitalize()}")
+
+
 def multiling(root: Path, language: str, code: str) -> Iterator[dict[str, object]]:
     base = root / "TAC 2011 MultiLing Pilot Dataset"
     for topic in range(10):
-        documents = [
-            {"text": _multiling_text(base / "SourceTexts" / f"M00{topic}{n}.{language}", language)} for n in range(10)
-        ]
+        paths = [_source_text(base, f"M00{topic}{n}", language) for n in range(10)]
+        documents = [{"text": _multiling_text(path, language)} for path in paths]
         folder = base / "Model Summaries" / language.capitalize()
         summaries = [p.read_text(encoding="utf-8") for p in sorted(folder.glob(f"M00{topic}.*.250"))]
         yield {"id": f"M00{topic}", "documents": documents, "summaries": summaries, "language": code}
@@ -169,8 +177,8 @@ def rebuild(sources: Path, out: Path = EVAL_DIR) -> None:
     _write(out / "duc2003.jsonl", duc2003(sources / "mds"))
     _write(out / "multiling2011-en.jsonl", multiling(sources / "mds", "english", "en"))
     _write(out / "multiling2011-fr.jsonl", multiling(sources / "mds", "french", "fr"))
-    _write(out / "multiling2011-cs.jsonl", multiling(sources / "mds", "czech", "cs"))
-    _write(out / "multiling2011-el.jsonl", multiling(sources / "mds", "greek", "el"))
+    for language, code in HELD_OUT_MULTILING.items():
+        _write(out / f"multiling2011-{code}.jsonl", multiling(sources / "mds", language, code))
 
 
 def summary_rows(folder: Path = EVAL_DIR, summarizers: list[str] | None = None) -> None:

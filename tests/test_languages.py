@@ -149,3 +149,48 @@ def test_the_unpacked_model_is_kept_and_a_broken_copy_is_replaced(tmp_path):
     assert run() == "nl"
     assert (kept / "ptc.npy").stat().st_size > 1_000_000
     assert [p.name for p in (tmp_path / "models").iterdir()] == [kept.name]
+
+
+def test_words_keep_their_combining_marks():
+    """Python's \\w leaves out vowel signs and points: a word is cut at none of them."""
+    from briefing.text.words import words
+
+    assert words("गंगा नदी में बाढ़ आई") == ["गंगा", "नदी", "में", "बाढ़", "आई"]
+    assert words("ข่าว ภาษาไทย") == ["ข่าว", "ภาษาไทย"]
+    assert words("שָׁלוֹם, Cafe\u0301 don't") == ["שָׁלוֹם", "Cafe\u0301", "don't"]
+
+
+def test_the_marks_are_the_combining_marks_of_this_python():
+    import re
+    import unicodedata
+
+    from briefing.text.marks import COMBINING
+
+    marks = re.compile(f"[{COMBINING}]")
+    for code in range(0x10000):
+        character = chr(code)
+        if marks.match(character):
+            assert unicodedata.category(character) in ("Mn", "Mc", "Me"), hex(code)
+
+
+HINDI = {
+    "baadh.txt": "गंगा नदी में पानी का स्तर तेज़ी से बढ़ गया है। प्रशासन ने किनारे के गाँवों को खाली करने का आदेश "
+    "दिया है। राहत शिविरों में लगभग 2,000 लोग रह रहे हैं। जिला अधिकारी ने कहा कि नावें तैयार हैं।",
+    "shivir.txt": "गंगा नदी के किनारे बसे गाँवों में बाढ़ का खतरा बना हुआ है। राहत शिविरों में खाने और दवाइयों की कमी "
+    "है। स्वास्थ्य विभाग ने डॉक्टरों की टीमें राहत शिविरों में भेजी हैं।",
+    "barish.txt": "मौसम विभाग ने अगले तीन दिनों तक भारी बारिश की चेतावनी दी है। गंगा नदी का पानी खतरे के निशान से "
+    "ऊपर बह रहा है। राहत शिविरों में और लोग पहुँच रहे हैं।",
+}
+
+
+def test_a_hindi_topic_has_sentences_at_the_danda_and_themes_of_whole_words(registry, tmp_path):
+    for name, text in HINDI.items():
+        (tmp_path / name).write_text(text + "\n", encoding="utf-8")
+    briefing = Engine(registry, Settings()).run([str(tmp_path)])
+    [brief] = briefing.briefs
+    assert sorted(len(e.document.sentences) for e in brief.documents) == [3, 3, 4]
+    written = {word.strip("।,") for text in HINDI.values() for word in text.split()}
+    names = [theme.name for theme in brief.thematic] + [t.name for e in brief.documents for t in e.themes]
+    assert brief.thematic and names
+    for name in names:
+        assert all(word in written for word in name.split()), name  # "राहत शिविरों", never "रहत शवर"

@@ -210,3 +210,15 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
 )
 def test_tokens_abbreviations_and_markers(text, expected):
     assert language_kit("en").segmenter.split(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("hi", "बारिश रुक गई। लोग घर लौटे॥ बाज़ार खुले।", ["बारिश रुक गई।", "लोग घर लौटे॥", "बाज़ार खुले।"]),
+        ("ar", "هل انتهى الاجتماع؟ نعم، انتهى مساء أمس.", ["هل انتهى الاجتماع؟", "نعم، انتهى مساء أمس."]),
+        ("ur", "بارش رک گئی۔ لوگ گھر لوٹ آئے۔", ["بارش رک گئی۔", "لوگ گھر لوٹ آئے۔"]),
+    ],
+)
+def test_the_end_marks_of_other_scripts_end_sentences(language, text, expected):
+    assert language_kit(language).segmenter.split(text) == expected

@@ -41,6 +41,10 @@ _UNIT_END = re.compile(r"\d\s?(?:[a-z]{1,3}|[ap]\.m)\.\s+(?=[^\W\d_][a-zà-ÿ])"
 #: or without a space after them; Punkt only knows ``.``, ``!`` and ``?`` followed by a space.
 #: Inside a quotation (「本当？」と彼は聞いた) the end mark is the quote's: no space, no boundary.
 _FULL_WIDTH_END = re.compile(r"[。！？．]+(?:[」』）〕】”’]+\s+|(?![」』）〕】”’])\s*)(?=\S)")
+#: The end marks of other scripts, before a space: the Devanagari and Bengali danda (``।``, ``॥``),
+#: the Arabic question mark and the Urdu full stop (``؟``, ``۔``), the Armenian, Ethiopic and
+#: Myanmar full stops (``։``, ``።``, ``။``). Punkt knows none of them.
+_SCRIPT_END = re.compile(r"[।॥؟۔։።။]+[\"'”’»)\]]*\s+(?=\S)")
 #: Line endings that carry a sentence on: a comma, a hyphen or dash, an opening bracket.
 _CONTINUES = tuple(",;-–—([{/&+")
 #: A heading is at most this many words.
@@ -122,7 +126,8 @@ def _dash_list_starts(block: str) -> Iterator[int]:
 
 def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> list[int]:
     """Offsets inside a block where a sentence starts whatever the splitter says: list items written
-    inline, a capitalised word after a unit (``48 h. Cells``), full-width end marks, and sentences
+    inline, a capitalised word after a unit (``48 h. Cells``), full-width end marks and those of
+    other scripts (``।``, ``؟``), and sentences
     glued to the one before (unless the glued word is an abbreviation)."""
     starts = {m.end() for m in _INLINE_BULLET.finditer(block)} if any(b in block for b in _BULLETS) else set()
     if _LIST_START.search(block):
@@ -131,6 +136,7 @@ def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> li
     starts.update(m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper())
     if not block.isascii():
         starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
+        starts.update(m.end() for m in _SCRIPT_END.finditer(block))
     for match in _GLUED.finditer(block):
         word, after = block[: match.start()].rsplit(maxsplit=1)[-1].lower(), match.group(1)
         if _ADDRESS.match(block, block.rfind(" ", 0, match.start()) + 1):
