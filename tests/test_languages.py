@@ -194,3 +194,7 @@ def test_a_hindi_topic_has_sentences_at_the_danda_and_themes_of_whole_words(regi
     assert brief.thematic and names
     for name in names:
         assert all(word in written for word in name.split()), name  # "राहत शिविरों", never "रहत शवर"
+    stops = language_kit("hi").stop_words
+    assert {"में", "के", "है", "बारे"} <= stops
+    for name in names:  # "गंगा नदी", never "रहे हैं" or "बारे में"
+        assert not all(word in stops for word in name.split()), name

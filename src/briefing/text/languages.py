@@ -20,6 +20,7 @@ _LANGUAGES: dict[str, tuple[str, str]] = {
     "es": ("spanish", "spa"),
     "fi": ("finnish", "fin"),
     "fr": ("french", "fra"),
+    "hi": ("hindi", "hin"),
     "hu": ("hungarian", "hun"),
     "it": ("italian", "ita"),
     "nl": ("dutch", "nld"),

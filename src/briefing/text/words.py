@@ -41,14 +41,20 @@ _SUMY_STOP_LISTS = {"he": "hebrew", "ja": "japanese", "ko": "korean", "th": "tha
 
 @cache
 def stop_words(language: str) -> frozenset[str]:
-    """sumy's stop-word list for a language; empty when it has none. Read as ``sumy.utils``
-    reads it, without importing that module (it imports ``requests``, 0.2 s of every start)."""
+    """sumy's stop-word list for a language, else briefing's own (``data/<language>-stopwords.txt``:
+    Hindi, which sumy lacks); empty when neither has one. Read as ``sumy.utils`` reads it, without
+    importing that module (it imports ``requests``, 0.2 s of every start)."""
     try:
         name = _SUMY_STOP_LISTS.get(language) or language_name(language)
-        data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt")
-    except (OSError, LookupError):
+    except LookupError:
         return frozenset()
-    return frozenset(w.rstrip() for w in (data or b"").decode("utf-8").splitlines() if w)
+    for package, path in (("sumy", f"data/stopwords/{name}.txt"), ("briefing", f"data/{name}-stopwords.txt")):
+        try:
+            data = pkgutil.get_data(package, path)
+        except OSError:
+            continue
+        return frozenset(w.rstrip() for w in (data or b"").decode("utf-8").splitlines() if w)
+    return frozenset()
 
 
 #: Frequent words that sumy's stop lists lack: hedges, counts, units, "said". They say nothing
