@@ -283,3 +283,21 @@ def test_the_sampled_grouping_joins_a_document_to_its_story_not_to_a_shared_name
     assert sorted(found) == [list(range(s, 60, 3)) for s in range(3)]
     exact = clustering._agglomerate(clustering.similarity(vectors, vectors), 0.3)
     assert sorted(found) == sorted(exact)
+
+
+def test_copies_of_documents_join_their_originals_topic(registry, tmp_path):
+    """A folder copied beside the original (or a file saved twice) changes no topic: each copy
+    joins its original. Counted as documents of their own, copies made the words only they and
+    their original use into features and split German articles off into topics of two."""
+    import shutil
+
+    shutil.copytree(SOURCES, tmp_path / "sources")
+    shutil.copytree(SOURCES, tmp_path / "copy")
+    alone = Engine(registry, Settings()).run([str(SOURCES)]).briefs
+    doubled = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    assert len(doubled) == len(alone) == 3
+    names = {brief.topic: sorted(Path(e.document.origin).name for e in brief.documents) for brief in alone}
+    for brief in doubled:
+        found = sorted(Path(e.document.origin).name for e in brief.documents)
+        assert found[::2] == found[1::2]  # each file twice: the original and its copy
+        assert found[::2] in names.values()

@@ -285,6 +285,26 @@ def _place_featureless(
     return placed
 
 
+def _copies(documents: Sequence[Document]) -> tuple[list[int], dict[int, list[int]]]:
+    """The first of each set of documents with the same text (a file saved twice, a folder copied
+    into another), and the copies of each. A copy says nothing its original does not: counted
+    again, it doubled its words' document frequencies, made words only it and its original use
+    into features and pulled the pair apart from the rest of its story."""
+    first: dict[str, int] = {}
+    originals: list[int] = []
+    copies: dict[int, list[int]] = {}
+    for index, document in enumerate(documents):
+        if not document.sentences:
+            originals.append(index)
+            continue
+        seen = first.setdefault(document.text, index)
+        if seen == index:
+            originals.append(index)
+        else:
+            copies.setdefault(seen, []).append(index)
+    return originals, copies
+
+
 def group_by_content(
     documents: Sequence[Document],
     themes: Mapping[str, Sequence[Theme]],
@@ -292,28 +312,34 @@ def group_by_content(
     words: Mapping[str, WordFeatures] | None = None,
 ) -> list[Topic]:
     """Topics found in the documents' content, largest first, named by their top terms;
-    ``words`` has the documents' :func:`word_features` where they were computed already."""
+    ``words`` has the documents' :func:`word_features` where they were computed already. Copies
+    of a document are grouped once, as their original, and join its topic."""
     if not documents:
         return []
-    matrix, features, labels = document_vectors(documents, themes, words)
-    groups = cluster(matrix, threshold) if features else [[i] for i in range(len(documents))]
-    groups = _place_featureless(groups, matrix, documents, themes)
-    groups.sort(key=lambda group: (-len(group), group[0]))
+    originals, copies = _copies(documents)
+    unique = [documents[i] for i in originals]
+    matrix, features, labels = document_vectors(unique, themes, words)
+    groups = cluster(matrix, threshold) if features else [[i] for i in range(len(unique))]
+    groups = _place_featureless(groups, matrix, unique, themes)
+    with_copies = {
+        tuple(rows): sorted(i for r in rows for i in [originals[r], *copies.get(originals[r], [])]) for rows in groups
+    }
+    groups.sort(key=lambda rows: (-len(with_copies[tuple(rows)]), rows[0]))
     topics: list[Topic] = []
     taken: Counter[str] = Counter()
     for rows in groups:
-        shared = _shared_names(rows, documents, themes)
+        shared = _shared_names(rows, unique, themes)
         keywords = (
-            _labels(rows, documents, matrix, features, labels, shared) if features and len(rows) > 1 else []
+            _labels(rows, unique, matrix, features, labels, shared) if features and len(rows) > 1 else []
         ) or shared[:3]
-        language = Counter(documents[r].language or "en" for r in rows).most_common(1)[0][0]
+        language = Counter(unique[r].language or "en" for r in rows).most_common(1)[0][0]
         name = (
-            (topic_phrase(keywords, _kinds(rows, documents, themes), language) if len(rows) > 1 else "")
-            or documents[rows[0]].title  # one document: its title says best what it is about
+            (topic_phrase(keywords, _kinds(rows, unique, themes), language) if len(rows) > 1 else "")
+            or unique[rows[0]].title  # one document: its title says best what it is about
             or "untitled"
         )
         taken[name] += 1
         if taken[name] > 1:
             name = f"{name} ({taken[name]})"
-        topics.append(Topic(name, tuple(documents[r] for r in rows), tuple(keywords)))
+        topics.append(Topic(name, tuple(documents[i] for i in with_copies[tuple(rows)]), tuple(keywords)))
     return topics
