@@ -169,8 +169,8 @@ def test_the_marks_are_the_combining_marks_of_this_python():
     marks = re.compile(f"[{COMBINING}]")
     for code in range(0x10000):
         character = chr(code)
-        if marks.match(character):
-            assert unicodedata.category(character) in ("Mn", "Mc", "Me"), hex(code)
+        if marks.match(character):  # a Python older than the class's Unicode has yet to assign some
+            assert unicodedata.category(character) in ("Mn", "Mc", "Me", "Cn"), hex(code)
 
 
 HINDI = {
