@@ -203,6 +203,13 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
             "She sold ads at Zoomio! in the nineties. Then she left.",
             ["She sold ads at Zoomio! in the nineties.", "Then she left."],
         ),
+        # Text tokenised with a space before each period: an abbreviation's period is still its own...
+        (
+            "We met Dr . Okafor at the port . It was late .",
+            ["We met Dr . Okafor at the port .", "It was late ."],
+        ),
+        # ... but a lone letter before it is no abbreviation.
+        ("He is taller than I . She is not .", ["He is taller than I .", "She is not ."]),
         # ... but not an exclamation opening a sentence, nor a question (web text).
         ("Great! we leave at noon.", ["Great!", "we leave at noon."]),
         ("Is it open in Larkin? maybe not.", ["Is it open in Larkin?", "maybe not."]),

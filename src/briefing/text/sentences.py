@@ -221,6 +221,18 @@ class Segmenter:
             abbreviation = _SHORT_ABBREVIATION.search(tail)
             if ends_abbreviated or (abbreviation is not None and (abbreviation.group(1) or "A").isupper()):
                 return True
+        # "Hello Mr . Robinson", "U.S . Route 171": text tokenised with a space before each period
+        # keeps an abbreviation's period apart from it; Punkt sees a lone "." and ends the sentence.
+        # (Not a lone letter: "taller than I . She left.")
+        spaced = tail.rsplit(maxsplit=2)
+        before = spaced[-2].rstrip(_CLOSING) if len(spaced) >= 2 else ""
+        if (
+            spaced[-1:] == ["."]
+            and len(before) > 1
+            and self._is_abbreviation(before)
+            and not self._starts_sentence(piece)
+        ):
+            return True
         # "President B.J. Habibie", "J. R. R. Tolkien": initials before a name that starts no sentence.
         if _INITIALS.search(tail) and piece[:1].isupper() and not self._starts_sentence(piece):
             return True
