@@ -203,6 +203,10 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
             "She sold ads at Zoomio! in the nineties. Then she left.",
             ["She sold ads at Zoomio! in the nineties.", "Then she left."],
         ),
+        # Footnote marks with a space between them stay with the sentence they close.
+        ("Iron is a metal. [1][2] [3] It rusts.", ["Iron is a metal. [1][2] [3]", "It rusts."]),
+        # A short capitalised word with a period before a word that starts no sentence.
+        ("Dr. Ha. arrived late. We began.", ["Dr. Ha. arrived late.", "We began."]),
         # Text tokenised with a space before each period: an abbreviation's period is still its own...
         (
             "We met Dr . Okafor at the port . It was late .",

@@ -52,8 +52,8 @@ _NAMED_EXCLAMATION = re.compile(r"\s[A-Z][a-z][\w'’-]*\s?!$")
 #: A "!" or "?" closed by a quote: "Stop!" / „Warum?“ / « Stop ! »
 _QUOTED_END = re.compile(r"[!?]+\s?[\"'”“»«’]+$")
 _CLOSING = "\"'”“»«’)]"
-#: Footnote marks after an end mark: "[1]", "[2][3]".
-_FOOTNOTES = re.compile(r"((?:\[\d{1,3}\])+)\s*")
+#: Footnote marks after an end mark: "[1]", "[2][3]", "[1][2] [3]".
+_FOOTNOTES = re.compile(r"(\[\d{1,3}\](?:[ \t]*\[\d{1,3}\])*)\s*")
 #: An opening quote or bracket Punkt left at a sentence's end ("… se souvient-elle. « Nous …").
 _OPENING_AT_END = re.compile(r"\s([«„“‚¿¡(\[]+)\s*$")
 _FIRST_WORD = re.compile(r"[\"'„“”«»‚‘’(\[]*([^\W\d_][\w'-]*)")
@@ -295,12 +295,13 @@ def _inside_brackets(previous: str, piece: str) -> bool:
 
 
 def ends_short_abbreviation(word: str, stop_words: frozenset[str]) -> bool:
-    """``med.``, ``resp.``, ``ft.``: a short lower-case word with a period, which no stop word is.
+    """``med.``, ``resp.``, ``Mi.``: a short lower-case or capitalised word with a period, which no
+    stop word is (not one in capitals: "DVD. give them away", acronyms end sentences).
     Before a lower-case word that starts no sentence, such a word is an abbreviation that nobody
     listed (chosen on public suites' tuning split: it helps there and costs no treebank)."""
     bare = word[:-1].lstrip(_QUOTES + "([")
-    short = bare.isalpha() and bare.islower() and len(bare) <= _SHORT_WORD
-    return word.endswith(".") and short and bare not in stop_words
+    short = bare.isalpha() and (bare.islower() or bare.istitle()) and len(bare) <= _SHORT_WORD
+    return word.endswith(".") and short and bare.lower() not in stop_words
 
 
 def _realign(text: str, previous: list[int], start: int) -> int:
