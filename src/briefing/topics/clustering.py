@@ -285,24 +285,21 @@ def _place_featureless(
     return placed
 
 
-def _copies(documents: Sequence[Document]) -> tuple[list[int], dict[int, list[int]]]:
-    """The first of each set of documents with the same text (a file saved twice, a folder copied
-    into another), and the copies of each. A copy says nothing its original does not: counted
-    again, it doubled its words' document frequencies, made words only it and its original use
-    into features and pulled the pair apart from the rest of its story."""
+def _distinct(documents: Sequence[Document]) -> list[list[int]]:
+    """Each distinct document, in order of first appearance: its index, then the indices of its
+    copies (the same text from another file: saved twice, a folder copied into another). A copy
+    says nothing its original does not: counted again, it doubled its words' document
+    frequencies, made words only it and its original use into features and pulled the pair apart
+    from the rest of its story. A document without sentences is no one's copy."""
+    members: list[list[int]] = []
     first: dict[str, int] = {}
-    originals: list[int] = []
-    copies: dict[int, list[int]] = {}
     for index, document in enumerate(documents):
-        if not document.sentences:
-            originals.append(index)
-            continue
-        seen = first.setdefault(document.text, index)
-        if seen == index:
-            originals.append(index)
+        seen = first.setdefault(document.text, len(members)) if document.sentences else len(members)
+        if seen == len(members):
+            members.append([index])
         else:
-            copies.setdefault(seen, []).append(index)
-    return originals, copies
+            members[seen].append(index)
+    return members
 
 
 def group_by_content(
@@ -316,18 +313,16 @@ def group_by_content(
     of a document are grouped once, as their original, and join its topic."""
     if not documents:
         return []
-    originals, copies = _copies(documents)
-    unique = [documents[i] for i in originals]
+    members = _distinct(documents)
+    unique = [documents[indices[0]] for indices in members]
     matrix, features, labels = document_vectors(unique, themes, words)
     groups = cluster(matrix, threshold) if features else [[i] for i in range(len(unique))]
     groups = _place_featureless(groups, matrix, unique, themes)
-    with_copies = {
-        tuple(rows): sorted(i for r in rows for i in [originals[r], *copies.get(originals[r], [])]) for rows in groups
-    }
-    groups.sort(key=lambda rows: (-len(with_copies[tuple(rows)]), rows[0]))
+    placed = [(rows, sorted(i for r in rows for i in members[r])) for rows in groups]
+    placed.sort(key=lambda pair: (-len(pair[1]), pair[0][0]))
     topics: list[Topic] = []
     taken: Counter[str] = Counter()
-    for rows in groups:
+    for rows, everyone in placed:
         shared = _shared_names(rows, unique, themes)
         keywords = (
             _labels(rows, unique, matrix, features, labels, shared) if features and len(rows) > 1 else []
@@ -341,5 +336,5 @@ def group_by_content(
         taken[name] += 1
         if taken[name] > 1:
             name = f"{name} ({taken[name]})"
-        topics.append(Topic(name, tuple(documents[i] for i in with_copies[tuple(rows)]), tuple(keywords)))
+        topics.append(Topic(name, tuple(documents[i] for i in everyone), tuple(keywords)))
     return topics
