@@ -46,12 +46,20 @@ def similarity(left: DocumentVectors, right: DocumentVectors) -> np.ndarray:
     fully: they are what links an English and a German report of one event.
     """
     width = left.word_width
-    a, b = left.dense(), right.dense()
+    a = left.dense()
+    b = a if right is left else right.dense()
     words = a[:, :width] @ b[:, :width].T
     concepts = a[:, width:] @ b[:, width:].T
     same = left.languages[:, None] == right.languages[None, :]
-    alike: np.ndarray = words + concepts * np.where(same, np.minimum(1.0, words / WORD_EVIDENCE), 1.0)
+    alike: np.ndarray = words + concepts * _concepts_count(words, same)
     return alike
+
+
+def _concepts_count(words: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """How much of shared concepts counts, given how alike the words are (on average, for a
+    group's members) and whether the two sides are in one language (see :func:`similarity`)."""
+    counted: np.ndarray = np.where(same, np.minimum(1.0, words / WORD_EVIDENCE), 1.0)
+    return counted
 
 
 def _agglomerate(alike: np.ndarray, threshold: float) -> list[list[int]]:
@@ -152,8 +160,7 @@ class _Nearest:
         words = dense[:, :width] @ self.sums[:, :width].T  # summed over each pair's members
         concepts = dense[:, width:] @ self.sums[:, width:].T
         same = rows.languages[:, None] == self.language_of[None, :]
-        gate = np.where(same, np.minimum(1.0, words / self.counts / WORD_EVIDENCE), 1.0)
-        by_pair = words + concepts * gate
+        by_pair = words + concepts * _concepts_count(words / self.counts, same)
         summed = np.zeros((len(dense), self.groups), dtype=np.float64)
         np.add.at(summed.T, self.group_of, by_pair.T)
         return summed / self.sizes
