@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 #: Letters and the marks that go with them ("सुनामी", "ภาษา"), with inner apostrophes and hyphens
 #: ("don't", "KI-Boom"); digits and punctuation are not words. A pattern, for others to build on.
-WORD = rf"[^\W\d_]+(?:[{COMBINING}]+[^\W\d_]*)*(?:['’-][^\W\d_]+(?:[{COMBINING}]+[^\W\d_]*)*)*"
+_LETTERS = rf"[^\W\d_]+(?:[{COMBINING}]+[^\W\d_]*)*"
+WORD = rf"{_LETTERS}(?:['’-]{_LETTERS})*"
 _WORD = re.compile(WORD)
 
 
