@@ -4,6 +4,7 @@ date, sources), how themes are named, and that exports carry it."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -13,6 +14,7 @@ from briefing.plugins import PluginHost
 from briefing.text.dates import date_in_text, day_meant
 from briefing.text.facts import figures, resolved, speech
 from briefing.text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
+from briefing.topics.points import Candidate
 from briefing.topics.thematic import flattened, thematic_brief
 
 
@@ -297,3 +299,34 @@ def test_a_document_with_no_date_of_its_own_takes_the_one_its_text_gives(tmp_pat
     points = [p for theme in briefing.briefs[0].thematic for p in theme.points]
     friday = [p for p in points if "on Friday" in p.text]
     assert all(p.date == "2005-01-07" for p in friday)
+
+
+def _candidate(number: int, document: str, importance: float, *phrases: str) -> Candidate:
+    """A candidate point with its own words (no paraphrase of any other) and the given phrases."""
+    text = f"The news was of Air France flight {number}." if "France" in phrases else f"Story {number} made the news."
+    return Candidate(
+        text=text,
+        document=document,
+        position=number,
+        language="en",
+        stems=Counter({f"word{number}": 1}),
+        phrases={("en", *phrase.lower().split()): phrase for phrase in phrases},
+        importance=importance,
+        vector={f"word{number}": 1.0},
+    )
+
+
+def test_a_phrase_named_like_a_theme_already_told_gives_way_to_the_next():
+    # "France" is shown whole as "Air France": a theme already told. Its sentences must stay free
+    # for the anchor's next phrase, not be taken and shown nowhere.
+    found = [_candidate(n, "wire", 1.0 - n / 100, "Air France", "France") for n in range(4)]
+    found += [
+        _candidate(4, "wire", 0.8, "Air France", "France", "black box"),
+        _candidate(5, "radio", 0.79, "Air France", "France"),
+        _candidate(6, "wire", 0.3, "black box"),
+    ]
+    found += [_candidate(n, "notes", 0.1, f"filler {n}") for n in range(7, 16)]
+    themes = thematic_brief([], "en", found=found)
+    assert [t.name for t in themes][:2] == ["Air France", "Black box"]
+    shown = {p.text for p in flattened(themes)}
+    assert {found[4].text, found[6].text} <= shown

@@ -87,10 +87,17 @@ def thematic_brief(
             break
         if anchor in taken:
             continue
-        best = _best_phrase(phrases, [k for k in candidate.phrases if k in phrases and k not in used], found, taken)
+        named = {theme.name.casefold() for theme, _ in themes}
+        while best := _best_phrase(
+            phrases, [k for k in candidate.phrases if k in phrases and k not in used], found, taken
+        ):
+            used.add(best)
+            written = _whole_name(_written(phrases[best]), [found[n].text for n in phrases[best].sentences])
+            name = _capitalised(_full_name(written, people))
+            if name.casefold() not in named:
+                break  # else "Son" after "Masayoshi Son", "France" after "Air France": a theme already told
         if best is None:
             continue
-        used.add(best)
         points = _points(phrases[best].sentences, found, index, taken)
         if len(points) < FEWEST_POINTS:
             continue
@@ -99,10 +106,6 @@ def thematic_brief(
         made = tuple(_point(found, ids) for ids in points)
         made = tuple(sorted(made, key=lambda p: (-p.score, p.date or "")))
         sources = len({d for p in made for d in p.documents})
-        written = _whole_name(_written(phrases[best]), [found[n].text for n in phrases[best].sentences])
-        name = _capitalised(_full_name(written, people))
-        if any(theme.name.casefold() == name.casefold() for theme, _ in themes):
-            continue  # "Son" after "Masayoshi Son": the same theme, already told
         themes.append((BriefTheme(name, made, sources), sum(p.score for p in made)))
     themes.sort(key=lambda pair: (-pair[0].sources, -pair[1]))
     return tuple(theme for theme, _ in themes)
