@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-import briefing.engine.grouping
 import briefing.engine.loading as loading_module
 import briefing.engine.prepare
 import briefing.engine.summaries
 import briefing.topics.brief
 import briefing.topics.coverage
+import briefing.topics.features
+import briefing.topics.grouping
 from briefing.cache import Cache, Packed, code_of
 from briefing.cache_format import pack
 from briefing.engine import Engine, Settings
@@ -54,9 +55,9 @@ def calls(monkeypatch) -> Counter[str]:
         (briefing.engine.summaries, "summarize", "summarize"),
         (briefing.topics.brief, "topic_brief", "topic_brief"),
         (briefing.topics.coverage, "topic_themes", "topic_themes"),
-        (briefing.engine.grouping, "group_by_grouping", "group"),
+        (briefing.topics.grouping, "group_by_grouping", "group"),
         (briefing.engine.prepare, "word_features", "words"),
-        (briefing.engine.grouping, "word_features", "words"),
+        (briefing.topics.features, "word_features", "words"),
         (briefing.engine.cache_keys, "fingerprint_of", "fingerprint"),
     ]:
         monkeypatch.setattr(module, name, spy(label, getattr(module, name)))
@@ -321,9 +322,9 @@ def test_the_process_pool_gives_the_same_briefing_and_reports_failures(notes_reg
 
     monkeypatch.setattr(loading_module, "work_in_executor", counted_pool)
     grouped_here = []
-    real_features = briefing.engine.grouping.word_features
+    real_features = briefing.topics.features.word_features
     monkeypatch.setattr(
-        briefing.engine.grouping, "word_features", lambda d: grouped_here.append(d.id) or real_features(d)
+        briefing.topics.features, "word_features", lambda d: grouped_here.append(d.id) or real_features(d)
     )
     parallel = brief(registry, folder, Cache(tmp_path / "cache"), workers=2)
     assert pools == [2]

@@ -16,6 +16,7 @@ UNUSED = (
     "multiprocessing",
     "urllib.request",
     "briefing.topics.points",
+    "briefing.topics.clustering",
     "briefing.engine.prepare",
     "regex",
 )
