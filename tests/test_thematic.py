@@ -14,7 +14,7 @@ from briefing.plugins import PluginHost
 from briefing.text.dates import date_in_text, day_meant
 from briefing.text.facts import figures, resolved, speech
 from briefing.text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
-from briefing.topics.points import Candidate
+from briefing.topics.points import Candidate, candidates
 from briefing.topics.thematic import flattened, thematic_brief
 
 
@@ -33,6 +33,7 @@ def engine() -> Engine:
         ("Diese Entscheidung kam für viele Fischer völlig überraschend.", POINTS_BACK),
         ("By Ada Lindqvist, Harbour Gazette", "a byline"),
         ("Thanks a lot.", "too short"),
+        ("The ferry company will add a night crossing to Tallinn for", "cut off mid-sentence"),
     ],
 )
 def test_sentences_that_cannot_stand_alone_say_why(text, reason):
@@ -42,6 +43,8 @@ def test_sentences_that_cannot_stand_alone_say_why(text, reason):
 
 def test_a_plain_statement_or_a_quote_stands_alone():
     assert why_not_alone("The council will dredge the east harbour from Monday.", "en") is None
+    assert why_not_alone("Council approves the dredging plan for Portvik", "en") is None  # a headline
+    assert why_not_alone("परिषद ने बंदरगाह की योजना को मंज़ूरी दे दी है।", "hi") is None  # a danda ends it
     assert why_not_alone('"We will finish by June," the harbour master said.', "en") is None
 
 
@@ -205,6 +208,19 @@ def test_a_sentence_that_points_back_comes_with_its_neighbour(harbour):
     assert not any(p.text.startswith("He ") for p in points)
     joined = [p for p in points if "also needs a longer pier" in p.text]
     assert all(p.text.startswith("The ferry terminal will get a new waiting hall") for p in joined)
+
+
+def test_a_sentence_that_points_back_is_not_joined_onto_a_heading(engine):
+    # A line without a stop before it (a heading, a teaser) would run on into it: "... islands He said".
+    text = (
+        "Harbour fees will rise for the ferry company next spring, the council of Portvik decided on Tuesday.\n"
+        "Ferry prices rise again for the islands\n"
+        "He said the ferry would cost more from May, and the council agreed to review the fees in autumn.\n"
+    )
+    document = engine.prepare(Document("fees", "Fees", text, "fees.txt", language="en"))
+    texts = [c.text for c in candidates([DocumentBrief(document, None, ())], "en")]
+    assert "Ferry prices rise again for the islands" in texts
+    assert not any("He said" in t for t in texts)
 
 
 def test_exports_carry_the_thematic_brief(engine, tmp_path):

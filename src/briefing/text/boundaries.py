@@ -44,7 +44,8 @@ _FULL_WIDTH_END = re.compile(r"[。！？．]+(?:[」』）〕】”’]+\s+|(?!
 #: The end marks of other scripts, before a space: the Devanagari and Bengali danda (``।``, ``॥``),
 #: the Arabic question mark and the Urdu full stop (``؟``, ``۔``), the Armenian, Ethiopic and
 #: Myanmar full stops (``։``, ``።``, ``။``). Punkt knows none of them.
-_SCRIPT_END = re.compile(r"[।॥؟۔։።။]+[\"'”’»)\]]*\s+(?=\S)")
+SCRIPT_STOPS = "।॥؟۔։።။"
+_SCRIPT_END = re.compile(rf"[{SCRIPT_STOPS}]+[\"'”’»)\]]*\s+(?=\S)")
 #: Line endings that carry a sentence on: a comma, a hyphen or dash, an opening bracket.
 _CONTINUES = tuple(",;-–—([{/&+")
 #: A heading is at most this many words.

@@ -4,15 +4,18 @@ A brief lifts sentences out of their documents, so a sentence that only makes se
 no point: one about the text itself ("This article covers..."), an exclamation or a question, one
 that opens by pointing back ("He said...", "This initiative...", "But...") to what the brief will
 not show. Wire datelines and agency tags ("MUNICH, Germany (AP) _") and bylines are the page's,
-not the point's. A sentence with no punctuation can run for pages: a point shows at most
-:data:`POINT_WORDS` words of it.
+not the point's. A line that ends on a stop word with no stop ("... the restart button for")
+was cut off: no point either. A sentence with no punctuation can run for pages: a point shows at
+most :data:`POINT_WORDS` words of it.
 """
 
 from __future__ import annotations
 
 import re
 
+from .boundaries import SCRIPT_STOPS
 from .list_markers import BULLETS
+from .words import language_kit, words
 
 #: The most words (and characters) a point shows of its sentence; the rest is cut with "…".
 POINT_WORDS = 60
@@ -140,4 +143,29 @@ def why_not_alone(text: str, language: str) -> str | None:
         language, POINTING_BACK["en"]
     ):
         return f"{POINTS_BACK} ({first})"
+    if not ends_whole(text) and _last_word_is_filler(text, language):
+        return "cut off mid-sentence"
     return None
+
+
+#: How a whole sentence ends: a stop, perhaps with closing quotes or brackets after it.
+_WHOLE_END = re.compile(rf"[.!?…:;{SCRIPT_STOPS}。！？][\"'”’»)\]]*$")
+
+
+def ends_whole(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does, on a stop: a line without one (a heading, a
+    teaser cut short) is no sentence to join another onto."""
+    return bool(_WHOLE_END.search(text.rstrip()))
+
+
+def _last_word_is_filler(text: str, language: str) -> bool:
+    """Whether ``text`` ends on a stop word ("... hitting the restart button for"): no sentence,
+    heading or title ends so unless it was cut off."""
+    found = words(text)
+    if not found:
+        return False
+    try:
+        stops = language_kit(language).stop_words
+    except ValueError:  # a language briefing has no words for
+        return False
+    return found[-1].lower() in stops

@@ -22,7 +22,7 @@ from ..models import DocumentBrief, Sentence
 from ..text.dates import day_meant
 from ..text.facts import figures, resolved, speech
 from ..text.phrases import WordRoles, candidate_phrases
-from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
+from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, ends_whole, why_not_alone, without_dateline
 from ..text.words import language_kit
 from .brief import LEAD_WEIGHT
 
@@ -121,7 +121,13 @@ def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple
                 last_named[person] = sentence.position
         text = without_dateline(sentence.text)
         why = why_not_alone(text, language)
-        if why and why.startswith(POINTS_BACK) and before is not None and before.position == sentence.position - 1:
+        if (
+            why
+            and why.startswith(POINTS_BACK)
+            and before is not None
+            and before.position == sentence.position - 1
+            and ends_whole(before.text)  # not onto a heading: "... zu einem niedrigen Preis Ich glaube, ..."
+        ):
             text = f"{without_dateline(before.text)} {text}"  # with its fuller neighbour
             if len(text.split()) > POINT_WORDS:
                 continue
