@@ -154,6 +154,23 @@ def test_a_topic_is_named_by_what_its_documents_share_names_first(registry, tmp_
     assert brief.topic.startswith("Kestrel Robotics")
 
 
+def test_a_news_agency_names_no_topic(registry, tmp_path):
+    # A dateline's agency is the story's source, not its subject, however often it is named.
+    texts = [
+        "HEFEI (Xinhua) -- The Lanxi dam opened its floodgates on Monday, Xinhua reported. The Lanxi dam "
+        "reservoir holds water for two million people. Engineers checked the Lanxi dam walls and the reservoir.",
+        "NANJING (Xinhua) -- The Lanxi dam reservoir flooded three villages, Xinhua reported. Farmers lost "
+        "their fields to the Lanxi dam reservoir. The villages below the Lanxi dam will be rebuilt.",
+        "WUHAN (Xinhua) -- Power from the Lanxi dam reached the city grid, Xinhua said. The Lanxi dam "
+        "turbines and the reservoir make enough power for the city, Xinhua added.",
+    ]
+    for number, text in enumerate(texts):
+        (tmp_path / f"wire{number}.txt").write_text(f"Wire {number}\n\n{text}\n", encoding="utf-8")
+    [brief] = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    assert "Xinhua" not in brief.topic and "Xinhua" not in brief.keywords
+    assert "Lanxi" in brief.topic
+
+
 def test_the_only_article_in_its_language_joins_the_topic_whose_concepts_it_shares(registry):
     """Briefed alone, the reef folder's German article shares no word with the English ones, and
     its concepts (oceans, research) are in every document, so weigh nothing: it still joins them."""

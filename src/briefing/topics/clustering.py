@@ -20,6 +20,7 @@ from ..settings import THRESHOLD
 from ..text.dates import TIME_WORDS
 from ..text.facts import UNIT_WORD
 from ..text.phrases import may_end
+from ..text.standalone import AGENCIES
 from ..text.words import language_kit
 from .features import DocumentVectors, RowMatrix, WordFeatures, concept_of, document_vectors
 from .names import topic_phrase
@@ -235,12 +236,15 @@ _NATIONALITY = ("ese", "ian", "ean", "ish")
 
 def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
     """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
-    adjective of nationality, not a day or a month ("Monday": when, not what), and, in a topic
+    adjective of nationality, not a day or a month ("Monday": when, not what), not a news agency
+    ("Xinhua", "AP": a dateline names the story's source, not its subject), and, in a topic
     not in English, no English theme word from a tagger's lexicon ("money" in a German topic), no
     scale or currency ("thousand": part of a figure), and no word of the topic's own language that
     cannot end a noun phrase there (:func:`~briefing.text.phrases.may_end`: in German, whose nouns
     are all written with a capital, a word written in lower case, "teilte"; in English a past
     tense or an adverb, "reopened", "wanted")."""
+    if label in AGENCIES:
+        return False
     if " " not in label:
         word = re.split(r"['’]", label)[0].lower()
         if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)) or UNIT_WORD.match(word):
