@@ -52,6 +52,13 @@ def test_a_common_word_or_a_hyphenated_title_before_a_name_is_not_part_of_it():
     assert found.get("Lena Ortiz") == "person" and not any(n.startswith("Undersecretary") for n in found)
 
 
+def test_a_stop_word_opening_the_sentence_after_a_dateline_is_not_part_of_a_name():
+    stops = language_kit("en").stop_words
+    for text in ("HEFEI (Xinhua) -- The Lanxi Dam opened on Monday.", "BERLIN - The Lanxi Dam opened on Monday."):
+        names = [n.text for n in name_spans(text, "en", stops, frozenset(), set())]
+        assert "Lanxi Dam" in names and "The Lanxi Dam" not in names
+
+
 def test_a_possessive_inside_a_name_stays_or_parts_it():
     stops = language_kit("en").stop_words
     names = [n.text for n in name_spans("He joined Moody's Investors Service in May.", "en", stops, frozenset(), set())]

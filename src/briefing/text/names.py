@@ -13,6 +13,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from .standalone import dateline_length
+
 # Words with letters, inner apostrophes, hyphens and ampersands ("O'Neill", "Rhein-Main", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
 #: A score after a name, and a line's start or another score before it: "Stoke 2 Manchester City 1",
@@ -116,7 +118,8 @@ def name_spans(
         # A possessive ends a name ("Netanyahu's office"); inside one it is part of it ("Moody's
         # Investors Service", "McDonald's Corp").
         span = [t.group() for t in tokens[index : end - 1]] + [POSSESSIVE.sub("", tokens[end - 1].group())]
-        start_of_sentence = sentence[: tokens[index].start()].strip(" \"'“„«‚‘([") == ""
+        opens = sentence[dateline_length(sentence) : tokens[index].start()]  # "BERLIN (dpa) -- The ..." too
+        start_of_sentence = opens.strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
         # sentence a capitalised one is ("in New York", "The Hague").
         opening = ""

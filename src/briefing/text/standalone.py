@@ -98,6 +98,13 @@ _OPENING_QUOTES = "\"“„«‘'`"
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s+")
 
 
+def dateline_length(text: str) -> int:
+    """How many characters a wire dateline or agency tag takes at the start of ``text`` (0 if none):
+    what follows it opens the story's first sentence."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def without_dateline(text: str) -> str:
     """``text`` without a wire dateline, agency tag, SGML leftover or list bullet at its start:
     the page's and the list's, not the point's (a brief shows its own bullet before it)."""
