@@ -36,3 +36,17 @@ def test_a_briefing_names_topics_by_phrase_and_keeps_the_keywords(cli):
         assert topic["name"].split()[0].lower() in " ".join(topic["keywords"]).lower()
     code, out, _ = cli("brief", str(SOURCES), "--format", "text")
     assert f"Keywords: {', '.join(topics[0]['keywords'])}" in out
+
+
+def test_a_time_zone_a_unit_or_an_agency_names_nothing():
+    # When, how much and who reported it: never what a topic or a theme is about.
+    from briefing.text.words import language_kit
+    from briefing.topics.clustering import _may_name
+    from briefing.topics.thematic import _nameable
+
+    stops = language_kit("en").stop_words
+    for label in ("UTC", "BST", "kilometers", "Agence France-Presse", "Associated Press"):
+        assert not _may_name(label, "", "en", {"en"}, stops), label
+        assert not _nameable(label, set(), set()), label
+    for label in ("Miles Davis", "Earthquake", "Port-au-Prince"):
+        assert _may_name(label, "", "en", {"en"}, stops), label

@@ -52,6 +52,8 @@ WEEKDAYS = {
 TIME_WORDS = frozenset(MONTHS) | {
     w for days, today, yesterday in WEEKDAYS.values() for w in (*days.split(), today, yesterday)
 }
+#: Time zones as news writes them after a time ("10:30 UTC", "at 9pm BST"), lower-cased: when, too.
+TIME_ZONES = frozenset("utc gmt bst cet cest eet eest wet est edt cst cdt mst mdt pst pdt jst aest aedt".split())
 
 
 def date_in_text(text: str) -> str | None:

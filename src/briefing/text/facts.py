@@ -22,8 +22,15 @@ _CURRENCY_WORD = (
     r"(?:dollars?|euros?|yen|yuan|pounds?|francs?|rupees?|won|USD|EUR|GBP|JPY|CNY|CHF|US-Dollar|Dollar|Euro|"
     r"Pfund|Franken|dólares|libras)"
 )
-#: Whether a word is a scale or a currency: it belongs to a figure, and names nothing.
-UNIT_WORD = re.compile(rf"^(?:{_SCALE}|{_CURRENCY_WORD})$", re.IGNORECASE)
+#: Units of measure, as news writes them after a number ("650 kilometers", "3 Tonnen"); in the
+#: case written here, so that "Miles Davis" or "Foot Locker" stays a name.
+_MEASURE_WORD = (
+    r"(?-i:kilomet(?:er|re)s?|km|met(?:er|re)s?|centimet(?:er|re)s?|miles?|feet|foot|inch(?:es)?|yards?|"
+    r"tonnes?|tons?|kilograms?|kg|grams?|pounds?|litres?|liters?|hectares?|acres?|degrees?|Kilometer|Meter|"
+    r"Tonnen|Grad|kilomètres?|mètres?|kilómetros?|metros?|toneladas?|grados?)"
+)
+#: Whether a word is a scale, a currency or a unit: it belongs to a figure, and names nothing.
+UNIT_WORD = re.compile(rf"^(?:{_SCALE}|{_CURRENCY_WORD}|{_MEASURE_WORD})$", re.IGNORECASE)
 _MONEY = re.compile(
     rf"(?:US)?[$€£¥]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
     rf"|\b{_NUMBER}(?:\s?{_SCALE})?\s?(?:{_CURRENCY_WORD}\b|[$€£¥])"

@@ -59,7 +59,15 @@ _ABOUT_ITSELF = re.compile(
     re.IGNORECASE,
 )
 #: News agencies, as a dateline tags a story with them: the story's source, never its subject.
-AGENCIES = frozenset("AP AFP Reuters dpa DPA UPI Xinhua XINHUA AAP ANSA EFE CNN Bloomberg PTI IANS KNA APA SDA".split())
+AGENCIES = frozenset(
+    "AP AFP Reuters dpa DPA UPI Xinhua XINHUA AAP ANSA EFE CNN Bloomberg PTI IANS KNA APA SDA".split()
+) | {
+    "Associated Press",
+    "Agence France-Presse",
+    "Press Association",
+    "Deutsche Presse-Agentur",
+    "United Press International",
+}
 _PLACE = r"[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?"
 #: Words one of which every sentence :data:`_ABOUT_ITSELF` finds contains: most sentences
 #: contain none, and the long pattern is not run on them.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..lazy_import import lazy_module
 from ..models import Document, Theme, Topic
 from ..settings import THRESHOLD
-from ..text.dates import TIME_WORDS
+from ..text.dates import TIME_WORDS, TIME_ZONES
 from ..text.facts import UNIT_WORD
 from ..text.phrases import may_end
 from ..text.standalone import AGENCIES
@@ -236,9 +236,9 @@ _NATIONALITY = ("ese", "ian", "ean", "ish")
 
 def _may_name(label: str, feature: str, language: str, codes: set[str], stops: frozenset[str]) -> bool:
     """Whether a label may name a topic: not a pronoun or function word ("It", "I've"), not a lone
-    adjective of nationality, not a day or a month ("Monday": when, not what), not a news agency
-    ("Xinhua", "AP": a dateline names the story's source, not its subject), and, in a topic
-    not in English, no English theme word from a tagger's lexicon ("money" in a German topic), no
+    adjective of nationality, not a day, a month or a time zone ("Monday", "UTC": when, not what),
+    not a news agency ("Xinhua", "AP": a dateline names the story's source, not its subject), and,
+    in a topic not in English, no English theme word from a tagger's lexicon ("money" in a German topic), no
     scale or currency ("thousand": part of a figure), and no word of the topic's own language that
     cannot end a noun phrase there (:func:`~briefing.text.phrases.may_end`: in German, whose nouns
     are all written with a capital, a word written in lower case, "teilte"; in English a past
@@ -249,7 +249,7 @@ def _may_name(label: str, feature: str, language: str, codes: set[str], stops: f
         word = re.split(r"['’]", label)[0].lower()
         if word in stops or (label[:1].isupper() and word.endswith(_NATIONALITY)) or UNIT_WORD.match(word):
             return False
-        if word in TIME_WORDS and len(word) > 3:  # not "mar" (the sea, in Spanish and French)
+        if (word in TIME_WORDS and len(word) > 3) or word in TIME_ZONES:  # not "mar" (the sea, in Spanish)
             return False
         if feature.startswith(f"{language}:") and not may_end(label, language):
             return False

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import BriefTheme, DocumentBrief, Point
-from ..text.dates import TIME_WORDS
+from ..text.dates import TIME_WORDS, TIME_ZONES
 from ..text.facts import TITLES, UNIT_WORD
 from ..text.names import is_acronym
 from ..text.standalone import AGENCIES
@@ -117,7 +117,7 @@ def _written(phrase: _Phrase) -> str:
 
 
 #: Words of time: a day or a month is when a thing happened, not what it is about.
-_TIME_WORDS = TIME_WORDS | {"utc", "gmt"}
+_TIME_WORDS = TIME_WORDS | TIME_ZONES
 
 
 def _nameable(written: str, keywords: set[str], lower: set[str]) -> bool:
