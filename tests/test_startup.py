@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 #: What a run from the cache has no use for: sentence splitting (nltk), numbers (numpy), the
-#: process pool, HTTP, the topics' computing modules and the user rules' regex engine.
+#: process pool, HTTP, the topics' computing modules, the points' reading of sentences and the user
+#: rules' regex engine.
 UNUSED = (
     "nltk",
     "briefing.text.sentences",
@@ -17,6 +18,7 @@ UNUSED = (
     "urllib.request",
     "briefing.topics.points",
     "briefing.topics.clustering",
+    "briefing.text.standalone",
     "briefing.engine.prepare",
     "regex",
 )

@@ -12,8 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .standalone import dateline_length
+from ..lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from . import standalone
+else:
+    standalone = lazy_module("briefing.text.standalone")  # the exporters read names; a cached run, no datelines
 
 # Words with letters, inner apostrophes, hyphens and ampersands ("O'Neill", "Rhein-Main", "AT&T").
 _TOKEN = re.compile(r"[^\W\d_][\w'’&-]*")
@@ -118,7 +124,7 @@ def name_spans(
         # A possessive ends a name ("Netanyahu's office"); inside one it is part of it ("Moody's
         # Investors Service", "McDonald's Corp").
         span = [t.group() for t in tokens[index : end - 1]] + [POSSESSIVE.sub("", tokens[end - 1].group())]
-        opens = sentence[dateline_length(sentence) : tokens[index].start()]  # "BERLIN (dpa) -- The ..." too
+        opens = sentence[standalone.dateline_length(sentence) : tokens[index].start()]  # "BERLIN (dpa) -- The ..." too
         start_of_sentence = opens.strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
         # sentence a capitalised one is ("in New York", "The Hague").
