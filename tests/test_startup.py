@@ -19,6 +19,7 @@ UNUSED = (
     "briefing.topics.points",
     "briefing.topics.clustering",
     "briefing.text.standalone",
+    "briefing.text.phrases",
     "briefing.engine.prepare",
     "regex",
 )

@@ -13,14 +13,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..hookspecs import hookimpl
 from ..interfaces import Tagger
+from ..lazy_import import lazy_module
 from ..models import Document, Theme
 from ..text.corpus import PerCorpus
-from ..text.phrases import WordRoles, candidate_phrases
 from ..text.words import LanguageKit, language_kit, lower_case_words
+
+if TYPE_CHECKING:
+    from ..text import phrases
+else:
+    # Every built-in is imported to register it; a run answered from the cache tags nothing.
+    phrases = lazy_module("briefing.text.phrases")
 
 #: Below this many sentences, a phrase said once may still be a key phrase.
 _SHORT_DOCUMENT = 8
@@ -48,8 +54,8 @@ def _candidates(document: Document) -> Candidates:
     # German capitalises nouns, and any word that opens a sentence: one the text also writes in
     # lower case ("Dann ... dann") is no noun.
     lower = lower_case_words(document.text) if kit.code == "de" else set()
-    roles = WordRoles()
-    read = [(sentence.position, candidate_phrases(sentence.text, kit, roles=roles)) for sentence in document.sentences]
+    roles = phrases.WordRoles()
+    read = [(s.position, phrases.candidate_phrases(s.text, kit, roles=roles)) for s in document.sentences]
     judged: dict[str, bool] = {}  # a phrase written again is judged as before: the roles are all read
 
     def noun_phrase(text: str) -> bool:
