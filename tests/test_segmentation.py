@@ -217,6 +217,11 @@ def test_the_config_language_can_override_detection(registry, tmp_path):
         # ... but not an exclamation opening a sentence, nor a question (web text).
         ("Great! we leave at noon.", ["Great!", "we leave at noon."]),
         ("Is it open in Larkin? maybe not.", ["Is it open in Larkin?", "maybe not."]),
+        # A phrase of time alone is no sentence: the abbreviation ending it ends none...
+        ("At 7 a.m. Dr. Lund opened the ward. It was quiet.", ["At 7 a.m. Dr. Lund opened the ward.", "It was quiet."]),
+        ("Around 200 a.d. Londinium grew fast.", ["Around 200 a.d. Londinium grew fast."]),
+        # ... but one that ends a sentence with a verb in it does.
+        ("The ward opened at 7 p.m. Nurses came in.", ["The ward opened at 7 p.m.", "Nurses came in."]),
     ],
 )
 def test_tokens_abbreviations_and_markers(text, expected):

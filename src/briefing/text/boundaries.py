@@ -125,6 +125,22 @@ def _dash_list_starts(block: str) -> Iterator[int]:
             yield match.start() + 1
 
 
+#: Where a sentence may start before a unit's period: after an end mark, before a capital.
+_PROBABLE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z])")
+#: Prepositions that open a phrase of time in English, the language of ``a.m.`` and ``p.m.``.
+TIME_PREPOSITIONS = frozenset("at on in by around about before after until till from since during near".split())
+#: A phrase of time has at most this many words ("On Jan. 5, at 6 a.m.").
+PHRASE_WORDS = 6
+
+
+def _time_phrase(block: str, end: int) -> bool:
+    """Whether the sentence that ends at ``end`` would be only a phrase of time opened by a
+    preposition ("At 5 a.m." of "At 5 a.m. Mr. Smith went..."): that is no sentence."""
+    begun = [m.end() for m in _PROBABLE_START.finditer(block, 0, end - 1)]
+    words = block[begun[-1] if begun else 0 : end].split()
+    return len(words) <= PHRASE_WORDS and words[0].lower() in TIME_PREPOSITIONS
+
+
 def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> list[int]:
     """Offsets inside a block where a sentence starts whatever the splitter says: list items written
     inline, a capitalised word after a unit (``48 h. Cells``), full-width end marks and those of
@@ -134,7 +150,9 @@ def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> li
     if _LIST_START.search(block):
         starts.update(_inline_list_starts(block))
     starts.update(_dash_list_starts(block))
-    starts.update(m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper())
+    starts.update(
+        m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper() and not _time_phrase(block, m.end())
+    )
     if not block.isascii():
         starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))
         starts.update(m.end() for m in _SCRIPT_END.finditer(block))
