@@ -138,6 +138,14 @@ def test_coverage_in_every_exporter(cli):
     assert out.count("Coverage\n--------") == 3 and "oceans (theme)" in out
 
 
+def one_topic(registry, folder, texts):
+    """The brief of ``texts``, each written as a titled story in ``folder``: they make one topic."""
+    for number, text in enumerate(texts):
+        (folder / f"story{number}.txt").write_text(f"Story {number}\n\n{text}\n", encoding="utf-8")
+    [brief] = Engine(registry, Settings()).run([str(folder)]).briefs
+    return brief
+
+
 def test_a_topic_is_named_by_what_its_documents_share_names_first(registry, tmp_path):
     texts = [
         "Kestrel Robotics opened a new plant on Monday. The economic outlook for the plant is good, "
@@ -147,9 +155,7 @@ def test_a_topic_is_named_by_what_its_documents_share_names_first(registry, tmp_
         "Workers at the new plant of Kestrel Robotics start in May. The economic effect on the town is "
         "large. Kestrel Robotics pays above the usual wage for robot assembly in the plant.",
     ]
-    for number, text in enumerate(texts):
-        (tmp_path / f"story{number}.txt").write_text(f"Story {number}\n\n{text}\n", encoding="utf-8")
-    [brief] = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    brief = one_topic(registry, tmp_path, texts)
     assert brief.keywords[0] == "Kestrel Robotics" and "economic" not in brief.keywords[:2]
     assert brief.topic.startswith("Kestrel Robotics")
 
@@ -164,9 +170,7 @@ def test_a_news_agency_names_no_topic(registry, tmp_path):
         "WUHAN (Xinhua) -- Power from the Lanxi dam reached the city grid, Xinhua said. The Lanxi dam "
         "turbines and the reservoir make enough power for the city, Xinhua added.",
     ]
-    for number, text in enumerate(texts):
-        (tmp_path / f"wire{number}.txt").write_text(f"Wire {number}\n\n{text}\n", encoding="utf-8")
-    [brief] = Engine(registry, Settings()).run([str(tmp_path)]).briefs
+    brief = one_topic(registry, tmp_path, texts)
     assert "Xinhua" not in brief.topic and "Xinhua" not in brief.keywords
     assert "Lanxi" in brief.topic
 
