@@ -129,6 +129,18 @@ def test_key_phrases_skip_words_every_document_uses(engine):
     assert "bridges" in names and "report" not in names
 
 
+def test_a_wire_dateline_gives_no_key_phrase_and_no_name(engine):
+    # "WUHAN (Xinhua) --" says where the story was filed and who sent it, not what it is about.
+    texts = [
+        f"{city} (Xinhua) -- The Lanxi dam reservoir rose again. Farmers moved their herds to higher ground."
+        for city in ("WUHAN", "WUHAN", "HEFEI")
+    ]
+    corpus = [document(engine, t, id=str(i)) for i, t in enumerate(texts)]
+    phrases = {t.name for t in KeyPhraseTagger().tag(corpus[0], language_kit("en"), corpus)}
+    names = {t.name for t in EntityTagger().tag(corpus[0], language_kit("en"), corpus)}
+    assert "herds" in phrases and not {"WUHAN", "HEFEI"} & (phrases | names)
+
+
 def test_entities_in_english_with_kinds_and_evidence(engine, heat):
     themes = {t.name: t for t in EntityTagger().tag(heat, language_kit("en"), [heat])}
     assert themes["Maria Lindqvist"].kind == "person"  # "said", and "Lindqvist" alone folds into her

@@ -23,10 +23,11 @@ from ..text.corpus import PerCorpus
 from ..text.words import LanguageKit, language_kit, lower_case_words
 
 if TYPE_CHECKING:
-    from ..text import phrases
+    from ..text import phrases, standalone
 else:
     # Every built-in is imported to register it; a run answered from the cache tags nothing.
     phrases = lazy_module("briefing.text.phrases")
+    standalone = lazy_module("briefing.text.standalone")
 
 #: Below this many sentences, a phrase said once may still be a key phrase.
 _SHORT_DOCUMENT = 8
@@ -44,6 +45,12 @@ class Candidates:
     stems: dict[str, int] = field(default_factory=dict)
 
 
+def _story(sentence: str) -> str:
+    """``sentence`` without a wire dateline ("WUHAN (Xinhua) --"): where a story was filed is no
+    key phrase of it."""
+    return sentence[standalone.dateline_length(sentence) :]
+
+
 def _candidates(document: Document) -> Candidates:
     kit = language_kit(document.language or "en")
     result = Candidates()
@@ -55,7 +62,7 @@ def _candidates(document: Document) -> Candidates:
     # lower case ("Dann ... dann") is no noun.
     lower = lower_case_words(document.text) if kit.code == "de" else set()
     roles = phrases.WordRoles()
-    read = [(s.position, phrases.candidate_phrases(s.text, kit, roles=roles)) for s in document.sentences]
+    read = [(s.position, phrases.candidate_phrases(_story(s.text), kit, roles=roles)) for s in document.sentences]
     judged: dict[str, bool] = {}  # a phrase written again is judged as before: the roles are all read
 
     def noun_phrase(text: str) -> bool:

@@ -103,7 +103,10 @@ def name_spans(
     a German sentence. ``common`` holds words the document also writes in lower case; one of
     them opening a sentence is not part of a name ("Recognize AI ...").
     """
-    tokens = list(_TOKEN.finditer(sentence))
+    # A wire dateline ("BEIJING, Dec. 5 (Xinhua) --") says where the story was filed and who sent
+    # it: the page's, not the story's. Its words name nothing, and the sentence starts after it.
+    dateline = standalone.dateline_length(sentence)
+    tokens = [token for token in _TOKEN.finditer(sentence) if token.start() >= dateline]
     # German joins nouns with "von" all the time ("Aktienkurs von Nvidia"); names rarely.
     connectors = CONNECTORS if language not in NOUN_CAPITALISING else frozenset()
     names: list[Name] = []
@@ -124,8 +127,7 @@ def name_spans(
         # A possessive ends a name ("Netanyahu's office"); inside one it is part of it ("Moody's
         # Investors Service", "McDonald's Corp").
         span = [t.group() for t in tokens[index : end - 1]] + [POSSESSIVE.sub("", tokens[end - 1].group())]
-        opens = sentence[standalone.dateline_length(sentence) : tokens[index].start()]  # "BERLIN (dpa) -- The ..." too
-        start_of_sentence = opens.strip(" \"'“„«‚‘([") == ""
+        start_of_sentence = sentence[dateline : tokens[index].start()].strip(" \"'“„«‚‘([") == ""
         # Stop words that open a sentence ("The", "In", "Die") are not part of a name; within a
         # sentence a capitalised one is ("in New York", "The Hague").
         opening = ""
