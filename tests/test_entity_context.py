@@ -59,6 +59,15 @@ def test_a_stop_word_opening_the_sentence_after_a_dateline_is_not_part_of_a_name
         assert "Lanxi Dam" in names and "The Lanxi Dam" not in names
 
 
+def test_a_common_word_opening_a_name_stays_when_a_function_word_follows_it():
+    found = kinds(
+        "The relief group Doctors Without Borders sent two doctors to Velmar. Doctors Without Borders "
+        "said the doctors would stay for a month. The group also sent nurses to Velmar.",
+        "Velmar is a town where Doctors Without Borders runs a clinic. The clinic opened in May.",
+    )
+    assert "Doctors Without Borders" in found and "Without Borders" not in found
+
+
 def test_a_possessive_inside_a_name_stays_or_parts_it():
     stops = language_kit("en").stop_words
     names = [n.text for n in name_spans("He joined Moody's Investors Service in May.", "en", stops, frozenset(), set())]

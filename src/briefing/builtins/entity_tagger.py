@@ -189,8 +189,12 @@ class EntityTagger(Tagger):
                 _vote(votes, "person")
             while len(parts) > 1 and (parts[0].split("-")[0] in HONORIFICS or parts[0] in APPOSITIONS):
                 _vote(votes, APPOSITIONS.get(parts.pop(0), "person"))
-            while len(parts) > 2 and parts[0].lower() in lower and person_like(parts[1:]):
-                parts.pop(0)  # "Teenager Yuuichi Takeda", "Centre Frank Bunce": a common word before a name
+            # "Teenager Yuuichi Takeda", "Centre Frank Bunce": a common word before a name (not
+            # "Doctors" of "Doctors Without Borders": no name opens on a function word).
+            while len(parts) > 2 and parts[0].lower() in lower and parts[1].lower() not in kit.stop_words:
+                if not person_like(parts[1:]):
+                    break
+                parts.pop(0)
             text = " ".join(parts)
             if text not in names.known and len(parts) == 1 and text.lower() in lower:
                 continue  # also written in lower case here: a common word, not a name
