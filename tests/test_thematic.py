@@ -44,6 +44,8 @@ def test_sentences_that_cannot_stand_alone_say_why(text, reason):
 def test_a_plain_statement_or_a_quote_stands_alone():
     assert why_not_alone("The council will dredge the east harbour from Monday.", "en") is None
     assert why_not_alone("Council approves the dredging plan for Portvik", "en") is None  # a headline
+    assert why_not_alone("The ferry company opens a second route to the islands in 2027", "en") is None
+    assert why_not_alone("Divers mapped the wreck off the east pier (pictured above)", "en") is None
     assert why_not_alone("परिषद ने बंदरगाह की योजना को मंज़ूरी दे दी है।", "hi") is None  # a danda ends it
     assert why_not_alone('"We will finish by June," the harbour master said.', "en") is None
 

@@ -26,8 +26,11 @@ from ..text.words import LanguageKit
 
 if TYPE_CHECKING:
     import numpy
+
+    from ..text import standalone
 else:
     numpy = lazy_module("numpy")
+    standalone = lazy_module("briefing.text.standalone")
 
 #: How much a similar earlier sentence counts against a sentence (PacSum's lambda 1; lambda 2,
 #: for later sentences, is 1).
@@ -40,7 +43,6 @@ LEAD_WEIGHT = 0.5
 #: off after a function word with no stop (a scraped teaser: "..., hitting the restart button for").
 FLAW = 0.5
 _CLOSERS = tuple("”’\"'»)")
-_STOPS = tuple(".!?…:;") + _CLOSERS
 
 
 def directed_centrality(document: Document, kit: LanguageKit) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -91,15 +93,18 @@ def flaws_of(text: str, stop_words: frozenset[str] = frozenset()) -> int:
     """How many ways ``text`` cannot stand alone (see :data:`FLAW`); ``stop_words`` are the
     function words of its language, which no finished sentence ends on without a stop."""
     stripped = text.strip()
-    last = stripped.rsplit(None, 1)[-1] if stripped else ""
-    cut_off = not stripped.endswith(_STOPS) and last.lower() in stop_words
     unbalanced = (
         stripped.count('"') % 2
         or stripped.count("“") != stripped.count("”")
         or stripped.count("«") != stripped.count("»")
     )
     fragment = stripped[:1].islower() or stripped.startswith(_CLOSERS)
-    return int(stripped.endswith("?")) + int(bool(unbalanced)) + int(fragment) + int(cut_off)
+    return (
+        int(stripped.endswith("?"))
+        + int(bool(unbalanced))
+        + int(fragment)
+        + int(standalone.cut_off(stripped, stop_words))
+    )
 
 
 @hookimpl

@@ -12,10 +12,11 @@ most :data:`POINT_WORDS` words of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .boundaries import SCRIPT_STOPS
 from .list_markers import BULLETS
-from .words import language_kit, words
+from .words import language_kit
 
 #: The most words (and characters) a point shows of its sentence; the rest is cut with "…".
 POINT_WORDS = 60
@@ -158,7 +159,7 @@ def why_not_alone(text: str, language: str) -> str | None:
         language, POINTING_BACK["en"]
     ):
         return f"{POINTS_BACK} ({first})"
-    if not ends_whole(text) and _last_word_is_filler(text, language):
+    if cut_off(text, _stop_words(language)):
         return "cut off mid-sentence"
     return None
 
@@ -173,14 +174,15 @@ def ends_whole(text: str) -> bool:
     return bool(_WHOLE_END.search(text.rstrip()))
 
 
-def _last_word_is_filler(text: str, language: str) -> bool:
-    """Whether ``text`` ends on a stop word ("... hitting the restart button for"): no sentence,
-    heading or title ends so unless it was cut off."""
-    found = words(text)
-    if not found:
-        return False
+def cut_off(text: str, stop_words: Collection[str]) -> bool:
+    """Whether ``text`` ends on a function word (one of ``stop_words``) with no stop ("... hitting
+    the restart button for"): no sentence, heading or title ends so unless it was cut off."""
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""  # as written: "2013", "above)" end no clause
+    return last.lower() in stop_words and not ends_whole(text)
+
+
+def _stop_words(language: str) -> frozenset[str]:
     try:
-        stops = language_kit(language).stop_words
+        return language_kit(language).stop_words
     except ValueError:  # a language briefing has no words for
-        return False
-    return found[-1].lower() in stops
+        return frozenset()
