@@ -128,17 +128,23 @@ def _dash_list_starts(block: str) -> Iterator[int]:
 #: Where a sentence may start before a unit's period: after an end mark, before a capital.
 _PROBABLE_START = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z])")
 #: Prepositions that open a phrase of time in English, the language of ``a.m.`` and ``p.m.``.
-TIME_PREPOSITIONS = frozenset("at on in by around about before after until till from since during near".split())
+_TIME_PREPOSITIONS = frozenset("at on in by around about before after until till from since during near".split())
 #: A phrase of time has at most this many words ("On Jan. 5, at 6 a.m.").
-PHRASE_WORDS = 6
+_PHRASE_WORDS = 6
 
 
-def _time_phrase(block: str, end: int) -> bool:
-    """Whether the sentence that ends at ``end`` would be only a phrase of time opened by a
-    preposition ("At 5 a.m." of "At 5 a.m. Mr. Smith went..."): that is no sentence."""
+def time_phrase(text: str) -> bool:
+    """Whether ``text`` is only a phrase of time opened by an English preposition ("At 5 a.m.",
+    "Around 300 a.d."): that is no sentence, so the abbreviation ending it ends none."""
+    words = text.split()
+    return 0 < len(words) <= _PHRASE_WORDS and words[0].lower() in _TIME_PREPOSITIONS
+
+
+def _time_phrase_ends(block: str, end: int) -> bool:
+    """Whether the sentence that would end at ``end`` is a :func:`time_phrase` ("At 5 a.m." of
+    "At 5 a.m. Mr. Smith went...")."""
     begun = [m.end() for m in _PROBABLE_START.finditer(block, 0, end - 1)]
-    words = block[begun[-1] if begun else 0 : end].split()
-    return len(words) <= PHRASE_WORDS and words[0].lower() in TIME_PREPOSITIONS
+    return time_phrase(block[begun[-1] if begun else 0 : end])
 
 
 def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> list[int]:
@@ -151,7 +157,7 @@ def forced_starts(block: str, abbreviations: frozenset[str] = frozenset()) -> li
         starts.update(_inline_list_starts(block))
     starts.update(_dash_list_starts(block))
     starts.update(
-        m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper() and not _time_phrase(block, m.end())
+        m.end() for m in _UNIT_END.finditer(block) if block[m.end()].isupper() and not _time_phrase_ends(block, m.end())
     )
     if not block.isascii():
         starts.update(m.end() for m in _FULL_WIDTH_END.finditer(block))

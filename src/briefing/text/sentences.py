@@ -20,7 +20,7 @@ from importlib import resources
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from . import list_markers
-from .boundaries import PHRASE_WORDS, TIME_PREPOSITIONS, pieces
+from .boundaries import pieces, time_phrase
 from .languages import language_name
 
 # Punkt's orthographic flags (nltk.tokenize.punkt._ORTHO_*): seen upper-case at a sentence start,
@@ -81,10 +81,6 @@ _SPEECH_VERBS = {
 }
 #: An attribution is this many words at most.
 _ATTRIBUTION_WORDS = 4
-
-#: Prepositions that open a phrase of time: such a phrase alone ("At 5 a.m.", "Around 300 a.d.")
-#: is no sentence, so an abbreviation ending it ends none.
-_PREPOSITIONS = {"english": TIME_PREPOSITIONS}
 
 #: A bulleted list item (``* ``, ``• ``) of at most :data:`_ITEM_WORDS` words is one sentence:
 #: "* The report is final. Send it tomorrow." is one point of a list. Not ``- ``: a dash opens
@@ -176,7 +172,6 @@ class Segmenter:
         self._starters = params.sent_starters | stop_words
         self._ordinals = self.language in _ORDINAL_LANGUAGES
         self._speech_verbs = frozenset(_SPEECH_VERBS.get(self.language, "").split())
-        self._prepositions = _PREPOSITIONS.get(self.language, frozenset())
         self._punkt = PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
 
     def split(self, paragraph: str) -> list[str]:
@@ -238,9 +233,8 @@ class Segmenter:
             and not self._starts_sentence(piece)
         ):
             return True
-        # "Around 300 a.d. Rome began": a phrase of time alone, ended by an abbreviation.
-        words = previous.split()
-        if ends_abbreviated and len(words) <= PHRASE_WORDS and words[0].lower() in self._prepositions:
+        # "Around 300 a.d. Rome began": a phrase of time alone (English, as a.m. is), ended by an abbreviation.
+        if ends_abbreviated and self.language == "english" and time_phrase(previous):
             return True
         # "President B.J. Habibie", "J. R. R. Tolkien": initials before a name that starts no sentence.
         if _INITIALS.search(tail) and piece[:1].isupper() and not self._starts_sentence(piece):
