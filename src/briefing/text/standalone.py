@@ -159,7 +159,7 @@ def why_not_alone(text: str, language: str) -> str | None:
         language, POINTING_BACK["en"]
     ):
         return f"{POINTS_BACK} ({first})"
-    if cut_off(text, _stop_words(language)):
+    if cut_off(text, language_kit(language).stop_words):
         return "cut off mid-sentence"
     return None
 
@@ -179,10 +179,3 @@ def cut_off(text: str, stop_words: Collection[str]) -> bool:
     the restart button for"): no sentence, heading or title ends so unless it was cut off."""
     last = text.rsplit(None, 1)[-1] if text.strip() else ""  # as written: "2013", "above)" end no clause
     return last.lower() in stop_words and not ends_whole(text)
-
-
-def _stop_words(language: str) -> frozenset[str]:
-    try:
-        return language_kit(language).stop_words
-    except ValueError:  # a language briefing has no words for
-        return frozenset()
