@@ -14,8 +14,8 @@ from briefing.plugins import PluginHost
 from briefing.text.dates import date_in_text, day_meant
 from briefing.text.facts import figures, resolved, speech
 from briefing.text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
-from briefing.topics.points import Candidate, candidates
-from briefing.topics.thematic import flattened, thematic_brief
+from briefing.topics.points import Candidate, SimilarityIndex, candidates
+from briefing.topics.thematic import PARAPHRASE, flattened, thematic_brief
 
 
 @pytest.fixture(scope="module")
@@ -348,3 +348,21 @@ def test_a_phrase_named_like_a_theme_already_told_gives_way_to_the_next():
     assert [t.name for t in themes][:2] == ["Air France", "Black box"]
     shown = {p.text for p in flattened(themes)}
     assert {found[4].text, found[6].text} <= shown
+
+
+def test_sentences_whose_numbers_disagree_are_two_points(engine):
+    # Alike in every word but the stage: two facts, and neither source said the other's.
+    texts = {
+        "wire": "Mara Lindqvist of Portvik won the 15th stage of the coastal race on Saturday, the organisers said.",
+        "radio": "Mara Lindqvist of Portvik won the 13th stage of the coastal race on Saturday, the organisers said.",
+        "paper": "Mara Lindqvist of Portvik won the 15th stage of the coastal race, the organisers said on Saturday.",
+    }
+    entries = [
+        DocumentBrief(engine.prepare(Document(name, name, text, f"{name}.txt", language="en")), None, ())
+        for name, text in texts.items()
+    ]
+    found = candidates(entries, "en")
+    index = SimilarityIndex(found, PARAPHRASE)
+    number = {c.document: n for n, c in enumerate(found)}
+    assert number["paper"] in index.similar(number["wire"])  # the same fact, told twice
+    assert number["radio"] not in index.similar(number["wire"])

@@ -14,6 +14,7 @@ sentence before it, when that one stands alone and both fit a point's bound; els
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ MOST_CANDIDATES = 300
 SUMMARY_WEIGHT = 0.2
 #: Extra importance for a sentence carrying money, a share or a count.
 FIGURE_WEIGHT = 0.02
+#: A number as a sentence writes it ("15", "236.5", "1,500").
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass
@@ -178,19 +181,38 @@ def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
 
 
 class SimilarityIndex:
-    """Candidates by stem, so that a sentence's similar ones cost the postings of its own stems."""
+    """Candidates by stem, so that a sentence's similar ones cost the postings of its own stems.
+
+    Two sentences whose numbers disagree (each gives one the other does not) never say the same
+    thing, however alike their words: "won the 15th stage" and "won the 13th stage" are two
+    facts, and taking one for the other would credit a source with what it did not say.
+    """
 
     def __init__(self, found: Sequence[Candidate], threshold: float):
         self.found, self.threshold = found, threshold
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self.numbers = [frozenset(_NUMBER.findall(candidate.text)) for candidate in found]
         for number, candidate in enumerate(found):
             for stem, weight in candidate.vector.items():
                 self.postings[stem].append((number, weight))
 
-    def similar(self, number: int) -> list[int]:
-        """Candidates at least ``threshold`` similar to candidate ``number``, itself included."""
+    def likeness(self, number: int) -> dict[int, float]:
+        """The cosine of candidate ``number`` with each candidate that shares a stem with it."""
         scores: dict[int, float] = defaultdict(float)
         for stem, weight in self.found[number].vector.items():
             for other, other_weight in self.postings[stem]:
                 scores[other] += weight * other_weight
-        return [other for other, score in scores.items() if score >= self.threshold or other == number]
+        return scores
+
+    def similar(self, number: int) -> list[int]:
+        """Candidates at least ``threshold`` similar to candidate ``number``, itself included."""
+        return [
+            other
+            for other, score in self.likeness(number).items()
+            if other == number or (score >= self.threshold and self._numbers_agree(number, other))
+        ]
+
+    def _numbers_agree(self, one: int, other: int) -> bool:
+        """Whether the numbers of one sentence are all in the other's (or it gives none)."""
+        mine, theirs = self.numbers[one], self.numbers[other]
+        return mine <= theirs or theirs <= mine
