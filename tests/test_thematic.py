@@ -366,3 +366,28 @@ def test_sentences_whose_numbers_disagree_are_two_points(engine):
     number = {c.document: n for n, c in enumerate(found)}
     assert number["paper"] in index.similar(number["wire"])  # the same fact, told twice
     assert number["radio"] not in index.similar(number["wire"])
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Londýn", "Londýně", True),  # one city, two cases
+        ("Abú Ghrajb", "Abu Ghrajb", True),  # accents set aside
+        ("Iran", "Iraq", False),
+        ("Austria", "Australia", False),
+        ("Air France", "Air", False),  # a part of a name is no inflection of it
+    ],
+)
+def test_names_that_differ_only_by_inflection_are_one_theme(one, other, same):
+    from briefing.topics.thematic import _name_words, _same_name
+
+    assert _same_name(_name_words(one), _name_words(other)) is same
+
+
+def test_a_theme_is_not_told_again_under_an_inflected_name():
+    found = [_candidate(n, "zpravy", 1.0 - n / 100, "Londýn") for n in range(3)]
+    found += [_candidate(n, "noviny", 0.9 - n / 100, "Londýně", "nové metro") for n in range(3, 6)]
+    found += [_candidate(n, "notes", 0.1, f"filler {n}") for n in range(6, 15)]
+    names = [t.name for t in thematic_brief([], "cs", found=found)]
+    assert "Londýn" in names and "Londýně" not in names
+    assert "Nové metro" in names  # the anchor's next phrase

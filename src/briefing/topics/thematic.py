@@ -12,8 +12,9 @@ is shown whole: the run of capitalised words most of its sentences write around 
 A theme's name is a phrase a person would write as a heading: a name (a capitalised word or an
 acronym, a surname taken to the full name the topic uses) or a phrase of several words; never a
 lone lower-case word ("plans") or one the topic also writes in lower case ("Police" opening a
-sentence), a unit ("trillion yen"), a title ("CEO"), a day or a month, a news agency, or one of
-the topic's own labels (they name the topic).
+sentence), a unit ("trillion yen"), a title ("CEO"), a day or a month, a news agency, one of
+the topic's own labels (they name the topic), or a theme already told, however inflected
+("Londýně" after "Londýn"): the anchor's next phrase names its theme instead.
 
 A sentence as similar as :data:`PARAPHRASE` to a point already taken (TF-IDF cosine of content
 stems) says the same thing: it is not a point again, and its document joins the point's sources,
@@ -25,7 +26,9 @@ theme by importance, then by date.
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -87,15 +90,15 @@ def thematic_brief(
             break
         if anchor in taken:
             continue
-        named = {theme.name.casefold() for theme, _ in themes}
+        named = [_name_words(theme.name) for theme, _ in themes]
         while best := _best_phrase(
             phrases, [k for k in candidate.phrases if k in phrases and k not in used], found, taken
         ):
             used.add(best)
             written = _whole_name(_written(phrases[best]), [found[n].text for n in phrases[best].sentences])
             name = _capitalised(_full_name(written, people))
-            if name.casefold() not in named:
-                break  # else "Son" after "Masayoshi Son", "France" after "Air France": a theme already told
+            if not any(_same_name(_name_words(name), told) for told in named):
+                break  # else "Son" after "Masayoshi Son", "Londýně" after "Londýn": a theme already told
         if best is None:
             continue
         points = _points(phrases[best].sentences, found, index, taken)
@@ -239,3 +242,24 @@ def _capitalised(name: str) -> str:
 def flattened(themes: Sequence[BriefTheme]) -> list[Point]:
     """Every point of a thematic brief, most important first (for comparing with a flat brief)."""
     return sorted((p for theme in themes for p in theme.points), key=lambda p: -p.score)
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words, case and accents set aside."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return tuple("".join(c for c in plain if not unicodedata.combining(c)).split())
+
+
+def _same_word(one: str, other: str) -> bool:
+    """Whether two words are one word inflected ("londyn", "londyne"): they share their first four
+    letters or more, and differ at most in their last three (a case or number ending; "iran" and
+    "iraq" share three)."""
+    if one == other:
+        return True
+    common = len(os.path.commonprefix([one, other]))
+    return common >= 4 and common >= max(len(one), len(other)) - 3
+
+
+def _same_name(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names are one, word for word inflected ("Londýn", "Londýně")."""
+    return len(one) == len(other) and all(_same_word(a, b) for a, b in zip(one, other, strict=True))
