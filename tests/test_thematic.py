@@ -351,11 +351,12 @@ def test_a_phrase_named_like_a_theme_already_told_gives_way_to_the_next():
 
 
 def test_sentences_whose_numbers_disagree_are_two_points(engine):
-    # Alike in every word but the stage: two facts, and neither source said the other's.
+    # Alike in every word but the stage: two facts, and neither source said the other's. The year
+    # they share is no shared fact; a figure one of them adds does not make another fact.
     texts = {
-        "wire": "Mara Lindqvist of Portvik won the 15th stage of the coastal race on Saturday, the organisers said.",
-        "radio": "Mara Lindqvist of Portvik won the 13th stage of the coastal race on Saturday, the organisers said.",
-        "paper": "Mara Lindqvist of Portvik won the 15th stage of the coastal race, the organisers said on Saturday.",
+        "wire": "Mara Lindqvist won the 15th stage of the 2026 coastal race on Saturday, the organisers said.",
+        "radio": "Mara Lindqvist won the 13th stage of the 2026 coastal race on Saturday, the organisers said.",
+        "paper": "Mara Lindqvist won the 15th stage of the 2026 coastal race by 40 seconds, the organisers said.",
     }
     entries = [
         DocumentBrief(engine.prepare(Document(name, name, text, f"{name}.txt", language="en")), None, ())

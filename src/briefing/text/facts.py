@@ -49,7 +49,8 @@ _ISO_DATE = re.compile(r"\b(?:1[89]|20)\d\d-\d\d-\d\d\b")
 #: Letters of a word, to tell cheaply whether a sentence names a month before the long pattern.
 _LETTERS = re.compile(r"[^\W\d_]+")
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}(?:\s?{_SCALE}\b)?(?:\s[a-zà-ÿ][\w-]*)?")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+#: A number that is a year (1800 to 2099).
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def figures(text: str) -> Figures:
         if not free(match):
             continue
         number = match.group().split()[0].rstrip(".,")
-        if _YEAR.match(number):
+        if YEAR.match(number):
             dates.append((match.start(), number))
         elif len(number.replace(",", "").replace(".", "")) > 1 or " " in match.group():
             measures.append((match.start(), match.group().strip().rstrip(".,")))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..models import DocumentBrief, Sentence
 from ..text.dates import day_meant
-from ..text.facts import figures, resolved, speech
+from ..text.facts import YEAR, figures, resolved, speech
 from ..text.phrases import WordRoles, candidate_phrases
 from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, ends_whole, why_not_alone, without_dateline
 from ..text.words import language_kit
@@ -183,15 +183,17 @@ def _weigh(found: list[Candidate], picked: dict[tuple[str, int], int]) -> None:
 class SimilarityIndex:
     """Candidates by stem, so that a sentence's similar ones cost the postings of its own stems.
 
-    Two sentences whose numbers disagree (each gives one the other does not) never say the same
-    thing, however alike their words: "won the 15th stage" and "won the 13th stage" are two
-    facts, and taking one for the other would credit a source with what it did not say.
+    Two sentences that both give numbers, and share none of them (years aside: a topic's events
+    share their year), never say the same thing, however alike their words: "won the 15th stage"
+    and "won the 13th stage" are two facts, and taking one for the other would credit a source
+    with what it did not say. One that adds a figure to the other ("228 people on board") still
+    says the same.
     """
 
     def __init__(self, found: Sequence[Candidate], threshold: float):
         self.found, self.threshold = found, threshold
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self.numbers = [frozenset(_NUMBER.findall(candidate.text)) for candidate in found]
+        self.numbers = [frozenset(n for n in _NUMBER.findall(c.text) if not YEAR.match(n)) for c in found]
         for number, candidate in enumerate(found):
             for stem, weight in candidate.vector.items():
                 self.postings[stem].append((number, weight))
@@ -213,6 +215,6 @@ class SimilarityIndex:
         ]
 
     def _numbers_agree(self, one: int, other: int) -> bool:
-        """Whether the numbers of one sentence are all in the other's (or it gives none)."""
+        """Whether two sentences share a number, or one gives none (see the class's docstring)."""
         mine, theirs = self.numbers[one], self.numbers[other]
-        return mine <= theirs or theirs <= mine
+        return not mine or not theirs or not mine.isdisjoint(theirs)
