@@ -14,7 +14,8 @@ from briefing.plugins import PluginHost
 from briefing.text.dates import date_in_text, day_meant
 from briefing.text.facts import figures, resolved, speech
 from briefing.text.standalone import POINT_WORDS, POINTS_BACK, bounded, why_not_alone, without_dateline
-from briefing.topics.points import Candidate, SimilarityIndex, candidates
+from briefing.topics.brief import MMR_LAMBDA
+from briefing.topics.points import Candidate, SimilarityIndex, by_novelty, candidates
 from briefing.topics.thematic import PARAPHRASE, flattened, thematic_brief
 
 
@@ -367,6 +368,21 @@ def test_sentences_whose_numbers_disagree_are_two_points(engine):
     number = {c.document: n for n, c in enumerate(found)}
     assert number["paper"] in index.similar(number["wire"])  # the same fact, told twice
     assert number["radio"] not in index.similar(number["wire"])
+
+
+def test_a_statement_told_again_comes_after_one_that_tells_something_else():
+    # B nearly repeats A (not a paraphrase, but close): C, a little less important, says more.
+    def candidate(name: str, importance: float, vector: dict[str, float]) -> Candidate:
+        return Candidate(f"{name}.", name, 0, "en", Counter(vector), importance=importance, vector=vector)
+
+    a = candidate("a", 1.0, {"dam": 0.8, "river": 0.6})
+    b = candidate("b", 0.9, {"dam": 0.6, "river": 0.8})
+    c = candidate("c", 0.85, {"ferry": 1.0})
+    ordered = by_novelty([a, b, c])
+    assert [x.document for x in ordered] == ["a", "c", "b"]
+    assert ordered[0].importance == pytest.approx(MMR_LAMBDA * 1.0)
+    assert ordered[2].importance == pytest.approx(MMR_LAMBDA * 0.9 - (1 - MMR_LAMBDA) * 0.96)
+    assert b.importance == 0.9  # copies: the timeline reads the candidates as they were
 
 
 @pytest.mark.parametrize(

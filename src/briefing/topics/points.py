@@ -5,7 +5,9 @@ dateline and cut to a bound, with its content stems, its noun phrases (the names
 take), its figures, its speaker and the day it is about. Its importance is the topic brief's
 relevance (half its similarity with what the whole topic says, half a lead prior), plus a share
 for being among its document's summary (so the configured summarizer still chooses) and for
-carrying a measure (money, a share, a count) rather than colour.
+carrying a measure (money, a share, a count) rather than colour. The thematic brief lowers it
+as the topic brief lowers a sentence, for its likeness to the ones picked before it
+(:func:`by_novelty`).
 
 A sentence that opens by pointing back ("He said...", "Cette décision...") is taken with the
 sentence before it, when that one stands alone and both fit a point's bound; else it is left out.
@@ -17,7 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..models import DocumentBrief, Sentence
 from ..text.dates import day_meant
@@ -25,7 +27,7 @@ from ..text.facts import YEAR, figures, resolved, speech
 from ..text.phrases import WordRoles, candidate_phrases
 from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, ends_whole, why_not_alone, without_dateline
 from ..text.words import language_kit
-from .brief import LEAD_WEIGHT
+from .brief import LEAD_WEIGHT, MMR_LAMBDA
 
 #: Sentences read from the top of each document (and any its summary picked further down): a
 #: document's points are in its first paragraphs, and the bound keeps a huge topic cheap.
@@ -218,3 +220,23 @@ class SimilarityIndex:
         """Whether two sentences share a number, or one gives none (see the class's docstring)."""
         mine, theirs = self.numbers[one], self.numbers[other]
         return not mine or not theirs or not mine.isdisjoint(theirs)
+
+
+def by_novelty(kept: Sequence[Candidate]) -> list[Candidate]:
+    """Copies of the candidates in the order maximal marginal relevance picks them (the topic
+    brief's lambda), each one's importance lowered by its likeness to those picked before it,
+    never below zero: a sentence that says again what a more important one said comes after
+    sentences that say something else, as a point and as a theme's anchor. (The timeline keeps
+    each document's own order: what an earlier document said is its business.)"""
+    index = SimilarityIndex(kept, threshold=1.0)
+    closest = [0.0] * len(kept)
+    remaining = set(range(len(kept)))
+    order: list[Candidate] = []
+    while remaining:
+        best = max(remaining, key=lambda n: (MMR_LAMBDA * kept[n].importance - (1 - MMR_LAMBDA) * closest[n], -n))
+        remaining.discard(best)
+        lowered = MMR_LAMBDA * kept[best].importance - (1 - MMR_LAMBDA) * closest[best]
+        order.append(replace(kept[best], importance=max(0.0, lowered)))
+        for other, score in index.likeness(best).items():
+            closest[other] = max(closest[other], score)
+    return order

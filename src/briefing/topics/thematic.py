@@ -5,7 +5,9 @@ its documents, anchored on the most important sentence no theme has yet: of that
 phrases, the one whose sentences weigh most (their importance, times a share for each further
 document that uses it and for each further word of the phrase) names a theme, and its best
 sentences become the theme's points. Anchoring keeps the topic's most important sentences in
-its brief, where picking the heaviest phrase of all left them out. A phrase most of the topic's sentences use is
+its brief, where picking the heaviest phrase of all left them out. Importance here is lowered for
+a sentence's likeness to more important ones (:func:`.points.by_novelty`), so the brief, like the
+flat topic brief, does not spend its places on one statement told twice. A phrase most of the topic's sentences use is
 the topic itself, not one of its themes, and is never chosen. A theme needs two points. A name
 is shown whole: the run of capitalised words most of its sentences write around it ("New York").
 
@@ -39,7 +41,7 @@ from ..text.facts import TITLES, UNIT_WORD
 from ..text.names import is_acronym
 from ..text.standalone import AGENCIES
 from ..text.words import lower_case_words
-from .points import Candidate, SimilarityIndex, candidates
+from .points import Candidate, SimilarityIndex, by_novelty, candidates
 
 #: Most themes a brief shows, and most points under each.
 MOST_THEMES = 6
@@ -75,7 +77,7 @@ def thematic_brief(
 ) -> tuple[BriefTheme, ...]:
     """The topic's themes, each with its key points (see the module's docstring); ``keywords``
     are the topic's own labels; ``found``, its candidate points when they are read already."""
-    found = candidates(entries, default_language) if found is None else found
+    found = by_novelty(candidates(entries, default_language) if found is None else found)
     if not found:
         return ()
     lower = set().union(*(lower_case_words(c.text) for c in found))
