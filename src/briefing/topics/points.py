@@ -20,7 +20,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from ..lazy_import import lazy_module
 from ..models import DocumentBrief, Sentence
 from ..text.dates import day_meant
 from ..text.facts import YEAR, figures, resolved, speech
@@ -28,6 +30,11 @@ from ..text.phrases import WordRoles, candidate_phrases
 from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, ends_whole, why_not_alone, without_dateline
 from ..text.words import language_kit
 from .brief import LEAD_WEIGHT, MMR_LAMBDA
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_module("numpy")
 
 #: Sentences read from the top of each document (and any its summary picked further down): a
 #: document's points are in its first paragraphs, and the bound keeps a huge topic cheap.
@@ -227,16 +234,30 @@ def by_novelty(kept: Sequence[Candidate]) -> list[Candidate]:
     brief's lambda), each one's importance lowered by its likeness to those picked before it,
     never below zero: a sentence that says again what a more important one said comes after
     sentences that say something else, as a point and as a theme's anchor. (The timeline keeps
-    each document's own order: what an earlier document said is its business.)"""
-    index = SimilarityIndex(kept, threshold=1.0)
-    closest = [0.0] * len(kept)
-    remaining = set(range(len(kept)))
+    each document's own order: what an earlier document said is its business.)
+
+    The likeness of every pair is one matrix product: a topic's candidates share most of their
+    words, so walking each pick's postings cost more than the rest of the thematic brief."""
+    if not kept:
+        return []
+    terms: dict[str, int] = {}
+    rows, columns, weights = [], [], []
+    for row, candidate in enumerate(kept):
+        for stem, weight in candidate.vector.items():
+            rows.append(row)
+            columns.append(terms.setdefault(stem, len(terms)))
+            weights.append(weight)
+    vectors = np.zeros((len(kept), len(terms)))
+    vectors[rows, columns] = weights
+    likeness = vectors @ vectors.T
+    importance = np.array([candidate.importance for candidate in kept])
+    closest = np.zeros(len(kept))
+    remaining = np.ones(len(kept), dtype=bool)
     order: list[Candidate] = []
-    while remaining:
-        best = max(remaining, key=lambda n: (MMR_LAMBDA * kept[n].importance - (1 - MMR_LAMBDA) * closest[n], -n))
-        remaining.discard(best)
-        lowered = MMR_LAMBDA * kept[best].importance - (1 - MMR_LAMBDA) * closest[best]
-        order.append(replace(kept[best], importance=max(0.0, lowered)))
-        for other, score in index.likeness(best).items():
-            closest[other] = max(closest[other], score)
+    for _ in kept:
+        score = MMR_LAMBDA * importance - (1 - MMR_LAMBDA) * closest
+        best = int(np.argmax(np.where(remaining, score, -np.inf)))  # the first of equals
+        remaining[best] = False
+        order.append(replace(kept[best], importance=max(0.0, float(score[best]))))
+        closest = np.maximum(closest, likeness[best])
     return order
