@@ -226,6 +226,17 @@ def test_a_sentence_that_points_back_is_not_joined_onto_a_heading(engine):
     assert not any("He said" in t for t in texts)
 
 
+def test_a_neighbour_joined_to_the_sentence_after_it_is_not_a_point_again(engine):
+    text = (
+        "The ferry company of Portvik ordered two electric ferries on Monday, the council said.\n"
+        "Ferries do not make their own power. They charge at the quay from the town's grid each night.\n"
+    )
+    document = engine.prepare(Document("ferries", "Ferries", text, "ferries.txt", language="en"))
+    texts = [c.text for c in candidates([DocumentBrief(document, None, ())], "en")]
+    assert "Ferries do not make their own power. They charge at the quay from the town's grid each night." in texts
+    assert "Ferries do not make their own power." not in texts
+
+
 def test_exports_carry_the_thematic_brief(engine, tmp_path):
     for doc_id, _, _, text in HARBOUR:
         (tmp_path / f"{doc_id}.txt").write_text(text, encoding="utf-8")

@@ -10,7 +10,8 @@ as the topic brief lowers a sentence, for its likeness to the ones picked before
 (:func:`by_novelty`).
 
 A sentence that opens by pointing back ("He said...", "Cette décision...") is taken with the
-sentence before it, when that one stands alone and both fit a point's bound; else it is left out.
+sentence before it, when that one stands alone and both fit a point's bound (the joined pair
+then stands for that sentence too); else it is left out.
 """
 
 from __future__ import annotations
@@ -140,9 +141,12 @@ def _of_document(entry: DocumentBrief, default_language: str, picked: dict[tuple
             and before.position == sentence.position - 1
             and ends_whole(before.text)  # not onto a heading: "... zu einem niedrigen Preis Ich glaube, ..."
         ):
-            text = f"{without_dateline(before.text)} {text}"  # with its fuller neighbour
+            alone = without_dateline(before.text)
+            text = f"{alone} {text}"  # with its fuller neighbour
             if len(text.split()) > POINT_WORDS:
                 continue
+            if found and found[-1].position == before.position and found[-1].text == bounded(alone):
+                found.pop()  # the neighbour is in the joined point; alone, it would be a second one
         elif why:
             before = None
             continue
