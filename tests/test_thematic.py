@@ -42,6 +42,25 @@ def test_sentences_that_cannot_stand_alone_say_why(text, reason):
     assert (why_not_alone(text, language) or "").startswith(reason)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "about_itself"),
+    [
+        ("In this episode we look at how the east harbour was dredged last spring.", "en", True),
+        ("Dans cet article, nous verrons comment le port de Portvik a été dragué.", "fr", True),
+        ("In diesem Video zeige ich euch, wie der Hafen von Portvik ausgebaggert wurde.", "de", True),
+        # News reports on videos, episodes and a law's articles: no one speaks to the reader.
+        ("Cet épisode de chaleur durera au moins jusqu'à mardi à Portvik, selon la préfecture.", "fr", False),
+        ("Le conseil a rejeté cet article du règlement au profit d'une autre disposition.", "fr", False),
+        ("Dans cette vidéo, le maire explique les raisons du dragage de Notre-Dame-du-Port.", "fr", False),
+        ("A video of the crossing showed the ferry listing in this episode of bad weather.", "en", False),
+    ],
+)
+def test_a_text_that_news_also_reports_on_is_the_text_itself_only_when_it_speaks_to_the_reader(
+    text, language, about_itself
+):
+    assert (why_not_alone(text, language) == "about the text itself") is about_itself
+
+
 def test_a_plain_statement_or_a_quote_stands_alone():
     assert why_not_alone("The council will dredge the east harbour from Monday.", "en") is None
     assert why_not_alone("Council approves the dredging plan for Portvik", "en") is None  # a headline

@@ -51,12 +51,29 @@ POINTING_BACK = {
 #: Sentences about the text they stand in, not about the subject.
 _ABOUT_ITSELF = re.compile(
     r"\b(?:this|the following|the present)\s+(?:thematic\s+)?(?:article|summary|breakdown|post|piece|"
-    r"overview|video|section|page|blog|essay|write-?up|thread|newsletter|episode|podcast|transcript)\b"
+    r"overview|section|page|blog|essay|write-?up|thread|newsletter|transcript)\b"
     r"|\b(?:dieser|diesem|diesen|dieses|diese|folgende[nrm]?)\s+(?:Artikel|Beitrag|Zusammenfassung|Text|"
-    r"Überblick|Video|Abschnitt|Seite|Blog|Folge|Podcast)\b"
-    r"|\b(?:cet|cette|ce)\s+(?:article|résumé|billet|vidéo|section|page|blog|épisode|podcast)\b"
-    r"|\b(?:este|esta)\s+(?:artículo|resumen|vídeo|video|sección|página|blog|episodio)\b"
+    r"Überblick|Abschnitt|Seite|Blog)\b"
+    r"|\b(?:cet|cette|ce)\s+(?:résumé|billet|section|page|blog)\b"
+    r"|\b(?:este|esta)\s+(?:resumen|sección|página|blog)\b"
     r"|^(?:read more|click here|subscribe|sign up|share this|follow us)\b",
+    re.IGNORECASE,
+)
+#: Texts that news also reports on ("This video was released...", "Cet épisode caniculaire", a
+#: law's "cet article"): one is the text itself only when its author speaks to the reader in it
+#: (:data:`_SPEAKER`): "In this episode we look at...".
+_MEDIA = re.compile(
+    r"\b(?:this|the following)\s+(?:video|episode|podcast)\b"
+    r"|\b(?:dieser|diesem|diesen|dieses|diese|folgende[nrm]?)\s+(?:Video|Folge|Podcast)\b"
+    r"|\b(?:cet|cette|ce)\s+(?:article|vidéo|épisode|podcast)\b"
+    r"|\b(?:este|esta)\s+(?:artículo|vídeo|video|episodio)\b",
+    re.IGNORECASE,
+)
+#: A word of the first or second person: the text's author, or its reader (not German "du" and
+#: "ihr", which are also French "du" and German "her").
+_SPEAKER = re.compile(
+    r"(?<![\w-])(?:(?-i:I)|we|us|our|you|your|ich|wir|uns|unser\w*|euch|je|j['’]|nous|vous|notre|votre|yo|"
+    r"nosotros|vosotros|usted(?:es)?|nuestr[oa]s?)(?![\w-])",  # not "Notre-Dame"
     re.IGNORECASE,
 )
 #: News agencies, as a dateline tags a story with them: the story's source, never its subject.
@@ -149,8 +166,7 @@ def why_not_alone(text: str, language: str) -> str | None:
         return "a question"
     if end.endswith(":"):
         return "an introduction to what follows"
-    lowered = text.casefold()
-    if any(cue in lowered for cue in _ABOUT_ITSELF_CUES) and _ABOUT_ITSELF.search(text):
+    if _about_itself(text):
         return "about the text itself"
     if count < 12 and _BYLINE.match(text):
         return "a byline"
@@ -162,6 +178,15 @@ def why_not_alone(text: str, language: str) -> str | None:
     if cut_off(text, language_kit(language).stop_words):
         return "cut off mid-sentence"
     return None
+
+
+def _about_itself(text: str) -> bool:
+    """Whether ``text`` speaks of the text it stands in ("This article covers...", "In this
+    episode we look at..."), not of the subject."""
+    lowered = text.casefold()
+    if not any(cue in lowered for cue in _ABOUT_ITSELF_CUES):
+        return False
+    return bool(_ABOUT_ITSELF.search(text) or (_MEDIA.search(text) and _SPEAKER.search(text)))
 
 
 #: How a whole sentence ends: a stop, perhaps with closing quotes or brackets after it.
