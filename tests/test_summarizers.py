@@ -399,6 +399,8 @@ def test_position_passes_over_sentences_that_cannot_stand_alone(registry):
     assert flaws_of("Crews are working to restore power for", frozenset()) == 0  # no words known: no verdict
     assert flaws_of("Storm damage in the valley", stops) == 0  # a heading-like line ends on a noun
     assert flaws_of("Crews were hit by what?", stops) == 1
+    assert flaws_of("This article covers the storm damage in the valley.") == 1  # about the page
+    assert flaws_of("This video of the storm was shared widely on Thursday.") == 0  # news about a video
     rest = ("Forecasters expect gusts of 30 mph during the parade on Thursday.", "Organisers may fly balloons lower.")
     position = registry.create("summarizer", "position")
     asked = position.rate(document_of("Will winds whip parade balloons?", *rest), language_kit("en"))

@@ -40,7 +40,8 @@ LEAD_WEIGHT = 0.5
 #: What a sentence keeps of its rating for each way it cannot stand alone in a summary: a
 #: question (news sub-headings ask them), a quote opened or closed in another sentence (a
 #: dangling ``”``), an opening in lower case or with a closing quote (a fragment), an ending cut
-#: off after a function word with no stop (a scraped teaser: "..., hitting the restart button for").
+#: off after a function word with no stop (a scraped teaser: "..., hitting the restart button for"),
+#: a sentence about the page rather than the subject ("This thematic breakdown captures...").
 FLAW = 0.5
 _CLOSERS = tuple("”’\"'»)")
 
@@ -104,6 +105,7 @@ def flaws_of(text: str, stop_words: frozenset[str] = frozenset()) -> int:
         + int(bool(unbalanced))
         + int(fragment)
         + int(standalone.cut_off(stripped, stop_words))
+        + int(standalone.about_itself(stripped))
     )
 
 

@@ -166,7 +166,7 @@ def why_not_alone(text: str, language: str) -> str | None:
         return "a question"
     if end.endswith(":"):
         return "an introduction to what follows"
-    if _about_itself(text):
+    if about_itself(text):
         return "about the text itself"
     if count < 12 and _BYLINE.match(text):
         return "a byline"
@@ -180,7 +180,7 @@ def why_not_alone(text: str, language: str) -> str | None:
     return None
 
 
-def _about_itself(text: str) -> bool:
+def about_itself(text: str) -> bool:
     """Whether ``text`` speaks of the text it stands in ("This article covers...", "In this
     episode we look at..."), not of the subject."""
     lowered = text.casefold()
