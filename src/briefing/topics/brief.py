@@ -18,8 +18,9 @@ reports whose first sentences fill its 250 words, so first-sentences is all the 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..lazy_import import lazy_module
@@ -80,21 +81,43 @@ def topic_brief(documents: Sequence[DocumentBrief], count: int, default_language
     relevance = (1 - LEAD_WEIGHT) * similarities(centroid) + LEAD_WEIGHT / (1.0 + np.array(positions, dtype=float))
     text_ids: dict[str, int] = {}
     same_text = np.array([text_ids.setdefault(text, len(text_ids)) for text, _ in candidates])
-    closest = np.zeros(size)  # each candidate's highest similarity to a picked sentence
-    remaining = np.ones(size, dtype=bool)
-    picked: list[int] = []
     starts = np.concatenate(([0], np.cumsum([len(row) for row in rows])))
-    while remaining.any() and len(picked) < count:
-        score = np.where(remaining, MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * closest, -np.inf)
-        best = int(np.argmax(score))  # the first of equal scores: the earliest candidate
-        picked.append(best)
+
+    def likeness(best: int) -> np.ndarray:
+        """The cosine of every candidate with candidate ``best``."""
         vector = np.zeros(len(term_ids))
         vector[terms[starts[best] : starts[best + 1]]] = weights[starts[best] : starts[best + 1]]
-        similarity = similarities(vector)
-        remaining &= (similarity < DUPLICATE_SIMILARITY) & (same_text != same_text[best])
+        return similarities(vector)
+
+    def repeats(best: int, similarity: np.ndarray) -> np.ndarray:
+        """A near-duplicate of the pick, or the same sentence in another document."""
+        repeated: np.ndarray = (similarity >= DUPLICATE_SIMILARITY) | (same_text == same_text[best])
+        return repeated
+
+    picked = [best for best, _ in itertools.islice(marginal_relevance(relevance, likeness, repeats), count)]
+    return tuple(BriefSentence(candidates[i][0], candidates[i][1], round(float(relevance[i]), 6)) for i in picked)
+
+
+def marginal_relevance(
+    relevance: np.ndarray,
+    likeness: Callable[[int], np.ndarray],
+    repeats: Callable[[int, np.ndarray], np.ndarray] | None = None,
+) -> Iterator[tuple[int, float]]:
+    """Candidates (by number) in the order maximal marginal relevance picks them, each with its
+    score when picked: its ``relevance`` less its highest ``likeness`` (a candidate's cosine with
+    every candidate) to those picked before it, weighed by :data:`MMR_LAMBDA`. ``repeats(best,
+    its likeness)`` marks the candidates a pick makes never worth picking (near-duplicates)."""
+    closest = np.zeros(len(relevance))  # each candidate's highest likeness to a picked one
+    remaining = np.ones(len(relevance), dtype=bool)
+    while remaining.any():
+        score = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * closest
+        best = int(np.argmax(np.where(remaining, score, -np.inf)))  # the first of equals: the earliest
+        yield best, float(score[best])
+        similarity = likeness(best)
+        if repeats is not None:
+            remaining &= ~repeats(best, similarity)
         remaining[best] = False
         closest = np.maximum(closest, similarity)
-    return tuple(BriefSentence(candidates[i][0], candidates[i][1], round(float(relevance[i]), 6)) for i in picked)
 
 
 def _topic_counts(documents: Sequence[DocumentBrief], term_ids: dict[str, int], default_language: str) -> np.ndarray:

@@ -30,7 +30,7 @@ from ..text.facts import YEAR, figures, resolved, speech
 from ..text.phrases import WordRoles, candidate_phrases
 from ..text.standalone import POINT_WORDS, POINTS_BACK, bounded, ends_whole, why_not_alone, without_dateline
 from ..text.words import language_kit
-from .brief import LEAD_WEIGHT, MMR_LAMBDA
+from .brief import LEAD_WEIGHT, marginal_relevance
 
 if TYPE_CHECKING:
     import numpy as np
@@ -211,19 +211,15 @@ class SimilarityIndex:
             for stem, weight in candidate.vector.items():
                 self.postings[stem].append((number, weight))
 
-    def likeness(self, number: int) -> dict[int, float]:
-        """The cosine of candidate ``number`` with each candidate that shares a stem with it."""
+    def similar(self, number: int) -> list[int]:
+        """Candidates at least ``threshold`` similar to candidate ``number``, itself included."""
         scores: dict[int, float] = defaultdict(float)
         for stem, weight in self.found[number].vector.items():
             for other, other_weight in self.postings[stem]:
                 scores[other] += weight * other_weight
-        return scores
-
-    def similar(self, number: int) -> list[int]:
-        """Candidates at least ``threshold`` similar to candidate ``number``, itself included."""
         return [
             other
-            for other, score in self.likeness(number).items()
+            for other, score in scores.items()
             if other == number or (score >= self.threshold and self._numbers_agree(number, other))
         ]
 
@@ -255,13 +251,7 @@ def by_novelty(kept: Sequence[Candidate]) -> list[Candidate]:
     vectors[rows, columns] = weights
     likeness = vectors @ vectors.T
     importance = np.array([candidate.importance for candidate in kept])
-    closest = np.zeros(len(kept))
-    remaining = np.ones(len(kept), dtype=bool)
-    order: list[Candidate] = []
-    for _ in kept:
-        score = MMR_LAMBDA * importance - (1 - MMR_LAMBDA) * closest
-        best = int(np.argmax(np.where(remaining, score, -np.inf)))  # the first of equals
-        remaining[best] = False
-        order.append(replace(kept[best], importance=max(0.0, float(score[best]))))
-        closest = np.maximum(closest, likeness[best])
-    return order
+    return [
+        replace(kept[best], importance=max(0.0, score))
+        for best, score in marginal_relevance(importance, likeness.__getitem__)
+    ]
